@@ -1,0 +1,71 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const electronOnly = ['main/index.ts', 'main/preload.ts', 'main/host/electron-ipc.ts', 'main/electron/**/*.ts'];
+const rawIpcAllowed = ['main/preload.ts', 'main/host/electron-ipc.ts'];
+
+const noImport = (groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups }],
+});
+const electronBan = { group: ['electron'], message: 'Only the Electron shell files may import electron (DESIGN.md section 3).' };
+const rendererBan = { group: ['**/renderer/**', '../renderer/*', '../../renderer/*'], message: 'main/ and shared/ never import renderer/.' };
+const mainBan = { group: ['**/main/**', '../main/*', '../../main/*'], message: 'renderer/ and shared/ never import main/.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tools/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/only-throw-error': 'off',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='shell'][property.name='openExternal']",
+          message: 'Open links only through main/electron/open-external.ts (the https allow-list).',
+        },
+        {
+          selector: "Identifier[name=/^(ipcMain|ipcRenderer)$/]",
+          message: 'Raw ipcMain/ipcRenderer only in main/preload.ts and main/host/electron-ipc.ts.',
+        },
+      ],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // Layer rules (DESIGN.md section 3), enforced rather than remembered.
+  { files: ['main/**/*.ts'], ignores: electronOnly, rules: noImport([electronBan, rendererBan]) },
+  { files: electronOnly, rules: noImport([rendererBan]) },
+  { files: ['shared/**/*.ts'], rules: noImport([electronBan, rendererBan, mainBan]) },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...noImport([electronBan, mainBan]), 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  { files: rawIpcAllowed, rules: { 'no-restricted-syntax': 'off' } },
+  {
+    files: ['main/electron/open-external.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-syntax': 'off',
+    },
+  },
+);

@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { createCore } from './core/app-core';
+import { defaultDataDir } from './core/data-dir';
+import { FileSecretStore } from './core/secrets/file-store';
+import { MemorySecretStore } from './core/secrets/memory-store';
+import { createConfBackend } from './core/settings/conf-backend';
+import { SettingsStore } from './core/settings/settings-store';
+import { startBrowserServer } from './host/browser-server';
+import { EventHub } from './host/event-hub';
+import { startSandbox } from './sandbox';
+import pkg from '../package.json';
+
+/**
+ * Browser mode: the same core as the Electron app, run by plain Node and served to a local
+ * browser on 127.0.0.1 with a launch token (like Jupyter).
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      data: { type: 'string' },
+      'insecure-file-secrets': { type: 'boolean', default: false },
+      'no-sandbox': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  const hub = new EventHub();
+  const notices: string[] = [];
+  const secrets = values['insecure-file-secrets']
+    ? new FileSecretStore(dataDir, (m) => notices.push(m))
+    : new MemorySecretStore();
+  const settings = await SettingsStore.open(dataDir, createConfBackend);
+  settings.notices.push(...notices);
+  const core = await createCore({
+    identity: { version: pkg.version, mode: 'browser', dataDir },
+    settings,
+    secrets,
+    hub,
+    ...(values['no-sandbox'] ? {} : { startSandbox: (o) => startSandbox(o) }),
+  });
+  const staticDir = resolve(import.meta.dirname, '../renderer');
+  const server = await startBrowserServer({ port, staticDir, handlers: core.handlers, hub });
+  process.stdout.write(`Integration Ops (browser mode), data in ${dataDir}\nOpen this URL in your browser:\n${server.launchUrl}\n`);
+
+  const stop = () => {
+    void Promise.allSettled([server.close(), core.close()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Integration Ops could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

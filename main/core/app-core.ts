@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { Handlers } from '../../shared/bridge';
+import type { EventHub } from '../host/event-hub';
+import { createApiService } from './api';
+import { createAppHandlers, type AppIdentity } from './app/app-handlers';
+import { createConnectionHandlers } from './connections/connection-handlers';
+import { ConnectionService } from './connections/connection-service';
+import { attachEmbeddedSandbox, type EmbeddedSandbox } from './connections/embedded-sandbox';
+import type { SecretStore } from './secrets/types';
+import type { SettingsStore } from './settings/settings-store';
+
+export interface CoreOptions {
+  identity: AppIdentity;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  hub: EventHub;
+  /** Starts the embedded sandbox; omitted in tests that bring their own API. */
+  startSandbox?: Parameters<typeof attachEmbeddedSandbox>[2];
+}
+
+export interface Core {
+  handlers: Handlers;
+  sandbox: EmbeddedSandbox | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds every Electron-free service and the exhaustive handler map. Electron and browser mode
+ * call this with their own settings backend and secret store; nothing else differs.
+ */
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const notices = [...opts.settings.notices];
+  const connections = new ConnectionService(opts.settings, opts.secrets);
+  const api = createApiService({ connections, cacheDir: join(opts.identity.dataDir, 'cache') });
+  connections.onChange((id) => api.invalidate(id));
+
+  let sandbox: EmbeddedSandbox | undefined;
+  if (opts.startSandbox) {
+    try {
+      sandbox = await attachEmbeddedSandbox(connections, opts.identity.dataDir, opts.startSandbox);
+    } catch (error) {
+      notices.push(`The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const handlers: Handlers = {
+    ...createAppHandlers(opts.identity, opts.settings, opts.secrets, () => notices),
+    ...createConnectionHandlers(connections, async (connectionId, siteId) => {
+      const list = await api.handlers['integrations.list']({ connectionId, siteId }, opts.hub.context);
+      return { integrations: list.data.length };
+    }),
+    ...api.handlers,
+  };
+
+  return {
+    handlers,
+    sandbox,
+    async close() {
+      await api.close();
+      await sandbox?.close();
+    },
+  };
+}

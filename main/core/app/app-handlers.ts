@@ -1,0 +1,35 @@
+import type { appCalls, CallContext, HandlersOf } from '../../../shared/bridge';
+import type { AppInfo } from '../../../shared/bridge';
+import type { SecretStore } from '../secrets/types';
+import type { SettingsStore } from '../settings/settings-store';
+
+export interface AppIdentity {
+  version: string;
+  mode: AppInfo['mode'];
+  dataDir: string;
+  electronVersion?: string;
+}
+
+export function createAppHandlers(
+  identity: AppIdentity,
+  settings: SettingsStore,
+  secrets: SecretStore,
+  notices: () => string[],
+): HandlersOf<typeof appCalls, CallContext> {
+  return {
+    'app.info': () =>
+      Promise.resolve({
+        name: 'Integration Ops',
+        version: identity.version,
+        mode: identity.mode,
+        dataDir: identity.dataDir,
+        platform: `${process.platform}-${process.arch}`,
+        nodeVersion: process.versions.node,
+        ...(identity.electronVersion ? { electronVersion: identity.electronVersion } : {}),
+        secretBackend: secrets.info(),
+        notices: notices(),
+      }),
+    'settings.get': () => Promise.resolve(settings.settings),
+    'settings.update': (patch) => Promise.resolve(settings.updateSettings(patch)),
+  };
+}

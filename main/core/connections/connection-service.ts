@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConnectionInput,
+  OpsFailure,
+  type Connection,
+  type Site,
+  type SiteInput,
+} from '../../../shared/bridge';
+import type { z } from 'zod';
+import type { SecretStore } from '../secrets/types';
+import type { SettingsStore } from '../settings/settings-store';
+import type { StoredConnection } from '../settings/schema';
+
+export interface ResolvedConnection {
+  profile: Connection;
+  token: string | undefined;
+}
+
+function newLocalId(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * Connection profiles and sites, kept in the settings document; tokens go to the SecretStore and
+ * only `hasToken` ever leaves this service.
+ */
+export class ConnectionService {
+  private readonly listeners = new Set<(connectionId: string) => void>();
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly secrets: SecretStore,
+  ) {}
+
+  /** Called when a profile or its token changes, so cached HTTP clients are rebuilt. */
+  onChange(listener: (connectionId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(id: string): void {
+    for (const l of this.listeners) l(id);
+  }
+
+  private async toPublic(stored: StoredConnection): Promise<Connection> {
+    const { secretRef, ...profile } = stored;
+    return { ...profile, hasToken: (await this.secrets.get(secretRef)) !== undefined };
+  }
+
+  async list(): Promise<Connection[]> {
+    return Promise.all(this.settings.snapshot.connections.map((c) => this.toPublic(c)));
+  }
+
+  private find(id: string): StoredConnection {
+    const found = this.settings.snapshot.connections.find((c) => c.id === id);
+    if (!found) throw new OpsFailure({ kind: 'not_found', message: `No connection "${id}". It may have been removed.` });
+    return found;
+  }
+
+  async resolve(id: string): Promise<ResolvedConnection> {
+    const stored = this.find(id);
+    const { secretRef, ...profile } = stored;
+    const token = await this.secrets.get(secretRef);
+    return { profile: { ...profile, hasToken: token !== undefined }, token };
+  }
+
+  async save(input: z.output<typeof ConnectionInput>, kind: Connection['kind'] = 'remote'): Promise<Connection> {
+    const existing = input.id ? this.settings.snapshot.connections.find((c) => c.id === input.id) : undefined;
+    const id = existing?.id ?? input.id ?? newLocalId('conn');
+    const secretRef = existing?.secretRef ?? `token-${id}`;
+    // The token is written first: a profile must never point at a secret that failed to save.
+    if (input.token !== undefined) await this.secrets.set(secretRef, input.token);
+    const stored: StoredConnection = {
+      id,
+      name: input.name,
+      kind: existing?.kind ?? kind,
+      baseUrl: input.baseUrl.replace(/\/+$/, ''),
+      authScheme: input.authScheme,
+      secretRef,
+      ...(input.authScheme === 'header' && input.authHeader ? { authHeader: input.authHeader } : {}),
+      ...(input.proxyUrl ? { proxyUrl: input.proxyUrl } : {}),
+      ...(input.caFile ? { caFile: input.caFile } : {}),
+    };
+    this.settings.update((doc) => ({
+      ...doc,
+      connections: existing ? doc.connections.map((c) => (c.id === id ? stored : c)) : [...doc.connections, stored],
+    }));
+    this.changed(id);
+    return this.toPublic(stored);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const existing = this.settings.snapshot.connections.find((c) => c.id === id);
+    if (!existing) return false;
+    this.settings.update((doc) => ({
+      ...doc,
+      connections: doc.connections.filter((c) => c.id !== id),
+      sites: doc.sites.filter((s) => s.connectionId !== id),
+    }));
+    await this.secrets.delete(existing.secretRef);
+    this.changed(id);
+    return true;
+  }
+
+  listSites(): Site[] {
+    return this.settings.snapshot.sites;
+  }
+
+  saveSite(input: z.output<typeof SiteInput>): Site {
+    this.find(input.connectionId);
+    const id = input.id ?? newLocalId('site');
+    const site: Site = { id, connectionId: input.connectionId, label: input.label, siteId: input.siteId.toLowerCase() };
+    const duplicate = this.settings.snapshot.sites.find(
+      (s) => s.id !== id && s.connectionId === site.connectionId && s.siteId === site.siteId,
+    );
+    if (duplicate)
+      throw new OpsFailure({ kind: 'validation', message: `This site is already saved as "${duplicate.label}" on that connection.` });
+    this.settings.update((doc) => {
+      const exists = doc.sites.some((s) => s.id === id);
+      return { ...doc, sites: exists ? doc.sites.map((s) => (s.id === id ? site : s)) : [...doc.sites, site] };
+    });
+    return site;
+  }
+
+  removeSite(id: string): boolean {
+    const before = this.settings.snapshot.sites.length;
+    this.settings.update((doc) => ({ ...doc, sites: doc.sites.filter((s) => s.id !== id) }));
+    return this.settings.snapshot.sites.length < before;
+  }
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { ConnectionService } from './connection-service';
+
+export const SANDBOX_CONNECTION_ID = 'sandbox';
+const DEMO_LABELS = ['Demo store (sandbox)', 'Demo outlet (sandbox)'];
+
+export interface EmbeddedSandbox {
+  url: string;
+  siteIds: string[];
+  close(): Promise<void>;
+}
+
+type StartSandbox = (opts: { token: string; dataDir: string; port: number }) => Promise<EmbeddedSandbox>;
+
+/**
+ * First launch (and every launch): start the local sandbox on 127.0.0.1:random and make it the
+ * "Sandbox" connection, its fresh token stored like any other secret, its demo sites saved once.
+ */
+export async function attachEmbeddedSandbox(
+  connections: ConnectionService,
+  dataDir: string,
+  start: StartSandbox,
+): Promise<EmbeddedSandbox> {
+  const token = randomBytes(24).toString('base64url');
+  const sandbox = await start({ token, dataDir: join(dataDir, 'sandbox'), port: 0 });
+  await connections.save(
+    { id: SANDBOX_CONNECTION_ID, name: 'Sandbox', baseUrl: sandbox.url, authScheme: 'bearer', token },
+    'sandbox',
+  );
+  const known = new Set(connections.listSites().filter((s) => s.connectionId === SANDBOX_CONNECTION_ID).map((s) => s.siteId));
+  sandbox.siteIds.forEach((siteId, i) => {
+    if (!known.has(siteId))
+      connections.saveSite({ connectionId: SANDBOX_CONNECTION_ID, label: DEMO_LABELS[i] ?? `Sandbox site ${i + 1}`, siteId });
+  });
+  return sandbox;
+}

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { OpsFailure, Settings } from '../../../shared/bridge';
+import { quarantine, readTextIfExists } from '../fs/atomic-file';
+import type { SettingsBackend } from './backend';
+import { migrateSettings } from './migrations';
+import { emptySettingsDoc, SETTINGS_SCHEMA_VERSION, SettingsDoc, VersionProbe } from './schema';
+
+export const SETTINGS_FILE = 'settings.json';
+
+/**
+ * The one settings document (preferences, connection profiles, sites). Opening it validates the
+ * file first: a broken file is moved aside and reported; a file from a newer app version is
+ * opened read-only so this older version never overwrites it.
+ */
+export class SettingsStore {
+  private doc: SettingsDoc;
+  private backend: SettingsBackend | undefined;
+
+  private constructor(
+    doc: SettingsDoc,
+    backend: SettingsBackend | undefined,
+    readonly notices: string[],
+    readonly readOnlyReason: string | undefined,
+  ) {
+    this.doc = doc;
+    this.backend = backend;
+  }
+
+  static async open(dir: string, makeBackend: (dir: string) => SettingsBackend): Promise<SettingsStore> {
+    const path = join(dir, SETTINGS_FILE);
+    const notices: string[] = [];
+    const text = await readTextIfExists(path);
+    if (text !== undefined) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        raw = undefined;
+      }
+      const probe = VersionProbe.safeParse(raw);
+      if (probe.success && probe.data.schemaVersion > SETTINGS_SCHEMA_VERSION) {
+        const reason = `The settings file was written by a newer version of Integration Ops (format ${probe.data.schemaVersion}); it is open read-only so this version does not overwrite it.`;
+        const parsed = SettingsDoc.safeParse({ ...probe.data, schemaVersion: SETTINGS_SCHEMA_VERSION });
+        return new SettingsStore(parsed.success ? parsed.data : emptySettingsDoc(), undefined, [reason], reason);
+      }
+      const migrated = probe.success ? SettingsDoc.safeParse(migrateSettings(probe.data, probe.data.schemaVersion)) : undefined;
+      if (!migrated?.success) {
+        const why = text.trim() === '' ? 'was empty' : raw === undefined ? 'was not valid JSON' : 'did not match the settings format';
+        const movedTo = await quarantine(path);
+        notices.push(`The settings file ${why}; it was moved to ${movedTo} and the app started with fresh settings. Your connections may need to be added again.`);
+      }
+    }
+    const backend = makeBackend(dir);
+    const current = SettingsDoc.safeParse(backend.read());
+    const doc = current.success ? current.data : emptySettingsDoc();
+    if (!current.success) backend.write(doc);
+    return new SettingsStore(doc, backend, notices, undefined);
+  }
+
+  get snapshot(): SettingsDoc {
+    return this.doc;
+  }
+
+  get settings(): Settings {
+    return this.doc.settings;
+  }
+
+  /** Apply a change to the document; validated before it is written. */
+  update(change: (doc: SettingsDoc) => SettingsDoc): SettingsDoc {
+    if (!this.backend)
+      throw new OpsFailure({ kind: 'validation', message: this.readOnlyReason ?? 'Settings are read-only.' });
+    const next = SettingsDoc.parse(change(structuredClone(this.doc)));
+    this.backend.write(next);
+    this.doc = next;
+    return next;
+  }
+
+  updateSettings(patch: Partial<Settings>): Settings {
+    return this.update((doc) => ({ ...doc, settings: Settings.parse({ ...doc.settings, ...patch }) })).settings;
+  }
+}

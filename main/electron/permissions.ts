@@ -1,0 +1,7 @@
+import type { Session } from 'electron';
+
+/** Deny every permission request and check (camera, geolocation, notifications...) by default. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

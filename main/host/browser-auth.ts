@@ -1,0 +1,69 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const SESSION_COOKIE = 'ops_session';
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Constant-time comparison that does not leak the length either (both sides hashed first). */
+export function safeEqual(a: string, b: string): boolean {
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+/**
+ * Browser mode's guard (reference: security-reliability.md, "Browser mode"): a launch token that
+ * is traded for a session cookie, a Host allow-list against DNS rebinding, and an Origin check on
+ * anything that changes state or opens the bridge socket.
+ */
+export class BrowserGuard {
+  readonly token = randomBytes(32).toString('base64url');
+  private readonly sessions = new Set<string>();
+  private port = 0;
+
+  setPort(port: number): void {
+    this.port = port;
+  }
+
+  allowedHosts(): string[] {
+    return [`127.0.0.1:${this.port}`, `localhost:${this.port}`, `[::1]:${this.port}`];
+  }
+
+  hostAllowed(req: IncomingMessage): boolean {
+    const host = req.headers.host?.toLowerCase();
+    return host !== undefined && this.allowedHosts().includes(host);
+  }
+
+  /** Exact origin match; a missing Origin counts as foreign for state-changing requests. */
+  originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    return origin !== undefined && this.allowedHosts().some((h) => origin === `http://${h}`);
+  }
+
+  tokenMatches(candidate: string | null): boolean {
+    return candidate !== null && safeEqual(candidate, this.token);
+  }
+
+  openSession(): string {
+    const id = randomBytes(32).toString('base64url');
+    this.sessions.add(id);
+    return id;
+  }
+
+  hasSession(req: IncomingMessage): boolean {
+    const cookies = req.headers.cookie?.split(';') ?? [];
+    for (const part of cookies) {
+      const [name, ...rest] = part.trim().split('=');
+      if (name === SESSION_COOKIE) {
+        const value = rest.join('=');
+        for (const id of this.sessions) if (safeEqual(id, value)) return true;
+      }
+    }
+    return false;
+  }
+
+  sessionCookie(id: string): string {
+    return `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+}

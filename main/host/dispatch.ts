@@ -1,0 +1,60 @@
+import {
+  calls,
+  isCallName,
+  issuesFromZod,
+  OpsFailure,
+  type BridgeResult,
+  type CallContext,
+  type Handlers,
+} from '../../shared/bridge';
+
+/** Sanitised for the wire: internal errors never carry stacks, paths or tokens to the renderer. */
+function internal(message: string): BridgeResult<never> {
+  return { ok: false, error: { kind: 'internal', message } };
+}
+
+/**
+ * The one place a bridge call is executed, whatever the transport (Electron IPC or browser-mode
+ * WebSocket): the name must be in the table, the input must parse, else the handler never runs.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  name: unknown,
+  input: unknown,
+  ctx: CallContext,
+  log: (message: string, error: unknown) => void = defaultLog,
+): Promise<BridgeResult> {
+  if (!isCallName(name)) {
+    return { ok: false, error: { kind: 'validation', message: `Unknown bridge call "${String(name).slice(0, 80)}".` } };
+  }
+  const spec = calls[name];
+  const parsed = spec.input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        kind: 'validation',
+        message: `Invalid input for ${name}: ${parsed.error.issues[0]?.message ?? 'malformed'}.`,
+        issues: issuesFromZod(parsed.error),
+      },
+    };
+  }
+  try {
+    const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+    const value = await handler(parsed.data, ctx);
+    const out = spec.output.safeParse(value);
+    if (!out.success) {
+      log(`bridge output of ${name} does not match its schema`, out.error);
+      return internal(`The app produced an invalid answer for ${name}; see the log.`);
+    }
+    return { ok: true, value: out.data };
+  } catch (error) {
+    if (error instanceof OpsFailure) return { ok: false, error: error.error };
+    log(`bridge call ${name} failed`, error);
+    return internal(`${name} failed unexpectedly. The details are in the app log.`);
+  }
+}
+
+function defaultLog(message: string, error: unknown): void {
+  console.error(`[bridge] ${message}:`, error instanceof Error ? error.message : error);
+}

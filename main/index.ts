@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
+import { createCore, type Core } from './core/app-core';
+import { SafeStorageSecretStore } from './core/secrets/safe-storage-store';
+import { SettingsStore } from './core/settings/settings-store';
+import { buildAppMenu } from './electron/menu';
+import { APP_ORIGIN } from './electron/navigation';
+import { denyAllPermissions } from './electron/permissions';
+import { handleAppProtocol, registerAppScheme } from './electron/protocol';
+import { createElectronStoreBackend } from './electron/settings-backend';
+import { createMainWindow } from './electron/window';
+import { registerIpc } from './host/electron-ipc';
+import { EventHub } from './host/event-hub';
+import { startSandbox } from './sandbox';
+
+/**
+ * Electron entry: lifecycle, single-instance lock, protocol, window, menu. Everything else is the
+ * Electron-free core, shared with browser mode.
+ */
+app.enableSandbox();
+registerAppScheme();
+
+const windows: BrowserWindow[] = [];
+const preload = join(import.meta.dirname, '../preload/preload.cjs');
+const rendererDir = join(import.meta.dirname, '../renderer');
+
+function openWindow(): BrowserWindow {
+  const win = createMainWindow(preload, `${APP_ORIGIN}/index.html`);
+  windows.push(win);
+  win.on('closed', () => windows.splice(windows.indexOf(win), 1));
+  return win;
+}
+
+async function start(): Promise<Core> {
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  handleAppProtocol(rendererDir);
+  Menu.setApplicationMenu(buildAppMenu(app.isPackaged));
+
+  const dataDir = app.getPath('userData');
+  const settings = await SettingsStore.open(dataDir, createElectronStoreBackend);
+  const notices: string[] = [];
+  const secrets = new SafeStorageSecretStore(safeStorage, dataDir, () => settings.settings.allowInsecureSecrets, (m) => notices.push(m));
+  await secrets.init();
+  settings.notices.push(...notices);
+  const hub = new EventHub();
+  const core = await createCore({
+    identity: { version: app.getVersion(), mode: 'electron', dataDir, electronVersion: process.versions.electron },
+    settings,
+    secrets,
+    hub,
+    startSandbox: (o) => startSandbox(o),
+  });
+  registerIpc(ipcMain, core.handlers, hub, () => windows);
+  openWindow();
+  return core;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = windows[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  const ready = start();
+  ready.catch((error: unknown) => {
+    console.error('Integration Ops failed to start:', error);
+    app.exit(1);
+  });
+  app.on('activate', () => {
+    if (windows.length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', (event) => {
+    event.preventDefault();
+    void ready
+      .then((core) => core.close())
+      .finally(() => app.exit(0));
+  });
+}

@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { ConnectionInput, type BridgeError, type Connection } from '../../../shared/bridge';
+import { call } from '../../bridge';
+import { useSession } from '../../app/session-store';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+
+/** Add or edit a connection. The token is write-only: an empty field keeps the stored one. */
+export function ConnectionForm({ existing, onDone }: { existing?: Connection; onDone: () => void }) {
+  const reload = useSession((s) => s.load);
+  const [name, setName] = useState(existing?.name ?? '');
+  const [baseUrl, setBaseUrl] = useState(existing?.baseUrl ?? 'https://api.selwise.com/api/v1');
+  const [authScheme, setAuthScheme] = useState<'bearer' | 'header'>(existing?.authScheme ?? 'bearer');
+  const [authHeader, setAuthHeader] = useState(existing?.authHeader ?? '');
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<BridgeError>();
+  const [busy, setBusy] = useState(false);
+
+  const draft = {
+    ...(existing ? { id: existing.id } : {}),
+    name,
+    baseUrl,
+    authScheme,
+    ...(authScheme === 'header' ? { authHeader } : {}),
+    ...(token ? { token } : {}),
+  };
+  const check = ConnectionInput.safeParse(draft);
+  const fieldError = (path: string) =>
+    check.success ? undefined : check.error.issues.find((i) => i.path.join('.') === path)?.message;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!check.success) return;
+    setBusy(true);
+    const result = await call('connections.save', draft);
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setToken('');
+    await reload();
+    onDone();
+  }
+
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-label={existing ? `Edit ${existing.name}` : 'Add a connection'}>
+      <h3>{existing ? `Edit ${existing.name}` : 'Add a connection'}</h3>
+      <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} error={name ? fieldError('name') : undefined} required />
+      <Field
+        label="Base URL"
+        value={baseUrl}
+        onChange={(e) => setBaseUrl(e.target.value)}
+        error={fieldError('baseUrl')}
+        hint="The API root, e.g. https://api.selwise.com/api/v1"
+        required
+      />
+      <div className="field">
+        <label htmlFor="auth-scheme">Authentication</label>
+        <select id="auth-scheme" value={authScheme} onChange={(e) => setAuthScheme(e.target.value as 'bearer' | 'header')}>
+          <option value="bearer">Authorization: Bearer token</option>
+          <option value="header">Token in a named header</option>
+        </select>
+      </div>
+      {authScheme === 'header' && (
+        <Field label="Header name" value={authHeader} onChange={(e) => setAuthHeader(e.target.value)} error={fieldError('authHeader')} placeholder="x-api-key" />
+      )}
+      <Field
+        label="Token"
+        type="password"
+        autoComplete="off"
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        hint={existing?.hasToken ? 'A token is stored. Leave empty to keep it; it is never shown again.' : 'Stored encrypted by the OS; never shown again.'}
+      />
+      {error && <ErrorNotice error={error} />}
+      <div className="row">
+        <button type="submit" className="primary" disabled={!check.success || busy}>
+          {busy ? 'Saving…' : 'Save connection'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

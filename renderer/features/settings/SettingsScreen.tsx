@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import type { BridgeError, Settings } from '../../../shared/bridge';
+import { call } from '../../bridge';
+import { useSession } from '../../app/session-store';
+import { useThemeChoice, type ThemeChoice } from '../../app/theme';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Notice } from '../../ui/Notice';
+
+export default function SettingsScreen() {
+  const info = useSession((s) => s.info);
+  const { choice, setChoice } = useThemeChoice();
+  const [settings, setSettings] = useState<Settings>();
+  const [error, setError] = useState<BridgeError>();
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void call('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
+  }, []);
+
+  async function save(patch: Partial<Settings>) {
+    setSaved(false);
+    const r = await call('settings.update', patch);
+    if (!r.ok) return setError(r.error);
+    setSettings(r.value);
+    setError(undefined);
+    setSaved(true);
+  }
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <header className="screen-head">
+        <h1 id="settings-title">Settings</h1>
+      </header>
+      {info && (
+        <article className="card" aria-label="About this app">
+          <h2>About</h2>
+          <dl className="kv">
+            <dt>Version</dt>
+            <dd>{info.version}</dd>
+            <dt>Mode</dt>
+            <dd>{info.mode === 'browser' ? 'Browser mode' : 'Desktop (Electron)'}</dd>
+            <dt>Data folder</dt>
+            <dd><code>{info.dataDir}</code></dd>
+            <dt>Platform</dt>
+            <dd>{info.platform} · Node {info.nodeVersion}{info.electronVersion ? ` · Electron ${info.electronVersion}` : ''}</dd>
+            <dt>Token storage</dt>
+            <dd>{info.secretBackend.name}{info.secretBackend.secure ? '' : ' (not protected)'}</dd>
+          </dl>
+          {info.secretBackend.warning && (
+            <Notice tone={info.secretBackend.secure ? 'info' : 'warning'} title="Token storage">
+              {info.secretBackend.warning}
+            </Notice>
+          )}
+        </article>
+      )}
+      <article className="card form" aria-label="Preferences">
+        <h2>Preferences</h2>
+        <div className="field">
+          <label htmlFor="theme">Theme</label>
+          <select id="theme" value={choice} onChange={(e) => setChoice(e.target.value as ThemeChoice)}>
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </div>
+        {settings && (
+          <>
+            <div className="field">
+              <label htmlFor="operator">Operator name (recorded in the change journal)</label>
+              <input id="operator" defaultValue={settings.operatorName} onBlur={(e) => void save({ operatorName: e.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor="refresh">Auto-refresh interval (seconds)</label>
+              <input
+                id="refresh"
+                type="number"
+                min={5}
+                max={3600}
+                defaultValue={settings.refreshIntervalSec}
+                onBlur={(e) => void save({ refreshIntervalSec: Number(e.target.value) })}
+              />
+            </div>
+          </>
+        )}
+        {saved && <p role="status" className="muted">Saved.</p>}
+        {error && <ErrorNotice error={error} />}
+      </article>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { call } from '../define';
+
+export const SecretBackendInfo = z.object({
+  name: z.string(),
+  /** false for plaintext-equivalent backends (Linux basic_text, the 0600 file): shown as a warning. */
+  secure: z.boolean(),
+  available: z.boolean(),
+  warning: z.string().optional(),
+});
+export type SecretBackendInfo = z.infer<typeof SecretBackendInfo>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  dataDir: z.string(),
+  platform: z.string(),
+  nodeVersion: z.string(),
+  electronVersion: z.string().optional(),
+  secretBackend: SecretBackendInfo,
+  /** Notices from start-up the operator must see (e.g. a corrupt settings file moved aside). */
+  notices: z.array(z.string()),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const Settings = z.object({
+  operatorName: z.string().max(120).default(''),
+  refreshIntervalSec: z.number().int().min(5).max(3600).default(30),
+  /** The shortest monitoring window a change may close with (minutes). */
+  monitorMinimumMinutes: z.number().min(0.05).max(7 * 24 * 60).default(60),
+  logBufferSize: z.number().int().min(1000).max(1_000_000).default(100_000),
+  updatesEnabled: z.boolean().default(false),
+  allowInsecureSecrets: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const appCalls = {
+  'app.info': call(z.object({}), AppInfo),
+  'settings.get': call(z.object({}), Settings),
+  'settings.update': call(Settings.partial(), Settings),
+};

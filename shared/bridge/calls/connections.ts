@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { LocalId, SiteId } from '../ids';
+
+const HttpUrl = z
+  .string()
+  .max(2048)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, 'an absolute http(s) URL without credentials, e.g. https://api.selwise.com/api/v1');
+
+export const AuthScheme = z.enum(['bearer', 'header']);
+const HeaderName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name has letters, digits and "-" only');
+
+/** A connection profile as the renderer sees it: never the token, only whether one is stored. */
+export const Connection = z.object({
+  id: LocalId,
+  name: z.string().min(1).max(80),
+  kind: z.enum(['sandbox', 'remote']),
+  baseUrl: HttpUrl,
+  authScheme: AuthScheme,
+  authHeader: HeaderName.optional(),
+  proxyUrl: HttpUrl.optional(),
+  caFile: z.string().max(4096).optional(),
+  hasToken: z.boolean(),
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const ConnectionInput = z
+  .object({
+    id: LocalId.optional(),
+    name: z.string().trim().min(1, 'give the connection a name').max(80),
+    baseUrl: HttpUrl,
+    authScheme: AuthScheme.default('bearer'),
+    authHeader: HeaderName.optional(),
+    proxyUrl: HttpUrl.optional(),
+    caFile: z.string().max(4096).optional(),
+    /** Write-only. Absent keeps the stored token; it is never returned by any call. */
+    token: z.string().min(1).max(8192).optional(),
+  })
+  .refine((c) => c.authScheme !== 'header' || !!c.authHeader, {
+    path: ['authHeader'],
+    message: 'name the header that carries the token, e.g. x-api-key',
+  });
+export type ConnectionInput = z.input<typeof ConnectionInput>;
+
+export const Site = z.object({
+  id: LocalId,
+  connectionId: LocalId,
+  label: z.string().trim().min(1, 'give the site a label').max(80),
+  siteId: SiteId,
+});
+export type Site = z.infer<typeof Site>;
+export const SiteInput = Site.extend({ id: LocalId.optional() });
+
+export const ConnectionTestResult = z.object({
+  ok: z.literal(true),
+  integrations: z.number().int(),
+  durationMs: z.number(),
+});
+
+export const connectionCalls = {
+  'connections.list': call(z.object({}), z.array(Connection)),
+  'connections.save': call(ConnectionInput, Connection),
+  'connections.remove': call(z.object({ id: LocalId }), z.object({ removed: z.boolean() })),
+  'connections.test': call(z.object({ connectionId: LocalId, siteId: SiteId }), ConnectionTestResult),
+  'sites.list': call(z.object({}), z.array(Site)),
+  'sites.save': call(SiteInput, Site),
+  'sites.remove': call(z.object({ id: LocalId }), z.object({ removed: z.boolean() })),
+};

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { apiCalls, ConnectivityEvent } from './calls/api';
+import { appCalls } from './calls/app';
+import { connectionCalls } from './calls/connections';
+import type { CallSpec, HandlersOf } from './define';
+
+/**
+ * The bridge: every call and event between renderer and main, each with its zod schemas. A feature
+ * adds its own file under calls/ and spreads it here; main's handler map must then cover it.
+ */
+export const calls = {
+  ...appCalls,
+  ...connectionCalls,
+  ...apiCalls,
+} satisfies Record<string, CallSpec>;
+
+export const events = {
+  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  'connectivity.changed': ConnectivityEvent,
+} satisfies Record<string, z.ZodType>;
+
+export type Calls = typeof calls;
+export type Events = typeof events;
+export type CallName = keyof Calls;
+export type EventName = keyof Events;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** What main passes to every handler. */
+export interface CallContext {
+  /** Emits an event to every connected renderer (Electron window or browser-mode socket). */
+  emit<E extends EventName>(name: E, payload: z.input<Events[E]>): void;
+}
+export type Handlers = HandlersOf<Calls, CallContext>;
