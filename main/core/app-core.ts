@@ -1,13 +1,18 @@
 import { join } from 'node:path';
-import type { Handlers } from '../../shared/bridge';
+import { calls, type CallContext, type CallName, type Handlers } from '../../shared/bridge';
 import type { EventHub } from '../host/event-hub';
 import { createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
+import { createChangesFeature } from './changes';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { ConnectionService } from './connections/connection-service';
 import { attachEmbeddedSandbox, type EmbeddedSandbox } from './connections/embedded-sandbox';
+import type { FeatureDeps, Invoke } from './feature';
+import { createRunbooksFeature } from './runbooks';
 import type { SecretStore } from './secrets/types';
 import type { SettingsStore } from './settings/settings-store';
+import { createSnapshotsFeature } from './snapshots';
+import { createTailFeature } from './tail';
 
 export interface CoreOptions {
   identity: AppIdentity;
@@ -30,6 +35,7 @@ export interface Core {
  */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const notices = [...opts.settings.notices];
+  const ctx: CallContext = opts.hub.context;
   const connections = new ConnectionService(opts.settings, opts.secrets);
   const api = createApiService({ connections, cacheDir: join(opts.identity.dataDir, 'cache') });
   connections.onChange((id) => api.invalidate(id));
@@ -43,19 +49,35 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
-  const handlers: Handlers = {
+  // Late-bound so features can call each other's handlers through the bridge schemas.
+  let handlers: Handlers | undefined;
+  const invoke = (async (name: CallName, input: unknown) => {
+    const spec = calls[name];
+    const run = handlers![name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+    return spec.output.parse(await run(spec.input.parse(input), ctx));
+  }) as Invoke;
+  const deps: FeatureDeps = { dataDir: opts.identity.dataDir, hub: opts.hub, settings: opts.settings, connections, invoke };
+  const features = [createSnapshotsFeature(deps), createTailFeature(deps), createChangesFeature(deps), createRunbooksFeature(deps)];
+  const [snapshots, tail, changes, runbooks] = features;
+
+  handlers = {
     ...createAppHandlers(opts.identity, opts.settings, opts.secrets, () => notices),
     ...createConnectionHandlers(connections, async (connectionId, siteId) => {
-      const list = await api.handlers['integrations.list']({ connectionId, siteId }, opts.hub.context);
+      const list = await api.handlers['integrations.list']({ connectionId, siteId }, ctx);
       return { integrations: list.data.length };
     }),
     ...api.handlers,
+    ...snapshots!.handlers,
+    ...tail!.handlers,
+    ...changes!.handlers,
+    ...runbooks!.handlers,
   };
 
   return {
     handlers,
     sandbox,
     async close() {
+      await Promise.allSettled(features.map((f) => f.close?.()));
       await api.close();
       await sandbox?.close();
     },

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { apiCalls, ConnectivityEvent } from './calls/api';
 import { appCalls } from './calls/app';
 import { connectionCalls } from './calls/connections';
+import { changesCalls, changesEvents } from './calls/changes';
+import { runbooksCalls, runbooksEvents } from './calls/runbooks';
+import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
+import { tailCalls, tailEvents } from './calls/tail';
 import type { CallSpec, HandlersOf } from './define';
 
 /**
@@ -12,11 +16,19 @@ export const calls = {
   ...appCalls,
   ...connectionCalls,
   ...apiCalls,
+  ...snapshotsCalls,
+  ...tailCalls,
+  ...changesCalls,
+  ...runbooksCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   'connectivity.changed': ConnectivityEvent,
+  ...snapshotsEvents,
+  ...tailEvents,
+  ...changesEvents,
+  ...runbooksEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;
