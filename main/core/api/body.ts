@@ -12,7 +12,7 @@ export async function readCapped(body: Dispatcher.ResponseData['body'], cap: num
     const buf = chunk as Buffer;
     size += buf.length;
     if (size > cap) {
-      body.destroy();
+      discard(body);
       fail('contract', `The answer of ${target} is larger than the ${formatBytes(cap)} limit; it was not read further.`);
     }
     chunks.push(buf);
@@ -30,4 +30,10 @@ export function isJsonType(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const essence = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   return essence === 'application/json' || essence.endsWith('+json');
+}
+
+/** Stops a body we will not read; the abort error it emits is expected, so it is swallowed. */
+export function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }

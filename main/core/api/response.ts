@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fail, issuesFromZod, type BridgeError } from '../../../shared/bridge';
-import { formatBytes, isJsonType, readCapped } from './body';
+import { discard, formatBytes, isJsonType, readCapped } from './body';
 import { httpError } from './errors';
 import type { Incoming } from './exchange';
 
@@ -16,7 +16,7 @@ const ERROR_BODY_CAP = 64 * 1024;
 async function readJson(res: Incoming, cap: number, target: string): Promise<unknown> {
   const length = Number(res.headers['content-length']);
   if (Number.isFinite(length) && length > cap) {
-    res.body.destroy();
+    discard(res.body);
     fail('contract', `The answer of ${target} announces ${formatBytes(length)}, over the ${formatBytes(cap)} limit; it was not read.`, { status: res.status });
   }
   const raw = await readCapped(res.body, cap, target);
@@ -45,7 +45,7 @@ export async function interpret<T>(res: Incoming, parse: Parse<T>, cap: number, 
     return finish(parse(undefined), res.status, etag, target, 'an empty answer');
   }
   if (!isJsonType(contentType)) {
-    res.body.destroy();
+    discard(res.body);
     fail('contract', `Expected JSON from ${target} but got "${contentType ?? 'no content type'}" (status ${res.status}); a proxy or login page may be answering instead of the API.`, { status: res.status });
   }
   const json = await readJson(res, cap, target);

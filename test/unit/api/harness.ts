@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { fail, OpsFailure, type BridgeError, type CallContext, type Connection } from '../../../shared/bridge';
+import { createApiService, type ApiService } from '../../../main/core/api';
+import type { ClientLimits } from '../../../main/core/api/types';
+import type { ProxyEnv } from '../../../main/core/api/dispatcher';
+
+export const TOKEN = 'tok_SECRET_0123456789abcdef';
+export const SITE = '3f1c2a9e-8b7d-4c6e-9f10-1234567890ab';
+
+/** Short limits so each fault resolves in well under a second or two. */
+export const FAST: Partial<ClientLimits> = {
+  connectTimeoutMs: 500,
+  headersTimeoutMs: 500,
+  bodyTimeoutMs: 800,
+  deadlineMs: 1000,
+  maxResponseBytes: 1024 * 1024,
+  maxAttempts: 3,
+  backoffBaseMs: 10,
+  backoffMaxMs: 40,
+  retryAfterCapMs: 2000,
+};
+
+export interface Harness {
+  service: ApiService;
+  events: { name: string; payload: unknown }[];
+  ctx: CallContext;
+  profile: Connection;
+  cacheDir: string;
+  dispose(): Promise<void>;
+}
+
+export function harness(opts: {
+  baseUrl: string;
+  limits?: Partial<ClientLimits>;
+  profile?: Partial<Connection>;
+  token?: string | undefined;
+  proxyEnv?: ProxyEnv;
+}): Harness {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'api-cache-'));
+  const profile: Connection = {
+    id: 'c1',
+    name: 'Test',
+    kind: 'remote',
+    baseUrl: opts.baseUrl,
+    authScheme: 'bearer',
+    hasToken: true,
+    ...opts.profile,
+  };
+  const token = 'token' in opts ? opts.token : TOKEN;
+  const service = createApiService({
+    connections: {
+      resolve: (id) => (id === profile.id ? Promise.resolve({ profile, token }) : Promise.resolve(fail('not_found', `no connection ${id}`))),
+    },
+    cacheDir,
+    limits: { ...FAST, ...opts.limits },
+    proxyEnv: opts.proxyEnv ?? {},
+  });
+  const events: Harness['events'] = [];
+  const ctx: CallContext = { emit: (name, payload) => events.push({ name, payload }) };
+  return {
+    service,
+    events,
+    ctx,
+    profile,
+    cacheDir,
+    async dispose() {
+      await service.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a call that must fail and returns its bridge error (never a raw exception). */
+export async function failure(p: Promise<unknown>): Promise<BridgeError> {
+  try {
+    await p;
+  } catch (error) {
+    expect(error).toBeInstanceOf(OpsFailure);
+    return (error as OpsFailure).error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+export const target = { connectionId: 'c1', siteId: SITE };
+
+export const GA4 = {
+  provider: 'ga4',
+  enabled: true,
+  testMode: false,
+  config: { measurementId: 'G-ABCDEF1234' },
+  eventMapping: {},
+  reverseEventMapping: {},
+  eventFilters: {},
+};
