@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttp, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -165,8 +165,16 @@ export async function startForwardProxy(mode: 'ok' | '407'): Promise<ForwardProx
       res.end();
       return;
     }
-    res.writeHead(502, { 'content-length': '0' });
-    res.end();
+    // Plain forwarding of an absolute-URI request (how proxies carry http:// targets).
+    const upstream = httpRequest(req.url ?? '', { method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => {
+      res.writeHead(502, { 'content-length': '0' });
+      res.end();
+    });
+    req.pipe(upstream);
   });
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     seen.push(req.url ?? '');

@@ -78,8 +78,9 @@ export function classifyTransport(error: unknown, target: string, signals: { dea
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/i.test(code)) {
     return { error: { kind: 'network', message: `TLS failure talking to ${target} (${code}): ${TLS_HINT}.` }, sent: false, retryable: false };
   }
-  if (/Proxy response \((\d+)\)/.test(msg)) {
-    const status = Number(/Proxy response \((\d+)\)/.exec(msg)?.[1]);
+  const proxy = /Proxy (?:response|Authentication Required) \((\d+)\)/.exec(msg);
+  if (proxy) {
+    const status = Number(proxy[1]);
     const why = status === 407 ? 'the proxy requires authentication (407)' : `the proxy refused the tunnel (${status})`;
     return { error: { kind: 'network', message: `Cannot reach ${target} through the proxy: ${why}.`, status }, sent: false, retryable: false };
   }
