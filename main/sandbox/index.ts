@@ -1,0 +1,130 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { SandboxContext } from './context';
+import { ScenarioBook } from './scenarios/book';
+import { seedSites } from './seed';
+import { createSandboxServer } from './server';
+import { SiteState } from './state';
+import { Pipeline } from './sim/pipeline';
+import { Scheduler } from './sim/scheduler';
+import { Streams } from './sim/streams';
+import { WebhookDispatcher } from './sim/webhook-dispatch';
+import { WebhookSender } from './sim/webhook-delivery';
+import { SCHEMA_VERSION } from './store/schema';
+import type { SiteRecord } from './store/schema';
+import { SiteStore } from './store/site-store';
+
+export interface SandboxOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** 0 = a random free port. */
+  port?: number;
+  token: string;
+  dataDir: string;
+  seed?: number;
+  /** Per site; default 5. 0 stops the generator (the API still works). */
+  eventsPerSecond?: number;
+  allowExternalWebhooks?: boolean;
+  /** Per client token; default 600. */
+  rateLimitPerMinute?: number;
+  /** Entries kept per log stream; default 50,000. */
+  logRingSize?: number;
+  /** Base of the simulated retry backoff; default 500 ms. Webhook schedules scale by base/500. */
+  retryBaseMs?: number;
+}
+
+export interface RunningSandbox {
+  /** The API base URL, e.g. http://127.0.0.1:PORT/api/v1 */
+  url: string;
+  origin: string;
+  port: number;
+  siteIds: string[];
+  close(): Promise<void>;
+}
+
+const RECEIVER_PATH = /^\/__receiver\//;
+
+/** Seeded webhooks deliver to our own receiver; the port changes each launch, so follow it. */
+function rebaseReceiverUrls(site: SiteRecord, origin: string): boolean {
+  let changed = false;
+  for (const hook of site.webhooks) {
+    const u = new URL(hook.url);
+    if (RECEIVER_PATH.test(u.pathname) && (u.hostname === '127.0.0.1' || u.hostname === 'localhost') && u.origin !== origin) {
+      hook.url = `${origin}${u.pathname}`;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
+  if (!opts.token) throw new Error('startSandbox: a token is required');
+  const host = opts.host ?? '127.0.0.1';
+  const seed = opts.seed ?? 42;
+  const retryBaseMs = opts.retryBaseMs ?? 500;
+  const dataDir = resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true });
+
+  let ctx: SandboxContext | undefined;
+  const server = createSandboxServer(
+    () => {
+      if (!ctx) throw new Error('sandbox not ready');
+      return ctx;
+    },
+    { token: opts.token, rateLimitPerMinute: opts.rateLimitPerMinute ?? 600, seed },
+  );
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, host, () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${shownHost}:${port}`;
+
+  const scheduler = new Scheduler();
+  const sender = new WebhookSender(opts.allowExternalWebhooks ?? false);
+  try {
+    const store = new SiteStore(dataDir);
+    const loaded = await store.load();
+    let sites: SiteRecord[];
+    if (loaded.kind === 'loaded') {
+      sites = loaded.sites;
+    } else {
+      sites = seedSites(seed, origin);
+      for (const s of sites) await store.saveSite(s);
+      await store.saveMeta({ schemaVersion: SCHEMA_VERSION, seed, siteIds: sites.map((s) => s.id) });
+    }
+    for (const s of sites) if (rebaseReceiverUrls(s, origin)) await store.saveSite(s);
+
+    const state = new SiteState(store, sites);
+    const streams = new Streams(opts.logRingSize ?? 50_000);
+    const scenarios = new ScenarioBook();
+    const webhooks = new WebhookDispatcher(sender, streams, scheduler, retryBaseMs / 500);
+    const pipeline = new Pipeline({ state, streams, scenarios, scheduler, webhooks, seed, eventsPerSecond: opts.eventsPerSecond ?? 5, retryBaseMs });
+    ctx = { state, streams, scenarios, pipeline, webhooks, scheduler, allowExternalWebhooks: opts.allowExternalWebhooks ?? false, origin: () => origin };
+    pipeline.start();
+
+    let closing: Promise<void> | undefined;
+    return {
+      url: `${origin}/api/v1`,
+      origin,
+      port,
+      siteIds: state.order.slice(),
+      close: () =>
+        (closing ??= (async () => {
+          scheduler.close();
+          server.closeAllConnections();
+          await new Promise<void>((ok) => server.close(() => ok()));
+          await sender.close();
+          await store.flush();
+        })()),
+    };
+  } catch (err) {
+    scheduler.close();
+    server.closeAllConnections();
+    server.close();
+    await sender.close();
+    throw err;
+  }
+}

@@ -1,0 +1,88 @@
+import { INTEGRATION_BODY_SCHEMAS, PROVIDER_SECRET_FIELDS } from '../../../shared/contract/integration';
+import { PROVIDER_KEYS } from '../../../shared/contract/providers';
+import { API, type SandboxContext } from '../context';
+import { DEFAULT_MAPPINGS, DEFAULT_REVERSE_MAPPING } from '../defaults';
+import { HttpError, unprocessable } from '../errors';
+import { readJson, sendEmpty, sendJson } from '../http-io';
+import { checkIfMatch, etagOf, integrationResource, restoreMasked, stripReadOnly } from '../resources';
+import type { Router } from '../router';
+import { Streams } from '../sim/streams';
+import { StoredIntegration } from '../store/schema';
+import { logsPage, providerParam } from './params';
+
+export function integrationRoutes(router: Router, ctx: SandboxContext): void {
+  router.add('GET', API, ({ res, params }) => {
+    const site = ctx.state.require(params.siteId ?? '');
+    const integrations = PROVIDER_KEYS.flatMap((p) => {
+      const s = site.integrations[p];
+      return s ? [integrationResource(site.id, s)] : [];
+    });
+    sendJson(res, 200, { siteId: site.id, integrations });
+  });
+
+  router.add('GET', `${API}/:provider`, ({ res, params }) => {
+    const site = ctx.state.require(params.siteId ?? '');
+    const provider = providerParam(params.provider);
+    const stored = site.integrations[provider];
+    if (!stored) throw new HttpError(404, `No ${provider} integration on site ${site.id}`);
+    const resource = integrationResource(site.id, stored);
+    sendJson(res, 200, resource, { etag: etagOf(resource) });
+  });
+
+  router.add('PUT', `${API}/:provider`, async ({ req, res, params }) => {
+    const site = ctx.state.require(params.siteId ?? '');
+    const provider = providerParam(params.provider);
+    const body = await readJson(req);
+    const stored = site.integrations[provider];
+    const current = stored ? integrationResource(site.id, stored) : undefined;
+    checkIfMatch(req.headers['if-match'], current && etagOf(current), current);
+    if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new HttpError(422, 'Send the whole integration object as JSON', [{ path: '(body)', message: 'expected an object' }]);
+    }
+    const incoming = stripReadOnly(body) as Record<string, unknown>;
+    if (incoming.config && typeof incoming.config === 'object' && !Array.isArray(incoming.config)) {
+      incoming.config = restoreMasked(incoming.config as Record<string, unknown>, stored?.config, PROVIDER_SECRET_FIELDS[provider], 'config');
+    }
+    const parsed = INTEGRATION_BODY_SCHEMAS[provider].safeParse(incoming);
+    if (!parsed.success) throw unprocessable(parsed.error, `${provider} integration`);
+    const now = new Date().toISOString();
+    const next = StoredIntegration.parse({
+      ...parsed.data,
+      provider,
+      createdAt: stored?.createdAt ?? now,
+      updatedAt: now,
+      version: (stored?.version ?? 0) + 1,
+    });
+    await ctx.state.update(site, (s) => {
+      s.integrations[provider] = next;
+    });
+    const resource = integrationResource(site.id, next);
+    sendJson(res, stored ? 200 : 201, resource, { etag: etagOf(resource) });
+  });
+
+  router.add('DELETE', `${API}/:provider`, async ({ req, res, params }) => {
+    const site = ctx.state.require(params.siteId ?? '');
+    const provider = providerParam(params.provider);
+    const stored = site.integrations[provider];
+    if (!stored) throw new HttpError(404, `No ${provider} integration on site ${site.id}`);
+    const current = integrationResource(site.id, stored);
+    checkIfMatch(req.headers['if-match'], etagOf(current), current);
+    await ctx.state.update(site, (s) => {
+      delete s.integrations[provider];
+    });
+    sendEmpty(res, 204);
+  });
+
+  router.add('GET', `${API}/:provider/mappings`, ({ res, params }) => {
+    ctx.state.require(params.siteId ?? '');
+    const provider = providerParam(params.provider);
+    sendJson(res, 200, { provider, eventMapping: DEFAULT_MAPPINGS[provider], reverseEventMapping: DEFAULT_REVERSE_MAPPING });
+  });
+
+  router.add('GET', `${API}/:provider/logs`, ({ res, params, query }) => {
+    const site = ctx.state.require(params.siteId ?? '');
+    const provider = providerParam(params.provider);
+    // Logs of a deleted integration stay readable: they are what an operator needs after a mistake.
+    sendJson(res, 200, logsPage(ctx.streams.get(Streams.providerKey(site.id, provider)).ring, query));
+  });
+}

@@ -1,0 +1,86 @@
+import type { HealthCheck, HealthStatus, ProviderHealth, SiteHealth, WebhookHealth } from '../../../shared/contract/health';
+import { INTEGRATION_BODY_SCHEMAS } from '../../../shared/contract/integration';
+import type { ProviderKey } from '../../../shared/contract/providers';
+import type { SiteRecord, StoredIntegration, StoredWebhook } from '../store/schema';
+import type { HealthWindow, WindowCounts } from './health-window';
+import { PROVIDERS } from './providers';
+
+type Check = HealthCheck['status'];
+
+function worst(checks: HealthCheck[]): HealthStatus {
+  if (checks.some((c) => c.status === 'fail')) return 'failing';
+  if (checks.some((c) => c.status === 'warn')) return 'degraded';
+  return 'healthy';
+}
+
+function windowOf(w: HealthWindow, c: WindowCounts) {
+  return { minutes: w.minutes, sent: c.sent, failed: c.failed, retried: c.retried, filtered: c.filtered, skipped: c.skipped };
+}
+
+/** Delivery and connectivity from attempts only: filtered and skipped events are not failures. */
+function deliveryChecks(c: WindowCounts): HealthCheck[] {
+  const finished = c.sent + c.failed;
+  const attempts = finished + c.retried;
+  const pct = (n: number, d: number) => `${Math.round((100 * n) / Math.max(1, d))}%`;
+  let connectivity: { status: Check; message: string } = { status: 'pass', message: attempts ? 'provider reachable' : 'no delivery attempts in the window' };
+  if (attempts > 0 && c.serverError / attempts > 0.5) connectivity = { status: 'fail', message: `${pct(c.serverError, attempts)} of attempts got 5xx` };
+  else if (attempts > 0 && (c.serverError / attempts > 0.05 || c.throttled / attempts > 0.2)) {
+    connectivity = { status: 'warn', message: `throttled ${c.throttled}, 5xx ${c.serverError} of ${attempts} attempts` };
+  }
+  let delivery: { status: Check; message: string } = { status: 'pass', message: finished ? `${c.sent} sent, ${c.failed} failed` : 'nothing delivered in the window' };
+  if (finished > 0 && c.failed / finished > 0.5) delivery = { status: 'fail', message: `${pct(c.failed, finished)} of deliveries failed (${c.failed}/${finished})` };
+  else if (finished > 0 && (c.failed / finished > 0.05 || c.retried / finished > 0.2)) {
+    delivery = { status: 'warn', message: `${c.failed} failed and ${c.retried} retries for ${finished} deliveries` };
+  }
+  return [
+    { name: 'connectivity', ...connectivity },
+    { name: 'delivery', ...delivery },
+  ];
+}
+
+export function providerHealth(provider: ProviderKey, integ: StoredIntegration, w: HealthWindow): ProviderHealth {
+  const counts = w.counts();
+  const cfg = INTEGRATION_BODY_SCHEMAS[provider].safeParse(integ);
+  const checks: HealthCheck[] = [
+    { name: 'config', status: cfg.success ? 'pass' : 'fail', message: cfg.success ? 'config valid' : (cfg.error.issues[0]?.message ?? 'config invalid') },
+  ];
+  const cred = PROVIDERS[provider].credentials(integ);
+  checks.push(
+    w.authFailing && w.lastError
+      ? { name: 'credentials', status: 'fail', message: `provider rejected the credentials: ${w.lastError.code} ${w.lastError.message}` }
+      : { name: 'credentials', ...cred },
+  );
+  if (integ.testMode) {
+    checks.push({ name: 'connectivity', status: 'pass', message: 'testMode: nothing is sent' }, { name: 'delivery', status: 'pass', message: 'testMode: events are logged only' });
+  } else checks.push(...deliveryChecks(counts));
+  const any = counts.sent + counts.failed + counts.retried + counts.filtered + counts.skipped;
+  let status: HealthStatus = integ.enabled ? worst(checks) : 'disabled';
+  // Nothing at all processed yet and nothing wrong with the config: we cannot tell.
+  if (status === 'healthy' && any === 0 && !w.lastSuccessAt && !integ.testMode) status = 'unknown';
+  return {
+    provider,
+    enabled: integ.enabled,
+    testMode: integ.testMode,
+    status,
+    checks,
+    lastSuccessAt: w.lastSuccessAt,
+    lastErrorAt: w.lastErrorAt,
+    window: windowOf(w, counts),
+  };
+}
+
+export function webhookHealth(hook: StoredWebhook, w: HealthWindow): WebhookHealth {
+  const counts = w.counts();
+  const checks = deliveryChecks(counts);
+  let status: HealthStatus = hook.active ? worst(checks) : 'disabled';
+  if (status === 'healthy' && counts.sent + counts.failed + counts.retried === 0 && !w.lastSuccessAt) status = 'unknown';
+  return { id: hook.id, name: hook.name, active: hook.active, status, lastSuccessAt: w.lastSuccessAt, lastErrorAt: w.lastErrorAt, window: windowOf(w, counts), checks };
+}
+
+const RANK: Record<HealthStatus, number> = { failing: 4, degraded: 3, unknown: 1, healthy: 2, disabled: 0 };
+
+export function siteHealth(site: SiteRecord, integrations: ProviderHealth[], webhooks: WebhookHealth[]): SiteHealth {
+  const statuses = [...integrations, ...webhooks].map((h) => h.status);
+  const top = statuses.reduce<HealthStatus>((acc, s) => (RANK[s] > RANK[acc] ? s : acc), 'disabled');
+  return { siteId: site.id, status: statuses.length ? top : 'unknown', checkedAt: new Date().toISOString(), integrations, webhooks };
+}

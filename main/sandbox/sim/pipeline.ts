@@ -1,0 +1,145 @@
+import { PROVIDER_KEYS, type ProviderKey } from '../../../shared/contract/providers';
+import { classifyEvent } from '../../../shared/domain/rules';
+import type { ScenarioBook } from '../scenarios/book';
+import type { SiteRecord, StoredIntegration } from '../store/schema';
+import type { SiteState } from '../state';
+import { EventGenerator, type SimEvent } from './generator';
+import { Prng } from './prng';
+import { PROVIDERS, type ProviderOutcome } from './providers';
+import { PROVIDER_MAX_ATTEMPTS, backoffMs } from './retry';
+import type { Scheduler } from './scheduler';
+import { Streams, type Stream } from './streams';
+import type { WebhookDispatcher } from './webhook-dispatch';
+
+export const TICK_MS = 200;
+
+export interface PipelineDeps {
+  state: SiteState;
+  streams: Streams;
+  scenarios: ScenarioBook;
+  scheduler: Scheduler;
+  webhooks: WebhookDispatcher;
+  seed: number;
+  eventsPerSecond: number;
+  retryBaseMs: number;
+}
+
+/** Data-layer reverse names apply to every provider; an integration's own entries win. */
+export function effectiveIntegration(site: SiteRecord, integ: StoredIntegration): StoredIntegration {
+  return { ...integ, reverseEventMapping: { ...(site.dataLayer.reverseEventMapping ?? {}), ...integ.reverseEventMapping } };
+}
+
+const isRetryable = (o: ProviderOutcome) => o.kind === 'throttle' || o.kind === 'server';
+
+/**
+ * The simulated platform: per site, events in batches every tick, through every enabled provider
+ * (classify -> build -> validate -> deliver -> retry) and every subscribed webhook.
+ */
+export class Pipeline {
+  private readonly generators = new Map<string, EventGenerator>();
+  private readonly carry = new Map<string, number>();
+  readonly rng: Prng;
+
+  constructor(private readonly d: PipelineDeps) {
+    this.rng = new Prng(d.seed ^ 0x5eed);
+  }
+
+  start(): void {
+    if (this.d.eventsPerSecond <= 0) return;
+    this.d.scheduler.every(TICK_MS, () => this.tick());
+  }
+
+  generator(site: SiteRecord): EventGenerator {
+    let g = this.generators.get(site.id);
+    if (!g) {
+      g = new EventGenerator(new Prng(this.d.seed + this.generators.size * 7919 + 1), site);
+      this.generators.set(site.id, g);
+    }
+    return g;
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    for (const site of this.d.state.all()) {
+      // Fractional carry keeps the long-run rate exact at any events-per-second value.
+      const due = (this.carry.get(site.id) ?? 0) + (this.d.eventsPerSecond * TICK_MS) / 1000;
+      const n = Math.floor(due);
+      this.carry.set(site.id, due - n);
+      const gen = this.generator(site);
+      for (let i = 0; i < n; i++) this.process(site, gen.next(now));
+    }
+  }
+
+  process(site: SiteRecord, ev: SimEvent): void {
+    for (const provider of PROVIDER_KEYS) {
+      const integ = site.integrations[provider];
+      if (!integ?.enabled) continue;
+      this.processProvider(site, provider, effectiveIntegration(site, integ), ev);
+    }
+    this.d.webhooks.dispatchEvent(site, ev);
+  }
+
+  private processProvider(site: SiteRecord, provider: ProviderKey, integ: StoredIntegration, ev: SimEvent): void {
+    const stream = this.d.streams.get(Streams.providerKey(site.id, provider));
+    const c = classifyEvent(integ, ev);
+    const base = { timestamp: new Date(ev.timestamp).toISOString(), provider, event: c.canonical, eventId: ev.eventId, attempt: 0 };
+    if (c.status === 'filtered') {
+      stream.ring.push({ ...base, status: 'filtered', reason: c.reason, payload: { condition: c.failingCondition } });
+      stream.window.record('filtered');
+      return;
+    }
+    if (c.status === 'skipped') {
+      stream.ring.push({ ...base, status: 'skipped', reason: c.reason });
+      stream.window.record('skipped');
+      return;
+    }
+    const sim = PROVIDERS[provider];
+    const body = sim.build(ev, c.mappedEvent, integ, site);
+    const summary = sim.summary(body);
+    if (integ.testMode) {
+      stream.ring.push({ ...base, mappedEvent: c.mappedEvent, status: 'test_mode', reason: 'testMode: logged only, nothing sent', payload: summary });
+      return;
+    }
+    const { warnings } = sim.validate(body, integ, Date.now());
+    const diagnostic = warnings.length ? `payload_diagnostic: ${warnings.map((w) => `${w.code} ${w.fieldPath}`).join('; ')}` : undefined;
+    this.attempt(site, integ, stream, { ...base, mappedEvent: c.mappedEvent }, body, summary, diagnostic, 1);
+  }
+
+  private attempt(
+    site: SiteRecord,
+    integ: StoredIntegration,
+    stream: Stream,
+    base: { timestamp: string; provider: ProviderKey; event: string; eventId: string; mappedEvent: string },
+    body: Record<string, unknown>,
+    summary: Record<string, unknown>,
+    diagnostic: string | undefined,
+    n: number,
+  ): void {
+    const sim = PROVIDERS[base.provider];
+    const out = sim.respond(body, integ, this.d.scenarios.conditions(site.id, base.provider), this.rng);
+    this.d.scheduler.after(out.latencyMs, () => {
+      const entry = { ...base, timestamp: new Date().toISOString(), attempt: n, httpStatus: out.httpStatus, durationMs: out.latencyMs, payload: summary };
+      if (out.ok) {
+        stream.ring.push({ ...entry, status: 'sent', ...(diagnostic ? { reason: diagnostic } : {}) });
+        stream.window.record('sent');
+        stream.window.success();
+        return;
+      }
+      if (out.kind === 'throttle') stream.window.record('throttled');
+      if (out.kind === 'server') stream.window.record('serverError');
+      if (out.kind === 'auth') stream.window.record('authFailed');
+      const error = out.error ?? { code: `http_${out.httpStatus}`, message: 'delivery failed' };
+      if (isRetryable(out) && n < PROVIDER_MAX_ATTEMPTS) {
+        const delay = backoffMs(n, this.d.retryBaseMs, this.rng, out.retryAfterMs ?? 0, this.d.retryBaseMs / 500);
+        stream.ring.push({ ...entry, status: 'retrying', error, reason: `retry ${n + 1}/${PROVIDER_MAX_ATTEMPTS} in ${delay} ms` });
+        stream.window.record('retried');
+        this.d.scheduler.after(delay, () => this.attempt(site, integ, stream, base, body, summary, diagnostic, n + 1));
+        return;
+      }
+      const why = out.kind === 'auth' ? 'auth failure: not retried' : isRetryable(out) ? 'retries exhausted' : 'rejected by the provider: not retried';
+      stream.ring.push({ ...entry, status: 'failed', error, reason: why });
+      stream.window.record('failed');
+      stream.window.error(error.code, error.message, out.kind === 'auth');
+    });
+  }
+}
