@@ -40,7 +40,7 @@ function track(server: Server): Set<Socket> {
   return sockets;
 }
 
-async function listen(server: Server, sockets: Set<Socket>, scheme: 'http' | 'https'): Promise<{ port: number; origin: string; close(): Promise<void> }> {
+async function listen(server: Server, sockets: Set<Socket>, scheme: 'http' | 'https'): Promise<{ port: number; origin: string; close: () => Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
