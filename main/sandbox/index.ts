@@ -102,7 +102,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     const scenarios = new ScenarioBook();
     const webhooks = new WebhookDispatcher(sender, streams, scheduler, retryBaseMs / 500);
     const pipeline = new Pipeline({ state, streams, scenarios, scheduler, webhooks, seed, eventsPerSecond: opts.eventsPerSecond ?? 5, retryBaseMs });
-    ctx = { state, streams, scenarios, pipeline, webhooks, scheduler, allowExternalWebhooks: opts.allowExternalWebhooks ?? false, origin: () => origin };
+    const receiverCredentials = new Map(sites.flatMap((s) => s.webhooks.map((w) => [`${s.id}/${w.id}`, { authType: w.authType, authConfig: w.authConfig }] as const)));
+    ctx = { state, streams, scenarios, pipeline, webhooks, scheduler, allowExternalWebhooks: opts.allowExternalWebhooks ?? false, origin: () => origin, receiverCredentials };
     pipeline.start();
 
     let closing: Promise<void> | undefined;

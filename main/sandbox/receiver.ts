@@ -9,7 +9,7 @@ const MAX = 1024 * 1024;
 const same = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
 /** Checks the credentials a real receiver would check, so a wrong secret shows up as 401s in the logs. */
-function authOk(hook: StoredWebhook, req: IncomingMessage, body: string): { ok: true } | { ok: false; reason: string } {
+function authOk(hook: Pick<StoredWebhook, 'authType' | 'authConfig'>, req: IncomingMessage, body: string): { ok: true } | { ok: false; reason: string } {
   const c = hook.authConfig;
   const h = (n: string) => {
     const v = req.headers[n];
@@ -54,7 +54,7 @@ export async function handleReceiver(ctx: SandboxContext, req: IncomingMessage, 
     return sendJson(res, 503, { statusCode: 503, error: 'Service Unavailable', message: 'receiver is down (drill)' }, { 'retry-after': '1' });
   }
   const body = Buffer.concat(chunks).toString('utf8');
-  const auth = authOk(hook, req, body);
+  const auth = authOk(ctx.receiverCredentials.get(`${site.id}/${hook.id}`) ?? hook, req, body);
   if (!auth.ok) return sendJson(res, 401, { statusCode: 401, error: 'Unauthorized', message: auth.reason });
   sendJson(res, 200, { received: true });
 }

@@ -46,6 +46,7 @@ export function webhookRoutes(router: Router, ctx: SandboxContext): void {
     await ctx.state.update(site, (s) => {
       s.webhooks.push(hook);
     });
+    ctx.receiverCredentials.set(`${site.id}/${hook.id}`, { authType: hook.authType, authConfig: hook.authConfig });
     const resource = webhookResource(hook);
     sendJson(res, 201, resource, { etag: etagOf(resource), location: `/api/v1/sites/${site.id}/integrations/webhooks/${hook.id}` });
   });
