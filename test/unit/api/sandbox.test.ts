@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
+import { DataLayerConfig, IntegrationBody, WebhookBody } from '../../../shared/contract';
 import { failure, harness, TOKEN, type Harness } from './harness';
 
 /** The real sandbox over real HTTP: every endpoint once, then the API going away mid-session. */
@@ -31,7 +32,8 @@ describe('against the sandbox', () => {
     const provider = list.data[0]!.provider;
     const one = await h.service.handlers['integrations.get']({ ...t, provider }, h.ctx);
     expect(one.etag).toBeTruthy();
-    const body = { ...one.data, testMode: !one.data.testMode };
+    // Handlers receive parsed input (the dispatcher parses); the test does the same.
+    const body = IntegrationBody.parse({ ...one.data, testMode: !one.data.testMode });
     const put = await h.service.handlers['integrations.put']({ ...t, provider, body, ifMatch: one.etag }, h.ctx);
     expect(put.data.testMode).toBe(body.testMode);
     expect(put.etag).not.toBe(one.etag);
@@ -51,7 +53,7 @@ describe('against the sandbox', () => {
     const test = await h.service.handlers['integrations.test']({ ...t, provider }, h.ctx);
     expect(Array.isArray(test.steps)).toBe(true);
     const dl = await h.service.handlers['dataLayer.get'](t, h.ctx);
-    const saved = await h.service.handlers['dataLayer.put']({ ...t, body: { ...dl.data, bufferSize: 20 }, ifMatch: dl.etag }, h.ctx);
+    const saved = await h.service.handlers['dataLayer.put']({ ...t, body: DataLayerConfig.parse({ ...dl.data, bufferSize: 20 }), ifMatch: dl.etag }, h.ctx);
     expect(saved.data.bufferSize).toBe(20);
   });
 
@@ -62,7 +64,7 @@ describe('against the sandbox', () => {
     );
     const id = created.data.id;
     const got = await h.service.handlers['webhooks.get']({ ...t, webhookId: id }, h.ctx);
-    const updated = await h.service.handlers['webhooks.update']({ ...t, webhookId: id, body: { ...got.data, name: 'renamed' }, ifMatch: got.etag }, h.ctx);
+    const updated = await h.service.handlers['webhooks.update']({ ...t, webhookId: id, body: WebhookBody.parse({ ...got.data, name: 'renamed' }), ifMatch: got.etag }, h.ctx);
     expect(updated.data.name).toBe('renamed');
     expect((await h.service.handlers['webhooks.list'](t, h.ctx)).data.some((w) => w.id === id)).toBe(true);
     await h.service.handlers['webhooks.test']({ ...t, webhookId: id }, h.ctx);
@@ -86,7 +88,7 @@ describe('against the sandbox', () => {
     await sandbox.close();
     const stale = await h.service.handlers['health.get'](t, h.ctx);
     expect(stale).toMatchObject({ stale: true, fetchedAt: fresh.fetchedAt });
-    const w = await failure(h.service.handlers['dataLayer.put']({ ...t, body: {} }, h.ctx));
+    const w = await failure(h.service.handlers['dataLayer.put']({ ...t, body: DataLayerConfig.parse({}) }, h.ctx));
     expect(['offline', 'network']).toContain(w.kind);
     sandbox = await startSandbox({ token: TOKEN, dataDir, port, eventsPerSecond: 0, rateLimitPerMinute: 100_000 });
     const back = await h.service.handlers['health.get'](t, h.ctx);
