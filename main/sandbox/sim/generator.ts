@@ -51,7 +51,7 @@ export class EventGenerator {
 
   private context() {
     // Most paid traffic carries a click id; the rest cannot be attributed (Google Ads CLICK_NOT_FOUND).
-    const gclid = this.rng.chance(0.97) ? `Cj0K${this.rng.hex(24)}` : undefined;
+    const gclid = this.rng.chance(0.99) ? `Cj0K${this.rng.hex(24)}` : undefined;
     return {
       ...(gclid ? { gclid } : {}),
       sessionId: `s_${this.rng.hex(12)}`,

@@ -29,7 +29,9 @@ function deliveryChecks(c: WindowCounts): HealthCheck[] {
   }
   let delivery: { status: Check; message: string } = { status: 'pass', message: finished ? `${c.sent} sent, ${c.failed} failed` : 'nothing delivered in the window' };
   if (finished > 0 && c.failed / finished > 0.5) delivery = { status: 'fail', message: `${pct(c.failed, finished)} of deliveries failed (${c.failed}/${finished})` };
-  else if (finished > 0 && (c.failed / finished > 0.05 || c.retried / finished > 0.2)) {
+  // A handful of refused conversions is normal life; warn from 10% with at least 5 failures, so a
+  // quiet window does not flap on two unlucky events.
+  else if ((c.failed >= 5 && c.failed / finished > 0.1) || (c.retried >= 5 && c.retried / Math.max(1, finished) > 0.2)) {
     delivery = { status: 'warn', message: `${c.failed} failed and ${c.retried} retries for ${finished} deliveries` };
   }
   return [

@@ -29,15 +29,17 @@ export const gads: ProviderSim = {
   },
   validate(body, integration) {
     const blocking: Diagnostic[] = [];
+    const warnings: Diagnostic[] = [];
     const conversions = (body.conversions as Record<string, unknown>[] | undefined) ?? [];
     if (conversions.length > 2000) blocking.push({ fieldPath: 'conversions', code: 'TOO_MANY_CONVERSIONS_IN_REQUEST', description: 'at most 2,000 conversions' });
     conversions.forEach((c, i) => {
       if (!str(c.gclid)) blocking.push({ fieldPath: `conversions[${i}].gclid`, code: 'CLICK_NOT_FOUND', description: 'no gclid: the conversion cannot be attributed to an ad click' });
+      // Google Ads then falls back to the conversion action's default value: accepted, but worth a diagnostic.
       if (integration.config.valueBased === true && num(c.conversion_value) === undefined) {
-        blocking.push({ fieldPath: `conversions[${i}].conversion_value`, code: 'VALUE_REQUIRED', description: 'valueBased is on but the event has no value' });
+        warnings.push({ fieldPath: `conversions[${i}].conversion_value`, code: 'DEFAULT_VALUE_USED', description: 'valueBased is on but the event has no value' });
       }
     });
-    return { blocking, warnings: [] };
+    return { blocking, warnings };
   },
   credentials() {
     return { status: 'pass', message: 'Uses the platform-linked Google Ads account (no per-site secret)' };
