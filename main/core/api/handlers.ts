@@ -115,3 +115,8 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     },
   };
 }
+
+/** The handlers alone, for callers that never change profiles (tests, tools). */
+export function createApiHandlers(deps: ApiServiceDeps): ApiHandlers {
+  return createApiService(deps).handlers;
+}
