@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from './core/app-core';
 import { SafeStorageSecretStore } from './core/secrets/safe-storage-store';
 import { SettingsStore } from './core/settings/settings-store';
@@ -49,9 +49,9 @@ async function start(): Promise<Core> {
     settings,
     secrets,
     hub,
-    startSandbox: (o) => startSandbox(o),
+    startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000 }),
   });
-  registerIpc(ipcMain, core.handlers, hub, () => windows);
+  registerIpc(core.handlers, hub, () => windows);
   openWindow();
   return core;
 }

@@ -50,34 +50,37 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
 
   // Late-bound so features can call each other's handlers through the bridge schemas.
-  let handlers: Handlers | undefined;
   const invoke = (async (name: CallName, input: unknown) => {
     const spec = calls[name];
-    const run = handlers![name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+    const run = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
     return spec.output.parse(await run(spec.input.parse(input), ctx));
   }) as Invoke;
   const deps: FeatureDeps = { dataDir: opts.identity.dataDir, hub: opts.hub, settings: opts.settings, connections, invoke };
-  const features = [createSnapshotsFeature(deps), createTailFeature(deps), createChangesFeature(deps), createRunbooksFeature(deps)];
-  const [snapshots, tail, changes, runbooks] = features;
+  // Named one by one: destructuring an array would type each feature as the union of all of them.
+  const snapshots = createSnapshotsFeature(deps);
+  const tail = createTailFeature(deps);
+  const changes = createChangesFeature(deps);
+  const runbooks = createRunbooksFeature(deps);
+  const features = [snapshots, tail, changes, runbooks];
 
-  handlers = {
+  const handlers: Handlers = {
     ...createAppHandlers(opts.identity, opts.settings, opts.secrets, () => notices),
     ...createConnectionHandlers(connections, async (connectionId, siteId) => {
       const list = await api.handlers['integrations.list']({ connectionId, siteId }, ctx);
       return { integrations: list.data.length };
     }),
     ...api.handlers,
-    ...snapshots!.handlers,
-    ...tail!.handlers,
-    ...changes!.handlers,
-    ...runbooks!.handlers,
+    ...snapshots.handlers,
+    ...tail.handlers,
+    ...changes.handlers,
+    ...runbooks.handlers,
   };
 
   return {
     handlers,
     sandbox,
     async close() {
-      await Promise.allSettled(features.map((f) => f.close?.()));
+      await Promise.allSettled(features.map(async (f) => f.close?.()));
       await api.close();
       await sandbox?.close();
     },

@@ -63,7 +63,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Ru
       res.writeHead(303, {
         ...SECURITY_HEADERS,
         'Set-Cookie': guard.sessionCookie(guard.openSession()),
-        Location: url.pathname + (url.search || '') + url.hash,
+        // Browsers never send the #fragment and keep it across a redirect without one.
+        Location: url.pathname + (url.search || ''),
         'Cache-Control': 'no-store',
       });
       return void res.end();

@@ -22,7 +22,7 @@ export function createBridgeSocket(handlers: Handlers, hub: EventHub) {
       if (isBinary) return socket.close(1003, 'text frames only');
       let frame: ClientFrame;
       try {
-        const parsed = ClientFrame.safeParse(JSON.parse(String(data)));
+        const parsed = ClientFrame.safeParse(JSON.parse((data as Buffer).toString('utf8')));
         if (!parsed.success) return socket.close(1008, 'malformed frame');
         frame = parsed.data;
       } catch {

@@ -1,4 +1,4 @@
-import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { CALL_NAMES, callChannel, eventChannel, type Handlers } from '../../shared/bridge';
 import { dispatch } from './dispatch';
 import type { EventHub } from './event-hub';
@@ -16,7 +16,6 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined, windows:
 
 /** Registers one IPC handler per bridge call, all through the same guard and dispatcher. */
 export function registerIpc(
-  ipcMain: IpcMain,
   handlers: Handlers,
   hub: EventHub,
   windows: () => BrowserWindow[],

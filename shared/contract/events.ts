@@ -39,7 +39,7 @@ export const CANONICAL_EVENTS = [
 }[];
 
 export type CanonicalEventName = (typeof CANONICAL_EVENTS)[number]['name'];
-export const CANONICAL_EVENT_NAMES = CANONICAL_EVENTS.map((e) => e.name) as CanonicalEventName[];
+export const CANONICAL_EVENT_NAMES: CanonicalEventName[] = CANONICAL_EVENTS.map((e) => e.name);
 
 /**
  * Event names as keys of mappings and filters. The API accepts any snake_case name (custom events

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ConnectionInput,
   OpsFailure,
+  type ConnectionInput,
   type Connection,
   type Site,
   type SiteInput,

@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BrowserWindow, ipcMain } from 'electron';
+import { WebFrameMain } from '../../fakes/electron';
+import { CALL_NAMES, callChannel, eventChannel, type Handlers } from '../../../shared/bridge';
+import { registerIpc } from '../../../main/host/electron-ipc';
+import { EventHub } from '../../../main/host/event-hub';
+
+type FakeIpc = typeof ipcMain & { __invoke(ch: string, frame: unknown, ...a: unknown[]): Promise<any>; handlers: Map<string, unknown> };
+
+function setup() {
+  const info = vi.fn(() => Promise.resolve({ ok: true as const, integrations: 0, durationMs: 1 }));
+  const handlers = new Proxy({} as Handlers, {
+    get: (_t, name) => (name === 'connections.test' ? info : vi.fn(() => Promise.resolve({}))),
+  });
+  const win = new BrowserWindow({}) as unknown as BrowserWindow & { webContents: { mainFrame: WebFrameMain; sent: any[] } };
+  const hub = new EventHub();
+  const dispose = registerIpc(handlers, hub, () => [win]);
+  return { info, win, hub, dispose, ipc: ipcMain as unknown as FakeIpc };
+}
+
+const channel = callChannel('connections.test');
+const goodInput = { connectionId: 'sandbox', siteId: '3f1c2a9e-1b2c-4d5e-8f90-123456789abc' };
+
+describe('electron IPC wrapper', () => {
+  it('registers one handler per bridge call', () => {
+    const { ipc, dispose } = setup();
+    for (const name of CALL_NAMES) expect(ipc.handlers.has(callChannel(name)), name).toBe(true);
+    dispose();
+    expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('refuses a null, foreign, sub- or non-app frame without calling the handler', async () => {
+    const { ipc, info, win, dispose } = setup();
+    const foreign = new WebFrameMain('app://ops/index.html');
+    const evilPage = win.webContents.mainFrame;
+    for (const frame of [null, foreign]) {
+      const res = await ipc.__invoke(channel, frame, goodInput);
+      expect(res).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    }
+    evilPage.url = 'https://evil.example/';
+    expect(await ipc.__invoke(channel, evilPage, goodInput)).toMatchObject({ ok: false });
+    evilPage.url = 'app://ops/index.html';
+    expect(info).not.toHaveBeenCalled();
+    dispose();
+  });
+
+  it('rejects malformed input with a typed error and no side effect', async () => {
+    const { ipc, info, win, dispose } = setup();
+    for (const bad of [undefined, 42, 'x', { connectionId: '../etc', siteId: 'nope' }, { __proto__: { polluted: 1 } }]) {
+      const res = await ipc.__invoke(channel, win.webContents.mainFrame, bad);
+      expect(res.ok).toBe(false);
+      expect(res.error.kind).toBe('validation');
+      expect(JSON.stringify(res)).not.toMatch(/at .*\.ts:\d+/);
+    }
+    expect(info).not.toHaveBeenCalled();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    dispose();
+  });
+
+  it('runs the handler for our own main frame and sends events to the window', async () => {
+    const { ipc, info, win, hub, dispose } = setup();
+    const res = await ipc.__invoke(channel, win.webContents.mainFrame, goodInput);
+    expect(res).toEqual({ ok: true, value: { ok: true, integrations: 0, durationMs: 1 } });
+    expect(info).toHaveBeenCalledOnce();
+    hub.emit('app.notice', { level: 'info', message: 'hello' });
+    expect(win.webContents.sent).toContainEqual({ channel: eventChannel('app.notice'), payload: { level: 'info', message: 'hello' } });
+    dispose();
+  });
+});
