@@ -14,10 +14,12 @@ import {
   type WebhookBody,
 } from '../../../shared/contract';
 import { ApiFailure, type Answer, type ApiClient } from './client';
-import { anything, listOf, oneOf } from './parse';
+import { anything, listOf as rawListOf, oneOf as rawOneOf, tolerant } from './parse';
 import type { Parse } from './response';
 
 const seg = encodeURIComponent;
+const listOf: typeof rawListOf = (item, key) => tolerant(rawListOf(item, key));
+const oneOf: typeof rawOneOf = (schema, key) => tolerant(rawOneOf(schema, key));
 export interface Paging {
   limit: number;
   offset: number;

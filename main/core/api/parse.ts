@@ -28,3 +28,23 @@ export function oneOf<T extends z.ZodType>(schema: T, wrapperKey?: string): Pars
 
 /** For answers whose body we do not need (DELETE): anything, including nothing, is accepted. */
 export const anything: Parse<unknown> = (json) => ({ success: true, data: json });
+
+/**
+ * `google_ads` is a documented alias of `gads` and a server may answer with either; the app
+ * speaks `gads` only, so the alias is folded before validation wherever a `provider` appears.
+ */
+export function foldProviderAlias(json: unknown, depth = 0): unknown {
+  if (depth > 4 || json === null || typeof json !== 'object') return json;
+  if (Array.isArray(json)) return json.map((v) => foldProviderAlias(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(json)) {
+    const value = k === 'provider' && v === 'google_ads' ? 'gads' : foldProviderAlias(v, depth + 1);
+    // defineProperty keeps a `__proto__` key an own data property instead of a prototype swap.
+    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+export function tolerant<T>(parse: Parse<T>): Parse<T> {
+  return (json) => parse(foldProviderAlias(json));
+}

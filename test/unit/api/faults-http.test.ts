@@ -168,6 +168,15 @@ describe('fault case 7: wrong shape; 100 MB body', () => {
     expect(r.data[0]).toMatchObject({ provider: 'ga4', futureField: 42 });
   });
 
+  it('folds the google_ads alias into gads and accepts a once-wrapped single resource', async () => {
+    server.fault = faults.sequence(
+      faults.json(200, { integrations: [{ ...GA4, provider: 'google_ads', config: { conversionId: 'AW-123456', conversionLabel: 'x' } }] }),
+      faults.json(200, { integration: { ...GA4, provider: 'google_ads' } }),
+    );
+    expect((await list()).data[0]!.provider).toBe('gads');
+    expect((await h.service.handlers['integrations.get']({ ...target, provider: 'gads' }, h.ctx)).data.provider).toBe('gads');
+  });
+
   it('a streamed 100 MB body is aborted at the size cap, not downloaded', async () => {
     server.fault = faults.huge(100 * 1024 * 1024);
     const e = await failure(h.service.handlers['health.get'](target, h.ctx));
