@@ -40,19 +40,27 @@ export class SelwiseApi {
 
   private async read<T>(path: string, parse: Parse<T>, cancel?: AbortSignal): Promise<Answer<T>> {
     const answer = await this.client.send({ method: 'GET', path, parse, cancel });
-    if (answer.etag) this.etags.set(path, answer.etag);
+    this.remember(path, answer.etag);
     return answer;
+  }
+
+  private remember(path: string, etag: string | undefined): void {
+    if (!etag) return;
+    // Bounded: log pages with many offsets must not grow this map without end.
+    if (this.etags.size >= 1000 && !this.etags.has(path)) this.etags.delete(this.etags.keys().next().value!);
+    this.etags.set(path, etag);
   }
 
   /** A replacing write with optimistic concurrency: 412 becomes `conflict` with the current object. */
   private async replace<T>(path: string, body: unknown, ifMatch: string | undefined, parse: Parse<T>, cancel?: AbortSignal): Promise<Answer<T>> {
     try {
       const answer = await this.client.send({ method: 'PUT', path, body, ifMatch: ifMatch ?? this.etags.get(path), parse, cancel });
-      if (answer.etag) this.etags.set(path, answer.etag);
+      this.remember(path, answer.etag);
       return answer;
     } catch (error) {
       if (!(error instanceof ApiFailure) || error.error.kind !== 'conflict' || error.error.current !== undefined) throw error;
-      const current = await this.read(path, parse, cancel).then((a) => a.data, () => undefined);
+      // Not through read(): the ETag of this re-read must not let a blind retry overwrite it.
+      const current = await this.client.send({ method: 'GET', path, parse, cancel }).then((a) => a.data, () => undefined);
       throw new ApiFailure({ ...error.error, ...(current !== undefined ? { current } : {}) }, error.sent, error.unreachable);
     }
   }
