@@ -6,6 +6,8 @@ import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useTheme } from './theme';
 import { Notice } from '../ui/Notice';
+import { FrameBanners, FrameOverlays } from './FrameExtras';
+import { useShortcuts } from './shortcuts';
 
 export function App() {
   const load = useSession((s) => s.load);
@@ -13,6 +15,7 @@ export function App() {
   const notices = useSession((s) => s.info?.notices ?? []);
   const segments = useRouter((s) => s.segments);
   useTheme();
+  useShortcuts();
 
   useEffect(() => {
     void load();
@@ -27,6 +30,7 @@ export function App() {
         Skip to content
       </a>
       <TopBar />
+      <FrameBanners />
       <Sidebar current={route.path} />
       <main id="main" className="content" tabIndex={-1} aria-label={route.label}>
         {loadError && <Notice tone="error" title="The app core did not answer">{loadError}</Notice>}
@@ -39,6 +43,7 @@ export function App() {
           <Screen />
         </Suspense>
       </main>
+      <FrameOverlays />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { SitePicker } from './SitePicker';
 import { useSession } from './session-store';
+import { usePalette } from '../features/command-palette/palette-store';
 
 export function TopBar() {
   const info = useSession((s) => s.info);
@@ -8,6 +9,9 @@ export function TopBar() {
       <span className="brand">Integration Ops</span>
       <SitePicker />
       <span className="spacer" />
+      <button type="button" className="palette-button" onClick={() => usePalette.getState().setOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+        Commands <kbd>Ctrl K</kbd>
+      </button>
       {info && (
         <span className="muted small" title={`Data folder: ${info.dataDir}`}>
           v{info.version} · {info.mode === 'browser' ? 'browser mode' : 'desktop'}

@@ -7,11 +7,19 @@ export interface RouteDef {
   /** Single-key shortcut after "g" (g o = overview), shown in the command palette. */
   key: string;
   screen: LazyExoticComponent<ComponentType>;
+  /** Shown in the navigation only when the selected site is on the embedded sandbox (drills). */
+  sandboxOnly?: boolean;
 }
 
 export const ROUTES: RouteDef[] = [
+  { path: 'overview', label: 'Overview', key: 'o', screen: lazy(() => import('../features/overview/OverviewScreen')) },
+  { path: 'providers', label: 'Providers', key: 'p', screen: lazy(() => import('../features/providers/ProvidersScreen')) },
+  { path: 'webhooks', label: 'Webhooks', key: 'w', screen: lazy(() => import('../features/webhooks/WebhooksScreen')) },
+  { path: 'data-layer', label: 'Data layer', key: 'l', screen: lazy(() => import('../features/data-layer/DataLayerScreen')) },
+  { path: 'drills', label: 'Drills', key: 'd', sandboxOnly: true, screen: lazy(() => import('../features/drills/DrillsScreen')) },
+  { path: 'diagnostics', label: 'Diagnostics', key: 'i', screen: lazy(() => import('../features/diagnostics/DiagnosticsScreen')) },
   { path: 'connections', label: 'Connections', key: 'c', screen: lazy(() => import('../features/connections/ConnectionsScreen')) },
   { path: 'settings', label: 'Settings', key: 's', screen: lazy(() => import('../features/settings/SettingsScreen')) },
 ];
 
-export const DEFAULT_ROUTE = 'connections';
+export const DEFAULT_ROUTE = 'overview';

@@ -1,0 +1,88 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { ROUTES } from '../../app/routes';
+import { useRefresh } from '../../app/refresh-store';
+import { useRouter } from '../../app/router-store';
+import { useThemeChoice } from '../../app/theme';
+import { Dialog } from '../../ui/Dialog';
+import { buildCommands, matchCommands } from './commands';
+import { usePalette } from './palette-store';
+import { ShortcutsHelp } from './ShortcutsHelp';
+
+/** Ctrl/Cmd+K: a combobox over every screen, provider and action. */
+export function CommandPalette() {
+  const { open, setOpen, help, setHelp } = usePalette();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const navigate = useRouter((s) => s.navigate);
+  const refresh = useRefresh((s) => s.bump);
+  const setTheme = useThemeChoice((s) => s.setChoice);
+
+  const all = useMemo(
+    () => buildCommands({ routes: ROUTES, navigate, refresh, setTheme, showHelp: () => setHelp(true) }),
+    [navigate, refresh, setTheme, setHelp],
+  );
+  const shown = matchCommands(all, query).slice(0, 12);
+  const current = Math.min(active, shown.length - 1);
+
+  function close() {
+    setOpen(false);
+    setQuery('');
+    setActive(0);
+  }
+  function run(index: number) {
+    const cmd = shown[index];
+    if (!cmd) return;
+    close();
+    // After the dialog has closed and returned focus, so navigation focus is not fought over.
+    setTimeout(() => cmd.run(), 0);
+  }
+  function onKey(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown') setActive((current + 1) % Math.max(1, shown.length));
+    else if (e.key === 'ArrowUp') setActive((current - 1 + shown.length) % Math.max(1, shown.length));
+    else if (e.key === 'Enter') run(current);
+    else return;
+    e.preventDefault();
+  }
+
+  return (
+    <>
+      <Dialog open={open} title="Command palette" onClose={close}>
+        <input
+          className="palette-input"
+          role="combobox"
+          aria-label="Type a command or screen"
+          aria-expanded="true"
+          aria-controls="palette-list"
+          aria-activedescendant={shown[current] ? `cmd-${shown[current].id}` : undefined}
+          autoFocus
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKey}
+        />
+        <ul id="palette-list" role="listbox" aria-label="Commands" className="palette-list">
+          {shown.map((c, i) => (
+            <li
+              key={c.id}
+              id={`cmd-${c.id}`}
+              role="option"
+              aria-selected={i === current}
+              className={i === current ? 'palette-item active' : 'palette-item'}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                run(i);
+              }}
+            >
+              <span>{c.label}</span>
+              {c.hint && <kbd>{c.hint}</kbd>}
+            </li>
+          ))}
+          {shown.length === 0 && <li className="muted">No command matches “{query}”.</li>}
+        </ul>
+      </Dialog>
+      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+    </>
+  );
+}

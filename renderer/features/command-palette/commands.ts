@@ -1,0 +1,44 @@
+import { PROVIDER_KEYS, PROVIDER_LABELS } from '../../../shared/contract';
+
+export interface Command {
+  id: string;
+  label: string;
+  hint?: string;
+  run(): void;
+}
+
+export interface CommandDeps {
+  routes: { path: string; label: string; key: string }[];
+  navigate(path: string): void;
+  refresh(): void;
+  setTheme(choice: 'light' | 'dark' | 'system'): void;
+  showHelp(): void;
+}
+
+/** Everything the palette offers: screens, each provider's page and editor, and frame actions. */
+export function buildCommands(d: CommandDeps): Command[] {
+  const screens = d.routes.map((r) => ({ id: `go:${r.path}`, label: `Go to ${r.label}`, hint: `g ${r.key}`, run: () => d.navigate(r.path) }));
+  const providers = PROVIDER_KEYS.flatMap((p) => [
+    { id: `provider:${p}`, label: `Open ${PROVIDER_LABELS[p]}`, hint: p, run: () => d.navigate(`providers/${p}`) },
+    { id: `edit:${p}`, label: `Edit ${PROVIDER_LABELS[p]} config`, hint: p, run: () => d.navigate(`providers/${p}/edit`) },
+  ]);
+  return [
+    ...screens,
+    ...providers,
+    { id: 'refresh', label: 'Refresh data', hint: 'r', run: d.refresh },
+    { id: 'theme:light', label: 'Theme: light', run: () => d.setTheme('light') },
+    { id: 'theme:dark', label: 'Theme: dark', run: () => d.setTheme('dark') },
+    { id: 'theme:system', label: 'Theme: follow system', run: () => d.setTheme('system') },
+    { id: 'help', label: 'Keyboard shortcuts', hint: '?', run: d.showHelp },
+  ];
+}
+
+/** Case-insensitive match on every word of the query, so "ed ga" finds "Edit Google Analytics 4". */
+export function matchCommands(commands: Command[], query: string): Command[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return commands;
+  return commands.filter((c) => {
+    const hay = `${c.label} ${c.hint ?? ''}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}

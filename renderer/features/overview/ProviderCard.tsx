@@ -1,0 +1,44 @@
+import { PROVIDER_LABELS, type ProviderHealth } from '../../../shared/contract';
+import { ago } from '../../ui/format';
+import { displayStatus, StatusBadge } from '../../ui/StatusBadge';
+import type { FilteredShare } from './filtered-share';
+import { ShareList } from './ShareList';
+import { WindowBars } from './WindowBars';
+
+export function ProviderCard({ health, shares, now }: { health: ProviderHealth; shares: FilteredShare[] | undefined; now: number }) {
+  const label = PROVIDER_LABELS[health.provider];
+  const failedChecks = health.checks.filter((c) => c.status !== 'pass');
+  return (
+    <article className="card overview-card" aria-labelledby={`ov-${health.provider}`} data-testid={`provider-${health.provider}`}>
+      <header className="row">
+        <h2 id={`ov-${health.provider}`}>
+          <a href={`#/providers/${health.provider}`}>{label}</a>
+        </h2>
+        <span className="spacer" />
+        <StatusBadge status={displayStatus(health)} />
+      </header>
+      <dl className="kv small">
+        <dt>State</dt>
+        <dd>
+          {health.enabled ? 'enabled' : 'disabled'}
+          {health.testMode ? ' · test mode (nothing is sent)' : ''}
+        </dd>
+        <dt>Last success</dt>
+        <dd>{ago(health.lastSuccessAt, now)}</dd>
+        <dt>Last error</dt>
+        <dd>{ago(health.lastErrorAt, now)}</dd>
+      </dl>
+      <WindowBars window={health.window} label={label} />
+      {failedChecks.length > 0 && (
+        <ul className="checks small">
+          {failedChecks.map((c) => (
+            <li key={c.name} className={`check-${c.status}`}>
+              {c.name}: {c.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ShareList shares={shares} provider={health.provider} />
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import { lazy, Suspense } from 'react';
+import { PROVIDER_KEYS, PROVIDER_LABELS, ProviderKey } from '../../../shared/contract';
+import { useRouter } from '../../app/router-store';
+import { ProviderView } from './ProviderView';
+
+// The editor (and with it CodeMirror's chunk) loads only when someone edits.
+const EditorScreen = lazy(() => import('../config-editor/EditorScreen'));
+
+/** #/providers/<ga4|meta|gads>[/edit] */
+export default function ProvidersScreen() {
+  const segments = useRouter((s) => s.segments);
+  const parsed = ProviderKey.safeParse(segments[1]);
+  const provider = parsed.success ? parsed.data : 'ga4';
+  const editing = segments[2] === 'edit';
+  return (
+    <section className="screen" aria-labelledby="providers-title">
+      <h1 id="providers-title" className="visually-hidden">
+        Providers
+      </h1>
+      <nav className="tabs" aria-label="Providers">
+        {PROVIDER_KEYS.map((p) => (
+          <a key={p} href={`#/providers/${p}`} aria-current={p === provider ? 'page' : undefined}>
+            {PROVIDER_LABELS[p]}
+          </a>
+        ))}
+      </nav>
+      {editing ? (
+        <Suspense fallback={<p className="muted" role="status">Loading the editor…</p>}>
+          <EditorScreen key={provider} provider={provider} />
+        </Suspense>
+      ) : (
+        <ProviderView key={provider} provider={provider} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import type { BridgeError } from '../../../shared/bridge';
+import type { Webhook } from '../../../shared/contract';
+import { useRefresh } from '../../app/refresh-store';
+import { useRouter } from '../../app/router-store';
+import { targetKey, useTarget } from '../../app/target';
+import { Busy } from '../../ui/Busy';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Notice } from '../../ui/Notice';
+import { Deliveries } from './Deliveries';
+import { WebhookForm } from './WebhookForm';
+import { useWebhooks } from './webhooks-store';
+
+type Editing = { mode: 'new' } | { mode: 'edit'; hook: Webhook } | undefined;
+
+/** #/webhooks[/<id>]: list, create, edit, test, delete, and the selected webhook's deliveries. */
+export default function WebhooksScreen() {
+  const t = useTarget();
+  const key = targetKey(t?.target);
+  const s = useWebhooks();
+  const tick = useRefresh((r) => r.tick);
+  const selectedId = useRouter((r) => r.segments[1]);
+  const navigate = useRouter((r) => r.navigate);
+  const [editing, setEditing] = useState<Editing>();
+  const [deleting, setDeleting] = useState<Webhook>();
+  const [deleteError, setDeleteError] = useState<BridgeError>();
+
+  useEffect(() => {
+    if (t) void s.load(t.target);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, tick]);
+
+  if (!t) return <Notice tone="info" title="No site selected">Select a site first.</Notice>;
+  const selected = s.list.find((w) => w.id === selectedId);
+
+  async function confirmDelete() {
+    if (!t || !deleting) return;
+    const err = await s.remove(t.target, deleting.id);
+    setDeleteError(err);
+    if (!err) {
+      setDeleting(undefined);
+      if (selectedId === deleting.id) navigate('webhooks');
+    }
+  }
+
+  return (
+    <section className="screen" aria-labelledby="webhooks-title">
+      <header className="screen-head">
+        <h1 id="webhooks-title">Webhooks · {t.label}</h1>
+        <div className="row">
+          <Busy busy={s.busy === 'list'} label="Loading…" />
+          <button type="button" className="primary" onClick={() => setEditing({ mode: 'new' })}>
+            New webhook
+          </button>
+        </div>
+      </header>
+      {s.error && <ErrorNotice error={s.error} onRetry={() => void s.load(t.target)} />}
+      {editing && (
+        <WebhookForm
+          key={editing.mode === 'edit' ? editing.hook.id : 'new'}
+          existing={editing.mode === 'edit' ? editing.hook : undefined}
+          busy={s.busy === 'save'}
+          onCancel={() => setEditing(undefined)}
+          onSave={async (body) => {
+            const err = await s.save(t.target, body, editing.mode === 'edit' ? editing.hook.id : undefined);
+            if (!err) setEditing(undefined);
+            return err;
+          }}
+        />
+      )}
+      {s.loaded && s.list.length === 0 && <p className="muted">No webhooks yet.</p>}
+      {s.list.length > 0 && (
+        <table className="table">
+          <caption className="visually-hidden">Webhooks</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">URL</th>
+              <th scope="col">Events</th>
+              <th scope="col">Auth</th>
+              <th scope="col">State</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.list.map((w) => (
+              <tr key={w.id} data-testid={`webhook-row-${w.name}`}>
+                <td><a href={`#/webhooks/${w.id}`} aria-current={w.id === selectedId ? 'true' : undefined}>{w.name}</a></td>
+                <td className="small"><code>{w.url}</code></td>
+                <td className="small">{w.events.length ? w.events.join(', ') : 'all events'}</td>
+                <td>{w.authType}</td>
+                <td>{w.active ? 'active' : <span className="muted">paused</span>}</td>
+                <td className="actions">
+                  <div className="row">
+                    <button type="button" onClick={() => setEditing({ mode: 'edit', hook: w })} aria-label={`Edit ${w.name}`}>Edit</button>
+                    <button type="button" onClick={() => { navigate(`webhooks/${w.id}`); void s.test(t.target, w.id); }} disabled={s.busy === `test:${w.id}`} aria-label={`Test ${w.name}`}>Test</button>
+                    <button type="button" className="danger" onClick={() => { setDeleteError(undefined); setDeleting(w); }} aria-label={`Delete ${w.name}`}>Delete</button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {selected && <Deliveries target={t.target} hook={selected} />}
+      <Dialog
+        open={!!deleting}
+        title={`Delete the webhook “${deleting?.name ?? ''}”?`}
+        onClose={() => setDeleting(undefined)}
+        actions={
+          <button type="button" className="danger solid" onClick={() => void confirmDelete()} disabled={s.busy?.startsWith('delete:')}>
+            Delete webhook
+          </button>
+        }
+      >
+        <p>Deliveries to <code>{deleting?.url}</code> stop at once. Its secret cannot be recovered; you would have to set it again.</p>
+        {deleteError && <ErrorNotice error={deleteError} />}
+      </Dialog>
+    </section>
+  );
+}
