@@ -1,0 +1,52 @@
+import { calls, type CallContext, type CallName } from '../../../shared/bridge';
+import type { TailBatch } from '../../../shared/bridge/calls/tail';
+import { EventHub } from '../../../main/host/event-hub';
+import type { Invoke } from '../../../main/core/feature';
+import { createTailFeature } from '../../../main/core/tail';
+import type { RegistryOptions } from '../../../main/core/tail/registry';
+import { harness } from '../api/harness';
+
+/**
+ * The tail feature wired exactly as in the app (through the bridge schemas and the real API
+ * client over HTTP), minus the settings store and the other features it does not use.
+ */
+export function tailOverHttp(baseUrl: string, opts: Partial<Omit<RegistryOptions, 'emit'>> = {}, limits = {}) {
+  const h = harness({ baseUrl, limits });
+  const hub = new EventHub();
+  const batches: TailBatch[] = [];
+  hub.attach((name, payload) => {
+    if (name === 'tail.batch') batches.push(payload as TailBatch);
+  });
+  const ctx: CallContext = hub.context;
+  const api = h.service.handlers as Record<string, (i: unknown, c: CallContext) => Promise<unknown>>;
+  const invoke = (async (name: CallName, input: unknown) => {
+    const spec = calls[name];
+    return spec.output.parse(await api[name]!(spec.input.parse(input), ctx));
+  }) as Invoke;
+  const feature = createTailFeature({ hub, invoke }, opts);
+  const start = (siteId: string, provider: 'ga4' | 'meta' | 'gads', backfill = 0) =>
+    feature.handlers['tail.start']({ connectionId: 'c1', siteId, stream: { kind: 'provider', provider }, backfill }, ctx);
+  return {
+    feature,
+    batches,
+    start,
+    stop: (tailId: string) => feature.handlers['tail.stop']({ tailId }, ctx),
+    ids: (tailId: string) => batches.filter((b) => b.tailId === tailId).flatMap((b) => b.entries.map((e) => e.id)),
+    gaps: (tailId: string) => batches.filter((b) => b.tailId === tailId).flatMap((b) => b.gaps ?? []),
+    statuses: (tailId: string) => batches.filter((b) => b.tailId === tailId && b.status).map((b) => b.status!),
+    async dispose() {
+      await feature.close?.();
+      await h.dispose();
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
