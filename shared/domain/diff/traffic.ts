@@ -1,0 +1,22 @@
+import type { LogEntry } from '../../contract/logs';
+
+/**
+ * Which canonical events actually occur on the site, from a page of recent logs. Every status
+ * counts (a `skipped: no_mapping` purchase still proves purchases happen), except test-endpoint runs.
+ */
+export type Traffic = Record<string, number>;
+
+export function trafficFromLogs(entries: readonly Pick<LogEntry, 'event' | 'test'>[]): Traffic {
+  const traffic: Traffic = Object.create(null) as Traffic;
+  for (const e of entries) {
+    if (e.test) continue;
+    traffic[e.event] = (traffic[e.event] ?? 0) + 1;
+  }
+  return traffic;
+}
+
+/** A recent payload of one canonical event, used to prove that a new filter drops it. */
+export interface EventSample {
+  event: string;
+  payload: unknown;
+}
