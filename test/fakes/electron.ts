@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-type Listener = (...args: never[]) => void;
+type Listener = (...args: any[]) => void;
 
 export const calls: string[] = [];
 let readyResolve: (() => void) | undefined;
