@@ -5,7 +5,7 @@ import { startSandbox } from './index';
 
 const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--token T] [--data DIR] [--seed N]
        [--rate EVENTS_PER_SECOND] [--rate-limit REQUESTS_PER_MINUTE] [--log-ring-size N]
-       [--retry-base-ms MS] [--allow-external-webhooks]`;
+       [--retry-base-ms MS] [--history EVENTS_PER_SITE] [--allow-external-webhooks]`;
 
 const Int = (min: number) => z.coerce.number().int().min(min);
 const Flags = z.object({
@@ -18,6 +18,7 @@ const Flags = z.object({
   'rate-limit': Int(1).default(600),
   'log-ring-size': Int(1).default(50_000),
   'retry-base-ms': Int(0).default(500),
+  history: Int(0).max(1_000_000).default(500),
   'allow-external-webhooks': z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       'rate-limit': { type: 'string' },
       'log-ring-size': { type: 'string' },
       'retry-base-ms': { type: 'string' },
+      history: { type: 'string' },
       'allow-external-webhooks': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     rateLimitPerMinute: f['rate-limit'],
     logRingSize: f['log-ring-size'],
     retryBaseMs: f['retry-base-ms'],
+    historyEvents: f.history,
     allowExternalWebhooks: f['allow-external-webhooks'],
   });
   process.stdout.write(`Sandbox Integrations API: ${sb.url}\n`);

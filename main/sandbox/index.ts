@@ -32,6 +32,8 @@ export interface SandboxOptions {
   logRingSize?: number;
   /** Base of the simulated retry backoff; default 500 ms. Webhook schedules scale by base/500. */
   retryBaseMs?: number;
+  /** Events of history backfilled per site at start (logs not empty on the first screen); default 0. */
+  historyEvents?: number;
 }
 
 export interface RunningSandbox {
@@ -104,6 +106,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     const pipeline = new Pipeline({ state, streams, scenarios, scheduler, webhooks, seed, eventsPerSecond: opts.eventsPerSecond ?? 5, retryBaseMs });
     const receiverCredentials = new Map(sites.flatMap((s) => s.webhooks.map((w) => [`${s.id}/${w.id}`, { authType: w.authType, authConfig: w.authConfig }] as const)));
     ctx = { state, streams, scenarios, pipeline, webhooks, scheduler, allowExternalWebhooks: opts.allowExternalWebhooks ?? false, origin: () => origin, receiverCredentials };
+    pipeline.backfill(opts.historyEvents ?? 0);
     pipeline.start();
 
     let closing: Promise<void> | undefined;

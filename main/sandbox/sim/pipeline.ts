@@ -8,6 +8,7 @@ import { Prng } from './prng';
 import { PROVIDERS, type ProviderOutcome } from './providers';
 import { PROVIDER_MAX_ATTEMPTS, backoffMs } from './retry';
 import type { Scheduler } from './scheduler';
+import type { Counter } from './health-window';
 import { Streams, type Stream } from './streams';
 import type { WebhookDispatcher } from './webhook-dispatch';
 
@@ -58,6 +59,46 @@ export class Pipeline {
     return g;
   }
 
+  /**
+   * History mode: deliveries resolve at once with the event's own timestamp and stay out of the
+   * health window (it describes the last minutes, not the backfill).
+   */
+  private history = false;
+
+  private later(ms: number, fn: () => void): void {
+    if (this.history) fn();
+    else this.d.scheduler.after(ms, fn);
+  }
+
+  private count(stream: Stream, c: Counter): void {
+    if (!this.history) stream.window.record(c);
+  }
+
+  /**
+   * Backfills `perSite` events of history per site, spread over the past at the configured rate,
+   * so the first screen (and the log benchmark) has deep logs at once. No webhook calls for history.
+   */
+  backfill(perSite: number): void {
+    if (perSite <= 0) return;
+    const now = Date.now();
+    const spanMs = (perSite / Math.max(1, this.d.eventsPerSecond)) * 1000;
+    this.history = true;
+    try {
+      for (const site of this.d.state.all()) {
+        const gen = this.generator(site);
+        for (let i = 0; i < perSite; i++) {
+          const ev = gen.next(Math.round(now - spanMs + (i * spanMs) / perSite));
+          for (const provider of PROVIDER_KEYS) {
+            const integ = site.integrations[provider];
+            if (integ?.enabled) this.processProvider(site, provider, effectiveIntegration(site, integ), ev);
+          }
+        }
+      }
+    } finally {
+      this.history = false;
+    }
+  }
+
   private tick(): void {
     const now = Date.now();
     for (const site of this.d.state.all()) {
@@ -85,12 +126,12 @@ export class Pipeline {
     const base = { timestamp: new Date(ev.timestamp).toISOString(), provider, event: c.canonical, eventId: ev.eventId, attempt: 0 };
     if (c.status === 'filtered') {
       stream.ring.push({ ...base, status: 'filtered', reason: c.reason, payload: { condition: c.failingCondition } });
-      stream.window.record('filtered');
+      this.count(stream, 'filtered');
       return;
     }
     if (c.status === 'skipped') {
       stream.ring.push({ ...base, status: 'skipped', reason: c.reason });
-      stream.window.record('skipped');
+      this.count(stream, 'skipped');
       return;
     }
     const sim = PROVIDERS[provider];
@@ -117,29 +158,29 @@ export class Pipeline {
   ): void {
     const sim = PROVIDERS[base.provider];
     const out = sim.respond(body, integ, this.d.scenarios.conditions(site.id, base.provider), this.rng);
-    this.d.scheduler.after(out.latencyMs, () => {
-      const entry = { ...base, timestamp: new Date().toISOString(), attempt: n, httpStatus: out.httpStatus, durationMs: out.latencyMs, payload: summary };
+    this.later(out.latencyMs, () => {
+      const entry = { ...base, timestamp: this.history ? base.timestamp : new Date().toISOString(), attempt: n, httpStatus: out.httpStatus, durationMs: out.latencyMs, payload: summary };
       if (out.ok) {
         stream.ring.push({ ...entry, status: 'sent', ...(diagnostic ? { reason: diagnostic } : {}) });
-        stream.window.record('sent');
-        stream.window.success();
+        this.count(stream, 'sent');
+        if (!this.history) stream.window.success();
         return;
       }
-      if (out.kind === 'throttle') stream.window.record('throttled');
-      if (out.kind === 'server') stream.window.record('serverError');
-      if (out.kind === 'auth') stream.window.record('authFailed');
+      if (out.kind === 'throttle') this.count(stream, 'throttled');
+      if (out.kind === 'server') this.count(stream, 'serverError');
+      if (out.kind === 'auth') this.count(stream, 'authFailed');
       const error = out.error ?? { code: `http_${out.httpStatus}`, message: 'delivery failed' };
       if (isRetryable(out) && n < PROVIDER_MAX_ATTEMPTS) {
         const delay = backoffMs(n, this.d.retryBaseMs, this.rng, out.retryAfterMs ?? 0, this.d.retryBaseMs / 500);
         stream.ring.push({ ...entry, status: 'retrying', error, reason: `retry ${n + 1}/${PROVIDER_MAX_ATTEMPTS} in ${delay} ms` });
-        stream.window.record('retried');
-        this.d.scheduler.after(delay, () => this.attempt(site, integ, stream, base, body, summary, diagnostic, n + 1));
+        this.count(stream, 'retried');
+        this.later(delay, () => this.attempt(site, integ, stream, base, body, summary, diagnostic, n + 1));
         return;
       }
       const why = out.kind === 'auth' ? 'auth failure: not retried' : isRetryable(out) ? 'retries exhausted' : 'rejected by the provider: not retried';
       stream.ring.push({ ...entry, status: 'failed', error, reason: why });
-      stream.window.record('failed');
-      stream.window.error(error.code, error.message, out.kind === 'auth');
+      this.count(stream, 'failed');
+      if (!this.history) stream.window.error(error.code, error.message, out.kind === 'auth');
     });
   }
 }
