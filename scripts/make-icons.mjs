@@ -32,7 +32,9 @@ const ICNS_TYPES = [
 try {
   execFileSync('rsvg-convert', ['--version'], { stdio: 'ignore' });
 } catch {
-  console.error('make-icons: rsvg-convert not found (apt-get install -y librsvg2-bin, or brew install librsvg)');
+  console.error(
+    'make-icons: rsvg-convert not found (apt-get install -y librsvg2-bin, or brew install librsvg)',
+  );
   process.exit(1);
 }
 
@@ -40,17 +42,32 @@ const tmp = mkdtempSync(join(tmpdir(), 'iops-icons-'));
 const png = new Map();
 for (const size of new Set([...LINUX_SIZES, ...ICO_SIZES, ...ICNS_TYPES.map(([, s]) => s)])) {
   const file = join(tmp, `${size}.png`);
-  execFileSync('rsvg-convert', ['--width', String(size), '--height', String(size), '--keep-aspect-ratio', svg, '--output', file]);
+  execFileSync('rsvg-convert', [
+    '--width',
+    String(size),
+    '--height',
+    String(size),
+    '--keep-aspect-ratio',
+    svg,
+    '--output',
+    file,
+  ]);
   png.set(size, readFileSync(file));
 }
 rmSync(tmp, { recursive: true, force: true });
 
 mkdirSync(join(root, 'build', 'icons'), { recursive: true });
-for (const size of LINUX_SIZES) writeFileSync(join(root, 'build', 'icons', `${size}x${size}.png`), png.get(size));
+for (const size of LINUX_SIZES)
+  writeFileSync(join(root, 'build', 'icons', `${size}x${size}.png`), png.get(size));
 writeFileSync(join(root, 'build', 'icon.png'), png.get(1024));
-writeFileSync(join(root, 'build', 'icon.icns'), icns(ICNS_TYPES.map(([type, size]) => [type, png.get(size)])));
+writeFileSync(
+  join(root, 'build', 'icon.icns'),
+  icns(ICNS_TYPES.map(([type, size]) => [type, png.get(size)])),
+);
 writeFileSync(join(root, 'build', 'icon.ico'), ico(ICO_SIZES.map((size) => [size, png.get(size)])));
-console.log(`make-icons: wrote build/icons/{${LINUX_SIZES.map((s) => `${s}x${s}`).join(',')}}.png, build/icon.png, build/icon.icns, build/icon.ico`);
+console.log(
+  `make-icons: wrote build/icons/{${LINUX_SIZES.map((s) => `${s}x${s}`).join(',')}}.png, build/icon.png, build/icon.icns, build/icon.ico`,
+);
 
 /** Apple icon image: 'icns' + total length, then (type, length incl. 8-byte header, data) elements. */
 function icns(elements) {

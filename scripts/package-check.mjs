@@ -8,7 +8,16 @@
 // Exits 1 with the list of problems. Options: --build (always rebuild), --no-build (pack out/ as it
 // is, e.g. while someone else's half-edited sources do not build), --keep (keep the output).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -23,7 +32,9 @@ const stubDir = join(workDir, 'electron-stub');
 const outDir = join(workDir, 'out');
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version;
 const builderConfig = parseYaml(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
 
 /** Electron's fuse sentinel and the default wire of Electron 45 (1 = on, 0 = off), per @electron/fuses. */
@@ -32,7 +43,9 @@ const ELECTRON_DEFAULT_WIRE = '101100011'; // RunAsNode on, cookies off, NODE_OP
 
 const log = (msg) => console.log(`[package:check] ${msg}`);
 function fail(problems) {
-  console.error(`\n[package:check] FAILED (${problems.length} problem${problems.length === 1 ? '' : 's'}):`);
+  console.error(
+    `\n[package:check] FAILED (${problems.length} problem${problems.length === 1 ? '' : 's'}):`,
+  );
   for (const p of problems) console.error(`  - ${p}`);
   process.exit(1);
 }
@@ -48,16 +61,24 @@ function newestMtime(dir) {
   }
   return newest;
 }
-const builtAt = Math.min(...required.map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0)));
-const sourcesAt = Math.max(...['main', 'shared', 'renderer'].map((d) => newestMtime(join(root, d))));
+const builtAt = Math.min(
+  ...required.map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0)),
+);
+const sourcesAt = Math.max(
+  ...['main', 'shared', 'renderer'].map((d) => newestMtime(join(root, d))),
+);
 if (args.has('--no-build') && builtAt !== 0) {
   log('--no-build: packing out/ as it is');
 } else if (args.has('--build') || builtAt === 0 || sourcesAt > builtAt) {
   log(builtAt === 0 ? 'out/ is missing: building' : 'sources are newer than out/: building');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) fail([`electron-vite build failed (exit ${r.status})`]);
 } else {
   log('out/ is up to date (use --build to force a rebuild)');
@@ -71,7 +92,9 @@ const stubBinary = join(stubDir, 'electron');
 writeFileSync(
   stubBinary,
   Buffer.concat([
-    Buffer.from('#!/bin/sh\necho "stub Electron from scripts/package-check.mjs: not runnable" >&2\nexit 1\n# '),
+    Buffer.from(
+      '#!/bin/sh\necho "stub Electron from scripts/package-check.mjs: not runnable" >&2\nexit 1\n# ',
+    ),
     Buffer.from(FUSE_SENTINEL),
     Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]),
     Buffer.from(ELECTRON_DEFAULT_WIRE),
@@ -98,7 +121,14 @@ const pack = spawnSync(
     `-c.electronVersion=${electronVersion}`,
     `-c.directories.output=${outDir}`,
   ],
-  { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_BUILDER_7ZIP_PATH: process.env.ELECTRON_BUILDER_7ZIP_PATH ?? '/usr/bin/7za' } },
+  {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ELECTRON_BUILDER_7ZIP_PATH: process.env.ELECTRON_BUILDER_7ZIP_PATH ?? '/usr/bin/7za',
+    },
+  },
 );
 if (pack.status !== 0) {
   console.error(pack.stdout, pack.stderr);
@@ -127,20 +157,28 @@ const has = (p) => files.includes(p);
 for (const f of ['/package.json', ...required.map((r) => `/${r}`)]) {
   if (!has(f)) problems.push(`missing ${f}`);
 }
-if (!files.some((f) => /^\/out\/renderer\/assets\/.+\.js$/.test(f))) problems.push('no renderer bundle in /out/renderer/assets');
+if (!files.some((f) => /^\/out\/renderer\/assets\/.+\.js$/.test(f)))
+  problems.push('no renderer bundle in /out/renderer/assets');
 
 const topLevel = new Set(files.map((f) => f.split('/')[1]));
 for (const t of topLevel) {
-  if (!['out', 'node_modules', 'package.json'].includes(t)) problems.push(`unexpected top-level entry /${t} (files must be limited to out/** and package.json)`);
+  if (!['out', 'node_modules', 'package.json'].includes(t))
+    problems.push(
+      `unexpected top-level entry /${t} (files must be limited to out/** and package.json)`,
+    );
 }
 const sourceLike = files.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f));
 const maps = files.filter((f) => f.endsWith('.map'));
-const tests = files.filter((f) => /\/(test|tests|__tests__|__mocks__)\//.test(f) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(f));
-if (sourceLike.length) problems.push(`TypeScript sources/declarations in app.asar: ${sample(sourceLike)}`);
+const tests = files.filter(
+  (f) => /\/(test|tests|__tests__|__mocks__)\//.test(f) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(f),
+);
+if (sourceLike.length)
+  problems.push(`TypeScript sources/declarations in app.asar: ${sample(sourceLike)}`);
 if (maps.length) problems.push(`source maps in app.asar: ${sample(maps)}`);
 if (tests.length) problems.push(`tests in app.asar: ${sample(tests)}`);
 for (const dir of ['main', 'renderer', 'shared', 'scripts', 'test', 'build', 'src']) {
-  if (files.some((f) => f.startsWith(`/${dir}/`))) problems.push(`source folder /${dir} in app.asar`);
+  if (files.some((f) => f.startsWith(`/${dir}/`)))
+    problems.push(`source folder /${dir} in app.asar`);
 }
 
 // node_modules: exactly the production dependency closure, never a devDependency.
@@ -151,19 +189,34 @@ for (const f of files) {
 }
 const prodDeps = Object.keys(pkg.dependencies ?? {});
 const devDeps = Object.keys(pkg.devDependencies ?? {});
-for (const d of prodDeps) if (!packaged.has(d)) problems.push(`production dependency ${d} missing from app.asar`);
-const mustBeAbsent = new Set([...devDeps, 'react', 'react-dom', 'vite', 'electron', 'typescript', 'electron-builder', 'vitest']);
-for (const d of mustBeAbsent) if (packaged.has(d) && !prodDeps.includes(d)) problems.push(`devDependency ${d} packed into app.asar`);
+for (const d of prodDeps)
+  if (!packaged.has(d)) problems.push(`production dependency ${d} missing from app.asar`);
+const mustBeAbsent = new Set([
+  ...devDeps,
+  'react',
+  'react-dom',
+  'vite',
+  'electron',
+  'typescript',
+  'electron-builder',
+  'vitest',
+]);
+for (const d of mustBeAbsent)
+  if (packaged.has(d) && !prodDeps.includes(d))
+    problems.push(`devDependency ${d} packed into app.asar`);
 const closure = productionClosure(prodDeps);
-for (const d of packaged) if (!closure.has(d)) problems.push(`node_modules/${d} is not in the production dependency tree`);
+for (const d of packaged)
+  if (!closure.has(d)) problems.push(`node_modules/${d} is not in the production dependency tree`);
 
 // 5. Fuses flipped as configured.
 const expectedFuses = {
   RunAsNode: builderConfig.electronFuses?.runAsNode,
   EnableCookieEncryption: builderConfig.electronFuses?.enableCookieEncryption,
-  EnableNodeOptionsEnvironmentVariable: builderConfig.electronFuses?.enableNodeOptionsEnvironmentVariable,
+  EnableNodeOptionsEnvironmentVariable:
+    builderConfig.electronFuses?.enableNodeOptionsEnvironmentVariable,
   EnableNodeCliInspectArguments: builderConfig.electronFuses?.enableNodeCliInspectArguments,
-  EnableEmbeddedAsarIntegrityValidation: builderConfig.electronFuses?.enableEmbeddedAsarIntegrityValidation,
+  EnableEmbeddedAsarIntegrityValidation:
+    builderConfig.electronFuses?.enableEmbeddedAsarIntegrityValidation,
   OnlyLoadAppFromAsar: builderConfig.electronFuses?.onlyLoadAppFromAsar,
   GrantFileProtocolExtraPrivileges: builderConfig.electronFuses?.grantFileProtocolExtraPrivileges,
 };
@@ -177,9 +230,11 @@ try {
       continue;
     }
     const got = wire[FuseV1Options[name]];
-    const gotText = got === FuseState.ENABLE ? 'on' : got === FuseState.DISABLE ? 'off' : `state ${got}`;
+    const gotText =
+      got === FuseState.ENABLE ? 'on' : got === FuseState.DISABLE ? 'off' : `state ${got}`;
     fuseRows.push(`${name.padEnd(40)} ${gotText}`);
-    if (got !== (want ? FuseState.ENABLE : FuseState.DISABLE)) problems.push(`fuse ${name} is ${gotText}, config says ${want ? 'on' : 'off'}`);
+    if (got !== (want ? FuseState.ENABLE : FuseState.DISABLE))
+      problems.push(`fuse ${name} is ${gotText}, config says ${want ? 'on' : 'off'}`);
   }
 } catch (error) {
   problems.push(`could not read the fuse wire of ${relative(root, binary)}: ${error.message}`);
@@ -188,14 +243,17 @@ try {
 // 6. electron-updater metadata.
 const updateYml = join(appOutDir, 'resources', 'app-update.yml');
 if (!existsSync(updateYml)) problems.push('resources/app-update.yml missing (publish config)');
-else if (!/provider: generic/.test(readFileSync(updateYml, 'utf8'))) problems.push('app-update.yml is not the generic provider');
+else if (!/provider: generic/.test(readFileSync(updateYml, 'utf8')))
+  problems.push('app-update.yml is not the generic provider');
 
 // Report.
 const size = statSync(asarPath).size;
 const outFiles = files.filter((f) => f.startsWith('/out/')).length;
 const nmFiles = files.filter((f) => f.startsWith('/node_modules/')).length;
 console.log('');
-log(`app.asar: ${(size / 1024 / 1024).toFixed(2)} MB, ${files.length} files (${outFiles} built, ${nmFiles} in node_modules, package.json)`);
+log(
+  `app.asar: ${(size / 1024 / 1024).toFixed(2)} MB, ${files.length} files (${outFiles} built, ${nmFiles} in node_modules, package.json)`,
+);
 log(`production packages in app.asar (${packaged.size}): ${[...packaged].sort().join(', ')}`);
 log('fuses in the packed binary:');
 for (const row of fuseRows) console.log(`    ${row}`);
@@ -219,7 +277,8 @@ function productionClosure(names) {
     if (seen.has(key)) continue;
     seen.add(key);
     const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    for (const dep of Object.keys({ ...meta.dependencies, ...meta.optionalDependencies })) queue.push([dep, dir]);
+    for (const dep of Object.keys({ ...meta.dependencies, ...meta.optionalDependencies }))
+      queue.push([dep, dir]);
   }
   return new Set([...seen].map((k) => k.slice(0, k.lastIndexOf('@'))));
 }

@@ -29,7 +29,8 @@ const SIX_HOURS = 6 * 60 * 60 * 1000;
 
 async function defaultLoadUpdater(): Promise<AppUpdater> {
   // electron-updater is CommonJS: its named export may sit on the default export.
-  const mod: typeof ElectronUpdater & { default?: typeof ElectronUpdater } = await import('electron-updater');
+  const mod: typeof ElectronUpdater & { default?: typeof ElectronUpdater } =
+    await import('electron-updater');
   const updater: AppUpdater | undefined = mod.autoUpdater ?? mod.default?.autoUpdater;
   if (!updater) throw new Error('electron-updater exported no autoUpdater');
   return updater;
@@ -40,7 +41,10 @@ async function defaultIsPackaged(): Promise<boolean> {
   return app.isPackaged;
 }
 
-export async function startUpdateChecks(enabled: boolean, deps: UpdateDeps = {}): Promise<UpdateChecks> {
+export async function startUpdateChecks(
+  enabled: boolean,
+  deps: UpdateDeps = {},
+): Promise<UpdateChecks> {
   const log = deps.log ?? ((m: string) => console.log(`[updates] ${m}`));
   if (!enabled) return { state: 'disabled', stop: () => undefined };
   if (!(await (deps.isPackaged ?? defaultIsPackaged)())) {
@@ -59,10 +63,14 @@ export async function startUpdateChecks(enabled: boolean, deps: UpdateDeps = {})
   updater.allowPrerelease = false;
   updater.allowDowngrade = false;
   updater.on('error', (error: Error) => log(`update check failed: ${error.message}`));
-  updater.on('update-downloaded', (info: { version: string }) => log(`update ${info.version} downloaded; installs on quit`));
+  updater.on('update-downloaded', (info: { version: string }) =>
+    log(`update ${info.version} downloaded; installs on quit`),
+  );
 
   const check = (): void => {
-    updater.checkForUpdatesAndNotify().catch((error: unknown) => log(`update check failed: ${String(error)}`));
+    updater
+      .checkForUpdatesAndNotify()
+      .catch((error: unknown) => log(`update check failed: ${String(error)}`));
   };
   check();
   const timer = setInterval(check, deps.intervalMs ?? SIX_HOURS);
