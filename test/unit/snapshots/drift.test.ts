@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../main/core/app-core';
+import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
+import { createConfBackend } from '../../../main/core/settings/conf-backend';
+import { SettingsStore } from '../../../main/core/settings/settings-store';
+import { EventHub } from '../../../main/host/event-hub';
+import { startSandbox } from '../../../main/sandbox';
+import { calls, type CallInput, type CallName, type CallOutput } from '../../../shared/bridge';
+import { tempDir } from './helpers';
+
+let t: ReturnType<typeof tempDir>;
+let core: Core;
+let siteId: string;
+const connectionId = 'sandbox';
+
+/** Call a handler the way the bridge does: input parsed (defaults applied), output checked. */
+async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const run = core.handlers[name] as (i: unknown, ctx: unknown) => Promise<unknown>;
+  return calls[name].output.parse(await run(calls[name].input.parse(input), new EventHub().context)) as CallOutput<K>;
+}
+
+beforeAll(async () => {
+  t = tempDir('snap-drift-');
+  const settings = await SettingsStore.open(t.dir, createConfBackend);
+  core = await createCore({
+    identity: { version: 'test', mode: 'browser', dataDir: t.dir },
+    settings,
+    secrets: new MemorySecretStore(),
+    hub: new EventHub(),
+    startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40 }),
+  });
+  siteId = core.sandbox!.siteIds[0]!;
+});
+afterAll(async () => {
+  await core.close();
+  t.cleanup();
+});
+
+describe('drift and restore against the sandbox', () => {
+  it('shows drift after mapping_overwrite, restores the known-good version, clears the drift', { timeout: 60_000 }, async () => {
+    const key = { connectionId, siteId, target: 'meta' as const };
+    const base = await call('snapshots.take', { ...key, source: 'baseline', label: 'launch' });
+    expect(base.created).toBe(true);
+    expect(JSON.stringify(await call('snapshots.get', { ...key, version: 1 }))).not.toMatch(/EAAB[0-9a-f]{8}/); // secret masked
+    await call('snapshots.markKnownGood', { ...key, version: 1, knownGood: true, note: 'verified' });
+    expect((await call('snapshots.drift', key)).drifted).toBe(false);
+
+    await call('drills.start', { connectionId, siteId, scenario: 'mapping_overwrite' });
+    await new Promise((r) => setTimeout(r, 1500)); // let purchases arrive unmapped
+    const drift = await call('snapshots.drift', key);
+    expect(drift).toMatchObject({ drifted: true, knownGood: { version: 1 } });
+    if (drift.diff?.kind !== 'integration') throw new Error('expected an integration diff');
+    expect(drift.diff.mappings.map((m) => `${m.event}:${m.change}`).sort()).toEqual(['add_to_cart:removed', 'purchase:removed']);
+    expect(drift.diff.critical.some((c) => c.code === 'mapping_removed_with_traffic' && c.event === 'purchase')).toBe(true);
+
+    const restored = await call('snapshots.restore', { ...key, version: 1 });
+    expect(restored.before).toMatchObject({ version: 2, source: 'baseline' });
+    expect(restored.after).toMatchObject({ version: 3, source: 'rollback', sha256: base.snapshot.sha256 });
+    expect(restored.test?.ok).toBe(true);
+    expect((await call('snapshots.drift', key)).drifted).toBe(false);
+
+    // The secret survived the round trip (sent back masked, kept by the server): same mask as before.
+    const live = await call('integrations.get', { connectionId, siteId, provider: 'meta' });
+    const kept = (await call('snapshots.get', { ...key, version: 1 })).body.config as Record<string, unknown>;
+    expect(live.data.config.accessToken).toBe(kept.accessToken);
+    expect(String(live.data.config.accessToken)).toMatch(/^••••.{4}$/);
+  });
+
+  it('compares a version with live and refuses to restore what is already live', async () => {
+    const key = { connectionId, siteId, target: 'ga4' as const };
+    await call('snapshots.take', { ...key, source: 'manual' });
+    const cmp = await call('snapshots.compare', { a: { ...key, version: 1 }, b: { ...key, version: 'live' } });
+    expect(cmp.diff.identical).toBe(true);
+    await expect(call('snapshots.restore', { ...key, version: 1 })).rejects.toThrow(/already matches/);
+    const targets = await call('snapshots.targets', { connectionId, siteId });
+    expect(targets.map((x) => x.target)).toEqual(['ga4', 'meta']);
+  });
+});
