@@ -208,6 +208,21 @@ const closure = productionClosure(prodDeps);
 for (const d of packaged)
   if (!closure.has(d)) problems.push(`node_modules/${d} is not in the production dependency tree`);
 
+// Updates are opt-in: the built main process may load electron-updater only via import().
+for (const entry of readdirSync(join(root, 'out/main'), { withFileTypes: true, recursive: true })) {
+  if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+  const code = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+  if (
+    /(?:^|[\s;])import\s[^();]*?from\s*["']electron-updater["']|require\(\s*["']electron-updater["']\s*\)/m.test(
+      code,
+    )
+  ) {
+    problems.push(
+      `${relative(root, join(entry.parentPath, entry.name))} loads electron-updater eagerly (must be a lazy import())`,
+    );
+  }
+}
+
 // 5. Fuses flipped as configured.
 const expectedFuses = {
   RunAsNode: builderConfig.electronFuses?.runAsNode,
