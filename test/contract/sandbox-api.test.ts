@@ -279,3 +279,20 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('history backfill', () => {
+  test('historyEvents fills the logs at start, backdated and outside the health window', async () => {
+    const hb = await startHarness({ historyEvents: 2000, eventsPerSecond: 100 });
+    try {
+      const page = LogsPage.parse((await hb.api('GET', `/sites/${hb.site}/integrations/ga4/logs?limit=500&offset=1500`)).body);
+      expect(page.total).toBeGreaterThanOrEqual(2000);
+      expect(page.entries).toHaveLength(500);
+      const oldest = page.entries.at(-1)!;
+      expect(Date.parse(oldest.timestamp)).toBeLessThan(Date.now() - 10_000);
+      const hl = SiteHealth.parse((await hb.api('GET', `/sites/${hb.site}/integrations/health`)).body);
+      expect(hl.integrations.find((i) => i.provider === 'ga4')!.window.sent).toBeLessThan(500);
+    } finally {
+      await hb.stop();
+    }
+  });
+});

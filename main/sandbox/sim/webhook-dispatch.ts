@@ -85,7 +85,11 @@ export class WebhookDispatcher {
       const delay = webhookDelayMs(hook, n, this.timeScale, res.retryAfterMs);
       stream.ring.push({ ...entry, status: 'retrying', error, reason: `attempt ${n + 1}/${hook.retryPolicy.maxAttempts} in ${delay} ms` });
       stream.window.record('retried');
-      this.scheduler.after(delay, () => void this.deliver(site, hook, msg, n + 1));
+      this.scheduler.after(delay, () => {
+        // Retry against the webhook as it is now: deleted or deactivated in the meantime = stop.
+        const current = site.webhooks.find((w) => w.id === hook.id);
+        if (current?.active) void this.deliver(site, current, msg, n + 1);
+      });
       return res;
     }
     stream.ring.push({ ...entry, status: 'failed', error, reason: res.retryable && retry ? 'retries exhausted' : 'not retried' });
