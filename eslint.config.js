@@ -6,6 +6,8 @@ import globals from 'globals';
 const electronOnly = ['main/index.ts', 'main/preload.ts', 'main/host/electron-ipc.ts', 'main/electron/**/*.ts'];
 const rawIpcAllowed = ['main/preload.ts', 'main/host/electron-ipc.ts'];
 
+const OPEN_EXTERNAL = 'Open links only through main/electron/open-external.ts (the https allow-list).';
+
 const noImport = (groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
 });
@@ -30,10 +32,11 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "MemberExpression[object.name='shell'][property.name='openExternal']",
-          message: 'Open links only through main/electron/open-external.ts (the https allow-list).',
-        },
+        // Any member access or destructuring named openExternal: catches shell.openExternal,
+        // shell['openExternal'], aliased and namespace imports, and const { openExternal } = shell.
+        { selector: "MemberExpression[property.name='openExternal']", message: OPEN_EXTERNAL },
+        { selector: "MemberExpression[property.value='openExternal']", message: OPEN_EXTERNAL },
+        { selector: "ObjectPattern > Property[key.name='openExternal']", message: OPEN_EXTERNAL },
         {
           selector: "Identifier[name=/^(ipcMain|ipcRenderer)$/]",
           message: 'Raw ipcMain/ipcRenderer only in main/preload.ts and main/host/electron-ipc.ts.',

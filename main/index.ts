@@ -8,6 +8,7 @@ import { APP_ORIGIN } from './electron/navigation';
 import { denyAllPermissions } from './electron/permissions';
 import { handleAppProtocol, registerAppScheme } from './electron/protocol';
 import { createElectronStoreBackend } from './electron/settings-backend';
+import { startUpdateChecks } from './electron/updates';
 import { createMainWindow } from './electron/window';
 import { registerIpc } from './host/electron-ipc';
 import { EventHub } from './host/event-hub';
@@ -39,6 +40,8 @@ async function start(): Promise<Core> {
 
   const dataDir = app.getPath('userData');
   const settings = await SettingsStore.open(dataDir, createElectronStoreBackend);
+  // Opt-in only: with the setting off the updater module is never even loaded.
+  void startUpdateChecks(settings.settings.updatesEnabled);
   const notices: string[] = [];
   const secrets = new SafeStorageSecretStore(safeStorage, dataDir, () => settings.settings.allowInsecureSecrets, (m) => notices.push(m));
   await secrets.init();

@@ -45,8 +45,17 @@ describe('lint: shell.openExternal only through the allow-listed wrapper', () =>
     expect(await openExternalErrors('main/electron/open-external.ts')).toEqual([]);
   });
 
-  // Not caught by the current selector (MemberExpression[object.name='shell']): shell['openExternal'],
-  // an aliased import (s.openExternal), a namespace import (e.shell.openExternal) and destructuring
-  // (const { openExternal } = shell). Selectors that catch all four are proposed in the issue 9 report.
-  it.todo('errors on the aliased, namespaced, computed and destructured forms too');
+  it.each([
+    ['computed', "import { shell } from 'electron';\nvoid shell['openExternal']('https://x');\n"],
+    ['aliased', "import { shell as s } from 'electron';\nvoid s.openExternal('https://x');\n"],
+    ['namespaced', "import * as e from 'electron';\nvoid e.shell.openExternal('https://x');\n"],
+    ['destructured', "import { shell } from 'electron';\nconst { openExternal } = shell;\nvoid openExternal('https://x');\n"],
+  ])('errors on the %s form too', async (_form, code) => {
+    expect((await openExternalErrors('main/electron/docs-link.ts', code)).length).toBeGreaterThan(0);
+  });
+
+  it('allows calling the wrapper itself', async () => {
+    const code = "import { openExternal } from './open-external';\nvoid openExternal('https://docs.selwise.com/');\n";
+    expect(await openExternalErrors('main/electron/menu.ts', code)).toEqual([]);
+  });
 });
