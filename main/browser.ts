@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     settings,
     secrets,
     hub,
-    ...(values['no-sandbox'] ? {} : { startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000 }) }),
+    ...(values['no-sandbox'] ? {} : { startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500 }) }),
   });
   const staticDir = resolve(import.meta.dirname, '../renderer');
   const server = await startBrowserServer({ port, staticDir, handlers: core.handlers, hub });

@@ -52,7 +52,7 @@ async function start(): Promise<Core> {
     settings,
     secrets,
     hub,
-    startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000 }),
+    startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500 }),
   });
   registerIpc(core.handlers, hub, () => windows);
   openWindow();
