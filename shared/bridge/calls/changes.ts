@@ -1,6 +1,117 @@
-import type { z } from 'zod';
-import type { CallSpec } from '../define';
+import { z } from 'zod';
+import { Anomaly, RateWindow } from '../../domain/anomaly/schema';
+import { ConfigDiff } from '../../domain/diff/schema';
+import { ImpactPreview } from '../../domain/impact/schema';
+import { JournalEntry, Outcome, RollbackAction, Step } from '../../domain/workflow/entries';
+import { Runbook } from '../../domain/workflow/runbook';
+import { call } from '../define';
+import { ErrorIssue } from '../errors';
+import { LocalId, SiteId } from '../ids';
+import { ChangeId, SnapshotTarget, VersionNo } from './snapshots-types';
 
-/** Bridge calls of the changes feature (filled in by that feature). */
-export const changesCalls = {} satisfies Record<string, CallSpec>;
-export const changesEvents = {} satisfies Record<string, z.ZodType>;
+const Site = z.object({ connectionId: LocalId, siteId: SiteId });
+const ById = z.object({ changeId: ChangeId });
+
+/** A draft body: any JSON object (validated per target when saved, so half-typed drafts survive). */
+const DraftBody = z.record(z.string(), z.unknown());
+export const ChangeDraft = z.object({ body: DraftBody, savedAt: z.string(), issues: z.array(ErrorIssue) });
+export type ChangeDraft = z.infer<typeof ChangeDraft>;
+
+/** The monitor's live view: counts so far against the baseline window. */
+export const MonitorProgress = z.object({
+  changeId: ChangeId,
+  running: z.boolean(),
+  startedAt: z.string(),
+  endsAt: z.string(),
+  checkedAt: z.string(),
+  baseline: RateWindow,
+  observed: RateWindow,
+  anomalies: z.array(Anomaly),
+  lastError: z.string().optional(),
+});
+export type MonitorProgress = z.infer<typeof MonitorProgress>;
+
+/** One change: its journal (the renderer folds it with the same pure code as main), draft, runbook. */
+export const ChangeView = z.object({
+  entries: z.array(JournalEntry),
+  draft: ChangeDraft.optional(),
+  runbook: Runbook,
+  monitor: MonitorProgress.optional(),
+  /** Lines of the journal file that could not be read (a torn last write, a hand edit). */
+  problems: z.array(z.string()),
+});
+export type ChangeView = z.infer<typeof ChangeView>;
+
+export const ChangeSummary = z.object({
+  id: ChangeId,
+  connectionId: z.string(),
+  siteId: z.string(),
+  target: z.string(),
+  title: z.string().optional(),
+  operator: z.string(),
+  kind: z.enum(['change', 'rollback_only']),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  step: Step,
+  open: z.boolean(),
+  outcome: Outcome.optional(),
+  anomalies: z.number().int(),
+  rollbacks: z.number().int(),
+});
+export type ChangeSummary = z.infer<typeof ChangeSummary>;
+
+export const ChangeFilter = z.object({
+  connectionId: LocalId.optional(),
+  siteId: SiteId.optional(),
+  target: SnapshotTarget.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  outcome: Outcome.optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+});
+
+export const ExportFormat = z.enum(['markdown', 'json']);
+export const ExportResult = z.object({ fileName: z.string(), mime: z.string(), text: z.string(), count: z.number().int() });
+
+export const PreviewResult = z.object({ diff: ConfigDiff, impact: ImpactPreview.optional(), impactError: z.string().optional() });
+export type PreviewResult = z.infer<typeof PreviewResult>;
+
+export const changesCalls = {
+  /** Opens a change (refused while another is open on the site) and takes its baseline at once. */
+  'changes.start': call(Site.extend({ target: SnapshotTarget, title: z.string().trim().max(200).optional() }), ChangeView),
+  'changes.baseline': call(ById, ChangeView),
+  'changes.get': call(ById, ChangeView),
+  'changes.list': call(ChangeFilter, z.array(ChangeSummary)),
+  /** The open change of a site, if any (the lock). */
+  'changes.openFor': call(Site, ChangeSummary.nullable()),
+  'changes.saveDraft': call(ById.extend({ body: DraftBody }), ChangeDraft),
+  'changes.preview': call(ById, PreviewResult),
+  'changes.apply': call(ById, ChangeView),
+  'changes.test': call(ById, ChangeView),
+  'changes.health': call(ById, ChangeView),
+  'changes.startMonitoring': call(ById, ChangeView),
+  'changes.close': call(ById.extend({ outcome: Outcome, note: z.string().trim().max(4000).optional() }), ChangeView),
+  /** From a change, or from a provider page (recorded in the open change, or in a rollback record). */
+  'changes.rollback': call(
+    Site.extend({ target: SnapshotTarget, action: RollbackAction, changeId: ChangeId.optional(), version: VersionNo.optional() }),
+    ChangeView,
+  ),
+  'changes.note': call(ById.extend({ text: z.string().trim().min(1).max(4000) }), ChangeView),
+  'changes.export': call(
+    z.union([
+      z.object({ format: ExportFormat, changeId: ChangeId }),
+      z.object({ format: ExportFormat, range: Site.extend({ from: z.iso.datetime(), to: z.iso.datetime() }) }),
+    ]),
+    ExportResult,
+  ),
+};
+
+export const ChangeEvent = z.object({ changeId: ChangeId, connectionId: z.string(), siteId: z.string(), target: z.string() });
+export const changesEvents = {
+  /** Anything was appended to a change's journal: open screens refetch. */
+  'changes.changed': ChangeEvent,
+  /** New anomalies during monitoring: the renderer shows a desktop notification. */
+  'changes.anomaly': ChangeEvent.extend({ title: z.string(), body: z.string(), anomalies: z.array(Anomaly) }),
+  'changes.monitor': MonitorProgress,
+};
+

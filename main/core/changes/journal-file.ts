@@ -1,0 +1,52 @@
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import { JournalEntry } from '../../../shared/domain/workflow/entries';
+import { readTextIfExists } from '../fs/atomic-file';
+
+export interface JournalRead {
+  entries: JournalEntry[];
+  /** Lines that could not be used; reported to the operator, never dropped silently or rewritten. */
+  problems: string[];
+}
+
+/**
+ * A change's journal: JSON lines, appended and fsynced one entry at a time, never rewritten. A crash
+ * mid-append leaves at most a torn last line, which the reader reports and skips; a torn line is
+ * then followed by a fresh line (the appender starts on a new line), so later entries stay readable.
+ */
+export async function readJournal(path: string): Promise<JournalRead> {
+  const text = await readTextIfExists(path);
+  if (text === undefined) return { entries: [], problems: [] };
+  const entries: JournalEntry[] = [];
+  const problems: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      const parsed = JournalEntry.safeParse(JSON.parse(line));
+      if (parsed.success) entries.push(parsed.data);
+      else problems.push(`line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid entry'}`);
+    } catch {
+      problems.push(`line ${i + 1}: not valid JSON (a write was interrupted?)`);
+    }
+  });
+  return { entries, problems };
+}
+
+export async function appendJournal(path: string, entry: JournalEntry): Promise<void> {
+  await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const handle = await fs.open(path, 'a+', 0o600);
+  try {
+    // If the previous append was torn (no final newline), start a new line rather than glue onto it.
+    const { size } = await handle.stat();
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) prefix = '\n';
+    }
+    await handle.appendFile(`${prefix}${JSON.stringify(entry)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

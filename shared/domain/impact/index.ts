@@ -1,0 +1,2 @@
+export * from './schema';
+export { previewImpact, VOLUME_DROP_SHARE } from './preview';

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { BridgeError } from '../../bridge/errors';
+import { ChangeId, SnapshotTarget } from '../../bridge/calls/snapshots-types';
+import { LocalId, SiteId } from '../../bridge/ids';
+import { TestResult } from '../../contract/test-result';
+import { Anomaly, HealthComparison, RateWindow } from '../anomaly/schema';
+import { ConfigDiff } from '../diff/schema';
+import { ImpactPreview } from '../impact/schema';
+
+export const STEPS = ['baseline', 'config', 'test', 'health', 'monitor', 'close'] as const;
+export const Step = z.enum(STEPS);
+export type Step = z.infer<typeof Step>;
+export const STEP_TITLES: Record<Step, string> = { baseline: 'Baseline', config: 'Config', test: 'Test', health: 'Health', monitor: 'Monitor', close: 'Close' };
+
+export const Outcome = z.enum(['known_good', 'rolled_back', 'abandoned']);
+export type Outcome = z.infer<typeof Outcome>;
+export const RollbackAction = z.enum(['disable', 'test_mode', 'restore']);
+export type RollbackAction = z.infer<typeof RollbackAction>;
+export const ROLLBACK_LABELS: Record<RollbackAction, string> = { disable: 'Disable provider', test_mode: 'Enable test mode', restore: 'Restore snapshot' };
+
+const Body = z.record(z.string(), z.unknown());
+const TestRun = z.object({ ok: z.boolean(), result: TestResult.optional(), error: z.string().optional() });
+export type TestRun = z.infer<typeof TestRun>;
+
+export const MonitorSummary = z.object({
+  startedAt: z.string(),
+  endedAt: z.string(),
+  windowMinutes: z.number(),
+  /** True when the whole window elapsed (not cut short by a rollback or an abandon). */
+  fullWindow: z.boolean(),
+  baseline: RateWindow,
+  observed: RateWindow,
+  anomalies: z.array(Anomaly),
+});
+export type MonitorSummary = z.infer<typeof MonitorSummary>;
+
+/** One line of a change's journal. Lines are appended, never rewritten. */
+const base = { seq: z.number().int().min(1), at: z.string() };
+export const JournalEntry = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('started'), changeId: ChangeId, connectionId: LocalId, siteId: SiteId, target: SnapshotTarget, operator: z.string(), title: z.string().max(200).optional(), kind: z.enum(['change', 'rollback_only']).default('change') }),
+  z.object({ ...base, type: z.literal('baseline'), snapshotVersion: z.number().int().optional(), snapshotError: z.string().optional(), etag: z.string().optional(), body: Body, health: z.unknown().optional(), listCount: z.number().int().optional(), window: RateWindow.optional() }),
+  z.object({ ...base, type: z.literal('baseline_failed'), error: BridgeError }),
+  z.object({ ...base, type: z.literal('apply_intent'), key: z.string(), body: Body, ifMatch: z.string().optional(), diff: ConfigDiff.optional(), impact: ImpactPreview.optional() }),
+  z.object({ ...base, type: z.literal('apply_done'), key: z.string(), etag: z.string().optional(), recovered: z.boolean().default(false) }),
+  z.object({ ...base, type: z.literal('apply_failed'), key: z.string(), error: BridgeError, serverChanges: ConfigDiff.optional(), requiresBaseline: z.boolean() }),
+  z.object({ ...base, type: z.literal('test'), trigger: z.enum(['auto', 'manual']), run: TestRun }),
+  z.object({ ...base, type: z.literal('health'), comparison: HealthComparison.optional(), error: z.string().optional() }),
+  z.object({ ...base, type: z.literal('monitor_started'), windowMinutes: z.number(), endsAt: z.string(), baseline: RateWindow }),
+  z.object({ ...base, type: z.literal('anomaly'), anomalies: z.array(Anomaly) }),
+  z.object({ ...base, type: z.literal('monitor_done'), summary: MonitorSummary }),
+  z.object({ ...base, type: z.literal('rollback'), action: RollbackAction, ok: z.boolean(), error: z.string().optional(), restoredVersion: z.number().int().optional(), afterVersion: z.number().int().optional(), test: TestRun.optional() }),
+  z.object({ ...base, type: z.literal('closed'), outcome: Outcome, afterSnapshotVersion: z.number().int().optional(), snapshotError: z.string().optional(), note: z.string().optional() }),
+  z.object({ ...base, type: z.literal('note'), text: z.string().min(1).max(4000) }),
+]);
+export type JournalEntry = z.infer<typeof JournalEntry>;
+export type EntryType = JournalEntry['type'];
+/** What callers hand to `append`: the journal sets `seq` and `at`. */
+export type NewEntry = JournalEntry extends infer E ? (E extends JournalEntry ? Omit<E, 'seq' | 'at'> : never) : never;

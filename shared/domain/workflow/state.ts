@@ -1,0 +1,39 @@
+import type { ProviderHealth } from '../../contract/health';
+import type { Anomaly } from '../anomaly/schema';
+import type { JournalEntry, MonitorSummary, Outcome, RollbackAction, Step, TestRun } from './entries';
+
+/** Everything a screen, the checklist or an export needs about one change, folded from its journal. */
+export interface ChangeState {
+  id: string;
+  connectionId: string;
+  siteId: string;
+  target: string;
+  operator: string;
+  title: string | undefined;
+  kind: 'change' | 'rollback_only';
+  startedAt: string;
+  step: Step;
+  open: boolean;
+  outcome: Outcome | undefined;
+  /** When each step was completed (the last time, if repeated). */
+  completed: Partial<Record<Step, string>>;
+  baseline: { at: string; snapshotVersion: number | undefined; etag: string | undefined; body: Record<string, unknown>; health: ProviderHealth | undefined } | undefined;
+  /** A 412 or a recovered apply found other edits: the next action must be a new baseline. */
+  needsBaseline: boolean;
+  applyCount: number;
+  applied: { at: string; key: string; body: Record<string, unknown>; etag: string | undefined; recovered: boolean } | undefined;
+  /** An apply whose PUT may or may not have landed (the app stopped in between). */
+  pendingIntent: { key: string; body: Record<string, unknown>; ifMatch: string | undefined } | undefined;
+  lastIntent: Extract<JournalEntry, { type: 'apply_intent' }> | undefined;
+  lastApplyError: Extract<JournalEntry, { type: 'apply_failed' }> | undefined;
+  lastTest: (TestRun & { at: string }) | undefined;
+  health: Extract<JournalEntry, { type: 'health' }> | undefined;
+  monitor: { startedAt: string; endsAt: string; windowMinutes: number; summary: MonitorSummary | undefined } | undefined;
+  anomalies: Anomaly[];
+  rollbacks: { at: string; action: RollbackAction; ok: boolean; error: string | undefined; test: TestRun | undefined }[];
+  rolledBack: boolean;
+  afterSnapshotVersion: number | undefined;
+  closedAt: string | undefined;
+  notes: { at: string; text: string }[];
+  entries: JournalEntry[];
+}

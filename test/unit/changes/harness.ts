@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../../main/core/app-core';
+import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
+import { createConfBackend } from '../../../main/core/settings/conf-backend';
+import { SettingsStore } from '../../../main/core/settings/settings-store';
+import { EventHub } from '../../../main/host/event-hub';
+import { startSandbox } from '../../../main/sandbox';
+import { calls, type CallInput, type CallName, type CallOutput, type EventName } from '../../../shared/bridge';
+
+/** A real core (every feature) on the embedded sandbox, in a temp folder that survives restarts. */
+export class Harness {
+  core!: Core;
+  readonly events: { name: EventName; payload: unknown }[] = [];
+  readonly dir = mkdtempSync(join(tmpdir(), 'changes-'));
+  siteId = '';
+
+  async open(opts: { monitorMinimumMinutes?: number; operatorName?: string } = {}): Promise<this> {
+    const settings = await SettingsStore.open(this.dir, createConfBackend);
+    const hub = new EventHub();
+    hub.attach((name, payload) => this.events.push({ name, payload }));
+    this.core = await createCore({
+      identity: { version: 'test', mode: 'browser', dataDir: this.dir },
+      settings,
+      secrets: new MemorySecretStore(),
+      hub,
+      startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 400 }),
+    });
+    this.siteId = this.core.sandbox!.siteIds[0]!;
+    await this.call('settings.update', { monitorMinimumMinutes: opts.monitorMinimumMinutes ?? 0.05, operatorName: opts.operatorName ?? 'Ada Ops' });
+    return this;
+  }
+
+  /** As the bridge does: input parsed, output checked. */
+  async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const run = this.core.handlers[name] as (i: unknown, ctx: unknown) => Promise<unknown>;
+    return calls[name].output.parse(await run(calls[name].input.parse(input), new EventHub().context)) as CallOutput<K>;
+  }
+
+  get site() {
+    return { connectionId: 'sandbox', siteId: this.siteId };
+  }
+
+  async puts(): Promise<number> {
+    return (await this.call('diagnostics.list', {})).filter((d) => d.method === 'PUT').length;
+  }
+
+  async close(): Promise<void> {
+    await this.core.close();
+  }
+
+  cleanup(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function until(fn: () => Promise<boolean> | boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}
