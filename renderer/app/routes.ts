@@ -16,6 +16,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'providers', label: 'Providers', key: 'p', screen: lazy(() => import('../features/providers/ProvidersScreen')) },
   { path: 'webhooks', label: 'Webhooks', key: 'w', screen: lazy(() => import('../features/webhooks/WebhooksScreen')) },
   { path: 'data-layer', label: 'Data layer', key: 'l', screen: lazy(() => import('../features/data-layer/DataLayerScreen')) },
+  { path: 'snapshots', label: 'Snapshots', key: 'n', screen: lazy(() => import('../features/snapshots/SnapshotsScreen')) },
   { path: 'drills', label: 'Drills', key: 'd', sandboxOnly: true, screen: lazy(() => import('../features/drills/DrillsScreen')) },
   { path: 'diagnostics', label: 'Diagnostics', key: 'i', screen: lazy(() => import('../features/diagnostics/DiagnosticsScreen')) },
   { path: 'connections', label: 'Connections', key: 'c', screen: lazy(() => import('../features/connections/ConnectionsScreen')) },

@@ -1,0 +1,54 @@
+import type { SnapshotMeta } from '../../../shared/bridge/calls/snapshots-types';
+import { shortSha, SOURCE_LABELS, when } from './labels';
+
+export interface RowActions {
+  view(v: SnapshotMeta): void;
+  compareWithLive(v: SnapshotMeta): void;
+  toggleKnownGood(v: SnapshotMeta): void;
+  restore(v: SnapshotMeta): void;
+}
+
+/** One target's versions, newest first, with known-good, source and change badges. */
+export function HistoryTable({ versions, picked, onPick, actions }: { versions: SnapshotMeta[]; picked: number[]; onPick(v: number): void; actions: RowActions }) {
+  return (
+    <table className="table snap-history" aria-label="Snapshot history">
+      <thead>
+        <tr>
+          <th scope="col">Pick</th>
+          <th scope="col">Version</th>
+          <th scope="col">Taken</th>
+          <th scope="col">Badges</th>
+          <th scope="col">Label</th>
+          <th scope="col">sha-256</th>
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {versions.map((v) => (
+          <tr key={v.version} data-testid={`snap-row-${v.version}`}>
+            <td>
+              <input type="checkbox" checked={picked.includes(v.version)} onChange={() => onPick(v.version)} aria-label={`Pick v${v.version} for compare or export`} />
+            </td>
+            <td><strong>v{v.version}</strong></td>
+            <td>{when(v.createdAt)}</td>
+            <td className="row">
+              {v.knownGood && <span className="badge badge-healthy" title={v.knownGoodNote ?? ''}>known-good</span>}
+              <span className={`badge snap-src-${v.source}`}>{SOURCE_LABELS[v.source]}</span>
+              {v.changeId && <span className="badge" title="change id">change {v.changeId}</span>}
+            </td>
+            <td>{v.label ?? ''}</td>
+            <td><code title={v.sha256}>{shortSha(v.sha256)}</code></td>
+            <td className="row">
+              <button type="button" onClick={() => actions.view(v)} aria-label={`View v${v.version}`}>View</button>
+              <button type="button" onClick={() => actions.compareWithLive(v)} aria-label={`Compare v${v.version} with live`}>Diff live</button>
+              <button type="button" onClick={() => actions.toggleKnownGood(v)} aria-label={`${v.knownGood ? 'Unmark' : 'Mark'} v${v.version} known-good`}>
+                {v.knownGood ? 'Unmark' : 'Mark known-good'}
+              </button>
+              <button type="button" className="danger" onClick={() => actions.restore(v)} aria-label={`Restore v${v.version}`}>Restore</button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
