@@ -85,7 +85,7 @@ export const test = base.extend<{ ops: OpsApp; opsPage: Page }>({
     await page.exposeFunction('__reportCsp', (v: string) => violations.push(v));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
+        (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
       });
     });
     await page.goto(ops.launchUrl);

@@ -10,7 +10,9 @@ test('shell: token exchange, connection and site, app info, reload, no token lea
 
   // The launch token is traded for a cookie and stripped from the address bar.
   await expect(page).not.toHaveURL(/token=/);
+  // Reload so the bridge socket opens after the frame listener is attached.
   await page.goto(`${ops.origin}/#/connections`);
+  await page.reload();
   await expect(page.getByRole('heading', { name: 'Connections and sites' })).toBeVisible();
   // The embedded sandbox is the default connection on first launch.
   await expect(page.getByRole('article', { name: 'Connection Sandbox' })).toBeVisible();
@@ -32,7 +34,7 @@ test('shell: token exchange, connection and site, app info, reload, no token lea
   await siteForm.getByLabel('Connection').selectOption({ label: 'Staging' });
   await siteForm.getByLabel('Label').fill('Shop EU');
   await siteForm.getByLabel('Site id').fill('not-a-uuid');
-  await expect(siteForm.getByText(/UUID/)).toBeVisible();
+  await expect(siteForm.getByText(/a site id is a UUID/)).toBeVisible();
   await expect(siteForm.getByRole('button', { name: 'Save site' })).toBeDisabled();
   await siteForm.getByLabel('Site id').fill(SITE_ID);
   await siteForm.getByRole('button', { name: 'Save site' }).click();
@@ -45,7 +47,7 @@ test('shell: token exchange, connection and site, app info, reload, no token lea
   await expectAccessible(page, 'connections');
   await screenshotBothThemes(page, 'shell-connections');
 
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
   const about = page.getByRole('article', { name: 'About this app' });
   await expect(about).toContainText('Browser mode');
   await expect(about).toContainText(ops.dataDir);
