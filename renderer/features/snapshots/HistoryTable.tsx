@@ -40,8 +40,8 @@ export function HistoryTable({ versions, picked, onPick, actions }: { versions: 
             <td><code title={v.sha256}>{shortSha(v.sha256)}</code></td>
             <td className="row">
               <button type="button" onClick={() => actions.view(v)} aria-label={`View v${v.version}`}>View</button>
-              <button type="button" onClick={() => actions.compareWithLive(v)} aria-label={`Compare v${v.version} with live`}>Diff live</button>
-              <button type="button" onClick={() => actions.toggleKnownGood(v)} aria-label={`${v.knownGood ? 'Unmark' : 'Mark'} v${v.version} known-good`}>
+              <button type="button" onClick={() => actions.compareWithLive(v)} aria-label={`Diff live v${v.version}`}>Diff live</button>
+              <button type="button" onClick={() => actions.toggleKnownGood(v)} aria-label={v.knownGood ? `Unmark v${v.version}` : `Mark known-good v${v.version}`}>
                 {v.knownGood ? 'Unmark' : 'Mark known-good'}
               </button>
               <button type="button" className="danger" onClick={() => actions.restore(v)} aria-label={`Restore v${v.version}`}>Restore</button>
