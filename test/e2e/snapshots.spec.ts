@@ -111,7 +111,7 @@ test('compare, export as a download, import reports duplicates and refusals', as
   // Export: a Blob-URL download works under our CSP (the fixture fails the test on any violation).
   await page.getByRole('button', { name: 'Export picked (2)' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('snap-download').click()]);
-  const text = readFileSync((await download.path())!, 'utf8');
+  const text = readFileSync((await download.path()), 'utf8');
   const bundle = JSON.parse(text) as { items: { body: { config: { apiSecret?: string } } }[] };
   expect(bundle.items).toHaveLength(2);
   expect(bundle.items[0]!.body.config.apiSecret ?? '••••').toMatch(/^••••/);
