@@ -15,6 +15,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'overview', label: 'Overview', key: 'o', screen: lazy(() => import('../features/overview/OverviewScreen')) },
   { path: 'providers', label: 'Providers', key: 'p', screen: lazy(() => import('../features/providers/ProvidersScreen')) },
   { path: 'webhooks', label: 'Webhooks', key: 'w', screen: lazy(() => import('../features/webhooks/WebhooksScreen')) },
+  { path: 'logs', label: 'Logs', key: 't', screen: lazy(() => import('../features/logs/LogsScreen')) },
   { path: 'data-layer', label: 'Data layer', key: 'l', screen: lazy(() => import('../features/data-layer/DataLayerScreen')) },
   { path: 'snapshots', label: 'Snapshots', key: 'n', screen: lazy(() => import('../features/snapshots/SnapshotsScreen')) },
   { path: 'drills', label: 'Drills', key: 'd', sandboxOnly: true, screen: lazy(() => import('../features/drills/DrillsScreen')) },
