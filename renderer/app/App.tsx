@@ -9,10 +9,13 @@ import { Notice } from '../ui/Notice';
 import { FrameBanners, FrameOverlays } from './FrameExtras';
 import { useShortcuts } from './shortcuts';
 
+/** A stable empty list: a selector returning a fresh [] each time would loop the store subscription. */
+const NO_NOTICES: string[] = [];
+
 export function App() {
   const load = useSession((s) => s.load);
   const loadError = useSession((s) => s.loadError);
-  const notices = useSession((s) => s.info?.notices ?? []);
+  const notices = useSession((s) => s.info?.notices ?? NO_NOTICES);
   const segments = useRouter((s) => s.segments);
   useTheme();
   useShortcuts();

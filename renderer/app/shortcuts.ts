@@ -4,10 +4,10 @@ import { useRefresh } from './refresh-store';
 import { useRouter } from './router-store';
 import { ROUTES } from './routes';
 
-/** Typing in a field must never trigger a shortcut. */
+/** Typing in a field must never trigger a shortcut (the JSON editor's events retarget to its host). */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.cm-editor');
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.json-editor');
 }
 
 /** Frame shortcuts: Ctrl/Cmd+K palette, `r` refresh, `?` help, `g <key>` navigation (within 1.5 s). */

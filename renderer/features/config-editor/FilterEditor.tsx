@@ -52,7 +52,7 @@ export function FilterEditor({ rows, issues, onChange }: { rows: FilterRow[]; is
               Filter on
             </label>
             <span className="spacer" />
-            <button type="button" className="danger" onClick={() => onChange(rows.filter((x) => x.id !== f.id))} aria-label={`Remove the ${f.event || 'new'} filter`}>
+            <button type="button" className="danger" onClick={() => onChange(rows.filter((x) => x.id !== f.id))} aria-label={`Remove filter ${f.event || fi + 1}`}>
               Remove filter
             </button>
           </div>

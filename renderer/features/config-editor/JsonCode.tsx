@@ -10,9 +10,25 @@ import { classHighlighter } from '@lezer/highlight';
 const External = Annotation.define<boolean>();
 
 /**
- * CodeMirror 6, in its own lazy chunk. Tokens get stable `tok-*` classes (classHighlighter) so
- * styles.css colours them for both themes; no inline <style> is needed beyond CodeMirror's
- * constructed stylesheets.
+ * Colours from the app's CSS variables (they inherit into the shadow root), so both themes work.
+ * Tokens carry stable `tok-*` classes (classHighlighter).
+ */
+const appTheme = EditorView.theme({
+  '&': { backgroundColor: 'var(--surface)', color: 'var(--text)', fontSize: '12.5px', minHeight: '240px' },
+  '.cm-content': { fontFamily: 'var(--mono)', caretColor: 'var(--text)' },
+  '.cm-gutters': { backgroundColor: 'var(--surface-2)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+  '&.cm-focused': { outline: '2px solid var(--focus)' },
+  '.cm-cursor': { borderLeftColor: 'var(--text)' },
+  '.tok-propertyName': { color: 'var(--accent)' },
+  '.tok-string': { color: 'var(--ok-text, var(--ok))' },
+  '.tok-number, .tok-bool, .tok-null': { color: 'var(--test)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--info-bg)' },
+});
+
+/**
+ * CodeMirror 6, in its own lazy chunk, mounted in a shadow root: there style-mod uses
+ * constructed stylesheets (adoptedStyleSheets), whereas on the document it would insert a
+ * <style> element that the renderer's CSP (style-src 'self') blocks.
  */
 export default function JsonCode({ value, onChange, label }: { value: string; onChange(text: string): void; label: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -23,11 +39,16 @@ export default function JsonCode({ value, onChange, label }: { value: string; on
   });
 
   useEffect(() => {
+    const shadow = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
+    const mount = document.createElement('div');
+    shadow.replaceChildren(mount);
     const v = new EditorView({
-      parent: host.current!,
+      root: shadow,
+      parent: mount,
       state: EditorState.create({
         doc: value,
         extensions: [
+          appTheme,
           lineNumbers(),
           history(),
           bracketMatching(),

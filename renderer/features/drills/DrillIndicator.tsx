@@ -11,7 +11,9 @@ export function DrillIndicator() {
   const sandbox = t?.kind === 'sandbox';
   const key = targetKey(t?.target);
   const tick = useRefresh((s) => s.tick);
-  const active = useDrills((s) => s.scenarios.filter((x) => x.active));
+  // Select the stored array (stable identity) and filter here: a filtering selector loops zustand.
+  const scenarios = useDrills((s) => s.scenarios);
+  const active = scenarios.filter((x) => x.active);
   const load = useDrills((s) => s.load);
 
   useEffect(() => {
