@@ -1,0 +1,78 @@
+import { useEffect, type ReactNode } from 'react';
+import { STEP_TITLES, STEPS, stepIndex, type ChangeState, type Step } from '../../../shared/domain/workflow';
+import { Busy } from '../../ui/Busy';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { clock } from '../../ui/format';
+import { useChange } from './change-store';
+import { ExportButtons } from './ExportButtons';
+import { RollbackPanel } from './RollbackPanel';
+import { RunbookCard } from './RunbookCard';
+import { BaselineStep } from './steps/BaselineStep';
+import { CloseStep } from './steps/CloseStep';
+import { ConfigStep } from './steps/ConfigStep';
+import { HealthStep } from './steps/HealthStep';
+import { MonitorStep } from './steps/MonitorStep';
+import { TestStep } from './steps/TestStep';
+import { Timeline } from './Timeline';
+
+const BODY: Record<Step, (p: { s: ChangeState }) => ReactNode> = {
+  baseline: BaselineStep, config: ConfigStep, test: TestStep, health: HealthStep, monitor: MonitorStep, close: CloseStep,
+};
+
+function phase(s: ChangeState, step: Step): 'done' | 'current' | 'pending' {
+  if (s.completed[step] && step !== s.step) return 'done';
+  if (step === s.step && s.open) return 'current';
+  if (!s.open && step === 'close') return 'done';
+  return stepIndex(step) < stepIndex(s.step) ? 'done' : 'pending';
+}
+
+/** One change: the six steps in order (only the current one is actionable), rollback, timeline, exports. */
+export function ChangeDetail({ id }: { id: string }) {
+  const { state: s, view, error, busy, legal, load, run } = useChange();
+  useEffect(() => {
+    void load(id);
+  }, [id, load]);
+  if (!s || s.id !== id) return error ? <ErrorNotice error={error} onRetry={() => void load(id)} /> : <Busy busy label="Loading the change…" />;
+  return (
+    <>
+      <header className="screen-head">
+        <div>
+          <h2 className="h1-like">Change {s.title ? `“${s.title}”` : ''} on {s.target}</h2>
+          <p className="small muted">
+            {s.id} · {s.operator || 'no operator name'} · started {clock(s.startedAt)} · {s.open ? `open at ${STEP_TITLES[s.step]}` : `closed (${s.outcome?.replace('_', ' ') ?? ''})`}
+          </p>
+        </div>
+        <div className="row">
+          <ExportButtons scope={{ changeId: s.id }} label="Export this change" />
+          {s.open && legal.includes('abandon') && (
+            <button type="button" onClick={() => void run('Abandoning', 'changes.close', { changeId: s.id, outcome: 'abandoned' })}>Abandon change</button>
+          )}
+          <a className="button" href="#/changes">Journal</a>
+        </div>
+      </header>
+      {busy && <Busy busy label={`${busy}…`} />}
+      {error && <ErrorNotice error={error} />}
+      {view?.problems.length ? <p className="small step-fail">Journal problems: {view.problems.join('; ')}</p> : null}
+      <ol className="stepper" aria-label="Change steps">
+        {STEPS.map((step) => {
+          const Body = BODY[step];
+          const p = phase(s, step);
+          return (
+            <li key={step} className={`step step-${p}`} aria-current={p === 'current' ? 'step' : undefined}>
+              <section aria-labelledby={`step-${step}`}>
+                <h3 id={`step-${step}`}>{STEP_TITLES[step]}</h3>
+                <span className="step-meta small muted">{p === 'done' ? `done ${s.completed[step] ? clock(s.completed[step]) : ''}` : p === 'current' ? 'current step' : 'not yet'}</span>
+                {p !== 'pending' && <Body s={s} />}
+              </section>
+            </li>
+          );
+        })}
+      </ol>
+      {s.open && legal.includes('rollback') && (
+        <RollbackPanel connectionId={s.connectionId} siteId={s.siteId} target={s.target} changeId={s.id} runbook={view?.runbook} onDone={() => void load(id)} />
+      )}
+      {view && s.open && <RunbookCard runbook={view.runbook} />}
+      <Timeline entries={s.entries} />
+    </>
+  );
+}

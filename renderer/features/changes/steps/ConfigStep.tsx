@@ -1,0 +1,127 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { PreviewResult } from '../../../../shared/bridge/calls/changes';
+import { PROVIDER_SECRET_FIELDS, ProviderKey } from '../../../../shared/contract';
+import type { ChangeState } from '../../../../shared/domain/workflow';
+import { call } from '../../../bridge';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { clock } from '../../../ui/format';
+import { Notice } from '../../../ui/Notice';
+import { diffIntegration } from '../../config-editor/config-diff';
+import { ConfigForm } from '../../config-editor/ConfigForm';
+import { DiffView } from '../../config-editor/DiffView';
+import { fromBody, toBody, type Draft } from '../../config-editor/draft';
+import { FilterEditor } from '../../config-editor/FilterEditor';
+import { PairEditor } from '../../config-editor/PairEditor';
+import { validateDraft } from '../../config-editor/validate';
+import { useChange } from '../change-store';
+import { ImpactTable } from '../ImpactTable';
+import { RawDraft } from './RawDraft';
+import { ServerChanges } from './ServerChanges';
+
+/**
+ * Config: the console's editor on a local draft (saved to disk on every edit, so it survives a
+ * reload and needs no network), the diff against the baseline, the impact preview, then apply.
+ */
+export function ConfigStep({ s }: { s: ChangeState }) {
+  if (s.step !== 'config' || !s.open) return <AppliedSummary s={s} />;
+  const provider = ProviderKey.safeParse(s.target);
+  if (!provider.success) return <RawDraft s={s} />;
+  return <ProviderDraft s={s} provider={provider.data} />;
+}
+
+function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey }) {
+  const view = useChange((x) => x.view);
+  const run = useChange((x) => x.run);
+  const busy = useChange((x) => x.busy);
+  const baseline = useMemo(() => s.baseline?.body ?? {}, [s.baseline]);
+  const [draft, setDraft] = useState<Draft>(() => fromBody(view?.draft?.body ?? baseline));
+  const [savedAt, setSavedAt] = useState(view?.draft?.savedAt);
+  const [saveError, setSaveError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const [preview, setPreview] = useState<PreviewResult>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const issues = useMemo(() => validateDraft(provider, draft), [provider, draft]);
+  const diff = useMemo(() => diffIntegration(toBody(fromBody(baseline)), toBody(draft), PROVIDER_SECRET_FIELDS[provider]), [baseline, draft, provider]);
+
+  async function save(d: Draft) {
+    const r = await call('changes.saveDraft', { changeId: s.id, body: toBody(d) });
+    setPending(false);
+    if (r.ok) {
+      setSavedAt(r.value.savedAt);
+      setSaveError(undefined);
+    } else setSaveError(r.error.message);
+    return r.ok;
+  }
+  const update = (fn: (d: Draft) => Draft) =>
+    setDraft((d) => {
+      const next = fn(d);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(next), 400);
+      setPending(true);
+      setPreview(undefined);
+      return next;
+    });
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  async function runPreview() {
+    clearTimeout(timer.current);
+    if (!(await save(draft))) return;
+    const r = await call('changes.preview', { changeId: s.id });
+    if (r.ok) setPreview(r.value);
+    else setSaveError(r.error.message);
+  }
+  async function apply() {
+    clearTimeout(timer.current);
+    if (await save(draft)) await run('Applying', 'changes.apply', { changeId: s.id });
+  }
+
+  return (
+    <div className="step-body">
+      <p className="small muted" role="status" data-testid="draft-status">
+        {pending ? 'Saving the draft…' : savedAt ? `Draft saved locally at ${clock(savedAt)}.` : 'Edit the draft below; it is saved locally as you type.'}
+      </p>
+      {saveError && <Notice tone="error" title="The draft could not be saved">{saveError}</Notice>}
+      {s.lastApplyError && !s.needsBaseline && <ErrorNotice error={s.lastApplyError.error} />}
+      <div className="two-col">
+        <ConfigForm provider={provider} draft={draft} live={(baseline.config ?? {}) as Record<string, unknown>} issues={issues} onChange={update} />
+        <PairEditor title="Event mapping" section="eventMapping" rows={draft.mapping} keyLabel="Canonical event" valueLabel="Provider event" canonicalSide="key" issues={issues} onChange={(mapping) => update((d) => ({ ...d, mapping }))} />
+        <FilterEditor rows={draft.filters} issues={issues} onChange={(filters) => update((d) => ({ ...d, filters }))} />
+        <PairEditor title="Reverse mapping" section="reverseEventMapping" rows={draft.reverse} keyLabel="External name" valueLabel="Canonical event" canonicalSide="value" issues={issues} onChange={(reverse) => update((d) => ({ ...d, reverse }))} />
+      </div>
+      <section className="card" aria-labelledby="diff-title">
+        <h4 id="diff-title">Diff against the baseline ({diff.length})</h4>
+        <DiffView items={diff} label="Changes against the baseline" />
+      </section>
+      {issues.length > 0 && (
+        <Notice tone="error" title={`${issues.length} problem${issues.length > 1 ? 's' : ''} to fix before applying`}>
+          <ul className="issues">{issues.slice(0, 8).map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path}</code>: {i.message}</li>)}</ul>
+        </Notice>
+      )}
+      <section className="card" aria-labelledby="impact-title">
+        <h4 id="impact-title">Impact preview</h4>
+        <button type="button" onClick={() => void runPreview()} disabled={diff.length === 0 || issues.length > 0}>Preview impact</button>
+        {preview?.impact && <ImpactTable impact={preview.impact} />}
+        {preview?.impactError && <p className="small">The impact could not be computed: {preview.impactError}</p>}
+      </section>
+      <div className="row">
+        <button type="button" className="primary" disabled={diff.length === 0 || issues.length > 0 || busy !== undefined} onClick={() => void apply()}>
+          {busy === 'Applying' ? 'Applying…' : 'Apply change'}
+        </button>
+        <span className="small muted">PUT with If-Match of the baseline; the provider test runs right after.</span>
+      </div>
+    </div>
+  );
+}
+
+/** Once applied, the Config step is a record: what was applied and what the preview said. */
+function AppliedSummary({ s }: { s: ChangeState }) {
+  const intent = s.lastIntent;
+  if (!s.applied || !intent) return <p className="small muted">Nothing was applied.</p>;
+  return (
+    <div className="step-body" data-testid="applied-summary">
+      <p>Applied at {clock(s.applied.at)}{s.applied.recovered ? ' (confirmed from the server after an interruption; not re-sent)' : ''}.</p>
+      {intent.diff && <ServerChanges diff={intent.diff} label="Applied changes" />}
+      {intent.impact && <ImpactTable impact={intent.impact} />}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { lazy, Suspense } from 'react';
+import type { ChangeState } from '../../../../shared/domain/workflow';
+import { ProviderKey } from '../../../../shared/contract';
+import { clock } from '../../../ui/format';
+import { useNow } from '../../../ui/use-now';
+import { useChange } from '../change-store';
+import { RatesTable } from '../RatesTable';
+import { RunbookCard } from '../RunbookCard';
+
+const LogPanel = lazy(() => import('../../logs/LogPanel'));
+
+const mins = (m: number) => (m >= 120 ? `${(m / 60).toFixed(1)} h` : m >= 1 ? `${m.toFixed(1)} min` : `${Math.round(m * 60)} s`);
+
+/**
+ * Monitor: main polls the logs for the whole window (it goes on if this screen closes); here the
+ * live rates against the baseline, the anomalies, this provider's live log and the runbook.
+ */
+export function MonitorStep({ s }: { s: ChangeState }) {
+  const run = useChange((x) => x.run);
+  const legal = useChange((x) => x.legal);
+  const progress = useChange((x) => x.monitor);
+  const runbook = useChange((x) => x.view?.runbook);
+  const now = useNow(1000);
+  const m = s.monitor;
+  const provider = ProviderKey.safeParse(s.target);
+  const hook = s.target.startsWith('webhook:') ? s.target.slice(8) : undefined;
+  return (
+    <div className="step-body">
+      {legal.includes('start_monitoring') && (
+        <div className="row">
+          <button type="button" className="primary" onClick={() => void run('Monitoring', 'changes.startMonitoring', { changeId: s.id })}>Start monitoring</button>
+          <span className="small muted">For one business cycle ({runbook ? mins(runbook.businessCycleMinutes) : '24 h'} in the runbook; never less than the minimum in Settings).</span>
+        </div>
+      )}
+      {m && (
+        <p role="status" data-testid="monitor-status">
+          {m.summary
+            ? `Monitoring ${m.summary.fullWindow ? 'complete' : 'cut short'} at ${clock(m.summary.endedAt)}: ${m.summary.observed.counts.total} events watched over ${mins(m.summary.windowMinutes)}.`
+            : `Monitoring until ${clock(m.endsAt)} (${mins(Math.max(0, (Date.parse(m.endsAt) - now) / 60_000))} left); it keeps running while you work elsewhere.`}
+        </p>
+      )}
+      {s.anomalies.length > 0 && (
+        <ul className="impact-flags" aria-label="Anomalies" data-testid="anomalies">
+          {s.anomalies.map((a, i) => <li key={i} className="flag-bad">{a.message}</li>)}
+        </ul>
+      )}
+      {m?.summary ? <RatesTable baseline={m.summary.baseline} observed={m.summary.observed} /> : progress && <RatesTable baseline={progress.baseline} observed={progress.observed} />}
+      {progress?.lastError && <p className="small step-fail">Last poll failed: {progress.lastError}</p>}
+      {m && !m.summary && runbook && <RunbookCard runbook={runbook} />}
+      {m && !m.summary && (provider.success || hook) && (
+        <Suspense fallback={<p className="muted" role="status">Loading the live log…</p>}>
+          <LogPanel connectionId={s.connectionId} siteId={s.siteId} stream={provider.success ? { kind: 'provider', provider: provider.data } : { kind: 'webhook', webhookId: hook! }} compact title={`${s.target} live log`} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
+import { PROVIDER_KEYS } from '../../../shared/contract';
+import type { Runbook } from '../../../shared/domain/workflow';
+import { useRouter } from '../../app/router-store';
+import { useTarget } from '../../app/target';
+import { call } from '../../bridge';
+import { Busy } from '../../ui/Busy';
+import { Notice } from '../../ui/Notice';
+import { RunbookForm } from './RunbookForm';
+
+/** #/runbooks[/<target>]: one runbook per provider, webhook and the data layer of the selected site. */
+export default function RunbooksScreen() {
+  const segments = useRouter((r) => r.segments);
+  const t = useTarget();
+  const parsed = SnapshotTarget.safeParse(segments[1]);
+  const target = parsed.success ? parsed.data : 'ga4';
+  const [book, setBook] = useState<Runbook>();
+  const [hooks, setHooks] = useState<{ id: string; name: string }[]>([]);
+  const connectionId = t?.target.connectionId;
+  const siteId = t?.target.siteId;
+  useEffect(() => {
+    if (!connectionId || !siteId) return;
+    setBook(undefined);
+    void call('runbooks.get', { connectionId, siteId, target }).then((r) => r.ok && setBook(r.value));
+    void call('webhooks.list', { connectionId, siteId }).then((r) => r.ok && setHooks(r.value.data.map((w) => ({ id: w.id, name: w.name }))));
+  }, [connectionId, siteId, target]);
+  if (!t) return <Notice tone="info" title="No site selected">Select a site first.</Notice>;
+  const tabs: [string, string][] = [...PROVIDER_KEYS.map((p) => [p, p] as [string, string]), ...hooks.map((h) => [`webhook:${h.id}`, `Webhook ${h.name}`] as [string, string]), ['data-layer', 'Data layer']];
+  return (
+    <section className="screen" aria-labelledby="runbooks-title">
+      <h1 id="runbooks-title" className="h1-like">Runbooks</h1>
+      <nav className="tabs" aria-label="Runbook targets">
+        {tabs.map(([k, label]) => <a key={k} href={`#/runbooks/${k}`} aria-current={k === target ? 'page' : undefined}>{label}</a>)}
+      </nav>
+      {book ? <RunbookForm key={`${siteId}/${target}`} target={t.target} runbook={book} onSaved={setBook} /> : <Busy busy label="Loading the runbook…" />}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Calls the bridge from inside the signed-in page (same socket protocol as the renderer). */
+export async function bridge<T = unknown>(page: Page, call: string, input: unknown): Promise<{ ok: boolean; value?: T; error?: { message: string } }> {
+  return page.evaluate(
+    ([call, input]) =>
+      new Promise((resolve) => {
+        const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/bridge`);
+        ws.onopen = () => ws.send(JSON.stringify({ id: 1, call, input }));
+        ws.onmessage = (m) => {
+          const frame = JSON.parse(String(m.data)) as { id?: number; result?: unknown };
+          if (frame.id === 1) {
+            ws.close();
+            resolve(frame.result as { ok: boolean });
+          }
+        };
+      }),
+    [call, input] as const,
+  );
+}
+
+export async function site(page: Page): Promise<{ connectionId: string; siteId: string }> {
+  const sites = (await bridge<{ connectionId: string; siteId: string }[]>(page, 'sites.list', {})).value!;
+  return { connectionId: sites[0]!.connectionId, siteId: sites[0]!.siteId };
+}
+
+/** A short monitoring window for tests: the settings minimum and the runbook's business cycle. */
+export async function shortCycle(page: Page, target: string, minutes: number): Promise<void> {
+  const t = await site(page);
+  await bridge(page, 'settings.update', { monitorMinimumMinutes: 0.05, operatorName: 'Ada Ops' });
+  await bridge(page, 'runbooks.save', {
+    ...t, target,
+    runbook: { owner: 'Ada Ops', escalation: [{ name: 'Bob On-call', role: 'SRE', contact: 'bob@example.com', link: '' }], businessCycleMinutes: minutes, rollbackControls: [{ control: 'disable', when: 'credentials revoked' }], notes: '' },
+  });
+}
+
+export async function puts(page: Page): Promise<number> {
+  const d = await bridge<{ method: string }[]>(page, 'diagnostics.list', {});
+  return (d.value ?? []).filter((x) => x.method === 'PUT').length;
+}
+
+/** Journal -> Start change on a target; lands on the change at its Config step. */
+export async function startChange(page: Page, target: string): Promise<string> {
+  await page.goto(new URL('/#/changes', page.url()).toString());
+  await page.getByLabel('Target', { exact: true }).selectOption(target);
+  await page.getByRole('button', { name: 'Start change' }).click();
+  await expect(page).toHaveURL(/#\/changes\/chg-/);
+  await expect(page.locator('.step-current h3')).toHaveText('Config');
+  return new URL(page.url()).hash.split('/')[2]!;
+}
+
+export function mapping(page: Page) {
+  return page.getByRole('group', { name: 'Event mapping' });
+}
+
+export function step(page: Page, name: string) {
+  return page.getByRole('region', { name, exact: true });
+}
