@@ -68,7 +68,9 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     },
     'integrations.test': async (i, ctx) => (await calls.write(ctx, i, (p, s) => p.api.testIntegration(i.siteId, i.provider, s))).data,
     'integrations.logs': (i, ctx) =>
-      calls.read(ctx, i, `logs.${i.provider}.${i.limit}.${i.offset}`, LogsPage, (p, s) => p.api.integrationLogs(i.siteId, i.provider, i, s)),
+      calls.read(ctx, i, `logs.${i.provider}.${i.limit}.${i.offset}`, LogsPage, (p, s) => p.api.integrationLogs(i.siteId, i.provider, i, s), {
+        persist: i.offlineCopy,
+      }),
     'integrations.mappings': (i, ctx) =>
       calls.read(ctx, i, `mappings.${i.provider}`, DefaultMappings, (p, s) => p.api.mappings(i.siteId, i.provider, s)),
     'health.get': (i, ctx) => calls.read(ctx, i, 'health', SiteHealth, (p, s) => p.api.health(i.siteId, s)),
@@ -87,8 +89,13 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     },
     'webhooks.test': async (i, ctx) => (await calls.write(ctx, i, (p, s) => p.api.testWebhook(i.siteId, i.webhookId, s))).data,
     'webhooks.logs': (i, ctx) =>
-      calls.read(ctx, i, `webhook-logs.${i.webhookId}.${i.limit}.${i.offset}`, LogsPage, (p, s) =>
-        p.api.webhookLogs(i.siteId, i.webhookId, i, s),
+      calls.read(
+        ctx,
+        i,
+        `webhook-logs.${i.webhookId}.${i.limit}.${i.offset}`,
+        LogsPage,
+        (p, s) => p.api.webhookLogs(i.siteId, i.webhookId, i, s),
+        { persist: i.offlineCopy },
       ),
     'api.cancel': (i) => Promise.resolve({ cancelled: cancels.cancel(i.requestId) }),
     'diagnostics.list': () => Promise.resolve(diagnostics.list()),

@@ -34,7 +34,18 @@ export class ApiCalls {
     private readonly now: () => number,
   ) {}
 
-  async read<S extends z.ZodType>(ctx: CallContext, t: Target, resource: string, schema: S, fetch: Fetch<z.output<S>>): Promise<Fetched<z.output<S>>> {
+  /**
+   * `persist: false` skips the offline copy: live log tails poll every second, and a disk write per
+   * poll would buy nothing (a tail shows what arrives, not a last-known page).
+   */
+  async read<S extends z.ZodType>(
+    ctx: CallContext,
+    t: Target,
+    resource: string,
+    schema: S,
+    fetch: Fetch<z.output<S>>,
+    opts: { persist?: boolean } = {},
+  ): Promise<Fetched<z.output<S>>> {
     const key = { connectionId: t.connectionId, siteId: t.siteId, resource };
     const pooled = await this.pool.get(t.connectionId);
     const call = this.cancels.open(t.requestId);
@@ -42,7 +53,7 @@ export class ApiCalls {
       const answer = await fetch(pooled, call.signal);
       this.connectivity.report(ctx, t.connectionId, true);
       const fetchedAt = new Date(this.now()).toISOString();
-      await this.cache.put(key, { data: answer.data, etag: answer.etag, fetchedAt }).catch((error: unknown) => {
+      if (opts.persist !== false) await this.cache.put(key, { data: answer.data, etag: answer.etag, fetchedAt }).catch((error: unknown) => {
         // A full disk must not hide fresh data; the operator is told the offline copy is not updated.
         const why = (error as NodeJS.ErrnoException).code ?? 'write failed';
         ctx.emit('app.notice', { level: 'warning', message: `The offline cache could not be updated (${why}).` });

@@ -24,7 +24,8 @@ export interface TailTarget {
 export function invokeSource(invoke: Invoke, t: TailTarget): TailSource {
   return {
     async fetch(offset, limit, requestId) {
-      const base = { connectionId: t.connectionId, siteId: t.siteId, limit, offset, requestId };
+      // No offline copy: a tail polls every second and shows what arrives, not a last-known page.
+      const base = { connectionId: t.connectionId, siteId: t.siteId, limit, offset, requestId, offlineCopy: false };
       const answer =
         t.stream.kind === 'provider'
           ? await invoke('integrations.logs', { ...base, provider: t.stream.provider })

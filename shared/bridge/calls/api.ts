@@ -45,6 +45,8 @@ const Written = <T extends z.ZodType>(data: T) => z.object({ data, etag: z.strin
 const Paging = z.object({
   limit: z.number().int().min(1).max(LOGS_MAX_LIMIT).default(50),
   offset: z.number().int().min(0).max(10_000_000).default(0),
+  /** Keep this page for offline use (screens: yes; a live tail polling every second: no). */
+  offlineCopy: z.boolean().default(true),
 });
 
 export const DiagnosticEntry = z.object({

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ describe('against the sandbox', () => {
     const health = await h.service.handlers['health.get'](t, h.ctx);
     expect(health.data.integrations.length).toBeGreaterThan(0);
     const provider = health.data.integrations[0]!.provider;
-    const logs = await h.service.handlers['integrations.logs']({ ...t, provider, limit: 10, offset: 0 }, h.ctx);
+    const logs = await h.service.handlers['integrations.logs']({ ...t, provider, limit: 10, offset: 0, offlineCopy: true }, h.ctx);
     expect(logs.data.limit).toBe(10);
     const mappings = await h.service.handlers['integrations.mappings']({ ...t, provider }, h.ctx);
     expect(mappings.data.provider).toBe(provider);
@@ -68,7 +69,11 @@ describe('against the sandbox', () => {
     expect(updated.data.name).toBe('renamed');
     expect((await h.service.handlers['webhooks.list'](t, h.ctx)).data.some((w) => w.id === id)).toBe(true);
     await h.service.handlers['webhooks.test']({ ...t, webhookId: id }, h.ctx);
-    await h.service.handlers['webhooks.logs']({ ...t, webhookId: id, limit: 5, offset: 0 }, h.ctx);
+    await h.service.handlers['webhooks.logs']({ ...t, webhookId: id, limit: 5, offset: 0, offlineCopy: false }, h.ctx);
+    // A live tail's polls (offlineCopy: false) leave no file behind; screen reads keep one.
+    const cached = readdirSync(h.cacheDir, { recursive: true }).map(String).join('\n');
+    expect(cached).toMatch(/logs\.(ga4|meta|gads)\.10\.0/);
+    expect(cached).not.toContain('webhook-logs');
     expect(await h.service.handlers['webhooks.delete']({ ...t, webhookId: id }, h.ctx)).toEqual({ deleted: true });
     expect((await failure(h.service.handlers['webhooks.get']({ ...t, webhookId: id }, h.ctx))).kind).toBe('not_found');
   });
