@@ -78,6 +78,20 @@ test('a full change: mapping edit, impact preview, apply, test, health, monitor,
 
 test('a bad change: removed purchase mapping flagged by the preview and at Monitor, restored from the snapshot', async ({ opsPage: page }) => {
   test.setTimeout(150_000);
+  // Records desktop notifications instead of showing them (the renderer's browser-mode path).
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      onclick: (() => void) | null = null;
+      constructor(title: string, opts?: { body?: string }) {
+        shown.push(`${title}: ${opts?.body ?? ''}`);
+      }
+    }
+    Object.assign(window, { Notification: FakeNotification, __notifications: shown });
+  });
+  await page.reload();
   await shortCycle(page, 'ga4', 0.5);
   await startChange(page, 'ga4');
   await mapping(page).getByRole('button', { name: 'Remove purchase', exact: true }).click();
@@ -88,6 +102,7 @@ test('a bad change: removed purchase mapping flagged by the preview and at Monit
   await page.getByRole('button', { name: 'Check health' }).click();
   await page.getByRole('button', { name: 'Start monitoring' }).click();
   await expect(page.getByTestId('anomalies')).toContainText('Volume down for purchase', { timeout: 40_000 });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications.join('\n'))).toContain('Volume down for purchase');
   await screenshotBothThemes(page, 'change-anomaly');
   await page.getByRole('region', { name: 'Rollback' }).getByRole('button', { name: 'Restore snapshot' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();

@@ -18,6 +18,8 @@ const Progress = z.object({
   notified: z.array(z.string()),
   anomalies: z.array(Anomaly),
   lastError: z.string().optional(),
+  /** Polls that reached the logs: a window the API was down for all along was not monitored. */
+  okPolls: z.number().int().default(0),
 });
 type Progress = z.infer<typeof Progress>;
 
@@ -71,7 +73,7 @@ export class MonitorRunner {
 
   private async load(): Promise<Progress> {
     const r = await loadJsonFile(this.file, Progress);
-    return r.state === 'ok' ? r.value : { schemaVersion: 1, cursor: -1, counts: emptyCounts(), events: {}, notified: [], anomalies: [] };
+    return r.state === 'ok' ? r.value : { schemaVersion: 1, cursor: -1, counts: emptyCounts(), events: {}, notified: [], anomalies: [], okPolls: 0 };
   }
 
   private observed(p: Progress, startedAt: string, now: Date): RateWindow {
@@ -104,6 +106,7 @@ export class MonitorRunner {
       const entries = await this.fresh(p, Date.parse(m.startedAt));
       if (entries.length) p.cursor = Math.max(p.cursor, ...entries.map((e) => e.id));
       addEntries(p.counts, p.events, entries);
+      p.okPolls++;
       delete p.lastError;
     } catch (error) {
       p.lastError = errorText(error);
@@ -142,7 +145,7 @@ export class MonitorRunner {
     const observed = this.observed(p, s.monitor.startedAt, now);
     await this.ctx.store.append(s.id, {
       type: 'monitor_done',
-      summary: { startedAt: s.monitor.startedAt, endedAt: now.toISOString(), windowMinutes: fullWindow ? s.monitor.windowMinutes : observed.minutes, fullWindow, baseline, observed, anomalies: p.anomalies },
+      summary: { startedAt: s.monitor.startedAt, endedAt: now.toISOString(), windowMinutes: fullWindow ? s.monitor.windowMinutes : observed.minutes, fullWindow: fullWindow && p.okPolls > 0, baseline, observed, anomalies: p.anomalies },
     });
     this.ctx.emit('changes.changed', { changeId: s.id, connectionId: s.connectionId, siteId: s.siteId, target: s.target });
   }

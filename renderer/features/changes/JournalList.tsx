@@ -13,6 +13,7 @@ const DAY = 24 * 3600_000;
 /** The journal of a site: every change, filterable, and an incident timeline export of a time range. */
 export function JournalList({ target, preselect }: { target: Target; preselect?: string | undefined }) {
   const [rows, setRows] = useState<ChangeSummary[]>([]);
+  const [hooks, setHooks] = useState<{ id: string; name: string }[]>([]);
   const [filter, setFilter] = useState({ target: '', status: '', outcome: '' });
   const [startTarget, setStartTarget] = useState(preselect ?? 'ga4');
   const [range, setRange] = useState(() => ({ from: new Date(Date.now() - DAY).toISOString().slice(0, 16), to: new Date(Date.now() + 3600_000).toISOString().slice(0, 16) }));
@@ -20,6 +21,7 @@ export function JournalList({ target, preselect }: { target: Target; preselect?:
   useEffect(() => {
     const load = () => void call('changes.list', { connectionId, siteId }).then((r) => r.ok && setRows(r.value));
     load();
+    void call('webhooks.list', { connectionId, siteId }).then((r) => r.ok && setHooks(r.value.data.map((w) => ({ id: w.id, name: w.name }))));
     return on('changes.changed', load);
   }, [connectionId, siteId]);
   const shown = rows.filter((r) => (!filter.target || r.target === filter.target) && (!filter.status || (filter.status === 'open') === r.open) && (!filter.outcome || r.outcome === filter.outcome));
@@ -32,6 +34,7 @@ export function JournalList({ target, preselect }: { target: Target; preselect?:
           <label htmlFor="start-target">Target</label>
           <select id="start-target" value={startTarget} onChange={(e) => setStartTarget(e.target.value)}>
             {PROVIDER_KEYS.map((p) => <option key={p} value={p}>{p}</option>)}
+            {hooks.map((h) => <option key={h.id} value={`webhook:${h.id}`}>webhook {h.name}</option>)}
             <option value="data-layer">data-layer</option>
           </select>
           <StartChangeButton connectionId={target.connectionId} siteId={target.siteId} target={startTarget} />
