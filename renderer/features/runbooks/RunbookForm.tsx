@@ -37,7 +37,7 @@ export function RunbookForm({ target, runbook, onSaved }: { target: Target; runb
       <fieldset>
         <legend>Rollback controls</legend>
         {f.rollbackControls.map((c, i) => (
-          <div className="row" key={i}>
+          <div className="row control-row" key={i}>
             <label>Control {i + 1}{' '}
               <select value={c.control} onChange={(e) => setF({ ...f, rollbackControls: f.rollbackControls.map((x, j) => (j === i ? { ...x, control: e.target.value as RollbackAction } : x)) })}>
                 {(Object.keys(ROLLBACK_LABELS) as RollbackAction[]).map((k) => <option key={k} value={k}>{ROLLBACK_LABELS[k]}</option>)}
@@ -53,7 +53,7 @@ export function RunbookForm({ target, runbook, onSaved }: { target: Target; runb
         <label htmlFor="runbook-notes">Notes</label>
         <textarea id="runbook-notes" rows={3} value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />
       </div>
-      <button type="submit" className="primary">Save runbook</button>
+      <button type="submit" className="primary save-runbook">Save runbook</button>
       {message && <Notice tone={message.tone} title={message.text} />}
     </form>
   );
