@@ -3,12 +3,13 @@ import { on } from '../../bridge';
 let started = false;
 
 /**
- * Turns `changes.anomaly` into a desktop notification (browser mode: the web Notification API;
- * under Electron, main shows its own and this one is skipped when permission is not granted).
+ * Turns `changes.anomaly` into a desktop notification in browser mode (the web Notification API).
+ * Under Electron (`window.ops` present) main shows a native one, so the renderer stays quiet:
+ * one notification per anomaly, and it appears even with no window open.
  * Idempotent: call it from any screen that cares, or once at start-up.
  */
 export function startAnomalyNotifications(): void {
-  if (started || typeof window === 'undefined') return;
+  if (started || typeof window === 'undefined' || window.ops) return;
   started = true;
   on('changes.anomaly', (e) => {
     if (!('Notification' in window)) return;
