@@ -5,6 +5,7 @@ import { SafeStorageSecretStore } from './core/secrets/safe-storage-store';
 import { SettingsStore } from './core/settings/settings-store';
 import { buildAppMenu } from './electron/menu';
 import { APP_ORIGIN } from './electron/navigation';
+import { attachAnomalyNotifications } from './electron/notifications';
 import { denyAllPermissions } from './electron/permissions';
 import { handleAppProtocol, registerAppScheme } from './electron/protocol';
 import { createElectronStoreBackend } from './electron/settings-backend';
@@ -55,6 +56,7 @@ async function start(): Promise<Core> {
     startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500 }),
   });
   registerIpc(core.handlers, hub, () => windows);
+  attachAnomalyNotifications(hub, () => windows, openWindow);
   openWindow();
   return core;
 }

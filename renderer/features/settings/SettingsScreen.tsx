@@ -80,6 +80,42 @@ export default function SettingsScreen() {
                 onBlur={(e) => void save({ refreshIntervalSec: Number(e.target.value) })}
               />
             </div>
+            <div className="field">
+              <label htmlFor="monitor-min">Shortest monitoring window a change may close with (minutes)</label>
+              <input
+                id="monitor-min"
+                type="number"
+                min={0.05}
+                step="any"
+                defaultValue={settings.monitorMinimumMinutes}
+                onBlur={(e) => void save({ monitorMinimumMinutes: Number(e.target.value) })}
+              />
+              <small className="muted">A change monitors its provider for the runbook&apos;s business cycle, never less than this.</small>
+            </div>
+            <div className="field">
+              <label htmlFor="log-buffer">Log lines kept per view</label>
+              <input
+                id="log-buffer"
+                type="number"
+                min={1000}
+                max={1000000}
+                step={1000}
+                defaultValue={settings.logBufferSize}
+                onBlur={(e) => void save({ logBufferSize: Number(e.target.value) })}
+              />
+            </div>
+            <label className="row">
+              <input type="checkbox" checked={settings.updatesEnabled} onChange={(e) => void save({ updatesEnabled: e.target.checked })} />
+              Check for app updates (desktop app; takes effect at the next start; off means no update request at all)
+            </label>
+            <label className="row">
+              <input
+                type="checkbox"
+                checked={settings.allowInsecureSecrets}
+                onChange={(e) => void save({ allowInsecureSecrets: e.target.checked })}
+              />
+              Allow storing tokens without an OS keyring (Linux basic_text: the built-in key does not protect them)
+            </label>
           </>
         )}
         {saved && <p role="status" className="muted">Saved.</p>}

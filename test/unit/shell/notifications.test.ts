@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { attachAnomalyNotifications } from '../../../main/electron/notifications';
+import { EventHub } from '../../../main/host/event-hub';
+import { BrowserWindow, Notification } from '../../fakes/electron';
+
+describe('anomaly notifications under Electron', () => {
+  it('shows a native notification for changes.anomaly only, and a click opens that change', () => {
+    const hub = new EventHub();
+    const win = new BrowserWindow({});
+    Notification.shown.length = 0;
+    const created: Notification[] = [];
+    const original = Notification.prototype.show;
+    Notification.prototype.show = function (this: Notification) {
+      created.push(this);
+      original.call(this);
+    };
+    const detach = attachAnomalyNotifications(hub, () => [win as never], () => win as never);
+    hub.emit('app.notice', { level: 'info', message: 'not an anomaly' });
+    expect(Notification.shown).toHaveLength(0);
+    hub.emit('changes.anomaly', {
+      changeId: 'chg-1a2b3c',
+      connectionId: 'sandbox',
+      siteId: '0b9f6a52-6c1d-4e8a-9a1e-5d2c7b3f4e10',
+      target: 'meta',
+      title: 'Meta: volume down',
+      body: 'purchase forwarded 0% vs 98% at baseline',
+      anomalies: [],
+    });
+    expect(Notification.shown).toEqual([{ title: 'Meta: volume down', body: 'purchase forwarded 0% vs 98% at baseline' }]);
+    created[0]!.emit('click');
+    expect(win.loadedUrl).toBe('app://ops/index.html#/changes/chg-1a2b3c');
+    Notification.prototype.show = original;
+    detach();
+  });
+});
