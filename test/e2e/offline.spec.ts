@@ -27,7 +27,7 @@ async function startApi(port: number, dataDir: string): Promise<{ child: ChildPr
   let out = '';
   const siteId = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`sandbox did not start: ${out}`)), 15_000);
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /^Sites: ([0-9a-f-]{36})/m.exec(out);
       if (m) {
@@ -35,7 +35,7 @@ async function startApi(port: number, dataDir: string): Promise<{ child: ChildPr
         done(m[1]!);
       }
     });
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
   });
   return { child, siteId };
 }
