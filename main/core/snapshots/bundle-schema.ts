@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  ChangeId,
-  Label,
-  Sha256,
-  SnapshotBody,
-  SnapshotKey,
-  SnapshotSource,
-  VersionNo,
-} from '../../../shared/bridge/calls/snapshots-types';
+import { SnapshotBody, SnapshotKey, VersionFields } from '../../../shared/bridge/calls/snapshots-types';
 
 /** The export file: self-describing, versioned, one item per snapshot version. */
 export const BUNDLE_FORMAT = 'integration-ops/snapshots';
@@ -15,12 +7,7 @@ export const BUNDLE_SCHEMA_VERSION = 1;
 export const BUNDLE_MAX_ITEMS = 20_000;
 
 export const BundleItem = SnapshotKey.extend({
-  version: VersionNo,
-  sha256: Sha256,
-  createdAt: z.iso.datetime(),
-  source: SnapshotSource,
-  label: Label.optional(),
-  changeId: ChangeId.optional(),
+  ...VersionFields,
   knownGood: z.boolean().default(false),
   body: SnapshotBody,
 }).strict();

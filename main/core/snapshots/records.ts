@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { ProviderKey } from '../../../shared/contract/providers';
-import {
-  ChangeId,
-  Label,
-  Sha256,
-  SnapshotBody,
-  SnapshotSource,
-  SnapshotTarget,
-  VersionNo,
-} from '../../../shared/bridge/calls/snapshots-types';
+import { Label, Sha256, SnapshotBody, SnapshotKey, VersionFields, VersionNo } from '../../../shared/bridge/calls/snapshots-types';
 import { LocalId, SiteId } from '../../../shared/bridge/ids';
 
 /** The on-disk format of one version file. Bump on any change and add a migration below. */
@@ -16,15 +8,8 @@ export const RECORD_SCHEMA_VERSION = 2;
 
 export const VersionRecord = z.object({
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
-  connectionId: LocalId,
-  siteId: SiteId,
-  target: SnapshotTarget,
-  version: VersionNo,
-  sha256: Sha256,
-  createdAt: z.iso.datetime(),
-  source: SnapshotSource,
-  label: Label.optional(),
-  changeId: ChangeId.optional(),
+  ...SnapshotKey.shape,
+  ...VersionFields,
   body: SnapshotBody,
 });
 export type VersionRecord = z.infer<typeof VersionRecord>;

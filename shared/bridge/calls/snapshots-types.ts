@@ -32,14 +32,22 @@ export const Label = z.string().trim().max(200);
 export const ChangeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a change id has letters, digits, "-" and "_" only');
 export const VersionNo = z.number().int().min(1).max(1_000_000_000);
 
-/** A version without its body: what lists and the index hold. */
-export const SnapshotMeta = SnapshotKey.extend({
+/**
+ * What every stored version carries, wherever it is held (the index, a version file on disk, an
+ * export bundle item): one definition so the three formats cannot drift apart.
+ */
+export const VersionFields = {
   version: VersionNo,
   sha256: Sha256,
   createdAt: z.iso.datetime(),
   source: SnapshotSource,
   label: Label.optional(),
   changeId: ChangeId.optional(),
+};
+
+/** A version without its body: what lists and the index hold. */
+export const SnapshotMeta = SnapshotKey.extend({
+  ...VersionFields,
   knownGood: z.boolean(),
   /** When and why known-good was last set or cleared (from the marks log). */
   knownGoodAt: z.string().optional(),
