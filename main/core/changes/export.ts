@@ -8,7 +8,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** One journal line in the operator's words, for timelines. */
 export function describeEntry(e: JournalEntry): string {
   switch (e.type) {
-    case 'started': return `Change started by ${e.operator || '(no operator name set)'} on ${e.target}${e.kind === 'rollback_only' ? ' (rollback from the provider page)' : ''}`;
+    case 'started': return `Change started by ${e.operator || '(no operator name set)'} on ${e.target}${e.kind === 'rollback_only' ? ' (rollback from the provider page)' : ''}${e.restoreOf ? `; restore of snapshot v${e.restoreOf.version}${e.restoreOf.knownGood ? ' (known-good)' : ''}, sha-256 ${e.restoreOf.sha256.slice(0, 12)}, as the draft` : ''}`;
     case 'baseline': return `${STEP_TITLES.baseline}: config read${e.etag ? ` (ETag ${e.etag})` : ''}, ${e.listCount ?? '?'} integrations listed, health read; snapshot ${e.snapshotVersion ? `v${e.snapshotVersion}` : `not taken (${e.snapshotError ?? 'unknown'})`}`;
     case 'baseline_failed': return `${STEP_TITLES.baseline} failed: ${e.error.message}`;
     case 'apply_intent': return `${STEP_TITLES.config}: apply requested (key ${e.key}); ${e.diff ? summarizeDiff(e.diff) : ''}${e.impact?.flags.length ? `; impact flags: ${e.impact.flags.map((f) => f.message).join('; ')}` : ''}`;

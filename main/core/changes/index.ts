@@ -6,6 +6,7 @@ import type { Feature, FeatureDeps } from '../feature';
 import { diffOf, impactOf } from './apply';
 import { ioOf, keyOf, type ChangeCtx } from './context';
 import { DraftStore } from './drafts';
+import { startRestore } from './restore';
 import { changeMarkdown, incidentMarkdown, summaryOf } from './export';
 import { ChangeService } from './service';
 import { ChangeStore } from './store';
@@ -45,6 +46,10 @@ export function createChangesFeature(deps: FeatureDeps): Feature<HandlersOf<type
       'changes.start': async (i) => {
         await ready;
         return view((await service.start({ connectionId: i.connectionId, siteId: i.siteId, target: i.target }, i.title)).id);
+      },
+      'changes.startRestore': async (i) => {
+        await ready;
+        return view((await startRestore(service, { connectionId: i.connectionId, siteId: i.siteId, target: i.target }, i.version)).id);
       },
       'changes.baseline': async (i) => view((await service.baseline(i.changeId)).id),
       'changes.get': async (i) => {

@@ -3,12 +3,13 @@ import type { ChangeView } from '../../../shared/bridge/calls/changes';
 import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
 import { isLegal, refusal, type Action } from '../../../shared/domain/workflow/actions';
-import type { Outcome, RollbackAction } from '../../../shared/domain/workflow/entries';
+import type { Outcome, RestoreSource, RollbackAction } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { applyDraft, recoverIntent } from './apply';
 import { takeBaseline } from './baseline';
 import { errorText, keyOf, type ChangeCtx } from './context';
 import { MonitorRunner } from './monitor';
+import { seedRestoreDraft } from './restore-draft';
 import { rollback } from './rollback';
 import { checkHealth, recordTest } from './verify';
 
@@ -56,17 +57,32 @@ export class ChangeService {
     });
   }
 
-  async start(key: SnapshotKey, title: string | undefined): Promise<ChangeState> {
+  async start(key: SnapshotKey, title: string | undefined, restoreOf?: RestoreSource): Promise<ChangeState> {
     const open = this.openOn(key.connectionId, key.siteId);
     if (open)
       fail('conflict', `Another change is open on this site: "${open.title ?? open.target}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`, { current: { changeId: open.id, target: open.target } });
     const id = newId(this.ctx.now());
-    await this.ctx.store.append(id, { type: 'started', changeId: id, ...key, operator: this.ctx.settings.settings.operatorName, ...(title ? { title } : {}), kind: 'change' });
-    return this.step(id, 'baseline', (s) => takeBaseline(this.ctx, s)).catch(() => this.state(id));
+    await this.ctx.store.append(id, { type: 'started', changeId: id, ...key, operator: this.ctx.settings.settings.operatorName, ...(title ? { title } : {}), kind: 'change', ...(restoreOf ? { restoreOf } : {}) });
+    // A failed baseline is in the journal and shown at the Baseline step: the change stays open to retry.
+    return this.baseline(id).catch(() => this.state(id));
   }
 
+  /** Baseline; a restore change then gets its snapshot as the draft (once: an edited draft is kept). */
   baseline(id: string) {
-    return this.step(id, 'baseline', (s) => takeBaseline(this.ctx, s));
+    return this.step(id, 'baseline', async (s) => {
+      const after = await takeBaseline(this.ctx, s);
+      await seedRestoreDraft(this.ctx, after);
+      return after;
+    });
+  }
+
+  /** A retried restore: finishes what the first attempt left undone (baseline, then the draft). */
+  resumeRestore(id: string): Promise<ChangeState> {
+    if (this.state(id).step === 'baseline') return this.baseline(id);
+    return this.step(id, 'save_draft', async (s) => {
+      await seedRestoreDraft(this.ctx, s);
+      return s;
+    });
   }
 
   /** PUT now; the mandatory test follows at once in the background (main-side, so a reload cannot skip it). */

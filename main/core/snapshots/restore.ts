@@ -7,9 +7,11 @@ import { readLive, runTest, writeLive } from './live';
 import type { SnapshotStore } from './store';
 
 /**
- * Restore a version until the change workflow exists: before-snapshot of live, PUT the stored body
- * with If-Match of a fresh read (a concurrent edit gets a conflict, not an overwrite), after-snapshot
- * (source `rollback`), then the mandatory test. The test result is returned, pass or fail.
+ * The engine of the change workflow's "Restore snapshot" rollback (main/core/changes/rollback.ts),
+ * which must contain damage in one click: before-snapshot of live, PUT the stored body with If-Match
+ * of a fresh read (a concurrent edit gets a conflict, not an overwrite), after-snapshot (source
+ * `rollback`), then the mandatory test. The test result is returned, pass or fail. The Snapshots
+ * screen does not call this: its restore opens a change (changes.startRestore).
  */
 export async function restoreVersion(store: SnapshotStore, invoke: Invoke, key: SnapshotKey, version: number): Promise<RestoreResult> {
   const snap = await store.get(key, version);

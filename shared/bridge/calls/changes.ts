@@ -79,6 +79,12 @@ export type PreviewResult = z.infer<typeof PreviewResult>;
 export const changesCalls = {
   /** Opens a change (refused while another is open on the site) and takes its baseline at once. */
   'changes.start': call(Site.extend({ target: SnapshotTarget, title: z.string().trim().max(200).optional() }), ChangeView),
+  /**
+   * "Restore snapshot" from the Snapshots screen: opens a change on the target (same lock as
+   * changes.start), takes its baseline and seeds its draft with snapshot `version`, so the restore
+   * goes through Apply, the mandatory test, Health and Monitor. A retry resumes its own open change.
+   */
+  'changes.startRestore': call(Site.extend({ target: SnapshotTarget, version: VersionNo }), ChangeView),
   'changes.baseline': call(ById, ChangeView),
   'changes.get': call(ById, ChangeView),
   'changes.list': call(ChangeFilter, z.array(ChangeSummary)),

@@ -86,6 +86,7 @@ export const snapshotsCalls = {
     ImportReport,
   ),
   'snapshots.drift': call(SnapshotKey, DriftReport),
+  /** Direct PUT + test: only for the change workflow's "Restore snapshot" rollback, which records it. */
   'snapshots.restore': call(SnapshotKey.extend({ version: VersionNo }), RestoreResult),
 };
 

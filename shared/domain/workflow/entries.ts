@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BridgeError } from '../../bridge/errors';
-import { ChangeId, SnapshotTarget } from '../../bridge/calls/snapshots-types';
+import { ChangeId, Label, Sha256, SnapshotTarget, VersionNo } from '../../bridge/calls/snapshots-types';
 import { LocalId, SiteId } from '../../bridge/ids';
 import { TestResult } from '../../contract/test-result';
 import { Anomaly, HealthComparison, RateWindow } from '../anomaly/schema';
@@ -34,10 +34,17 @@ export const MonitorSummary = z.object({
 });
 export type MonitorSummary = z.infer<typeof MonitorSummary>;
 
+/**
+ * The snapshot a "Restore snapshot" change puts back: recorded in its `started` line, so the journal
+ * says which version was the source and a retried restore finds its own change again.
+ */
+export const RestoreSource = z.object({ version: VersionNo, sha256: Sha256, knownGood: z.boolean(), label: Label.optional() });
+export type RestoreSource = z.infer<typeof RestoreSource>;
+
 /** One line of a change's journal. Lines are appended, never rewritten. */
 const base = { seq: z.number().int().min(1), at: z.string() };
 export const JournalEntry = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('started'), changeId: ChangeId, connectionId: LocalId, siteId: SiteId, target: SnapshotTarget, operator: z.string(), title: z.string().max(200).optional(), kind: z.enum(['change', 'rollback_only']).default('change') }),
+  z.object({ ...base, type: z.literal('started'), changeId: ChangeId, connectionId: LocalId, siteId: SiteId, target: SnapshotTarget, operator: z.string(), title: z.string().max(200).optional(), kind: z.enum(['change', 'rollback_only']).default('change'), restoreOf: RestoreSource.optional() }),
   z.object({ ...base, type: z.literal('baseline'), snapshotVersion: z.number().int().optional(), snapshotError: z.string().optional(), etag: z.string().optional(), body: Body, health: z.unknown().optional(), listCount: z.number().int().optional(), window: RateWindow.optional() }),
   z.object({ ...base, type: z.literal('baseline_failed'), error: BridgeError }),
   z.object({ ...base, type: z.literal('apply_intent'), key: z.string(), body: Body, ifMatch: z.string().optional(), diff: ConfigDiff.optional(), impact: ImpactPreview.optional() }),

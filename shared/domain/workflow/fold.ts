@@ -16,7 +16,7 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
   if (!first || first.type !== 'started') throw new Error('a change journal starts with a "started" entry');
   const s: ChangeState = {
     id: first.changeId, connectionId: first.connectionId, siteId: first.siteId, target: first.target, operator: first.operator,
-    title: first.title, kind: first.kind, startedAt: first.at, step: 'baseline', open: true, outcome: undefined, completed: {},
+    title: first.title, kind: first.kind, restoreOf: first.restoreOf, startedAt: first.at, step: 'baseline', open: true, outcome: undefined, completed: {},
     baseline: undefined, needsBaseline: false, applyCount: 0, applied: undefined, pendingIntent: undefined, lastIntent: undefined,
     lastApplyError: undefined, lastTest: undefined, health: undefined, monitor: undefined, anomalies: [], rollbacks: [],
     rolledBack: false, afterSnapshotVersion: undefined, closedAt: undefined, notes: [], entries: [...entries],

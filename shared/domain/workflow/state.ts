@@ -1,6 +1,6 @@
 import type { ProviderHealth } from '../../contract/health';
 import type { Anomaly } from '../anomaly/schema';
-import type { JournalEntry, MonitorSummary, Outcome, RollbackAction, Step, TestRun } from './entries';
+import type { JournalEntry, MonitorSummary, Outcome, RestoreSource, RollbackAction, Step, TestRun } from './entries';
 
 /** Everything a screen, the checklist or an export needs about one change, folded from its journal. */
 export interface ChangeState {
@@ -11,6 +11,8 @@ export interface ChangeState {
   operator: string;
   title: string | undefined;
   kind: 'change' | 'rollback_only';
+  /** Set when the change restores a snapshot: the draft was seeded with that version's body. */
+  restoreOf: RestoreSource | undefined;
   startedAt: string;
   step: Step;
   open: boolean;
