@@ -65,6 +65,19 @@ describe('integration diff', () => {
   });
 });
 
+describe('integration diff: cases moved from the console editor\'s own diff', () => {
+  it('reads a secret sent back masked as no change (the API keeps the stored value)', () => {
+    const masked = { ...clone(), config: { ...base.config, accessToken: '••••1234' } };
+    expect(diffIntegration(masked, structuredClone(masked)).identical).toBe(true);
+    const typed = { ...masked, config: { ...masked.config, accessToken: 'new-token' } };
+    expect(diffIntegration(masked, typed).config).toEqual([{ path: 'accessToken', change: 'changed', before: '••••1234', after: 'new-token' }]);
+  });
+  it('treats a missing enabled/testMode as the contract defaults', () => {
+    const { enabled: _e, testMode: _t, ...bare } = clone();
+    expect(diffIntegration(base, bare).switches).toEqual([]);
+  });
+});
+
 describe('critical flags', () => {
   const logs = [
     { event: 'purchase', status: 'sent' },

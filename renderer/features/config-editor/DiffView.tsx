@@ -1,15 +1,32 @@
-import { describeDiff, type DiffItem } from './config-diff';
+import type { ConfigDiff } from '../../../shared/domain/diff';
+import { Notice } from '../../ui/Notice';
+import { diffLines } from './diff-lines';
 
-export function DiffView({ items, label }: { items: DiffItem[]; label: string }) {
-  if (items.length === 0) return <p className="muted">No differences.</p>;
+/**
+ * The shared structured diff as a list of plain lines, its critical flags first: what an operator
+ * reads before applying (Config step) or after (what was applied, what changed on the server).
+ */
+export function DiffView({ diff, label, secretFields }: { diff: ConfigDiff; label: string; secretFields?: readonly string[] | undefined }) {
+  const lines = diffLines(diff, secretFields);
   return (
-    <ul className="diff-list" aria-label={label} data-testid="diff">
-      {items.map((d) => (
-        <li key={`${d.section}:${d.key}`} className={`diff-${d.kind}`}>
-          <span className="visually-hidden">{d.kind}: </span>
-          {describeDiff(d)}
-        </li>
+    <>
+      {diff.critical.map((c) => (
+        <Notice key={`${c.code}:${c.event ?? ''}`} tone={c.evidence === 'observed' ? 'error' : 'warning'} title={c.evidence === 'observed' ? 'Critical' : 'Possible risk'}>
+          {c.message}
+        </Notice>
       ))}
-    </ul>
+      {lines.length === 0 ? (
+        <p className="muted">{diff.identical ? 'No differences.' : 'No behavioural difference (only bookkeeping fields).'}</p>
+      ) : (
+        <ul className="diff-list" aria-label={label} data-testid="diff">
+          {lines.map((d) => (
+            <li key={d.key} className={`diff-${d.kind}${d.critical ? ' diff-critical' : ''}`}>
+              <span className="visually-hidden">{d.kind}: </span>
+              {d.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

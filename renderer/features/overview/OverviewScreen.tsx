@@ -55,7 +55,7 @@ export default function OverviewScreen() {
           <div className="grid" role="list" aria-label="Providers">
             {data.integrations.map((i) => (
               <div role="listitem" key={i.provider}>
-                <ProviderCard health={i} shares={shares[i.provider]} now={now} />
+                <ProviderCard target={t.target} health={i} shares={shares[i.provider]} now={now} />
               </div>
             ))}
           </div>

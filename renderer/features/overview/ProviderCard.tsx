@@ -1,11 +1,13 @@
 import { PROVIDER_LABELS, type ProviderHealth } from '../../../shared/contract';
+import type { Target } from '../../app/target';
 import { ago } from '../../ui/format';
 import { displayStatus, StatusBadge } from '../../ui/StatusBadge';
+import { DriftBadge } from '../snapshots/DriftBadge';
 import type { FilteredShare } from './filtered-share';
 import { ShareList } from './ShareList';
 import { WindowBars } from './WindowBars';
 
-export function ProviderCard({ health, shares, now }: { health: ProviderHealth; shares: FilteredShare[] | undefined; now: number }) {
+export function ProviderCard({ target, health, shares, now }: { target: Target; health: ProviderHealth; shares: FilteredShare[] | undefined; now: number }) {
   const label = PROVIDER_LABELS[health.provider];
   const failedChecks = health.checks.filter((c) => c.status !== 'pass');
   return (
@@ -17,6 +19,10 @@ export function ProviderCard({ health, shares, now }: { health: ProviderHealth; 
         <span className="spacer" />
         <StatusBadge status={displayStatus(health)} />
       </header>
+      {/* Health says nothing about drift: a green provider can still differ from its known-good snapshot. */}
+      <div className="drift-line small">
+        <DriftBadge connectionId={target.connectionId} siteId={target.siteId} target={health.provider} />
+      </div>
       <dl className="kv small">
         <dt>State</dt>
         <dd>

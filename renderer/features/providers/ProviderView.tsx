@@ -1,20 +1,27 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { PROVIDER_LABELS, type ProviderKey } from '../../../shared/contract';
 import { useRefresh } from '../../app/refresh-store';
 import { targetKey, useTarget } from '../../app/target';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { LogTable } from '../../ui/LogTable';
 import { Notice } from '../../ui/Notice';
+import { StartChangeButton } from '../changes/StartChangeButton';
+import { DriftBadge } from '../snapshots/DriftBadge';
 import { ConfigCard } from './ConfigCard';
 import { MappingTable } from './MappingTable';
+import { TargetRollback } from './ProviderRollback';
 import { providerKey, useProviders } from './provider-store';
 import { RulesCard } from './RulesCard';
 import { TestCard } from './TestCard';
 
-const PREVIEW_ROWS = 20;
+// The live log (its tail, chart code) loads after the page itself.
+const LogPanel = lazy(() => import('../logs/LogPanel'));
 
-export function ProviderView({ provider }: { provider: ProviderKey }) {
+/**
+ * A provider's page: what is live, the way to change it (Start change: the runbook's stepper, never
+ * a direct PUT), the rollback controls, drift from known-good and the live log.
+ */
+export function ProviderView({ provider, editRequested = false }: { provider: ProviderKey; editRequested?: boolean }) {
   const t = useTarget();
   const key = targetKey(t?.target);
   const tick = useRefresh((s) => s.tick);
@@ -25,23 +32,33 @@ export function ProviderView({ provider }: { provider: ProviderKey }) {
     if (t) void load(t.target, provider);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, provider, tick, load]);
+  // The old "Edit config" links land here: put the keyboard on the one way to edit.
+  useEffect(() => {
+    if (editRequested) document.querySelector<HTMLButtonElement>('.start-change button')?.focus();
+  }, [editRequested, key]);
 
   if (!t) return <Notice tone="info" title="No site selected">Select a site first.</Notice>;
   const integration = data?.integration?.data;
   return (
     <>
       <header className="screen-head">
-        <h2 className="h1-like">{PROVIDER_LABELS[provider]} · {t.label}</h2>
+        <div className="row">
+          <h2 className="h1-like">{PROVIDER_LABELS[provider]} · {t.label}</h2>
+          <DriftBadge connectionId={t.target.connectionId} siteId={t.target.siteId} target={provider} />
+        </div>
         <div className="row">
           <Busy busy={!!data?.loading} label="Loading…" />
           <button type="button" onClick={() => void load(t.target, provider)}>
             Refresh
           </button>
-          <a className="button primary" href={`#/providers/${provider}/edit`}>
-            Edit config
-          </a>
+          <StartChangeButton connectionId={t.target.connectionId} siteId={t.target.siteId} target={provider} />
         </div>
       </header>
+      {editRequested && (
+        <Notice tone="info" title="Config edits go through the change workflow">
+          Start change takes a baseline snapshot, then opens the editor in its Config step; Apply change runs the mandatory test.
+        </Notice>
+      )}
       {data?.error && <ErrorNotice error={data.error} onRetry={() => void load(t.target, provider)} />}
       {!integration && !data?.error && <p className="muted">Loading…</p>}
       {integration && (
@@ -50,12 +67,12 @@ export function ProviderView({ provider }: { provider: ProviderKey }) {
             <ConfigCard provider={provider} integration={integration} />
             <TestCard target={t.target} provider={provider} />
           </div>
+          <TargetRollback target={t.target} subject={provider} onDone={() => void load(t.target, provider)} />
           <MappingTable mapping={integration.eventMapping} defaults={data?.defaults} entries={data?.logs?.entries ?? []} />
           <RulesCard filters={integration.eventFilters} reverse={integration.reverseEventMapping} />
-          <article className="card" aria-labelledby="logs-title">
-            <h2 id="logs-title">Recent logs</h2>
-            <LogTable entries={(data?.logs?.entries ?? []).slice(0, PREVIEW_ROWS)} caption={`Last ${PREVIEW_ROWS} log entries`} />
-          </article>
+          <Suspense fallback={<p className="muted" role="status">Loading the live log…</p>}>
+            <LogPanel connectionId={t.target.connectionId} siteId={t.target.siteId} stream={{ kind: 'provider', provider }} compact />
+          </Suspense>
         </>
       )}
     </>

@@ -1,12 +1,11 @@
-import { lazy, Suspense } from 'react';
 import { PROVIDER_KEYS, PROVIDER_LABELS, ProviderKey } from '../../../shared/contract';
 import { useRouter } from '../../app/router-store';
 import { ProviderView } from './ProviderView';
 
-// The editor (and with it CodeMirror's chunk) loads only when someone edits.
-const EditorScreen = lazy(() => import('../config-editor/EditorScreen'));
-
-/** #/providers/<ga4|meta|gads>[/edit] */
+/**
+ * #/providers/<ga4|meta|gads>[/edit]. `/edit` is kept for old links and muscle memory: edits go
+ * through the change workflow now, so it is the provider page with "Start change" focused.
+ */
 export default function ProvidersScreen() {
   const segments = useRouter((s) => s.segments);
   const parsed = ProviderKey.safeParse(segments[1]);
@@ -24,13 +23,7 @@ export default function ProvidersScreen() {
           </a>
         ))}
       </nav>
-      {editing ? (
-        <Suspense fallback={<p className="muted" role="status">Loading the editor…</p>}>
-          <EditorScreen key={provider} provider={provider} />
-        </Suspense>
-      ) : (
-        <ProviderView key={provider} provider={provider} />
-      )}
+      <ProviderView key={provider} provider={provider} editRequested={editing} />
     </section>
   );
 }

@@ -1,37 +1,38 @@
-import { useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import type { Webhook } from '../../../shared/contract';
-import { useRefresh } from '../../app/refresh-store';
 import type { Target } from '../../app/target';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { LogTable } from '../../ui/LogTable';
 import { TestResultView } from '../../ui/TestResultView';
+import { StartChangeButton } from '../changes/StartChangeButton';
+import { TargetRollback } from '../providers/ProviderRollback';
 import { useWebhooks } from './webhooks-store';
 
-/** The selected webhook's last test and latest deliveries. */
+const LogPanel = lazy(() => import('../logs/LogPanel'));
+
+/**
+ * The selected webhook: the way to change it (Start change, the runbook's stepper), its rollback
+ * controls, its last test and its live deliveries (the shared live log, compact).
+ */
 export function Deliveries({ target, hook }: { target: Target; hook: Webhook }) {
-  const entries = useWebhooks((s) => s.deliveries[hook.id]);
   const test = useWebhooks((s) => s.tests[hook.id]);
   const testing = useWebhooks((s) => s.busy === `test:${hook.id}`);
-  const loadDeliveries = useWebhooks((s) => s.loadDeliveries);
-  const tick = useRefresh((s) => s.tick);
-
-  useEffect(() => {
-    void loadDeliveries(target, hook.id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hook.id, target.connectionId, target.siteId, tick, loadDeliveries]);
-
+  const load = useWebhooks((s) => s.load);
+  const subject = `webhook:${hook.id}`;
   return (
-    <article className="card" aria-labelledby="deliveries-title">
+    <article className="card" aria-labelledby="deliveries-title" data-testid="webhook-detail">
       <header className="row">
-        <h2 id="deliveries-title">{hook.name}: test and latest deliveries</h2>
+        <h2 id="deliveries-title">{hook.name}</h2>
         <span className="spacer" />
         <Busy busy={testing} label="Testing…" />
-        <button type="button" onClick={() => void loadDeliveries(target, hook.id)}>Refresh deliveries</button>
+        <StartChangeButton connectionId={target.connectionId} siteId={target.siteId} target={subject} title={`Edit webhook ${hook.name}`} />
       </header>
       {test?.error && <ErrorNotice error={test.error} />}
       {test?.result && <TestResultView result={test.result} />}
-      {entries ? <LogTable entries={entries} caption={`Latest deliveries of ${hook.name}`} /> : <p className="muted">Loading deliveries…</p>}
+      <TargetRollback target={target} subject={subject} onDone={() => void load(target)} />
+      <Suspense fallback={<p className="muted" role="status">Loading the live log…</p>}>
+        <LogPanel key={hook.id} connectionId={target.connectionId} siteId={target.siteId} stream={{ kind: 'webhook', webhookId: hook.id }} compact title={`${hook.name} deliveries (live)`} />
+      </Suspense>
     </article>
   );
 }

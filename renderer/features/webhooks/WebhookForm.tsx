@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
-import { WEBHOOK_AUTH_FIELDS, WebhookAuthType, type Webhook, type WebhookBody } from '../../../shared/contract';
+import { WEBHOOK_AUTH_FIELDS, WebhookAuthType, type WebhookBody } from '../../../shared/contract';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
@@ -15,16 +15,16 @@ const AUTH_LABELS: Record<WebhookAuthType, string> = {
   api_key: 'API key header',
 };
 
-export function WebhookForm({ existing, busy, onSave, onCancel }: {
-  existing: Webhook | undefined;
+/** Create-only: editing an existing webhook is a change (Start change on its detail). */
+export function WebhookForm({ busy, onSave, onCancel }: {
   busy: boolean;
   onSave(body: WebhookBody): Promise<BridgeError | undefined>;
   onCancel(): void;
 }) {
-  const [f, setF] = useState<WebhookFormState>(() => formFrom(existing));
+  const [f, setF] = useState<WebhookFormState>(() => formFrom(undefined));
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<BridgeError>();
-  const { body, issues } = useMemo(() => validateWebhook(bodyFrom(f, existing)), [f, existing]);
+  const { body, issues } = useMemo(() => validateWebhook(bodyFrom(f, undefined)), [f]);
   const at = (path: string) => (touched ? issues.find((i) => i.path === path)?.message : undefined);
   const set = (patch: Partial<WebhookFormState>) => {
     setTouched(true);
@@ -40,8 +40,8 @@ export function WebhookForm({ existing, busy, onSave, onCancel }: {
   }
 
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} aria-label={existing ? `Edit webhook ${existing.name}` : 'New webhook'}>
-      <h2>{existing ? `Edit “${existing.name}”` : 'New webhook'}</h2>
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-label="New webhook">
+      <h2>New webhook</h2>
       {error && <ErrorNotice error={error} />}
       <Field label="Name" value={f.name} onChange={(e) => set({ name: e.target.value })} error={at('name')} />
       <Field label="URL" value={f.url} onChange={(e) => set({ url: e.target.value })} error={at('url')} spellCheck={false} />
@@ -65,22 +65,19 @@ export function WebhookForm({ existing, busy, onSave, onCancel }: {
       {fields.plain.map((name) => (
         <Field key={name} label={name} value={f.auth[name] ?? ''} onChange={(e) => set({ auth: { ...f.auth, [name]: e.target.value } })} error={at(`authConfig.${name}`)} />
       ))}
-      {fields.secret.map((name) => {
-        const kept = existing?.authType === f.authType && existing.authConfig[name] !== undefined;
-        return (
-          <Field
-            key={name}
-            label={`${name} (secret)`}
-            type="password"
-            autoComplete="off"
-            value={f.auth[name] ?? ''}
-            placeholder={kept ? `kept: ${String(existing.authConfig[name])}` : 'required'}
-            hint={kept ? 'Write-only. Leave empty to keep the stored value.' : 'Write-only: it cannot be read back later.'}
-            onChange={(e) => set({ auth: { ...f.auth, [name]: e.target.value } })}
-            error={at(`authConfig.${name}`)}
-          />
-        );
-      })}
+      {fields.secret.map((name) => (
+        <Field
+          key={name}
+          label={`${name} (secret)`}
+          type="password"
+          autoComplete="off"
+          value={f.auth[name] ?? ''}
+          placeholder="required"
+          hint="Write-only: it cannot be read back later."
+          onChange={(e) => set({ auth: { ...f.auth, [name]: e.target.value } })}
+          error={at(`authConfig.${name}`)}
+        />
+      ))}
       <div className="row">
         <Field label="Max attempts" type="number" min={1} max={10} value={f.maxAttempts} onChange={(e) => set({ maxAttempts: e.target.value })} error={at('retryPolicy.maxAttempts')} />
         <div className="field">
@@ -98,7 +95,7 @@ export function WebhookForm({ existing, busy, onSave, onCancel }: {
       </label>
       <div className="row">
         <button type="submit" className="primary" disabled={busy || (touched && !body)}>
-          {existing ? 'Save webhook' : 'Create webhook'}
+          Create webhook
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

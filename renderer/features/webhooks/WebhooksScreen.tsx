@@ -12,9 +12,11 @@ import { Deliveries } from './Deliveries';
 import { WebhookForm } from './WebhookForm';
 import { useWebhooks } from './webhooks-store';
 
-type Editing = { mode: 'new' } | { mode: 'edit'; hook: Webhook } | undefined;
-
-/** #/webhooks[/<id>]: list, create, edit, test, delete, and the selected webhook's deliveries. */
+/**
+ * #/webhooks[/<id>]: list, create, test, delete; the selected webhook's detail holds "Start change"
+ * (edits go through the runbook), its rollback controls and its live deliveries. Create and delete
+ * stay direct (create: nothing live to baseline yet; delete: behind its confirmation).
+ */
 export default function WebhooksScreen() {
   const t = useTarget();
   const key = targetKey(t?.target);
@@ -22,7 +24,7 @@ export default function WebhooksScreen() {
   const tick = useRefresh((r) => r.tick);
   const selectedId = useRouter((r) => r.segments[1]);
   const navigate = useRouter((r) => r.navigate);
-  const [editing, setEditing] = useState<Editing>();
+  const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Webhook>();
   const [deleteError, setDeleteError] = useState<BridgeError>();
 
@@ -50,21 +52,19 @@ export default function WebhooksScreen() {
         <h1 id="webhooks-title">Webhooks · {t.label}</h1>
         <div className="row">
           <Busy busy={s.busy === 'list'} label="Loading…" />
-          <button type="button" className="primary" onClick={() => setEditing({ mode: 'new' })}>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
             New webhook
           </button>
         </div>
       </header>
       {s.error && <ErrorNotice error={s.error} onRetry={() => void s.load(t.target)} />}
-      {editing && (
+      {creating && (
         <WebhookForm
-          key={editing.mode === 'edit' ? editing.hook.id : 'new'}
-          existing={editing.mode === 'edit' ? editing.hook : undefined}
           busy={s.busy === 'save'}
-          onCancel={() => setEditing(undefined)}
+          onCancel={() => setCreating(false)}
           onSave={async (body) => {
-            const err = await s.save(t.target, body, editing.mode === 'edit' ? editing.hook.id : undefined);
-            if (!err) setEditing(undefined);
+            const err = await s.create(t.target, body);
+            if (!err) setCreating(false);
             return err;
           }}
         />
@@ -93,7 +93,7 @@ export default function WebhooksScreen() {
                 <td>{w.active ? 'active' : <span className="muted">paused</span>}</td>
                 <td className="actions">
                   <div className="row">
-                    <button type="button" onClick={() => setEditing({ mode: 'edit', hook: w })} aria-label={`Edit ${w.name}`}>Edit</button>
+                    <a className="button" href={`#/webhooks/${w.id}`} aria-label={`Change ${w.name}`}>Change</a>
                     <button type="button" onClick={() => { navigate(`webhooks/${w.id}`); void s.test(t.target, w.id); }} disabled={s.busy === `test:${w.id}`} aria-label={`Test ${w.name}`}>Test</button>
                     <button type="button" className="danger" onClick={() => { setDeleteError(undefined); setDeleting(w); }} aria-label={`Delete ${w.name}`}>Delete</button>
                   </div>
@@ -115,6 +115,7 @@ export default function WebhooksScreen() {
         }
       >
         <p>Deliveries to <code>{deleting?.url}</code> stop at once. Its secret cannot be recovered; you would have to set it again.</p>
+        <p className="small muted">To stop deliveries reversibly while you investigate, use the rollback controls on its page instead.</p>
         {deleteError && <ErrorNotice error={deleteError} />}
       </Dialog>
     </section>

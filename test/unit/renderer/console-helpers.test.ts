@@ -4,7 +4,8 @@ import { filteredShares, shareSentence } from '../../../renderer/features/overvi
 import { filterSentence } from '../../../renderer/features/providers/filter-sentence';
 import { unmappedTraffic } from '../../../renderer/features/providers/unmapped-traffic';
 import { fromBody, toBody, valueFromText } from '../../../renderer/features/config-editor/draft';
-import { describeDiff, diffIntegration } from '../../../renderer/features/config-editor/config-diff';
+import { diffIntegration, diffResource } from '../../../shared/domain/diff';
+import { diffLines } from '../../../renderer/features/config-editor/diff-lines';
 import { validateDraft } from '../../../renderer/features/config-editor/validate';
 import { bodyFrom, formFrom } from '../../../renderer/features/webhooks/webhook-form';
 
@@ -84,23 +85,35 @@ describe('draft', () => {
   });
 });
 
-describe('structured diff', () => {
+describe('diff lines (the shared structured diff in the operator\'s words)', () => {
+  const text = (a: typeof live, b: typeof live) => diffLines(diffIntegration(a, b), ['apiSecret']).map((l) => l.text);
   it('names retargeted mappings, changed conditions, state flips, and hides kept secrets', () => {
     const next = structuredClone(live);
     next.testMode = true;
     next.eventMapping.add_to_cart = 'add_to_basket';
     next.eventFilters.purchase.conditions[0]!.value = 100000;
-    const lines = diffIntegration(live, next, ['apiSecret']).map(describeDiff);
-    expect(lines).toEqual([
+    expect(text(live, next)).toEqual([
       'State testMode: false → true',
       'Mapping add_to_cart: add_to_cart → add_to_basket (retargeted)',
-      'Filter purchase condition 1: order.total ≥ 1 → order.total ≥ 100000',
+      'Filter purchase: order.total ≥ 1 → order.total ≥ 100000',
     ]);
   });
   it('shows a new secret without its value', () => {
     const next = { ...live, config: { ...live.config, apiSecret: 'brand-new-secret' } };
-    const [d] = diffIntegration(live, next, ['apiSecret']);
-    expect(describeDiff(d!)).toBe('Config apiSecret: ••••1234 → a new secret');
+    expect(text(live, next)).toEqual(['Config apiSecret: ••••1234 → a new secret']);
+  });
+  it('marks a removed mapping critical when the diff flags it', () => {
+    const next = { ...live, eventMapping: { add_to_cart: 'add_to_cart' } };
+    const lines = diffLines(diffIntegration(live, next, { traffic: { purchase: 10 } }));
+    expect(lines.map((l) => [l.text, l.kind, l.critical])).toEqual([['Mapping purchase: removed (was purchase)', 'removed', true]]);
+  });
+  it('reads generic (webhook) diffs and never prints a typed auth secret', () => {
+    const a = { name: 'ERP', active: true, authType: 'bearer', authConfig: { token: '••••abcd' } };
+    const b = { name: 'ERP 2', active: true, authType: 'bearer', authConfig: { token: 'plain-new-token' } };
+    expect(diffLines(diffResource('webhook', a, b), ['token']).map((l) => l.text)).toEqual([
+      'Field authConfig.token: ••••abcd → a new secret',
+      'Field name: ERP → ERP 2',
+    ]);
   });
 });
 

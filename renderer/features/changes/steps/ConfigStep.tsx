@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PreviewResult } from '../../../../shared/bridge/calls/changes';
 import { PROVIDER_SECRET_FIELDS, ProviderKey } from '../../../../shared/contract';
+import { diffIntegration } from '../../../../shared/domain/diff';
 import type { ChangeState } from '../../../../shared/domain/workflow';
 import { call } from '../../../bridge';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { clock } from '../../../ui/format';
 import { Notice } from '../../../ui/Notice';
-import { diffIntegration } from '../../config-editor/config-diff';
 import { ConfigForm } from '../../config-editor/ConfigForm';
 import { DiffView } from '../../config-editor/DiffView';
 import { fromBody, toBody, type Draft } from '../../config-editor/draft';
@@ -41,7 +41,9 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
   const [preview, setPreview] = useState<PreviewResult>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const issues = useMemo(() => validateDraft(provider, draft), [provider, draft]);
-  const diff = useMemo(() => diffIntegration(toBody(fromBody(baseline)), toBody(draft), PROVIDER_SECRET_FIELDS[provider]), [baseline, draft, provider]);
+  // The shared, mapping-aware diff (the one the snapshots and main's journal use) with its critical flags.
+  const diff = useMemo(() => diffIntegration(toBody(fromBody(baseline)), toBody(draft)), [baseline, draft]);
+  const changed = !diff.identical;
 
   async function save(d: Draft) {
     const r = await call('changes.saveDraft', { changeId: s.id, body: toBody(d) });
@@ -89,8 +91,8 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
         <PairEditor title="Reverse mapping" section="reverseEventMapping" rows={draft.reverse} keyLabel="External name" valueLabel="Canonical event" canonicalSide="value" issues={issues} onChange={(reverse) => update((d) => ({ ...d, reverse }))} />
       </div>
       <section className="card" aria-labelledby="diff-title">
-        <h4 id="diff-title">Diff against the baseline ({diff.length})</h4>
-        <DiffView items={diff} label="Changes against the baseline" />
+        <h4 id="diff-title">Diff against the baseline</h4>
+        <DiffView diff={diff} label="Changes against the baseline" secretFields={PROVIDER_SECRET_FIELDS[provider]} />
       </section>
       {issues.length > 0 && (
         <Notice tone="error" title={`${issues.length} problem${issues.length > 1 ? 's' : ''} to fix before applying`}>
@@ -99,12 +101,12 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
       )}
       <section className="card" aria-labelledby="impact-title">
         <h4 id="impact-title">Impact preview</h4>
-        <button type="button" onClick={() => void runPreview()} disabled={diff.length === 0 || issues.length > 0}>Preview impact</button>
+        <button type="button" onClick={() => void runPreview()} disabled={!changed || issues.length > 0}>Preview impact</button>
         {preview?.impact && <ImpactTable impact={preview.impact} />}
         {preview?.impactError && <p className="small">The impact could not be computed: {preview.impactError}</p>}
       </section>
       <div className="row">
-        <button type="button" className="primary" disabled={diff.length === 0 || issues.length > 0 || busy !== undefined} onClick={() => void apply()}>
+        <button type="button" className="primary" disabled={!changed || issues.length > 0 || busy !== undefined} onClick={() => void apply()}>
           {busy === 'Applying' ? 'Applying…' : 'Apply change'}
         </button>
         <span className="small muted">PUT with If-Match of the baseline; the provider test runs right after.</span>
@@ -113,6 +115,11 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
   );
 }
 
+const secretsOf = (target: string) => {
+  const p = ProviderKey.safeParse(target);
+  return p.success ? PROVIDER_SECRET_FIELDS[p.data] : undefined;
+};
+
 /** Once applied, the Config step is a record: what was applied and what the preview said. */
 function AppliedSummary({ s }: { s: ChangeState }) {
   const intent = s.lastIntent;
@@ -120,7 +127,7 @@ function AppliedSummary({ s }: { s: ChangeState }) {
   return (
     <div className="step-body" data-testid="applied-summary">
       <p>Applied at {clock(s.applied.at)}{s.applied.recovered ? ' (confirmed from the server after an interruption; not re-sent)' : ''}.</p>
-      {intent.diff && <ServerChanges diff={intent.diff} label="Applied changes" />}
+      {intent.diff && <ServerChanges diff={intent.diff} label="Applied changes" secretFields={secretsOf(s.target)} />}
       {intent.impact && <ImpactTable impact={intent.impact} />}
     </div>
   );
