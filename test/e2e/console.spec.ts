@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
+import { puts, step } from './changes-helpers';
 import { expect, test } from './fixtures';
+
+/** The change's Config step holds the editor; CodeMirror takes the new text as one fill. */
+async function editJson(page: Page, edit: (text: string) => string): Promise<void> {
+  const code = page.locator('.cm-content');
+  await expect(code).toBeVisible();
+  await code.fill(edit(await code.innerText()));
+}
 
 async function sentCount(page: Page, provider: string): Promise<number> {
   const text = await page.getByTestId(`provider-${provider}`).locator('[data-count="sent"]').textContent();
@@ -10,7 +18,9 @@ async function sentCount(page: Page, provider: string): Promise<number> {
 test('overview shows every provider and webhook with live counts', async ({ opsPage: page }) => {
   await expect(page.getByRole('heading', { name: /Overview/ })).toBeVisible();
   for (const p of ['ga4', 'meta', 'gads']) await expect(page.getByTestId(`provider-${p}`)).toBeVisible();
-  await expect(page.getByTestId(`provider-ga4`).locator('.badge')).toHaveText('healthy');
+  await expect(page.getByTestId(`provider-ga4`).locator('header .badge')).toHaveText('healthy');
+  // Each card says whether the provider drifted from its known-good snapshot (none yet on a fresh site).
+  await expect(page.getByTestId('provider-ga4').getByTestId('drift-badge')).toHaveText('No known-good snapshot');
   await expect(page.getByRole('table', { name: 'Webhook health' }).getByRole('row')).not.toHaveCount(1);
   await expect.poll(() => sentCount(page, 'ga4')).toBeGreaterThan(0);
   const before = await sentCount(page, 'ga4');
@@ -26,48 +36,60 @@ test('overview shows every provider and webhook with live counts', async ({ opsP
   await screenshotBothThemes(page, 'overview');
 });
 
-test('edit the GA4 mapping through the form, review the diff, save, and see it after reload', async ({ opsPage: page }) => {
+test('edit the GA4 mapping through the form inside a change: diff, apply, test, and see it after reload', async ({ opsPage: page }) => {
+  test.setTimeout(90_000);
   await page.goto(page.url().replace(/#.*$/, '') + '#/providers/ga4');
   await expect(page.getByRole('heading', { name: 'Event mapping' })).toBeVisible();
   await expect(page.getByTestId('filter-sentences')).toContainText('purchase is forwarded only when order.total ≥ 1');
   await page.getByRole('button', { name: 'Run test' }).click();
   await expect(page.getByTestId('test-result')).toBeVisible();
+  // The page carries the runbook's controls: rollback, drift and the live log; no direct edit.
+  for (const name of ['Disable provider', 'Enable test mode', 'Restore snapshot']) await expect(page.getByRole('button', { name })).toBeVisible();
+  await expect(page.getByTestId('drift-badge')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit config' })).toHaveCount(0);
   await expectAccessible(page, 'provider page');
   await screenshotBothThemes(page, 'provider-ga4');
 
-  await page.getByRole('link', { name: 'Edit config' }).click();
+  await page.getByRole('button', { name: 'Start change' }).click();
+  await expect(page).toHaveURL(/#\/changes\/chg-/);
+  await expect(step(page, 'Baseline')).toContainText('snapshot v1');
   const target = page.getByRole('textbox', { name: 'Provider event for add_to_cart' });
   await expect(target).toBeVisible();
   await target.fill('add_to_basket_v2');
   await expect(page.getByTestId('diff')).toContainText('Mapping add_to_cart: add_to_cart → add_to_basket_v2 (retargeted)');
-  await expectAccessible(page, 'config editor');
+  await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
+  await expectAccessible(page, 'change config form');
   await screenshotBothThemes(page, 'editor-form');
 
   await page.getByRole('button', { name: 'Raw JSON' }).click();
   await expect(page.locator('.cm-content')).toContainText('add_to_basket_v2');
-  await expectAccessible(page, 'config editor JSON');
+  await expectAccessible(page, 'change config JSON');
   await screenshotBothThemes(page, 'editor-json');
   await page.getByRole('button', { name: 'Form' }).click();
 
-  await page.getByRole('button', { name: 'Review and save' }).click();
-  const dialog = page.getByRole('dialog', { name: /Save 1 change/ });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByTestId('diff')).toContainText('add_to_basket_v2');
-  await expectAccessible(page, 'save dialog');
-  await screenshotBothThemes(page, 'editor-save-dialog');
-  await dialog.getByRole('button', { name: 'Save to the live config' }).click();
-  await expect(page).toHaveURL(/#\/providers\/ga4$/);
+  await page.getByRole('button', { name: 'Preview impact' }).click();
+  await expect(page.getByTestId('impact')).toBeVisible();
+  await page.getByRole('button', { name: 'Apply change' }).click();
+  await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed');
+  await expect(step(page, 'Config').getByTestId('applied-summary')).toContainText('add_to_basket_v2');
+  expect(await puts(page)).toBe(1);
+  await page.goto(page.url().replace(/#.*$/, '') + '#/providers/ga4');
   await page.reload();
   await expect(page.getByTestId('map-add_to_cart')).toContainText('add_to_basket_v2');
 });
 
 test('an invalid measurement id shows a message and nothing is sent', async ({ opsPage: page }) => {
+  // The old editor route lands on the provider page with "Start change" focused (no dead end).
   await page.goto(page.url().replace(/#.*$/, '') + '#/providers/ga4/edit');
+  await expect(page.getByText('Config edits go through the change workflow')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start change' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/changes\/chg-/);
   const field = page.getByRole('textbox', { name: 'Measurement ID' });
   await field.fill('UA-12345-1');
   await expect(page.getByText('a GA4 measurement id looks like G-XXXXXXXXXX').first()).toBeVisible();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('button', { name: 'Review and save' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Apply change' })).toBeDisabled();
   await screenshotBothThemes(page, 'editor-invalid');
   await page.getByRole('link', { name: 'Diagnostics' }).click();
   await expect(page.getByRole('table', { name: 'API calls' }).locator('tbody tr').first()).toBeVisible();
@@ -97,10 +119,22 @@ test('webhooks: create, edit, test, delete', async ({ opsPage: page }) => {
   const row = page.getByTestId('webhook-row-E2E hook');
   await expect(row).toBeVisible();
 
-  await row.getByRole('button', { name: 'Edit E2E hook' }).click();
-  await expect(page.getByLabel('token (secret)')).toHaveValue('');
-  await page.getByRole('textbox', { name: 'Name' }).fill('E2E hook renamed');
-  await page.getByRole('button', { name: 'Save webhook' }).click();
+  // Editing is a change on webhook:<id>: baseline, the JSON draft (secret stays masked), apply, test.
+  await row.getByRole('link', { name: 'Change E2E hook' }).click();
+  const detail = page.getByTestId('webhook-detail');
+  await expect(detail.getByRole('heading', { name: 'E2E hook' })).toBeVisible();
+  await expectAccessible(page, 'webhook detail');
+  await screenshotBothThemes(page, 'webhook-detail');
+  await detail.getByRole('button', { name: 'Start change' }).click();
+  await expect(page).toHaveURL(/#\/changes\/chg-/);
+  await editJson(page, (text) => {
+    expect(text).not.toContain('s3cret-token-value-1234');
+    return text.replace('"E2E hook"', '"E2E hook renamed"');
+  });
+  await expect(page.getByRole('button', { name: 'Apply change' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Apply change' }).click();
+  await expect(step(page, 'Test').getByTestId('test-result')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('link', { name: 'Webhooks' }).click();
   const renamed = page.getByTestId('webhook-row-E2E hook renamed');
   await expect(renamed).toBeVisible();
 
@@ -117,19 +151,21 @@ test('webhooks: create, edit, test, delete', async ({ opsPage: page }) => {
   await expect(page.getByTestId('webhook-row-E2E hook renamed')).toHaveCount(0);
 });
 
-test('data layer shows the defaults and saves an edit', async ({ opsPage: page }) => {
+test('data layer shows the defaults and changes through the workflow', async ({ opsPage: page }) => {
   await page.goto(page.url().replace(/#.*$/, '') + '#/data-layer');
-  const buffer = page.getByRole('spinbutton', { name: 'Buffer size (events)' });
-  await expect(buffer).toBeVisible();
-  await expect(page.getByTestId('data-layer-form')).toContainText('Default: selwiseLayer');
-  await buffer.fill('25');
-  await page.getByRole('button', { name: 'Review and save' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Data-layer settings saved.')).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole('spinbutton', { name: 'Buffer size (events)' })).toHaveValue('25');
+  await expect(page.getByTestId('data-layer-values')).toContainText('Default: selwiseLayer');
   await expectAccessible(page, 'data layer');
   await screenshotBothThemes(page, 'data-layer');
+  await page.getByRole('button', { name: 'Start change' }).click();
+  await expect(page).toHaveURL(/#\/changes\/chg-/);
+  await editJson(page, (text) => text.replace(/"bufferSize":\s*\d+/, '"bufferSize": 25'));
+  await expect(page.getByRole('button', { name: 'Apply change' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Apply change' }).click();
+  await expect(step(page, 'Config').getByTestId('applied-summary')).toContainText('bufferSize');
+  expect(await puts(page)).toBe(1);
+  await page.getByRole('link', { name: 'Data layer' }).click();
+  await page.reload();
+  await expect(page.getByTestId('dl-bufferSize')).toContainText('25');
 });
 
 test('command palette and shortcuts navigate by keyboard', async ({ opsPage: page }) => {
@@ -167,9 +203,9 @@ test('filter_suppression drill: purchase filtered share passes 90% while health 
     .poll(async () => {
       await page.locator('body').press('r');
       return Number((await purchase.getAttribute('data-percent', { timeout: 1000 }).catch(() => '0')) ?? 0);
-    }, { timeout: 210_000, intervals: [5000] })
+    }, { timeout: 210_000, intervals: [2000] })
     .toBeGreaterThan(90);
-  await expect(page.getByTestId('provider-ga4').locator('.badge')).toHaveText('healthy');
+  await expect(page.getByTestId('provider-ga4').locator('header .badge')).toHaveText('healthy');
   await expect(page.getByTestId('share-ga4')).toHaveClass(/share-loud/);
   await expect(page.getByTestId('drill-indicator')).toBeVisible();
   await expectAccessible(page, 'overview during drill');

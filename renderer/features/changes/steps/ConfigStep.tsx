@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ErrorIssue } from '../../../../shared/bridge';
 import type { PreviewResult } from '../../../../shared/bridge/calls/changes';
 import { PROVIDER_SECRET_FIELDS, ProviderKey } from '../../../../shared/contract';
 import { diffIntegration } from '../../../../shared/domain/diff';
@@ -12,7 +13,8 @@ import { DiffView } from '../../config-editor/DiffView';
 import { fromBody, toBody, type Draft } from '../../config-editor/draft';
 import { FilterEditor } from '../../config-editor/FilterEditor';
 import { PairEditor } from '../../config-editor/PairEditor';
-import { validateDraft } from '../../config-editor/validate';
+import { JsonView } from '../../config-editor/JsonView';
+import { validateDraft, validateJson } from '../../config-editor/validate';
 import { useChange } from '../change-store';
 import { ImpactTable } from '../ImpactTable';
 import { RawDraft } from './RawDraft';
@@ -40,7 +42,11 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
   const [pending, setPending] = useState(false);
   const [preview, setPreview] = useState<PreviewResult>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const issues = useMemo(() => validateDraft(provider, draft), [provider, draft]);
+  const [mode, setMode] = useState<'form' | 'json'>('form');
+  // The operator's own JSON text while they type in it (undefined: the text follows the form).
+  const [json, setJson] = useState<{ text: string; issues: ErrorIssue[] }>();
+  const formIssues = useMemo(() => validateDraft(provider, draft), [provider, draft]);
+  const issues = useMemo(() => [...formIssues, ...(json?.issues ?? [])], [formIssues, json]);
   // The shared, mapping-aware diff (the one the snapshots and main's journal use) with its critical flags.
   const diff = useMemo(() => diffIntegration(toBody(fromBody(baseline)), toBody(draft)), [baseline, draft]);
   const changed = !diff.identical;
@@ -64,6 +70,16 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
       return next;
     });
   useEffect(() => () => clearTimeout(timer.current), []);
+  const editForm = (fn: (d: Draft) => Draft) => {
+    setJson(undefined);
+    update(fn);
+  };
+  function editJson(text: string) {
+    const { value, issues: found } = validateJson(provider, text);
+    setJson({ text, issues: found });
+    // Syntactically valid JSON flows into the draft (and the form) at once; schema issues stay listed.
+    if (value) update(() => fromBody(value));
+  }
 
   async function runPreview() {
     clearTimeout(timer.current);
@@ -84,12 +100,20 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
       </p>
       {saveError && <Notice tone="error" title="The draft could not be saved">{saveError}</Notice>}
       {s.lastApplyError && !s.needsBaseline && <ErrorNotice error={s.lastApplyError.error} />}
-      <div className="two-col">
-        <ConfigForm provider={provider} draft={draft} live={(baseline.config ?? {}) as Record<string, unknown>} issues={issues} onChange={update} />
-        <PairEditor title="Event mapping" section="eventMapping" rows={draft.mapping} keyLabel="Canonical event" valueLabel="Provider event" canonicalSide="key" issues={issues} onChange={(mapping) => update((d) => ({ ...d, mapping }))} />
-        <FilterEditor rows={draft.filters} issues={issues} onChange={(filters) => update((d) => ({ ...d, filters }))} />
-        <PairEditor title="Reverse mapping" section="reverseEventMapping" rows={draft.reverse} keyLabel="External name" valueLabel="Canonical event" canonicalSide="value" issues={issues} onChange={(reverse) => update((d) => ({ ...d, reverse }))} />
+      <div role="group" aria-label="Editor view" className="row">
+        <button type="button" aria-pressed={mode === 'form'} onClick={() => setMode('form')}>Form</button>
+        <button type="button" aria-pressed={mode === 'json'} onClick={() => setMode('json')}>Raw JSON</button>
       </div>
+      {mode === 'form' ? (
+        <div className="two-col">
+          <ConfigForm provider={provider} draft={draft} live={(baseline.config ?? {}) as Record<string, unknown>} issues={formIssues} onChange={editForm} />
+          <PairEditor title="Event mapping" section="eventMapping" rows={draft.mapping} keyLabel="Canonical event" valueLabel="Provider event" canonicalSide="key" issues={formIssues} onChange={(mapping) => editForm((d) => ({ ...d, mapping }))} />
+          <FilterEditor rows={draft.filters} issues={formIssues} onChange={(filters) => editForm((d) => ({ ...d, filters }))} />
+          <PairEditor title="Reverse mapping" section="reverseEventMapping" rows={draft.reverse} keyLabel="External name" valueLabel="Canonical event" canonicalSide="value" issues={formIssues} onChange={(reverse) => editForm((d) => ({ ...d, reverse }))} />
+        </div>
+      ) : (
+        <JsonView text={json?.text ?? JSON.stringify(toBody(draft), null, 2)} issues={json?.issues ?? []} onChange={editJson} />
+      )}
       <section className="card" aria-labelledby="diff-title">
         <h4 id="diff-title">Diff against the baseline</h4>
         <DiffView diff={diff} label="Changes against the baseline" secretFields={PROVIDER_SECRET_FIELDS[provider]} />
