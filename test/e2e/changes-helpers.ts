@@ -1,29 +1,8 @@
 import type { Page } from '@playwright/test';
+import { bridge, site } from './bridge-helpers';
 import { expect } from './fixtures';
 
-/** Calls the bridge from inside the signed-in page (same socket protocol as the renderer). */
-export async function bridge<T = unknown>(page: Page, call: string, input: unknown): Promise<{ ok: boolean; value?: T; error?: { message: string } }> {
-  return page.evaluate(
-    ([call, input]) =>
-      new Promise((resolve) => {
-        const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/bridge`);
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, call, input }));
-        ws.onmessage = (m) => {
-          const frame = JSON.parse(String(m.data)) as { id?: number; result?: unknown };
-          if (frame.id === 1) {
-            ws.close();
-            resolve(frame.result as { ok: boolean });
-          }
-        };
-      }),
-    [call, input] as const,
-  );
-}
-
-export async function site(page: Page): Promise<{ connectionId: string; siteId: string }> {
-  const sites = (await bridge<{ connectionId: string; siteId: string }[]>(page, 'sites.list', {})).value!;
-  return { connectionId: sites[0]!.connectionId, siteId: sites[0]!.siteId };
-}
+export { bridge, site };
 
 /** A short monitoring window for tests: the settings minimum and the runbook's business cycle. */
 export async function shortCycle(page: Page, target: string, minutes: number): Promise<void> {

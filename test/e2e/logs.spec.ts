@@ -1,31 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
+import { bridge, site as target } from './bridge-helpers';
 import { expect, test } from './fixtures';
-
-/** Calls the bridge from inside the signed-in page (same socket protocol as the renderer). */
-async function bridge(page: Page, call: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
-  return page.evaluate(
-    ([call, input]) =>
-      new Promise((resolve) => {
-        const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/bridge`);
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, call, input }));
-        ws.onmessage = (m) => {
-          const frame = JSON.parse(String(m.data)) as { id?: number; result?: unknown };
-          if (frame.id === 1) {
-            ws.close();
-            resolve(frame.result as { ok: boolean });
-          }
-        };
-      }),
-    [call, input] as const,
-  );
-}
-
-async function target(page: Page): Promise<{ connectionId: string; siteId: string }> {
-  const sites = (await bridge(page, 'sites.list', {})).value as { connectionId: string; siteId: string }[];
-  return { connectionId: sites[0]!.connectionId, siteId: sites[0]!.siteId };
-}
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'GA4 live log entries' });
 const rows = (page: Page) => list(page).locator('.log-row');

@@ -1,31 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
+import { bridge, site } from './bridge-helpers';
 import { expect, test } from './fixtures';
-
-/** Calls the bridge from inside the signed-in page (same socket protocol as the renderer). */
-async function bridge<T = unknown>(page: Page, call: string, input: unknown): Promise<{ ok: boolean; value?: T; error?: { message: string } }> {
-  return page.evaluate(
-    ([call, input]) =>
-      new Promise((resolve) => {
-        const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/bridge`);
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, call, input }));
-        ws.onmessage = (m) => {
-          const frame = JSON.parse(String(m.data)) as { id?: number; result?: unknown };
-          if (frame.id === 1) {
-            ws.close();
-            resolve(frame.result as { ok: boolean });
-          }
-        };
-      }),
-    [call, input] as const,
-  );
-}
-
-async function site(page: Page): Promise<{ connectionId: string; siteId: string }> {
-  const sites = (await bridge<{ connectionId: string; siteId: string }[]>(page, 'sites.list', {})).value!;
-  return { connectionId: sites[0]!.connectionId, siteId: sites[0]!.siteId };
-}
 
 type Entry = { id: number; event: string; status: string; timestamp: string };
 async function purchasesSentSince(page: Page, t: { connectionId: string; siteId: string }, since: number): Promise<number> {
@@ -66,26 +43,44 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
   await expectAccessible(page, 'snapshots drift');
   await screenshotBothThemes(page, 'snapshots-drift');
 
-  // Restore v1: the dialog shows what changes on live, then the automatic test result.
-  await page.getByRole('button', { name: 'Restore v1', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Restore v1 to the live configuration' });
-  await expect(dialog.getByRole('cell', { name: 'purchase', exact: true })).toBeVisible();
-  await expectAccessible(page, 'restore dialog');
-  await screenshotBothThemes(page, 'snapshots-restore-confirm');
-  const restoredAt = Date.now();
-  await dialog.getByRole('button', { name: 'Restore v1 and run the test' }).click();
-  await expect(dialog.getByTestId('restore-result')).toContainText('Restored v1');
-  await expect(dialog.getByTestId('test-result')).toContainText('Test passed');
-  await screenshotBothThemes(page, 'snapshots-restore-done');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Restore snapshot v1: a change opens on meta at Config, with v1 as the draft (nothing PUT yet).
+  await page.getByRole('button', { name: 'Restore snapshot v1', exact: true }).click();
+  await expect(page).toHaveURL(/#\/changes\/chg-/);
+  await expect(page.locator('.step-current h3')).toHaveText('Config');
+  await expect(page.getByRole('heading', { name: /Restore of meta v1 \(known-good\)/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Event mapping' }).getByLabel('Provider event for purchase')).toHaveValue('Purchase');
+  await expect(page.getByRole('region', { name: /Diff against the baseline/ })).toContainText('purchase');
+  await expect(page.getByTestId('timeline')).toContainText('snapshot v1 as the draft');
+  await expectAccessible(page, 'restore change config');
+  await screenshotBothThemes(page, 'snapshots-restore-change');
 
-  // History: v2 = the overwritten state (baseline before restore), v3 = rollback; drift cleared.
-  await expect(page.getByTestId('snap-row-2')).toContainText('before restoring v1');
-  await expect(page.getByTestId('snap-row-3')).toContainText('rollback');
+  // Apply change: the mandatory test runs on its own and passes (the masked token was kept).
+  const restoredAt = Date.now();
+  await page.getByRole('button', { name: 'Apply change' }).click();
+  await expect(page.getByRole('region', { name: 'Test', exact: true }).getByTestId('test-result')).toContainText('Test passed');
+  await expect(page.locator('.step-current h3')).toHaveText('Health');
+  await screenshotBothThemes(page, 'snapshots-restore-tested');
+
+  // History: v2 = the overwritten state (the change's baseline); live matches v1 again, drift cleared.
+  await page.goto(`${new URL(page.url()).origin}/#/snapshots/meta`);
+  await expect(page.getByTestId('snap-row-2')).toContainText('baseline of change');
   await expect(badge(page)).toHaveText(/Matches known-good v1/);
 
   // Purchases are mapped and sent again.
   await expect.poll(() => purchasesSentSince(page, t, restoredAt), { timeout: 60_000, intervals: [1000] }).toBeGreaterThan(0);
+});
+
+test('Restore snapshot respects the one-change-per-site lock and links to the open change', async ({ opsPage: page }) => {
+  const t = await site(page);
+  await bridge(page, 'snapshots.take', { ...t, target: 'meta', source: 'manual' });
+  await bridge(page, 'drills.start', { ...t, scenario: 'mapping_overwrite' });
+  const open = await bridge<{ entries: { changeId?: string }[] }>(page, 'changes.start', { ...t, target: 'ga4' });
+  const openId = open.value!.entries[0]!.changeId!;
+  await page.goto(`${new URL(page.url()).origin}/#/snapshots/meta`);
+  await page.getByRole('button', { name: 'Restore snapshot v1', exact: true }).click();
+  await expect(page.getByText('One provider at a time', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: `Open change ${openId}` }).click();
+  await expect(page).toHaveURL(new RegExp(`#/changes/${openId}`));
 });
 
 test('compare, export as a download, import reports duplicates and refusals', async ({ opsPage: page }) => {

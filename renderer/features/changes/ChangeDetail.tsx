@@ -3,6 +3,7 @@ import { STEP_TITLES, STEPS, stepIndex, type ChangeState, type Step } from '../.
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { clock } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
 import { useChange } from './change-store';
 import { ExportButtons } from './ExportButtons';
 import { RollbackPanel } from './RollbackPanel';
@@ -50,6 +51,12 @@ export function ChangeDetail({ id }: { id: string }) {
           <a className="button" href="#/changes">Journal</a>
         </div>
       </header>
+      {s.restoreOf && s.open && s.step === 'config' && (
+        <Notice tone="info" title={s.title ?? `Restore of ${s.target} v${s.restoreOf.version}`}>
+          The draft is snapshot <a href={`#/snapshots/${s.target}`}>v{s.restoreOf.version}</a>{s.restoreOf.label ? ` (${s.restoreOf.label})` : ''}. Review the diff
+          against the baseline, then Apply change: the provider test runs right after, then health and monitoring.
+        </Notice>
+      )}
       {busy && <Busy busy label={`${busy}…`} />}
       {error && <ErrorNotice error={error} />}
       {view?.problems.length ? <p className="small step-fail">Journal problems: {view.problems.join('; ')}</p> : null}

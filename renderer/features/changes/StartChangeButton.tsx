@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
 import { foldChange } from '../../../shared/domain/workflow';
 import { call } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Notice } from '../../ui/Notice';
+import { LockNotice } from './LockNotice';
 import { startAnomalyNotifications } from './notifications';
 
 /**
@@ -22,19 +21,12 @@ export default function StartChangeButton({ connectionId, siteId, target, title 
     if (!r.ok) return setError(r.error);
     location.hash = `#/changes/${foldChange(r.value.entries).id}`;
   }
-  const openId = (error?.current as { changeId?: string } | undefined)?.changeId;
   return (
     <div className="start-change">
       <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
         {busy ? 'Starting…' : 'Start change'}
       </button>
-      {error && error.kind === 'conflict' && openId ? (
-        <Notice tone="warning" title="One provider at a time" action={<a href={`#/changes/${openId}`}>Open change {openId}</a>}>
-          {error.message}
-        </Notice>
-      ) : error ? (
-        <ErrorNotice error={error} />
-      ) : null}
+      {error && <LockNotice error={error} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { clock } from '../../ui/format';
 /** A journal line in a few words; the Markdown export has the full wording (main/core/changes/export.ts). */
 function what(e: JournalEntry): string {
   switch (e.type) {
-    case 'started': return `Started by ${e.operator || '(no operator name: set it in Settings)'}`;
+    case 'started': return `Started by ${e.operator || '(no operator name: set it in Settings)'}${e.restoreOf ? `: ${e.title ?? 'restore'}, snapshot v${e.restoreOf.version} as the draft` : ''}`;
     case 'baseline': return `Baseline taken${e.snapshotVersion ? `, snapshot v${e.snapshotVersion}` : ''}`;
     case 'baseline_failed': return `Baseline failed: ${e.error.message}`;
     case 'apply_intent': return `Apply requested (key ${e.key})`;

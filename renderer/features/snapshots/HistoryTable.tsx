@@ -5,11 +5,19 @@ export interface RowActions {
   view(v: SnapshotMeta): void;
   compareWithLive(v: SnapshotMeta): void;
   toggleKnownGood(v: SnapshotMeta): void;
+  /** "Restore snapshot": opens a change with this version as its draft. */
   restore(v: SnapshotMeta): void;
 }
 
 /** One target's versions, newest first, with known-good, source and change badges. */
-export function HistoryTable({ versions, picked, onPick, actions }: { versions: SnapshotMeta[]; picked: number[]; onPick(v: number): void; actions: RowActions }) {
+export function HistoryTable({ versions, picked, onPick, actions, restoring }: {
+  versions: SnapshotMeta[];
+  picked: number[];
+  onPick(v: number): void;
+  actions: RowActions;
+  /** The version whose restore change is being opened (its button waits). */
+  restoring?: number | undefined;
+}) {
   return (
     <table className="table snap-history" aria-label="Snapshot history">
       <thead>
@@ -44,7 +52,9 @@ export function HistoryTable({ versions, picked, onPick, actions }: { versions: 
               <button type="button" onClick={() => actions.toggleKnownGood(v)} aria-label={v.knownGood ? `Unmark v${v.version}` : `Mark known-good v${v.version}`}>
                 {v.knownGood ? 'Unmark' : 'Mark known-good'}
               </button>
-              <button type="button" className="danger" onClick={() => actions.restore(v)} aria-label={`Restore v${v.version}`}>Restore</button>
+              <button type="button" className="danger" disabled={restoring !== undefined} onClick={() => actions.restore(v)} aria-label={`Restore snapshot v${v.version}`}>
+                {restoring === v.version ? 'Opening the change…' : 'Restore snapshot'}
+              </button>
             </td>
           </tr>
         ))}

@@ -5,6 +5,7 @@ import { call, on } from '../../bridge';
 import { useRouter } from '../../app/router-store';
 import { useSelectedSite } from '../../app/session-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { LockNotice } from '../changes/LockNotice';
 import { Notice } from '../../ui/Notice';
 import { ComparePanel, type Side } from './ComparePanel';
 import { DriftBadge } from './DriftBadge';
@@ -12,14 +13,14 @@ import { ExportPanel } from './ExportPanel';
 import { HistoryTable } from './HistoryTable';
 import { ImportPanel } from './ImportPanel';
 import { targetLabel } from './labels';
-import { RestoreDialog } from './RestoreDialog';
 import { useHistory } from './snapshots-store';
 import { TargetPicker } from './TargetPicker';
+import { useRestore } from './use-restore';
 import { VersionView } from './VersionView';
 
 type Panel = { kind: 'view'; version: number } | { kind: 'compare'; sides: [Side, Side] } | { kind: 'export' } | { kind: 'import' } | undefined;
 
-/** History, compare, known-good, take, restore, export and import for one configuration of the site. */
+/** History, compare, known-good, take, restore (through a change), export and import for one configuration of the site. */
 export default function SnapshotsScreen() {
   const selected = useSelectedSite();
   const segments = useRouter((s) => s.segments);
@@ -31,11 +32,11 @@ export default function SnapshotsScreen() {
   const snapKey = useMemo(() => (connectionId && siteId ? { connectionId, siteId, target } : undefined), [connectionId, siteId, target]);
   const { versions, total, problems, error, load, refresh, picked, togglePick, clearPicks } = useHistory();
   const [panel, setPanel] = useState<Panel>();
-  const [restoring, setRestoring] = useState<SnapshotMeta>();
   const [label, setLabel] = useState('');
   const [actionError, setActionError] = useState<BridgeError>();
   const [status, setStatus] = useState('');
   const [webhookNames, setWebhookNames] = useState<Record<string, string>>({});
+  const { restore, restoring, error: restoreError } = useRestore(snapKey, navigate);
 
   useEffect(() => {
     if (snapKey) void load(snapKey);
@@ -97,6 +98,7 @@ export default function SnapshotsScreen() {
       <p className="visually-hidden" role="status">{status}</p>
       {status && <p className="small muted" aria-hidden="true">{status}</p>}
       {actionError && <ErrorNotice error={actionError} />}
+      {restoreError && <LockNotice error={restoreError} />}
       {error && <ErrorNotice error={error} onRetry={() => void refresh()} />}
       {problems.map((p) => (
         <Notice key={p.file + p.at} tone="warning" title={p.action === 'quarantined' ? 'A snapshot file was damaged and moved aside' : 'Snapshot store notice'}>
@@ -120,12 +122,12 @@ export default function SnapshotsScreen() {
               view: (v) => setPanel({ kind: 'view', version: v.version }),
               compareWithLive: (v) => setPanel({ kind: 'compare', sides: [v.version, 'live'] }),
               toggleKnownGood: (v) => void toggleKnownGood(v),
-              restore: setRestoring,
+              restore: (v) => void restore(v),
             }}
+            restoring={restoring}
           />
         </>
       )}
-      <RestoreDialog snapKey={snapKey} version={restoring} onClose={() => setRestoring(undefined)} />
     </section>
   );
 }

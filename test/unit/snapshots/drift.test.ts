@@ -66,6 +66,16 @@ describe('drift and restore against the sandbox', () => {
     expect(String(live.data.config.accessToken)).toMatch(/^••••.{4}$/);
   });
 
+  it('a live body that differs from known-good in form only (an empty condition list written out) is not drift', async () => {
+    const key = { connectionId, siteId, target: 'meta' as const };
+    const live = await call('integrations.get', { connectionId, siteId, provider: 'meta' });
+    const filters = { ...live.data.eventFilters, purchase: { enabled: true, conditions: [] } };
+    await call('integrations.put', { connectionId, siteId, provider: 'meta', body: { ...live.data, eventFilters: filters }, ...(live.etag ? { ifMatch: live.etag } : {}) });
+    const drift = await call('snapshots.drift', key);
+    expect(drift.liveSha256).not.toBe(drift.knownGood?.sha256);
+    expect(drift).toMatchObject({ drifted: false, knownGood: { version: 1 } });
+  });
+
   it('compares a version with live and refuses to restore what is already live', async () => {
     const key = { connectionId, siteId, target: 'ga4' as const };
     await call('snapshots.take', { ...key, source: 'manual' });
