@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'ops_session';
+const MAX_SESSIONS = 16;
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
@@ -19,6 +20,8 @@ export function safeEqual(a: string, b: string): boolean {
  */
 export class BrowserGuard {
   readonly token = randomBytes(32).toString('base64url');
+  /** The launch token is good for one exchange: a copy left in history or scrollback is useless. */
+  private exchanged = false;
   private readonly sessions = new Set<string>();
   private port = 0;
 
@@ -41,13 +44,18 @@ export class BrowserGuard {
     return origin !== undefined && this.allowedHosts().some((h) => origin === `http://${h}`);
   }
 
-  tokenMatches(candidate: string | null): boolean {
-    return candidate !== null && safeEqual(candidate, this.token);
+  /** Checks and consumes the launch token: true once, for the first correct exchange only. */
+  redeemToken(candidate: string | null): boolean {
+    if (this.exchanged || candidate === null || !safeEqual(candidate, this.token)) return false;
+    this.exchanged = true;
+    return true;
   }
 
   openSession(): string {
     const id = randomBytes(32).toString('base64url');
     this.sessions.add(id);
+    // Bounded: drop the oldest sessions rather than grow forever.
+    while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.values().next().value!);
     return id;
   }
 

@@ -57,7 +57,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Ru
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const token = url.searchParams.get('token');
     if (token !== null) {
-      if (!guard.tokenMatches(token)) return plain(res, 401, 'Unauthorized: this link is not valid. Use the URL printed by `npm run start:browser`.');
+      if (!guard.redeemToken(token))
+        return plain(res, 401, 'Unauthorized: this link is not valid or was already used. Restart browser mode (`npm run start:browser`) for a new one.');
       // Trade the token for a session cookie and strip it from the address bar and history.
       url.searchParams.delete('token');
       res.writeHead(303, {
@@ -79,7 +80,10 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Ru
       'Cache-Control': asset.contentType.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
     });
     if (method === 'HEAD') return void res.end();
-    createReadStream(asset.filePath).pipe(res);
+    const stream = createReadStream(asset.filePath);
+    // A file deleted under us (e.g. during a rebuild) must end this response, not the process.
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -5,8 +5,10 @@ import { ClientFrame, type CallContext, type Handlers, type ServerFrame } from '
 import { dispatch } from './dispatch';
 import type { EventHub } from './event-hub';
 
-/** Large enough for a big config import, small enough that a hostile frame cannot exhaust memory. */
-const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+/** Room for the largest legitimate input (a 5 MB snapshot bundle, JSON-escaped), no more. */
+const MAX_FRAME_BYTES = 12 * 1024 * 1024;
+/** Calls one tab may have in flight; beyond that a frame is refused rather than queued. */
+const MAX_IN_FLIGHT = 64;
 
 /** The browser-mode bridge: one WebSocket per tab, calls dispatched exactly as under Electron. */
 export function createBridgeSocket(handlers: Handlers, hub: EventHub) {
@@ -18,6 +20,7 @@ export function createBridgeSocket(handlers: Handlers, hub: EventHub) {
     };
     const detach = hub.attach((event, payload) => send({ event, payload }));
     const ctx: CallContext = hub.context;
+    let inFlight = 0;
     socket.on('message', (data, isBinary) => {
       if (isBinary) return socket.close(1003, 'text frames only');
       let frame: ClientFrame;
@@ -28,7 +31,13 @@ export function createBridgeSocket(handlers: Handlers, hub: EventHub) {
       } catch {
         return socket.close(1008, 'malformed frame');
       }
-      void dispatch(handlers, frame.call, frame.input, ctx).then((result) => send({ id: frame.id, result }));
+      if (inFlight >= MAX_IN_FLIGHT) {
+        return send({ id: frame.id, result: { ok: false, error: { kind: 'internal', message: 'Too many requests in flight; retry.' } } });
+      }
+      inFlight++;
+      void dispatch(handlers, frame.call, frame.input, ctx)
+        .then((result) => send({ id: frame.id, result }))
+        .finally(() => inFlight--);
     });
     socket.on('close', detach);
     socket.on('error', detach);

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
-import { fail } from '../../../shared/bridge';
+import { fail, OpsFailure } from '../../../shared/bridge';
 import type { Connection } from '../../../shared/bridge';
 import type { ClientLimits } from './types';
 
@@ -23,12 +23,20 @@ export function proxyEnvFromProcess(env: NodeJS.ProcessEnv = process.env): Proxy
  * The extra CA is added to Node's bundled roots rather than replacing them: operators behind a
  * TLS-inspecting proxy need their corporate CA *and* the public ones. Verification stays on.
  */
+const MAX_CA_BYTES = 1024 * 1024;
+
 async function trustStore(caFile: string | undefined): Promise<string[] | undefined> {
   if (!caFile) return undefined;
   let pem: string;
   try {
+    // A regular, small file only: /dev/zero or a FIFO must not hang or exhaust main.
+    const info = await stat(caFile);
+    if (!info.isFile() || info.size > MAX_CA_BYTES) {
+      fail('validation', `The CA certificate file of this connection must be a PEM file under 1 MB: ${caFile}`);
+    }
     pem = await readFile(caFile, 'utf8');
   } catch (error) {
+    if (error instanceof OpsFailure) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     fail('validation', `The CA certificate file of this connection cannot be read (${code}): ${caFile}`);
   }

@@ -61,6 +61,10 @@ export async function exchange(
     if (out.method !== 'GET' && res.statusCode !== 307 && res.statusCode !== 308) {
       fail('http', `The API redirected this ${out.method} (${res.statusCode}) instead of applying it; nothing was changed.`, { status: res.statusCode });
     }
+    // A write's body can carry new provider secrets: it follows a redirect on the same origin only.
+    if (out.method !== 'GET' && next.origin !== url.origin) {
+      fail('http', `The API redirected this ${out.method} to another server (${next.origin}); nothing was sent there.`, { status: res.statusCode });
+    }
     // Origin = scheme + host + port: a downgrade to http on the same host also loses the token.
     if (next.origin !== url.origin) auth = undefined;
     url = next;

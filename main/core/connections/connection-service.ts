@@ -16,6 +16,17 @@ export interface ResolvedConnection {
   token: string | undefined;
 }
 
+/** True when an edit would send the stored token somewhere else, or in another header. */
+function redirectsToken(existing: StoredConnection, input: z.output<typeof ConnectionInput>): boolean {
+  const origin = (u: string) => new URL(u).origin;
+  return (
+    origin(existing.baseUrl) !== origin(input.baseUrl) ||
+    existing.authScheme !== input.authScheme ||
+    (existing.authHeader ?? '') !== (input.authScheme === 'header' ? (input.authHeader ?? '') : '') ||
+    (existing.proxyUrl ?? '') !== (input.proxyUrl ?? '')
+  );
+}
+
 function newLocalId(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
@@ -68,6 +79,14 @@ export class ConnectionService {
     const existing = input.id ? this.settings.snapshot.connections.find((c) => c.id === input.id) : undefined;
     const id = existing?.id ?? input.id ?? newLocalId('conn');
     const secretRef = existing?.secretRef ?? `token-${id}`;
+    if (existing && input.token === undefined && redirectsToken(existing, input)) {
+      // Otherwise anything that can call the bridge could point a stored token at another host.
+      throw new OpsFailure({
+        kind: 'validation',
+        message: 'This edit changes where the token is sent (address, auth header or proxy): enter the token again to confirm.',
+        issues: [{ path: 'token', message: 'required when the address, auth header or proxy changes' }],
+      });
+    }
     // The token is written first: a profile must never point at a secret that failed to save.
     if (input.token !== undefined) await this.secrets.set(secretRef, input.token);
     const stored: StoredConnection = {

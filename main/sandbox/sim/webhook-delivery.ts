@@ -68,7 +68,7 @@ export class WebhookSender {
         body,
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });
-      const text = (await res.body.text()).slice(0, 500);
+      const text = await readCapped(res.body, 4096);
       const status = res.statusCode;
       const retryAfter = Number(res.headers['retry-after']);
       const ok = status >= 200 && status < 300;
@@ -91,4 +91,19 @@ export class WebhookSender {
   async close(): Promise<void> {
     await this.agent.destroy();
   }
+}
+
+/** Reads at most `max` bytes of a receiver's answer (kept for the log), then drops the rest. */
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= max) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).toString('utf8').slice(0, 500);
 }

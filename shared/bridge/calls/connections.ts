@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { call } from '../define';
 import { LocalId, SiteId } from '../ids';
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 const HttpUrl = z
   .string()
   .max(2048)
@@ -14,6 +16,16 @@ const HttpUrl = z
     }
   }, 'an absolute http(s) URL without credentials, e.g. https://api.selwise.com/api/v1');
 
+/** The API address: https, or plain http only on this machine (the sandbox), never a token in clear. */
+const ApiUrl = HttpUrl.refine((s) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || LOOPBACK.has(u.hostname);
+  } catch {
+    return true; // reported by HttpUrl
+  }
+}, 'use https:// (plain http is only allowed for 127.0.0.1 / localhost)');
+
 export const AuthScheme = z.enum(['bearer', 'header']);
 const HeaderName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name has letters, digits and "-" only');
 
@@ -22,7 +34,7 @@ export const Connection = z.object({
   id: LocalId,
   name: z.string().min(1).max(80),
   kind: z.enum(['sandbox', 'remote']),
-  baseUrl: HttpUrl,
+  baseUrl: ApiUrl,
   authScheme: AuthScheme,
   authHeader: HeaderName.optional(),
   proxyUrl: HttpUrl.optional(),
@@ -35,7 +47,7 @@ export const ConnectionInput = z
   .object({
     id: LocalId.optional(),
     name: z.string().trim().min(1, 'give the connection a name').max(80),
-    baseUrl: HttpUrl,
+    baseUrl: ApiUrl,
     authScheme: AuthScheme.default('bearer'),
     authHeader: HeaderName.optional(),
     proxyUrl: HttpUrl.optional(),

@@ -51,6 +51,19 @@ describe('fault case 9: cross-origin redirect', () => {
     expect(e.kind).toBe('http');
     expect(b.requests).toHaveLength(0);
   });
+
+  it('a write redirected with 307/308 to another origin is refused: its body (new secrets) never leaves', async () => {
+    for (const status of [307, 308]) {
+      const a = await server();
+      const b = await server();
+      a.fault = faults.redirect(`${b.url}/sites/${target.siteId}/integrations/ga4`, status);
+      const h = use(harness({ baseUrl: a.url }));
+      const e = await failure(h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx));
+      expect(e.kind).toBe('http');
+      expect(e.message).toMatch(/another server/);
+      expect(b.requests).toHaveLength(0);
+    }
+  });
 });
 
 describe('fault case 10: TLS with an unknown CA', () => {

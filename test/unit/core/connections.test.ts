@@ -47,4 +47,27 @@ describe('ConnectionService', () => {
     expect(() => svc.saveSite({ connectionId: c.id, label: 'Two', siteId })).toThrow(/already saved/);
     expect(() => svc.saveSite({ connectionId: 'missing', label: 'X', siteId })).toThrow(/No connection/);
   });
+
+  it('refuses to point a stored token at another host, header or proxy unless the token is entered again', async () => {
+    const { svc } = await service();
+    const saved = await svc.save(ConnectionInput.parse({ name: 'Prod', baseUrl: 'https://api.example.com/api/v1', token: TOKEN }));
+    for (const change of [
+      { baseUrl: 'https://evil.example/api/v1' },
+      { baseUrl: 'https://api.example.com/api/v1', authScheme: 'header', authHeader: 'x-api-key' },
+      { baseUrl: 'https://api.example.com/api/v1', proxyUrl: 'http://127.0.0.1:8888' },
+    ]) {
+      await expect(svc.save(ConnectionInput.parse({ id: saved.id, name: 'Prod', ...change }))).rejects.toThrow(/enter the token again/);
+    }
+    expect((await svc.resolve(saved.id)).profile.baseUrl).toBe('https://api.example.com/api/v1');
+    // Same origin, other path: still the same server, allowed. With the token re-entered: allowed.
+    await svc.save(ConnectionInput.parse({ id: saved.id, name: 'Prod', baseUrl: 'https://api.example.com/v2' }));
+    await svc.save(ConnectionInput.parse({ id: saved.id, name: 'Prod', baseUrl: 'https://new.example.com/api/v1', token: 'tok_new_0123456789' }));
+    expect((await svc.resolve(saved.id)).token).toBe('tok_new_0123456789');
+  });
+
+  it('accepts plain http only for this machine', () => {
+    expect(ConnectionInput.safeParse({ name: 'A', baseUrl: 'http://api.example.com/api/v1' }).success).toBe(false);
+    expect(ConnectionInput.safeParse({ name: 'A', baseUrl: 'http://127.0.0.1:4010/api/v1' }).success).toBe(true);
+    expect(ConnectionInput.safeParse({ name: 'A', baseUrl: 'https://api.example.com/api/v1' }).success).toBe(true);
+  });
 });

@@ -74,6 +74,8 @@ describe('browser-mode server', () => {
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).not.toContain(token());
     cookie = setCookie.split(';')[0]!;
+    // Exchanged once: the same link (left in history or scrollback) no longer opens a session.
+    expect((await send(server.port, `/?token=${token()}`)).status).toBe(401);
     const page = await send(server.port, '/', { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
