@@ -8,6 +8,7 @@ import { SettingsStore } from '../../../main/core/settings/settings-store';
 import { EventHub } from '../../../main/host/event-hub';
 import { startSandbox } from '../../../main/sandbox';
 import { calls, type CallInput, type CallName, type CallOutput, type EventName } from '../../../shared/bridge';
+import { foldChange, type ChangeState } from '../../../shared/domain/workflow';
 
 /** A real core (every feature) on the embedded sandbox, in a temp folder that survives restarts. */
 export class Harness {
@@ -48,6 +49,17 @@ export class Harness {
 
   async close(): Promise<void> {
     await this.core.close();
+  }
+
+  /** The folded state of a change, as the renderer sees it. */
+  async state(changeId: string): Promise<ChangeState> {
+    return foldChange((await this.call('changes.get', { changeId })).entries);
+  }
+
+  /** afterEach: stop the core (tolerating one that never opened) and remove its folder. */
+  async dispose(): Promise<void> {
+    await this.close().catch(() => undefined);
+    this.cleanup();
   }
 
   cleanup(): void {

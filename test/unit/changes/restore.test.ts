@@ -3,13 +3,9 @@ import { foldChange } from '../../../shared/domain/workflow';
 import { Harness, until } from './harness';
 
 let h: Harness;
-afterEach(async () => {
-  await h.close().catch(() => undefined);
-  h.cleanup();
-});
+afterEach(() => h.dispose());
 
 const meta = () => ({ ...h.site, target: 'meta' as const });
-const stateOf = async (changeId: string) => foldChange((await h.call('changes.get', { changeId })).entries);
 
 /** meta v1 taken and marked known-good, then the mapping_overwrite drill drops purchase and add_to_cart. */
 async function knownGoodThenOverwrite() {
@@ -41,8 +37,8 @@ describe('Restore snapshot through the change workflow', () => {
     expect(preview.diff.mappings.map((m) => `${m.event}:${m.change}`).sort()).toEqual(['add_to_cart:added', 'purchase:added']);
 
     await h.call('changes.apply', { changeId: s.id });
-    await until(async () => (await stateOf(s.id)).step === 'health');
-    expect((await stateOf(s.id)).lastTest?.ok).toBe(true); // the stored token was kept behind its mask
+    await until(async () => (await h.state(s.id)).step === 'health');
+    expect((await h.state(s.id)).lastTest?.ok).toBe(true); // the stored token was kept behind its mask
     const live = await h.call('integrations.get', { ...h.site, provider: 'meta' });
     expect(live.data.eventMapping.purchase).toBeDefined();
     expect((await h.call('snapshots.drift', meta())).drifted).toBe(false);
