@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { IntegrationResource, LogsPage, SiteHealth, TestResult, type LogEntry } from '../../shared/contract';
-import { eventually, sleep, startHarness, type Harness } from './helpers';
+import { eventually, startHarness, type Harness } from './helpers';
 
 /** High event rate and a tiny retry base: each drill shows its effect within a few seconds. */
 const FAST = { eventsPerSecond: 250, retryBaseMs: 5 };
@@ -22,17 +22,24 @@ describe('simulation scenarios', () => {
   test('baseline: the seeded site is healthy and all statuses flow', async () => {
     h = await startHarness(FAST);
     const hh = h;
-    await sleep(2500);
+    const meta2Logs = async () => LogsPage.parse((await hh.api('GET', `/sites/${hh.site2}/integrations/meta/logs?limit=100`)).body).entries;
+    // Poll until the simulated traffic shows every status (fast on a fast machine, still passes on a slow one).
+    const { ga4, gads, meta2 } = await eventually(async () => {
+      const [g, a, m] = await Promise.all([logs(hh, 'ga4'), logs(hh, 'gads'), meta2Logs()]);
+      const ready =
+        g.some((e) => e.status === 'sent') &&
+        g.some((e) => e.event === 'checkout_begin' && e.mappedEvent === 'begin_checkout') &&
+        a.some((e) => e.status === 'skipped' && e.reason === 'no_mapping') &&
+        m.length > 0;
+      return ready ? { ga4: g, gads: a, meta2: m } : undefined;
+    }, 20_000);
     const hl = await health(hh);
     expect(hl.status).toBe('healthy');
-    const ga4 = await logs(hh, 'ga4');
     expect(ga4.some((e) => e.status === 'sent')).toBe(true);
-    const gads = await logs(hh, 'gads');
     expect(gads.some((e) => e.status === 'skipped' && e.reason === 'no_mapping')).toBe(true);
     // begin_checkout from the GTM data layer reaches the providers as checkout_begin.
     expect(ga4.some((e) => e.event === 'checkout_begin' && e.mappedEvent === 'begin_checkout')).toBe(true);
     // The second site's Meta integration is in test mode: logged, never sent.
-    const meta2 = LogsPage.parse((await hh.api('GET', `/sites/${hh.site2}/integrations/meta/logs?limit=100`)).body).entries;
     expect(meta2.length).toBeGreaterThan(0);
     expect(meta2.filter((e) => e.status !== 'filtered' && e.status !== 'skipped').every((e) => e.status === 'test_mode')).toBe(true);
     // The second site's Google Ads integration is disabled: nothing processed.
@@ -158,7 +165,8 @@ describe('simulation scenarios', () => {
     expect(performance.now() - t).toBeGreaterThanOrEqual(1990);
     t = performance.now();
     await hh.api('GET', `/sites/${hh.site2}/integrations`);
-    expect(performance.now() - t).toBeLessThan(1000);
+    // Under the 2 s minimum injected delay means no delay was applied; the margin absorbs a loaded CI machine.
+    expect(performance.now() - t).toBeLessThan(1990);
   });
 
   test('api_flaky: some calls answer 429 with Retry-After or 503; clearing restores', async () => {

@@ -89,7 +89,9 @@ describe('bridge fuzzing of the API calls', () => {
       expect(JSON.stringify(result).length).toBeLessThan(10_000);
     }
     expect(ran).toEqual([]);
-    expect(Date.now() - t0).toBeLessThan(5000);
+    // Refusal takes milliseconds; the bound only catches work proportional to (or worse than) 50 MB
+    // per field, and is wide so a loaded CI machine does not fail it. The checks above are the contract.
+    expect(Date.now() - t0).toBeLessThan(20_000);
   });
 
   it('../ and other path-escaping ids are refused at the bridge', async () => {

@@ -5,8 +5,14 @@ import { app, BrowserWindow, calls, ipcMain, Menu, protocol, session } from '../
 // Imports the real Electron entry against the fake module: lifecycle order and wiring, for real.
 describe('main/index.ts', () => {
   afterAll(async () => {
+    const seen = calls.length;
     app.emit('will-quit', { preventDefault: () => undefined });
-    await new Promise((r) => setTimeout(r, 200));
+    // Shutdown is done when main/index.ts calls app.exit (after core.close); wait for that, not a fixed time.
+    const deadline = Date.now() + 20_000;
+    while (!calls.slice(seen).some((c) => c.startsWith('exit:'))) {
+      if (Date.now() > deadline) throw new Error('app.exit was not called after will-quit');
+      await new Promise((r) => setTimeout(r, 20));
+    }
   });
 
   it('enables the sandbox, registers app:// and takes the single-instance lock before ready', async () => {

@@ -46,8 +46,13 @@ describe('drift and restore against the sandbox', () => {
     expect((await call('snapshots.drift', key)).drifted).toBe(false);
 
     await call('drills.start', { connectionId, siteId, scenario: 'mapping_overwrite' });
-    await new Promise((r) => setTimeout(r, 1500)); // let purchases arrive unmapped
-    const drift = await call('snapshots.drift', key);
+    // Poll until unmapped purchases have arrived and the drift names the removed mapping with traffic.
+    const deadline = Date.now() + 20_000;
+    let drift = await call('snapshots.drift', key);
+    while (!drift.diff?.critical.some((c) => c.code === 'mapping_removed_with_traffic' && c.event === 'purchase') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      drift = await call('snapshots.drift', key);
+    }
     expect(drift).toMatchObject({ drifted: true, knownGood: { version: 1 } });
     if (drift.diff?.kind !== 'integration') throw new Error('expected an integration diff');
     expect(drift.diff.mappings.map((m) => `${m.event}:${m.change}`).sort()).toEqual(['add_to_cart:removed', 'purchase:removed']);
