@@ -1,6 +1,7 @@
 import { fail, OpsFailure } from '../../../shared/bridge/errors';
 import { diffIntegration, diffResource, type ConfigDiff } from '../../../shared/domain/diff';
 import { previewImpact, type ImpactPreview } from '../../../shared/domain/impact';
+import { maskBodySecrets } from '../../../shared/domain/redact';
 import { applyKey } from '../../../shared/domain/workflow/idempotency';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { errorText, ioOf, type ChangeCtx } from './context';
@@ -29,13 +30,18 @@ export async function applyDraft(ctx: ChangeCtx, s: ChangeState): Promise<Change
   const io = ioOf(ctx, s);
   const issues = io.validate(draft.body);
   if (issues.length) fail('validation', 'The draft is not valid; fix it before applying.', { issues });
-  const diff = diffOf(io, baseline.body, draft.body);
-  if (diff.identical) fail('validation', 'The draft is identical to the baseline: nothing to apply.');
+  if (diffOf(io, baseline.body, draft.body).identical) fail('validation', 'The draft is identical to the baseline: nothing to apply.');
+  // The journal is append-only and exportable: it records the draft with secrets masked (a new
+  // secret shows as a changed mask). Comparisons with the server ignore secrets, so nothing is lost.
+  const recorded = maskBodySecrets(s.target, draft.body);
+  const diff = diffOf(io, baseline.body, recorded);
   const impact = await impactOf(io, baseline.body, draft.body).catch(() => undefined);
   const key = applyKey(s.id, s.applyCount + 1, draft.body);
-  await ctx.store.append(s.id, { type: 'apply_intent', key, body: draft.body, ...(baseline.etag ? { ifMatch: baseline.etag } : {}), diff, ...(impact ? { impact } : {}) });
+  await ctx.store.append(s.id, { type: 'apply_intent', key, body: recorded, ...(baseline.etag ? { ifMatch: baseline.etag } : {}), diff, ...(impact ? { impact } : {}) });
   try {
     const written = await io.write(draft.body, baseline.etag);
+    // Once on the server, the typed secret has no reason to stay in the local draft file.
+    await ctx.drafts.save(s.id, { ...draft, body: recorded });
     return await ctx.store.append(s.id, { type: 'apply_done', key, ...(written.etag ? { etag: written.etag } : {}), recovered: false });
   } catch (error) {
     const e = error instanceof OpsFailure ? error.error : { kind: 'internal' as const, message: errorText(error) };

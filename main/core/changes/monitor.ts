@@ -57,11 +57,24 @@ export class MonitorRunner {
     if (!s.monitor) return;
     const every = pollMs(s.monitor.windowMinutes);
     const loop = () => {
-      this.busy = this.tick().finally(() => {
-        if (!this.stopped) this.timer = setTimeout(loop, every);
-      });
+      // A failing tick (disk full, journal write) is shown on the next progress event, never an
+      // unhandled rejection: that would kill browser mode and block the rollback that awaits stop().
+      this.busy = this.tick()
+        .catch((error: unknown) => this.tickFailed(error))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(loop, every);
+        });
     };
     loop();
+  }
+
+  private tickFailed(error: unknown): void {
+    if (!this.latest) {
+      console.error(`[changes] monitoring of ${this.changeId} failed before its first reading: ${errorText(error)}`);
+      return;
+    }
+    this.latest = { ...this.latest, lastError: `Monitoring could not record progress: ${errorText(error)}` };
+    this.ctx.emit('changes.monitor', this.latest);
   }
 
   /** Stops polling; `finish` journals the summary (fullWindow false when cut short). */

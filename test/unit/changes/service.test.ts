@@ -149,4 +149,18 @@ describe('change workflow on the sandbox', () => {
     expect(r.monitor?.summary?.fullWindow).toBe(false);
     expect((await h.call('integrations.get', { ...h.site, provider: 'ga4' })).data.eventMapping.purchase).toBe('purchase');
   });
+
+  it('a secret typed into a draft never lands in the journal, its export or the applied draft file', { timeout: 60_000 }, async () => {
+    h = await new Harness().open();
+    const SECRET = 'ga4-api-secret-NEVER-ON-DISK-4242';
+    const id = await startWithDraft((b) => ({ ...b, config: { ...(b.config as object), apiSecret: SECRET } }));
+    await h.call('changes.apply', { changeId: id });
+    await until(async () => (await stateOf(id)).step !== 'test' || !!(await stateOf(id)).test);
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(join(h.dir, 'changes'));
+    for (const f of files) expect(readFileSync(join(h.dir, 'changes', f), 'utf8'), f).not.toContain(SECRET);
+    const json = await h.call('changes.export', { changeId: id, format: 'json' });
+    expect(JSON.stringify(json)).not.toContain(SECRET);
+    expect(JSON.stringify(await h.call('changes.get', { changeId: id }))).not.toContain(SECRET);
+  });
 });
