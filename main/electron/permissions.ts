@@ -4,4 +4,7 @@ import type { Session } from 'electron';
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  // Screen capture requests get no source at all.
+  session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
 }

@@ -134,6 +134,14 @@ class FakeSession {
   setPermissionCheckHandler(h: FakeSession['permissionCheckHandler']) {
     this.permissionCheckHandler = h;
   }
+  devicePermissionHandler: (() => boolean) | undefined;
+  setDevicePermissionHandler(h: () => boolean) {
+    this.devicePermissionHandler = h;
+  }
+  displayMediaHandler: ((request: unknown, cb: (streams: object) => void) => void) | undefined;
+  setDisplayMediaRequestHandler(h: (request: unknown, cb: (streams: object) => void) => void) {
+    this.displayMediaHandler = h;
+  }
 }
 export const session = { defaultSession: new FakeSession() };
 

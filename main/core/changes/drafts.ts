@@ -17,7 +17,7 @@ export class DraftStore {
   }
 
   async load(id: string): Promise<ChangeDraft | undefined> {
-    const r = await loadJsonFile(this.path(id), DraftFile);
+    const r = await loadJsonFile(this.path(id), DraftFile, { newestVersion: 1 });
     return r.state === 'ok' ? r.value.draft : undefined;
   }
 

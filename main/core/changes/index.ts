@@ -25,10 +25,16 @@ export function createChangesFeature(deps: FeatureDeps): Feature<HandlersOf<type
   const service = new ChangeService(ctx, dir, pause);
   let problems: string[] = [];
   // Loaded once; resumed after the core has composed every handler (invoke is late-bound).
-  const ready = store.load().then((p) => {
-    problems = p;
-    setImmediate(() => void service.resume());
-  });
+  const ready = store.load().then(
+    (p) => {
+      problems = p;
+      setImmediate(() => void service.resume().catch((error: unknown) => problems.push(`Resuming open changes failed: ${String(error)}`)));
+    },
+    // An unreadable journal folder is reported on the Changes screen, not an unhandled rejection.
+    (error: unknown) => {
+      problems = [`The change journal could not be read: ${error instanceof Error ? error.message : String(error)}`];
+    },
+  );
 
   const runbookOf = (s: { connectionId: string; siteId: string; target: string }) =>
     deps.invoke('runbooks.get', { connectionId: s.connectionId, siteId: s.siteId, target: s.target });

@@ -85,7 +85,7 @@ export class MonitorRunner {
   }
 
   private async load(): Promise<Progress> {
-    const r = await loadJsonFile(this.file, Progress);
+    const r = await loadJsonFile(this.file, Progress, { newestVersion: 1 });
     return r.state === 'ok' ? r.value : { schemaVersion: 1, cursor: -1, counts: emptyCounts(), events: {}, notified: [], anomalies: [], okPolls: 0 };
   }
 

@@ -24,6 +24,17 @@ export async function attachEmbeddedSandbox(
 ): Promise<EmbeddedSandbox> {
   const token = randomBytes(24).toString('base64url');
   const sandbox = await start({ token, dataDir: join(dataDir, 'sandbox'), port: 0 });
+  try {
+    await register(connections, sandbox, token);
+  } catch (error) {
+    // E.g. no keyring to store its token: stop the server we started rather than leak it.
+    await sandbox.close();
+    throw error;
+  }
+  return sandbox;
+}
+
+async function register(connections: ConnectionService, sandbox: EmbeddedSandbox, token: string): Promise<void> {
   await connections.save(
     { id: SANDBOX_CONNECTION_ID, name: 'Sandbox', baseUrl: sandbox.url, authScheme: 'bearer', token },
     'sandbox',
@@ -33,5 +44,4 @@ export async function attachEmbeddedSandbox(
     if (!known.has(siteId))
       connections.saveSite({ connectionId: SANDBOX_CONNECTION_ID, label: DEMO_LABELS[i] ?? `Sandbox site ${i + 1}`, siteId });
   });
-  return sandbox;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, fsyncSync, openSync, promises as fs, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 
 /**
@@ -14,9 +14,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   try {
     await handle.writeFile(data);
     await handle.sync();
-  } finally {
+  } catch (error) {
+    // Disk full or read-only: leave no half-written temp file behind; the old file is intact.
     await handle.close();
+    await fs.rm(tmp, { force: true });
+    throw error;
   }
+  await handle.close();
   try {
     await fs.rename(tmp, path);
   } catch (error) {
@@ -55,4 +59,20 @@ export async function readTextIfExists(path: string): Promise<string | undefined
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/** The synchronous twin, for the few writes that happen inside a synchronous update (settings backup). */
+export function writeFileAtomicSync(path: string, data: string, mode = 0o600): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', mode);
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(tmp, path);
 }

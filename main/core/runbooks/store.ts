@@ -24,7 +24,7 @@ export class RunbookStore {
   }
 
   private async read(connectionId: string, siteId: string): Promise<SiteFile> {
-    const r = await loadJsonFile(this.path(connectionId, siteId), SiteFile);
+    const r = await loadJsonFile(this.path(connectionId, siteId), SiteFile, { newestVersion: 1 });
     if (r.state === 'quarantined') this.problems.push(`The runbooks of site ${siteId} ${r.reason}; moved to ${r.movedTo}.`);
     return r.state === 'ok' ? r.value : { schemaVersion: 1, runbooks: {} };
   }

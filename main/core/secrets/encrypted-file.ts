@@ -9,25 +9,35 @@ export const CiphertextFile = z.object({
 export type CiphertextFile = z.infer<typeof CiphertextFile>;
 
 export class CiphertextMap {
-  private cache: Map<string, string> | undefined;
+  private loading: Promise<Map<string, string>> | undefined;
+  /** Writes are chained so an older snapshot of the map never lands after a newer one. */
+  private writing: Promise<void> = Promise.resolve();
   constructor(
     private readonly path: string,
     private readonly onNotice: (message: string) => void,
   ) {}
 
-  async load(): Promise<Map<string, string>> {
-    if (this.cache) return this.cache;
-    const loaded = await loadJsonFile(this.path, CiphertextFile);
+  load(): Promise<Map<string, string>> {
+    this.loading ??= this.read();
+    return this.loading;
+  }
+
+  private async read(): Promise<Map<string, string>> {
+    const loaded = await loadJsonFile(this.path, CiphertextFile, { newestVersion: 1 }).catch((error: unknown) => {
+      this.loading = undefined; // a newer-version file stays refused on every attempt, never replaced
+      throw error;
+    });
     if (loaded.state === 'quarantined')
       this.onNotice(`The secrets file ${loaded.reason}; it was moved to ${loaded.movedTo}. Enter the tokens again.`);
-    this.cache = new Map(loaded.state === 'ok' ? Object.entries(loaded.value.secrets) : []);
-    return this.cache;
+    return new Map(loaded.state === 'ok' ? Object.entries(loaded.value.secrets) : []);
   }
 
   async put(ref: string, ciphertext: string | undefined): Promise<void> {
     const map = await this.load();
     if (ciphertext === undefined) map.delete(ref);
     else map.set(ref, ciphertext);
-    await saveJsonFile(this.path, { schemaVersion: 1, secrets: Object.fromEntries(map) });
+    const write = this.writing.then(() => saveJsonFile(this.path, { schemaVersion: 1, secrets: Object.fromEntries(map) }));
+    this.writing = write.catch(() => undefined);
+    await write;
   }
 }

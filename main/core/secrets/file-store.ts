@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretBackendInfo } from '../../../shared/bridge';
-import { writeFileAtomic } from '../fs/atomic-file';
+import { quarantine, writeFileAtomic } from '../fs/atomic-file';
 import { CiphertextMap } from './encrypted-file';
 import type { SecretStore } from './types';
 
@@ -13,11 +13,11 @@ import type { SecretStore } from './types';
  */
 export class FileSecretStore implements SecretStore {
   private readonly map: CiphertextMap;
-  private key: Buffer | undefined;
+  private keyPromise: Promise<Buffer> | undefined;
 
   constructor(
     private readonly dir: string,
-    onNotice: (message: string) => void,
+    private readonly onNotice: (message: string) => void,
   ) {
     this.map = new CiphertextMap(join(dir, 'secrets.json'), onNotice);
   }
@@ -31,18 +31,26 @@ export class FileSecretStore implements SecretStore {
     };
   }
 
-  private async loadKey(): Promise<Buffer> {
-    if (this.key) return this.key;
+  /** Memoised: two first writes at once must not each create a key (one token would be lost). */
+  private loadKey(): Promise<Buffer> {
+    this.keyPromise ??= this.readOrCreateKey();
+    return this.keyPromise;
+  }
+
+  private async readOrCreateKey(): Promise<Buffer> {
     const path = join(this.dir, 'secrets.key');
     try {
       const raw = await fs.readFile(path);
-      if (raw.length === 32) return (this.key = raw);
+      if (raw.length === 32) return raw;
+      // A damaged key is kept aside (never overwritten silently); tokens sealed with it must be re-entered.
+      const movedTo = await quarantine(path);
+      this.onNotice(`The secrets key file was damaged and moved to ${movedTo}; enter the connection tokens again.`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     const fresh = randomBytes(32);
     await writeFileAtomic(path, fresh, 0o600);
-    return (this.key = fresh);
+    return fresh;
   }
 
   async get(ref: string): Promise<string | undefined> {

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { OpsFailure, Settings } from '../../../shared/bridge';
-import { quarantine, readTextIfExists } from '../fs/atomic-file';
+import { quarantine, readTextIfExists, writeFileAtomicSync } from '../fs/atomic-file';
+import { loadJsonFile } from '../fs/json-file';
 import type { SettingsBackend } from './backend';
 import { migrateSettings } from './migrations';
 import { emptySettingsDoc, SETTINGS_SCHEMA_VERSION, SettingsDoc, VersionProbe } from './schema';
 
 export const SETTINGS_FILE = 'settings.json';
+const BACKUP_FILE = 'settings.backup.json';
 
 /**
  * The one settings document (preferences, connection profiles, sites). Opening it validates the
@@ -21,6 +23,7 @@ export class SettingsStore {
     backend: SettingsBackend | undefined,
     readonly notices: string[],
     readonly readOnlyReason: string | undefined,
+    private readonly backupPath?: string,
   ) {
     this.doc = doc;
     this.backend = backend;
@@ -29,6 +32,7 @@ export class SettingsStore {
   static async open(dir: string, makeBackend: (dir: string) => SettingsBackend): Promise<SettingsStore> {
     const path = join(dir, SETTINGS_FILE);
     const notices: string[] = [];
+    let restored: SettingsDoc | undefined;
     const text = await readTextIfExists(path);
     if (text !== undefined) {
       let raw: unknown;
@@ -47,14 +51,21 @@ export class SettingsStore {
       if (!migrated?.success) {
         const why = text.trim() === '' ? 'was empty' : raw === undefined ? 'was not valid JSON' : 'did not match the settings format';
         const movedTo = await quarantine(path);
-        notices.push(`The settings file ${why}; it was moved to ${movedTo} and the app started with fresh settings. Your connections may need to be added again.`);
+        const backup = await loadJsonFile(join(dir, BACKUP_FILE), SettingsDoc).catch(() => undefined);
+        if (backup?.state === 'ok') {
+          restored = backup.value;
+          notices.push(`The settings file ${why}; it was moved to ${movedTo} and the last good copy (${BACKUP_FILE}) was restored.`);
+        } else {
+          notices.push(`The settings file ${why}; it was moved to ${movedTo} and no good copy was found, so the app started with fresh settings. Your connections may need to be added again.`);
+        }
       }
     }
     const backend = makeBackend(dir);
+    if (restored) backend.write(restored);
     const current = SettingsDoc.safeParse(backend.read());
     const doc = current.success ? current.data : emptySettingsDoc();
     if (!current.success) backend.write(doc);
-    return new SettingsStore(doc, backend, notices, undefined);
+    return new SettingsStore(doc, backend, notices, undefined, join(dir, BACKUP_FILE));
   }
 
   get snapshot(): SettingsDoc {
@@ -72,6 +83,14 @@ export class SettingsStore {
     const next = SettingsDoc.parse(change(structuredClone(this.doc)));
     this.backend.write(next);
     this.doc = next;
+    // The last good copy, used if settings.json is ever found damaged (written after, never instead).
+    if (this.backupPath) {
+      try {
+        writeFileAtomicSync(this.backupPath, JSON.stringify(next, null, 2) + '\n');
+      } catch {
+        /* the main file is written; a missing backup only matters after a later corruption */
+      }
+    }
     return next;
   }
 

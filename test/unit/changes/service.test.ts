@@ -155,7 +155,7 @@ describe('change workflow on the sandbox', () => {
     const SECRET = 'ga4-api-secret-NEVER-ON-DISK-4242';
     const id = await startWithDraft((b) => ({ ...b, config: { ...(b.config as object), apiSecret: SECRET } }));
     await h.call('changes.apply', { changeId: id });
-    await until(async () => (await stateOf(id)).step !== 'test' || !!(await stateOf(id)).test);
+    await until(async () => (await stateOf(id)).step === 'health');
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(join(h.dir, 'changes'));
     for (const f of files) expect(readFileSync(join(h.dir, 'changes', f), 'utf8'), f).not.toContain(SECRET);

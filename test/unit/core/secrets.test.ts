@@ -86,3 +86,33 @@ describe('SafeStorageSecretStore', () => {
     expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toContain(Buffer.from('garbage').toString('base64'));
   });
 });
+
+describe('FileSecretStore key handling', () => {
+  it('moves a damaged key aside with a notice instead of overwriting it silently', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'secrets.key'), 'too short');
+    const notices: string[] = [];
+    const s = new FileSecretStore(dir, (m) => notices.push(m));
+    await s.set('c', TOKEN);
+    expect(notices.join('\n')).toMatch(/key file was damaged and moved to .*secrets\.key\.corrupt-/);
+    expect(await s.get('c')).toBe(TOKEN);
+  });
+
+  it('two first writes at once share one key: both tokens readable afterwards', async () => {
+    const dir = fresh();
+    const s = new FileSecretStore(dir, () => undefined);
+    await Promise.all([s.set('a', `${TOKEN}-a`), s.set('b', `${TOKEN}-b`)]);
+    const again = new FileSecretStore(dir, () => undefined);
+    expect(await again.get('a')).toBe(`${TOKEN}-a`);
+    expect(await again.get('b')).toBe(`${TOKEN}-b`);
+  });
+
+  it('never overwrites a secrets file written by a newer version', async () => {
+    const dir = fresh();
+    const newer = JSON.stringify({ schemaVersion: 9, secrets: {} });
+    writeFileSync(join(dir, 'secrets.json'), newer);
+    const s = new FileSecretStore(dir, () => undefined);
+    await expect(s.set('c', TOKEN)).rejects.toThrow(/newer version/);
+    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toBe(newer);
+  });
+});

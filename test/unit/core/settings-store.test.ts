@@ -37,6 +37,16 @@ describe.each([
     expect(store.settings.refreshIntervalSec).toBe(30);
   });
 
+  it('restores the last good copy when settings.json is found damaged', async () => {
+    const dir = fresh();
+    const store = await SettingsStore.open(dir, backend);
+    store.updateSettings({ operatorName: 'Grace' });
+    writeFileSync(join(dir, SETTINGS_FILE), '{"schemaVersion":1,"sett');
+    const again = await SettingsStore.open(dir, backend);
+    expect(again.notices[0]).toMatch(/last good copy .* was restored/);
+    expect(again.settings.operatorName).toBe('Grace');
+  });
+
   it('opens a file from a newer version read-only and never overwrites it', async () => {
     const dir = fresh();
     const newer = JSON.stringify({ schemaVersion: 7, settings: { operatorName: 'Future' }, connections: [], sites: [], extra: true });

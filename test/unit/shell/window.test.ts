@@ -70,5 +70,10 @@ describe('permission handler', () => {
       expect(granted, permission).toBe(false);
     }
     expect(s.permissionCheckHandler!()).toBe(false);
+    const fake = session.defaultSession as unknown as { devicePermissionHandler(): boolean; displayMediaHandler(r: unknown, cb: (s: object) => void): void };
+    expect(fake.devicePermissionHandler()).toBe(false);
+    let streams: object | undefined;
+    fake.displayMediaHandler({}, (s) => (streams = s));
+    expect(streams).toEqual({});
   });
 });
