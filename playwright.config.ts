@@ -10,7 +10,8 @@ export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
   fullyParallel: false,
-  workers: 2,
+  // One worker on CI: each test runs browser mode, a sandbox and Chromium on a 2-core machine.
+  workers: process.env.CI ? 1 : 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,

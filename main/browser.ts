@@ -22,12 +22,16 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       'insecure-file-secrets': { type: 'boolean', default: false },
       'no-sandbox': { type: 'boolean', default: false },
+      'sandbox-rate': { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
   const dataDir = resolve(values.data ?? defaultDataDir());
+  const sandboxRate = values['sandbox-rate'] === undefined ? undefined : Number(values['sandbox-rate']);
+  if (sandboxRate !== undefined && !(sandboxRate >= 0 && sandboxRate <= 2000))
+    throw new Error(`--sandbox-rate must be 0-2000 events per second per site, got "${values['sandbox-rate']}"`);
   const hub = new EventHub();
   const notices: string[] = [];
   const secrets = values['insecure-file-secrets']
@@ -40,7 +44,10 @@ async function main(): Promise<void> {
     settings,
     secrets,
     hub,
-    ...(values['no-sandbox'] ? {} : { startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500 }) }),
+    ...(values['no-sandbox'] ? {} : {
+          startSandbox: (o) =>
+            startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500, ...(sandboxRate === undefined ? {} : { eventsPerSecond: sandboxRate }) }),
+        }),
   });
   const staticDir = resolve(import.meta.dirname, '../renderer');
   const server = await startBrowserServer({ port, staticDir, handlers: core.handlers, hub });

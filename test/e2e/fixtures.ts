@@ -61,16 +61,18 @@ async function launch(dataDir: string, extraArgs: string[] = []): Promise<Omit<O
  * Each test gets its own browser-mode process and a fresh data folder (Insomnia's rule), with the
  * embedded sandbox as the default connection.
  */
-export const test = base.extend<{ ops: OpsApp; opsPage: Page }>({
-  ops: async ({}, use) => {
+export const test = base.extend<{ ops: OpsApp; opsPage: Page; opsArgs: string[] }>({
+  /** Extra browser-mode flags for a test, e.g. test.use({ opsArgs: ['--sandbox-rate', '40'] }). */
+  opsArgs: [[], { option: true }],
+  ops: async ({ opsArgs }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ops-e2e-'));
-    let current = await launch(dataDir);
+    let current = await launch(dataDir, opsArgs);
     const app: OpsApp = {
       ...current,
       dataDir,
       async restart() {
         await current.stop();
-        current = await launch(dataDir);
+        current = await launch(dataDir, opsArgs);
         Object.assign(app, current);
       },
       stop: () => current.stop(),
