@@ -38,14 +38,19 @@ export function LogList({ model, version, showStream, selectedSeq, onSelect, lab
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    programmatic.current = true;
+    let target: number | undefined;
     if (follow) {
-      el.scrollTop = count * ROW_HEIGHT;
+      target = count * ROW_HEIGHT;
     } else if (mark.current.anchorSeq >= 0) {
       // Keep the anchored line where it was while older lines are evicted above it.
-      const i = model.indexOfSeq(mark.current.anchorSeq);
-      el.scrollTop = i * ROW_HEIGHT + mark.current.anchorOffset;
+      target = model.indexOfSeq(mark.current.anchorSeq) * ROW_HEIGHT + mark.current.anchorOffset;
     }
+    if (target === undefined) return;
+    const next = Math.max(0, Math.min(target, el.scrollHeight - el.clientHeight));
+    // Only a real move fires a scroll event; flagging a no-op would swallow the operator's next scroll.
+    if (Math.abs(el.scrollTop - next) < 1) return;
+    programmatic.current = true;
+    el.scrollTop = next;
   }, [version, follow, count, model]);
 
   const onScroll = useCallback(() => {
