@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, Menu, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from './core/app-core';
 import { SafeStorageSecretStore } from './core/secrets/safe-storage-store';
 import { SettingsStore } from './core/settings/settings-store';
@@ -53,6 +53,18 @@ async function start(): Promise<Core> {
     settings,
     secrets,
     hub,
+    confirmInsecureSecrets: async () => {
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        buttons: ['Cancel', 'Store tokens without a keyring'],
+        defaultId: 0,
+        cancelId: 0,
+        title: 'Insecure token storage',
+        message: 'No OS keyring is available.',
+        detail: 'Tokens would be encrypted with a key built into Electron, which does not protect them from anyone who can read your files. Only continue on a machine you trust.',
+      });
+      return response === 1;
+    },
     startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500 }),
   });
   registerIpc(core.handlers, hub, () => windows);

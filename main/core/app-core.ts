@@ -19,6 +19,8 @@ export interface CoreOptions {
   settings: SettingsStore;
   secrets: SecretStore;
   hub: EventHub;
+  /** Asks the operator, outside the renderer, before token storage is weakened (Electron: a dialog). */
+  confirmInsecureSecrets?: () => Promise<boolean>;
   /** Starts the embedded sandbox; omitted in tests that bring their own API. */
   startSandbox?: Parameters<typeof attachEmbeddedSandbox>[2];
 }
@@ -64,7 +66,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const features = [snapshots, tail, changes, runbooks];
 
   const handlers: Handlers = {
-    ...createAppHandlers(opts.identity, opts.settings, opts.secrets, () => notices),
+    ...createAppHandlers(opts.identity, opts.settings, opts.secrets, () => notices, opts.confirmInsecureSecrets),
     ...createConnectionHandlers(connections, async (connectionId, siteId) => {
       const list = await api.handlers['integrations.list']({ connectionId, siteId }, ctx);
       return { integrations: list.data.length };

@@ -172,6 +172,15 @@ export const safeStorage = {
   getSelectedStorageBackend: () => safeStorage.backend,
 };
 
+export const dialog = {
+  nextResponse: 0,
+  shown: [] as unknown[],
+  showMessageBox(options: unknown) {
+    dialog.shown.push(options);
+    return Promise.resolve({ response: dialog.nextResponse, checkboxChecked: false });
+  },
+};
+
 export const shell = {
   opened: [] as string[],
   openExternal(url: string) {
@@ -242,4 +251,5 @@ export default {
   Menu,
   Notification,
   contextBridge,
+  dialog,
 };

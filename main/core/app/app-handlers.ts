@@ -1,5 +1,5 @@
 import type { appCalls, CallContext, HandlersOf } from '../../../shared/bridge';
-import type { AppInfo } from '../../../shared/bridge';
+import { OpsFailure, type AppInfo } from '../../../shared/bridge';
 import type { SecretStore } from '../secrets/types';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -15,6 +15,7 @@ export function createAppHandlers(
   settings: SettingsStore,
   secrets: SecretStore,
   notices: () => string[],
+  confirmInsecure?: () => Promise<boolean>,
 ): HandlersOf<typeof appCalls, CallContext> {
   return {
     'app.info': () =>
@@ -30,6 +31,12 @@ export function createAppHandlers(
         notices: notices(),
       }),
     'settings.get': () => Promise.resolve(settings.settings),
-    'settings.update': (patch) => Promise.resolve(settings.updateSettings(patch)),
+    'settings.update': async (patch) => {
+      // Weakening secret storage is confirmed outside the renderer (a native dialog under
+      // Electron), so a compromised page cannot switch it on by itself.
+      if (patch.allowInsecureSecrets === true && !settings.settings.allowInsecureSecrets && confirmInsecure && !(await confirmInsecure()))
+        throw new OpsFailure({ kind: 'cancelled', message: 'Insecure token storage was not enabled: it was not confirmed.' });
+      return settings.updateSettings(patch);
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, callChannel } from '../../../shared/bridge';
-import { app, BrowserWindow, calls, ipcMain, Menu, protocol, session } from '../../fakes/electron';
+import { app, BrowserWindow, calls, dialog, ipcMain, Menu, protocol, session } from '../../fakes/electron';
 
 // Imports the real Electron entry against the fake module: lifecycle order and wiring, for real.
 describe('main/index.ts', () => {
@@ -42,5 +42,17 @@ describe('main/index.ts', () => {
       value: { mode: string };
     };
     expect(info).toMatchObject({ ok: true, value: { mode: 'electron' } });
+  });
+
+  it('weakening token storage needs a native confirmation, not just a renderer call', async () => {
+    const win = BrowserWindow.all[0]!;
+    const update = (allow: boolean) => ipcMain.__invoke(callChannel('settings.update'), win.webContents.mainFrame, { allowInsecureSecrets: allow });
+    dialog.nextResponse = 0;
+    expect(await update(true)).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(dialog.shown).toHaveLength(1);
+    dialog.nextResponse = 1;
+    expect(await update(true)).toMatchObject({ ok: true, value: { allowInsecureSecrets: true } });
+    expect(await update(false)).toMatchObject({ ok: true, value: { allowInsecureSecrets: false } });
+    expect(dialog.shown).toHaveLength(2);
   });
 });
