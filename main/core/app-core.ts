@@ -41,6 +41,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const connections = new ConnectionService(opts.settings, opts.secrets);
   const api = createApiService({ connections, cacheDir: join(opts.identity.dataDir, 'cache') });
   connections.onChange((id) => api.invalidate(id));
+  connections.onForget((id) => void api.forgetCache(id).catch(() => undefined));
 
   let sandbox: EmbeddedSandbox | undefined;
   if (opts.startSandbox) {

@@ -34,6 +34,8 @@ export interface ApiService {
   handlers: ApiHandlers;
   /** Drop the cached client of one connection (or all) after its profile or token changed. */
   invalidate(connectionId?: string): void;
+  /** Drops the offline copies of a connection (removed, or now pointing at another server). */
+  forgetCache(connectionId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,8 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   const pool = new ClientPool(deps.connections, limits, deps.proxyEnv ?? proxyEnvFromProcess(), diagnostics, now);
   const cancels = new CancelRegistry();
   const connectivity = new ConnectivityTracker(now);
-  const calls = new ApiCalls(pool, new OfflineCache(deps.cacheDir), connectivity, cancels, now);
+  const cache = new OfflineCache(deps.cacheDir);
+  const calls = new ApiCalls(pool, cache, connectivity, cancels, now);
   const written = <T>(a: { data: T; etag: string | undefined }) => ({ data: a.data, ...(a.etag ? { etag: a.etag } : {}) });
   const scenarios = async (connectionId: string, cancel?: AbortSignal) =>
     (await sandboxOnly(await pool.get(connectionId)).api.listScenarios(cancel)).data;
@@ -117,6 +120,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       connectivity.forget(connectionId);
       void pool.invalidate(connectionId);
     },
+    forgetCache: (connectionId) => cache.forget(connectionId),
     async close() {
       await pool.invalidate();
     },

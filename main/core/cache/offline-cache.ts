@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { loadJsonFile, saveJsonFile } from '../fs/json-file';
 import { cacheFile, type CacheKey } from './cache-key';
@@ -45,5 +46,14 @@ export class OfflineCache {
     if (loaded.state === 'quarantined') return { state: 'quarantined', movedTo: basename(loaded.movedTo), reason: loaded.reason };
     const v = loaded.value as { fetchedAt: string; etag?: string | undefined; data: z.output<S> };
     return { state: 'hit', entry: { data: v.data, etag: v.etag, fetchedAt: v.fetchedAt } };
+  }
+
+  /**
+   * Drops every cached read of a connection: when it is removed, or now points at another server,
+   * its last-known state no longer describes anything it can reach.
+   */
+  async forget(connectionId: string): Promise<void> {
+    const anySite = cacheFile(this.dir, { connectionId, siteId: 'x', resource: 'x' });
+    await rm(dirname(dirname(anySite)), { recursive: true, force: true });
   }
 }

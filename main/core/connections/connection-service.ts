@@ -37,6 +37,7 @@ function newLocalId(prefix: string): string {
  */
 export class ConnectionService {
   private readonly listeners = new Set<(connectionId: string) => void>();
+  private readonly forgetListeners = new Set<(connectionId: string) => void>();
 
   constructor(
     private readonly settings: SettingsStore,
@@ -51,6 +52,16 @@ export class ConnectionService {
 
   private changed(id: string): void {
     for (const l of this.listeners) l(id);
+  }
+
+  /** Called when what was learned through a connection no longer applies (removed, or another server). */
+  onForget(listener: (connectionId: string) => void): () => void {
+    this.forgetListeners.add(listener);
+    return () => this.forgetListeners.delete(listener);
+  }
+
+  private forget(id: string): void {
+    for (const l of this.forgetListeners) l(id);
   }
 
   private async toPublic(stored: StoredConnection): Promise<Connection> {
@@ -105,6 +116,7 @@ export class ConnectionService {
       connections: existing ? doc.connections.map((c) => (c.id === id ? stored : c)) : [...doc.connections, stored],
     }));
     this.changed(id);
+    if (existing && new URL(existing.baseUrl).origin !== new URL(stored.baseUrl).origin) this.forget(id);
     return this.toPublic(stored);
   }
 
@@ -118,6 +130,7 @@ export class ConnectionService {
     }));
     await this.secrets.delete(existing.secretRef);
     this.changed(id);
+    this.forget(id);
     return true;
   }
 

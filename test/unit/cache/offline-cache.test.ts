@@ -25,6 +25,16 @@ describe('OfflineCache', () => {
     });
   });
 
+  it('forgets one connection entirely and keeps the others', async () => {
+    const other = { ...key, connectionId: 'c2' };
+    await cache.put(key, { data: { provider: 'ga4', enabled: true }, etag: undefined, fetchedAt: '2026-11-26T10:00:00.000Z' });
+    await cache.put(other, { data: { provider: 'ga4', enabled: false }, etag: undefined, fetchedAt: '2026-11-26T10:00:00.000Z' });
+    await cache.forget('c1');
+    expect(await cache.get(key, Item)).toEqual({ state: 'missing' });
+    expect((await cache.get(other, Item)).state).toBe('hit');
+    expect(readdirSync(dir)).toEqual(['c2']);
+  });
+
   it('reports a missing entry', async () => {
     expect(await cache.get(key, Item)).toEqual({ state: 'missing' });
   });

@@ -33,7 +33,10 @@ describe('ConnectionService', () => {
     await svc.save(ConnectionInput.parse({ id: saved.id, name: 'Prod EU', baseUrl: 'https://api.example.com' }));
     expect((await svc.resolve(saved.id)).token).toBe(TOKEN);
     svc.saveSite({ connectionId: saved.id, label: 'Shop', siteId: '3F1C2A9E-1B2C-4D5E-8F90-123456789ABC' });
+    const forgotten: string[] = [];
+    svc.onForget((id) => forgotten.push(id));
     expect(await svc.remove(saved.id)).toBe(true);
+    expect(forgotten).toEqual([saved.id]);
     expect(svc.listSites()).toEqual([]);
     expect(await secrets.get(`token-${saved.id}`)).toBeUndefined();
     await expect(svc.resolve(saved.id)).rejects.toThrow(/No connection/);
