@@ -1,3 +1,4 @@
+import { eventually as poll } from '../fakes/poll';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,15 +43,9 @@ export async function startHarness(opts: Partial<SandboxOptions> = {}, dir?: str
   };
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep } from '../fakes/poll';
 
 /** Polls until `check` returns a value, so simulation tests wait for effects instead of fixed sleeps. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, everyMs = 150): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await sleep(everyMs);
-  }
+export function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, everyMs = 150): Promise<T> {
+  return poll(check, { timeoutMs, everyMs, what: 'the simulated effect' });
 }

@@ -7,6 +7,21 @@ import { dirname, join, basename } from 'node:path';
  * in the same directory, fsync, rename, fsync the directory (reference: security-reliability.md).
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+  const tmp = await writeTempBeside(path, data, mode);
+  try {
+    await fs.rename(tmp, path);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
+  await syncDir(dirname(path));
+}
+
+/**
+ * The first half of every safe write: the data, fsynced, under a dot-temp name in the target's
+ * directory (so the final rename or link stays on one file system). Removed again if it fails.
+ */
+export async function writeTempBeside(path: string, data: string | Uint8Array, mode = 0o600): Promise<string> {
   const dir = dirname(path);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -21,17 +36,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     throw error;
   }
   await handle.close();
-  try {
-    await fs.rename(tmp, path);
-  } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
-  }
-  await syncDir(dir);
+  return tmp;
 }
 
-async function syncDir(dir: string): Promise<void> {
-  // Directory fsync makes the rename durable; not supported on every platform (Windows), so best effort.
+/** Directory fsync makes a rename durable; not supported everywhere (Windows), so best effort. */
+export async function syncDir(dir: string): Promise<void> {
   try {
     const handle = await fs.open(dir, 'r');
     try {

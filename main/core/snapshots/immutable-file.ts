@@ -1,19 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const h = await fs.open(dir, 'r');
-    try {
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-  } catch {
-    /* directory fsync is not supported everywhere (Windows): best effort */
-  }
-}
+import { dirname, join } from 'node:path';
+import { syncDir, writeTempBeside } from '../fs/atomic-file';
 
 /**
  * Create a file that must never be overwritten: temp file + fsync, then `link` (which fails if the
@@ -22,15 +9,7 @@ async function syncDir(dir: string): Promise<void> {
  */
 export async function createImmutable(path: string, text: string): Promise<'created' | 'exists'> {
   const dir = dirname(path);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const h = await fs.open(tmp, 'wx', 0o600);
-  try {
-    await h.writeFile(text);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
+  const tmp = await writeTempBeside(path, text);
   try {
     await fs.link(tmp, path);
   } catch (error) {

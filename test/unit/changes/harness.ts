@@ -1,3 +1,4 @@
+import { eventually } from '../../fakes/poll';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,10 +69,5 @@ export class Harness {
 }
 
 export async function until(fn: () => Promise<boolean> | boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not met in time');
+  await eventually(fn, { timeoutMs: ms, what: 'the change to reach that state' });
 }

@@ -1,3 +1,4 @@
+import { eventually } from '../../fakes/poll';
 import { calls, type CallContext, type CallName } from '../../../shared/bridge';
 import type { TailBatch } from '../../../shared/bridge/calls/tail';
 import { EventHub } from '../../../main/host/event-hub';
@@ -41,12 +42,8 @@ export function tailOverHttp(baseUrl: string, opts: Partial<Omit<RegistryOptions
   };
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep } from '../../fakes/poll';
 
 export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
+  await eventually(check, { timeoutMs, everyMs: 50, what });
 }
