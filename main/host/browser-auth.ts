@@ -1,17 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { safeEqual } from '../core/safe-equal';
 import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'ops_session';
 const MAX_SESSIONS = 16;
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
-/** Constant-time comparison that does not leak the length either (both sides hashed first). */
-export function safeEqual(a: string, b: string): boolean {
-  return timingSafeEqual(digest(a), digest(b));
-}
 
 /**
  * Browser mode's guard (reference: security-reliability.md, "Browser mode"): a launch token that

@@ -1,15 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { safeEqual } from '../core/safe-equal';
 import { HttpError } from './errors';
-
-const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /**
  * Bearer token by default; `x-api-key` for connections configured with a header scheme. Compared
  * on digests in constant time so neither the value nor its length leaks through timing.
  */
 export function createAuth(token: string): (req: IncomingMessage) => string {
-  const expected = digest(token);
   return (req) => {
     const header = req.headers.authorization;
     const bearer = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
@@ -20,7 +17,7 @@ export function createAuth(token: string): (req: IncomingMessage) => string {
         'www-authenticate': 'Bearer realm="sandbox"',
       });
     }
-    if (!timingSafeEqual(digest(presented), expected)) {
+    if (!safeEqual(presented, token)) {
       throw new HttpError(401, 'Invalid token', undefined, undefined, {
         'www-authenticate': 'Bearer realm="sandbox", error="invalid_token"',
       });

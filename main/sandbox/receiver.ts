@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { safeEqual as same } from '../core/safe-equal';
 import type { SandboxContext } from './context';
 import { sendJson } from './http-io';
 import { verifyStandardWebhook } from './sim/webhook-signing';
 import type { StoredWebhook } from './store/schema';
 
 const MAX = 1024 * 1024;
-const same = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
 /** Checks the credentials a real receiver would check, so a wrong secret shows up as 401s in the logs. */
 function authOk(hook: Pick<StoredWebhook, 'authType' | 'authConfig'>, req: IncomingMessage, body: string): { ok: true } | { ok: false; reason: string } {
