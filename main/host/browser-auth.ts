@@ -5,7 +5,6 @@ import type { IncomingMessage } from 'node:http';
 export const SESSION_COOKIE = 'ops_session';
 const MAX_SESSIONS = 16;
 
-
 /**
  * Browser mode's guard (reference: security-reliability.md, "Browser mode"): a launch token that
  * is traded for a session cookie, a Host allow-list against DNS rebinding, and an Origin check on
@@ -48,7 +47,8 @@ export class BrowserGuard {
     const id = randomBytes(32).toString('base64url');
     this.sessions.add(id);
     // Bounded: drop the oldest sessions rather than grow forever.
-    while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.values().next().value!);
+    while (this.sessions.size > MAX_SESSIONS)
+      this.sessions.delete(this.sessions.values().next().value!);
     return id;
   }
 
