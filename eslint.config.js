@@ -3,20 +3,44 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const electronOnly = ['main/index.ts', 'main/preload.ts', 'main/host/electron-ipc.ts', 'main/electron/**/*.ts'];
+const electronOnly = [
+  'main/index.ts',
+  'main/preload.ts',
+  'main/host/electron-ipc.ts',
+  'main/electron/**/*.ts',
+];
 const rawIpcAllowed = ['main/preload.ts', 'main/host/electron-ipc.ts'];
 
-const OPEN_EXTERNAL = 'Open links only through main/electron/open-external.ts (the https allow-list).';
+const OPEN_EXTERNAL =
+  'Open links only through main/electron/open-external.ts (the https allow-list).';
 
 const noImport = (groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
 });
-const electronBan = { group: ['electron'], message: 'Only the Electron shell files may import electron (DESIGN.md section 3).' };
-const rendererBan = { group: ['**/renderer/**', '../renderer/*', '../../renderer/*'], message: 'main/ and shared/ never import renderer/.' };
-const mainBan = { group: ['**/main/**', '../main/*', '../../main/*'], message: 'renderer/ and shared/ never import main/.' };
+const electronBan = {
+  group: ['electron'],
+  message: 'Only the Electron shell files may import electron (DESIGN.md section 3).',
+};
+const rendererBan = {
+  group: ['**/renderer/**', '../renderer/*', '../../renderer/*'],
+  message: 'main/ and shared/ never import renderer/.',
+};
+const mainBan = {
+  group: ['**/main/**', '../main/*', '../../main/*'],
+  message: 'renderer/ and shared/ never import main/.',
+};
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tools/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tools/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -25,11 +49,17 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/only-throw-error': 'off',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       'no-restricted-syntax': [
         'error',
         // Any member access or destructuring named openExternal: catches shell.openExternal,
@@ -38,7 +68,7 @@ export default tseslint.config(
         { selector: "MemberExpression[property.value='openExternal']", message: OPEN_EXTERNAL },
         { selector: "ObjectPattern > Property[key.name='openExternal']", message: OPEN_EXTERNAL },
         {
-          selector: "Identifier[name=/^(ipcMain|ipcRenderer)$/]",
+          selector: 'Identifier[name=/^(ipcMain|ipcRenderer)$/]',
           message: 'Raw ipcMain/ipcRenderer only in main/preload.ts and main/host/electron-ipc.ts.',
         },
       ],

@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium where it is installed (CI, our build machines); Playwright's own elsewhere
 // (scripts/ensure-browser.mjs fetches it on a laptop with internet).
 const systemChromium = '/usr/bin/chromium';
-const executablePath = process.env.OPS_CHROMIUM ?? (existsSync(systemChromium) ? systemChromium : undefined);
+const executablePath =
+  process.env.OPS_CHROMIUM ?? (existsSync(systemChromium) ? systemChromium : undefined);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,7 +25,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
 });

@@ -27,11 +27,15 @@ async function main(): Promise<void> {
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got "${values.port}"`);
   const dataDir = resolve(values.data ?? defaultDataDir());
-  const sandboxRate = values['sandbox-rate'] === undefined ? undefined : Number(values['sandbox-rate']);
+  const sandboxRate =
+    values['sandbox-rate'] === undefined ? undefined : Number(values['sandbox-rate']);
   if (sandboxRate !== undefined && !(sandboxRate >= 0 && sandboxRate <= 2000))
-    throw new Error(`--sandbox-rate must be 0-2000 events per second per site, got "${values['sandbox-rate']}"`);
+    throw new Error(
+      `--sandbox-rate must be 0-2000 events per second per site, got "${values['sandbox-rate']}"`,
+    );
   const hub = new EventHub();
   const notices: string[] = [];
   const secrets = values['insecure-file-secrets']
@@ -44,14 +48,23 @@ async function main(): Promise<void> {
     settings,
     secrets,
     hub,
-    ...(values['no-sandbox'] ? {} : {
+    ...(values['no-sandbox']
+      ? {}
+      : {
           startSandbox: (o) =>
-            startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500, ...(sandboxRate === undefined ? {} : { eventsPerSecond: sandboxRate }) }),
+            startSandbox({
+              ...o,
+              rateLimitPerMinute: 6000,
+              historyEvents: 500,
+              ...(sandboxRate === undefined ? {} : { eventsPerSecond: sandboxRate }),
+            }),
         }),
   });
   const staticDir = resolve(import.meta.dirname, '../renderer');
   const server = await startBrowserServer({ port, staticDir, handlers: core.handlers, hub });
-  process.stdout.write(`Integration Ops (browser mode), data in ${dataDir}\nOpen this URL in your browser:\n${server.launchUrl}\n`);
+  process.stdout.write(
+    `Integration Ops (browser mode), data in ${dataDir}\nOpen this URL in your browser:\n${server.launchUrl}\n`,
+  );
 
   const stop = () => {
     void Promise.allSettled([server.close(), core.close()]).then(() => process.exit(0));
@@ -61,6 +74,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Integration Ops could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Integration Ops could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

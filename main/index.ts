@@ -44,12 +44,22 @@ async function start(): Promise<Core> {
   // Opt-in only: with the setting off the updater module is never even loaded.
   void startUpdateChecks(settings.settings.updatesEnabled);
   const notices: string[] = [];
-  const secrets = new SafeStorageSecretStore(safeStorage, dataDir, () => settings.settings.allowInsecureSecrets, (m) => notices.push(m));
+  const secrets = new SafeStorageSecretStore(
+    safeStorage,
+    dataDir,
+    () => settings.settings.allowInsecureSecrets,
+    (m) => notices.push(m),
+  );
   await secrets.init();
   settings.notices.push(...notices);
   const hub = new EventHub();
   const core = await createCore({
-    identity: { version: app.getVersion(), mode: 'electron', dataDir, electronVersion: process.versions.electron },
+    identity: {
+      version: app.getVersion(),
+      mode: 'electron',
+      dataDir,
+      electronVersion: process.versions.electron,
+    },
     settings,
     secrets,
     hub,
@@ -61,7 +71,8 @@ async function start(): Promise<Core> {
         cancelId: 0,
         title: 'Insecure token storage',
         message: 'No OS keyring is available.',
-        detail: 'Tokens would be encrypted with a key built into Electron, which does not protect them from anyone who can read your files. Only continue on a machine you trust.',
+        detail:
+          'Tokens would be encrypted with a key built into Electron, which does not protect them from anyone who can read your files. Only continue on a machine you trust.',
       });
       return response === 1;
     },
@@ -96,8 +107,6 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', (event) => {
     event.preventDefault();
-    void ready
-      .then((core) => core.close())
-      .finally(() => app.exit(0));
+    void ready.then((core) => core.close()).finally(() => app.exit(0));
   });
 }

@@ -25,7 +25,10 @@ declare global {
   }
 }
 
-const lost = (message: string): BridgeResult<never> => ({ ok: false, error: { kind: 'internal', message } });
+const lost = (message: string): BridgeResult<never> => ({
+  ok: false,
+  error: { kind: 'internal', message },
+});
 
 function electronTransport(global: OpsGlobal): Transport {
   return {
@@ -73,7 +76,8 @@ function socketTransport(url: string): Transport {
         const wasOpen = socket === ws;
         socket = undefined;
         opened = undefined;
-        for (const [, settle] of pending) settle(lost('Lost the connection to the Integration Ops core; reconnecting.'));
+        for (const [, settle] of pending)
+          settle(lost('Lost the connection to the Integration Ops core; reconnecting.'));
         pending.clear();
         if (!wasOpen) reject(new Error('bridge socket closed'));
         // Reconnect in the background so events resume; calls reconnect on demand too.
@@ -120,7 +124,10 @@ const transport = pickTransport();
  * The typed bridge client. Answers are validated against the table again on this side: the
  * renderer trusts the schema, not the transport.
  */
-export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<BridgeResult<CallOutput<K>>> {
+export async function call<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+): Promise<BridgeResult<CallOutput<K>>> {
   const raw = await transport.invoke(name, input);
   const envelope = BridgeResultSchema.safeParse(raw);
   if (!envelope.success) return lost(`Malformed answer from the core for ${name}.`);
@@ -131,7 +138,10 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
 }
 
 /** Like `call`, but throws a `BridgeFailure` (for code that prefers try/catch). */
-export async function request<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+export async function request<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+): Promise<CallOutput<K>> {
   const result = await call(name, input);
   if (!result.ok) throw new BridgeFailure(result.error);
   return result.value;
@@ -144,7 +154,10 @@ export class BridgeFailure extends Error {
   }
 }
 
-export function on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+export function on<E extends EventName>(
+  name: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
   return transport.subscribe(name, (payload) => {
     const parsed = events[name].safeParse(payload);
     if (parsed.success) listener(parsed.data as EventPayload<E>);

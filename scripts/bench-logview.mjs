@@ -12,24 +12,40 @@ import { chromium } from '@playwright/test';
 const root = resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
 const dist = join(root, 'test-results/bench-logview');
-const D = quick ? { sustained: 10, burst: 4, compare: 5, runs: 1 } : { sustained: 60, burst: 10, compare: 15, runs: 2 };
+const D = quick
+  ? { sustained: 10, burst: 4, compare: 5, runs: 1 }
+  : { sustained: 60, burst: 10, compare: 15, runs: 2 };
 
-const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'test/bench/logview/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    'test/bench/logview/vite.config.ts',
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 const server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   const file = join(dist, path === '/' ? 'index.html' : path);
-  if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end();
+  if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile())
+    return res.writeHead(404).end();
   res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
   createReadStream(file).pipe(res);
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const executablePath = process.env.OPS_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--disable-gpu', '--no-first-run', '--enable-precise-memory-info'] });
+const executablePath =
+  process.env.OPS_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--disable-gpu', '--no-first-run', '--enable-precise-memory-info'],
+});
 
 const pct = (xs, p) => {
   if (xs.length === 0) return 0;
@@ -61,8 +77,16 @@ async function run(impl, rate, seconds) {
   const { context, page, cdp } = await open({ impl, rate, seconds, buffer: 100000 });
   await page.waitForTimeout(300);
   const base = await heap(cdp);
-  await page.waitForFunction(() => window.__bench.done, undefined, { timeout: (seconds + 120) * 1000, polling: 500 });
-  const b = await page.evaluate(() => ({ frames: window.__bench.frames, laf: window.__bench.lafBlocking, arrivals: window.__bench.arrivals, fed: window.__bench.fed }));
+  await page.waitForFunction(() => window.__bench.done, undefined, {
+    timeout: (seconds + 120) * 1000,
+    polling: 500,
+  });
+  const b = await page.evaluate(() => ({
+    frames: window.__bench.frames,
+    laf: window.__bench.lafBlocking,
+    arrivals: window.__bench.arrivals,
+    fed: window.__bench.fed,
+  }));
   const end = await heap(cdp);
   await context.close();
   const frames = b.frames.slice(5);
@@ -93,7 +117,8 @@ async function retained() {
   await page.waitForTimeout(500);
   const full = await heap(cdp);
   const searches = [];
-  for (const text of ['checkout', 'UPSTREAM_5XX', '#99999', 'zzz-no-match', 'purchase']) searches.push(await page.evaluate((t) => window.__bench.search(t), text));
+  for (const text of ['checkout', 'UPSTREAM_5XX', '#99999', 'zzz-no-match', 'purchase'])
+    searches.push(await page.evaluate((t) => window.__bench.search(t), text));
   await page.evaluate(() => window.__bench.search(''));
   const zod200 = await page.evaluate(() => window.__bench.zodCost(200));
   const zod2000 = await page.evaluate(() => window.__bench.zodCost(2000));
@@ -112,7 +137,10 @@ async function retained() {
 }
 
 const results = { sustained: [], burst: [], compare: { ours: [], theirs: [] } };
-const log = (label, r) => console.log(`${label.padEnd(26)} p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms · ${r.fps} fps · LoAF ${r.lafBlockingMs} ms · visible p95 ${r.visibleP95} ms · heap ${r.heapMB} MB (${r.bytesPerLine} B/line) · DOM ${r.domNodes}`);
+const log = (label, r) =>
+  console.log(
+    `${label.padEnd(26)} p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms · ${r.fps} fps · LoAF ${r.lafBlockingMs} ms · visible p95 ${r.visibleP95} ms · heap ${r.heapMB} MB (${r.bytesPerLine} B/line) · DOM ${r.domNodes}`,
+  );
 
 // A B B A at 1,000 lines/s, repeated: the comparison the ratios come from.
 for (let i = 0; i < D.runs; i++) {
@@ -129,24 +157,64 @@ const b = await run('ours', 10000, D.burst);
 results.burst.push(b);
 log(`ours 10000/s ${D.burst}s`, b);
 const kept = await retained();
-console.log(`ours 100k retained          heap ${kept.heapMB} MB (+${kept.addedMB} MB, ${kept.bytesPerLine} B/line) · DOM ${kept.domNodes} · search max ${kept.searchMs} ms · zod TailBatch parse ${kept.zodParseMsPer200} ms/200, ${kept.zodParseMsPer2000} ms/2000`);
+console.log(
+  `ours 100k retained          heap ${kept.heapMB} MB (+${kept.addedMB} MB, ${kept.bytesPerLine} B/line) · DOM ${kept.domNodes} · search max ${kept.searchMs} ms · zod TailBatch parse ${kept.zodParseMsPer200} ms/200, ${kept.zodParseMsPer2000} ms/2000`,
+);
 
 await browser.close();
 server.close();
 
-const med = (rs, k) => pct(rs.map((r) => r[k]), 50);
-const ours = { p95: med(results.compare.ours, 'p95'), bytesPerLine: med(results.compare.ours, 'bytesPerLine') };
-const theirs = { p95: med(results.compare.theirs, 'p95'), bytesPerLine: med(results.compare.theirs, 'bytesPerLine') };
+const med = (rs, k) =>
+  pct(
+    rs.map((r) => r[k]),
+    50,
+  );
+const ours = {
+  p95: med(results.compare.ours, 'p95'),
+  bytesPerLine: med(results.compare.ours, 'bytesPerLine'),
+};
+const theirs = {
+  p95: med(results.compare.theirs, 'p95'),
+  bytesPerLine: med(results.compare.theirs, 'bytesPerLine'),
+};
 const summary = {
   quick,
-  sustained2000: { p50: s.p50, p95: s.p95, p99: s.p99, lafBlockingMs: s.lafBlockingMs, visibleP95: s.visibleP95, domNodes: s.domNodes, ok: s.p95 <= 16.7 && s.p99 <= 33 },
-  burst10000: { p50: b.p50, p95: b.p95, p99: b.p99, lafBlockingMs: b.lafBlockingMs, visibleP95: b.visibleP95, domNodes: b.domNodes, ok: b.p95 <= 16.7 && b.p99 <= 33 },
+  sustained2000: {
+    p50: s.p50,
+    p95: s.p95,
+    p99: s.p99,
+    lafBlockingMs: s.lafBlockingMs,
+    visibleP95: s.visibleP95,
+    domNodes: s.domNodes,
+    ok: s.p95 <= 16.7 && s.p99 <= 33,
+  },
+  burst10000: {
+    p50: b.p50,
+    p95: b.p95,
+    p99: b.p99,
+    lafBlockingMs: b.lafBlockingMs,
+    visibleP95: b.visibleP95,
+    domNodes: b.domNodes,
+    ok: b.p95 <= 16.7 && b.p99 <= 33,
+  },
   retained100k: { ...kept, ok: kept.heapMB <= 60 },
   search100kMs: kept.searchMs,
   searchOk: kept.searchMs <= 100,
   at1000: {
-    ours: { p95: ours.p95, p99: med(results.compare.ours, 'p99'), bytesPerLine: ours.bytesPerLine, visibleP95: med(results.compare.ours, 'visibleP95'), domNodes: med(results.compare.ours, 'domNodes') },
-    reactLogviewer: { p95: theirs.p95, p99: med(results.compare.theirs, 'p99'), bytesPerLine: theirs.bytesPerLine, visibleP95: med(results.compare.theirs, 'visibleP95'), domNodes: med(results.compare.theirs, 'domNodes') },
+    ours: {
+      p95: ours.p95,
+      p99: med(results.compare.ours, 'p99'),
+      bytesPerLine: ours.bytesPerLine,
+      visibleP95: med(results.compare.ours, 'visibleP95'),
+      domNodes: med(results.compare.ours, 'domNodes'),
+    },
+    reactLogviewer: {
+      p95: theirs.p95,
+      p99: med(results.compare.theirs, 'p99'),
+      bytesPerLine: theirs.bytesPerLine,
+      visibleP95: med(results.compare.theirs, 'visibleP95'),
+      domNodes: med(results.compare.theirs, 'domNodes'),
+    },
   },
   p95Ratio: r1(theirs.p95 / Math.max(0.1, ours.p95)),
   heapPerLineRatio: r1(theirs.bytesPerLine / Math.max(1, ours.bytesPerLine)),

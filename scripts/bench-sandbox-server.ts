@@ -12,7 +12,15 @@ import { startSandbox } from '../main/sandbox/index';
 const dir = await mkdtemp(join(tmpdir(), 'sandbox-bench-'));
 const token = randomBytes(16).toString('hex');
 // 45,000 events of history: the GA4 stream of the first site holds more than 40,000 entries.
-const sb = await startSandbox({ token, dataDir: dir, port: 0, seed: 1, eventsPerSecond: 5, rateLimitPerMinute: 1e9, historyEvents: 45_000 });
+const sb = await startSandbox({
+  token,
+  dataDir: dir,
+  port: 0,
+  seed: 1,
+  eventsPerSecond: 5,
+  rateLimitPerMinute: 1e9,
+  historyEvents: 45_000,
+});
 process.stdout.write(`${JSON.stringify({ url: sb.url, siteId: sb.siteIds[0], token })}\n`);
 const stop = () =>
   void sb

@@ -18,5 +18,9 @@ const bundle = (input, file) =>
   });
 await bundle('scripts/bench-sandbox-server.ts', 'server.mjs');
 await bundle('test/bench/sandbox-bench.ts', 'bench.mjs');
-const r = spawnSync(process.execPath, [resolve(outDir, 'bench.mjs'), resolve(outDir, 'server.mjs')], { stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  [resolve(outDir, 'bench.mjs'), resolve(outDir, 'server.mjs')],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

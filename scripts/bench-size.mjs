@@ -12,7 +12,11 @@ const outDir = join(root, 'out/renderer');
 const BUDGET_KB = 150;
 
 if (!(process.argv.includes('--no-build') && existsSync(outDir))) {
-  execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
 }
 
 const html = readFileSync(join(outDir, 'index.html'), 'utf8');
@@ -24,7 +28,9 @@ const raw = (file) => readFileSync(file).length;
 function staticImports(file) {
   const code = readFileSync(file, 'utf8');
   const found = new Set();
-  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\.?\/[^"']+\.js)["']/g)) {
+  for (const m of code.matchAll(
+    /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\.?\/[^"']+\.js)["']/g,
+  )) {
     found.add(resolve(dirname(file), m[1]));
   }
   return [...found];
@@ -40,17 +46,27 @@ while (queue.length) {
 }
 
 const assets = join(outDir, 'assets');
-const allJs = readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => join(assets, f));
-const css = readdirSync(assets).filter((f) => f.endsWith('.css')).map((f) => join(assets, f));
+const allJs = readdirSync(assets)
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => join(assets, f));
+const css = readdirSync(assets)
+  .filter((f) => f.endsWith('.css'))
+  .map((f) => join(assets, f));
 const sum = (files, fn) => files.reduce((n, f) => n + fn(f), 0);
 const kb = (n) => Math.round((n / 1024) * 10) / 10;
 
 const initialFiles = [...initial];
 console.log('Initial JS (entry + static imports):');
-for (const f of initialFiles) console.log(`  ${f.slice(outDir.length + 1).padEnd(48)} ${kb(raw(f)).toString().padStart(8)} KB raw ${kb(gz(f)).toString().padStart(7)} KB gzip`);
+for (const f of initialFiles)
+  console.log(
+    `  ${f.slice(outDir.length + 1).padEnd(48)} ${kb(raw(f)).toString().padStart(8)} KB raw ${kb(gz(f)).toString().padStart(7)} KB gzip`,
+  );
 const lazy = allJs.filter((f) => !initial.has(f)).sort((a, b) => gz(b) - gz(a));
 console.log('Lazy chunks (largest first):');
-for (const f of lazy.slice(0, 8)) console.log(`  ${f.slice(outDir.length + 1).padEnd(48)} ${kb(gz(f)).toString().padStart(7)} KB gzip`);
+for (const f of lazy.slice(0, 8))
+  console.log(
+    `  ${f.slice(outDir.length + 1).padEnd(48)} ${kb(gz(f)).toString().padStart(7)} KB gzip`,
+  );
 
 const result = {
   initialJsGzipKB: kb(sum(initialFiles, gz)),

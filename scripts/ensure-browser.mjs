@@ -7,11 +7,17 @@ import { spawnSync } from 'node:child_process';
 const system = process.env.OPS_CHROMIUM ?? '/usr/bin/chromium';
 if (existsSync(system)) process.exit(0);
 console.log(`No ${system}: installing Playwright's Chromium for the end-to-end tests…`);
-const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['playwright', 'install', 'chromium'], {
-  stdio: 'inherit',
-  shell: process.platform === 'win32',
-});
+const r = spawnSync(
+  process.platform === 'win32' ? 'npx.cmd' : 'npx',
+  ['playwright', 'install', 'chromium'],
+  {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  },
+);
 if (r.status !== 0) {
-  console.error('Could not install a browser for the e2e tests. Install Chromium (e.g. apt-get install chromium) or set OPS_CHROMIUM to its path.');
+  console.error(
+    'Could not install a browser for the e2e tests. Install Chromium (e.g. apt-get install chromium) or set OPS_CHROMIUM to its path.',
+  );
   process.exit(r.status ?? 1);
 }

@@ -18,7 +18,10 @@ function run(cmd, args) {
 function electronBinary() {
   const probe = spawnSync(
     process.execPath,
-    ['-e', "const p = require('electron'); if (typeof p !== 'string') process.exit(3); require('fs').accessSync(p); process.stdout.write(p)"],
+    [
+      '-e',
+      "const p = require('electron'); if (typeof p !== 'string') process.exit(3); require('fs').accessSync(p); process.stdout.write(p)",
+    ],
     { cwd: process.cwd(), encoding: 'utf8', timeout: 180_000 },
   );
   return probe.status === 0 && probe.stdout ? probe.stdout.trim() : undefined;
@@ -33,8 +36,12 @@ try {
   binary = undefined;
 }
 if (!binary) {
-  console.log('Electron is not available on this machine (its binary could not be downloaded); starting browser mode instead: open the URL below.');
-  const child = spawn(process.execPath, ['out/main/browser.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+  console.log(
+    'Electron is not available on this machine (its binary could not be downloaded); starting browser mode instead: open the URL below.',
+  );
+  const child = spawn(process.execPath, ['out/main/browser.js', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });

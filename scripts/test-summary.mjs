@@ -4,8 +4,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const reports = [
-  ['unit + contract (vitest)', 'test-results/unit-report.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) })],
-  ['e2e (playwright)', 'test-results/e2e-report.json', (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + (r.stats.flaky ?? 0), skipped: r.stats.skipped })],
+  [
+    'unit + contract (vitest)',
+    'test-results/unit-report.json',
+    (r) => ({
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + (r.numTodoTests ?? 0),
+    }),
+  ],
+  [
+    'e2e (playwright)',
+    'test-results/e2e-report.json',
+    (r) => ({
+      passed: r.stats.expected,
+      failed: r.stats.unexpected + (r.stats.flaky ?? 0),
+      skipped: r.stats.skipped,
+    }),
+  ],
 ];
 
 let passed = 0;
@@ -19,7 +35,9 @@ for (const [label, path, read] of reports) {
   }
   try {
     const counts = read(JSON.parse(readFileSync(path, 'utf8')));
-    console.log(`${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    console.log(
+      `${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+    );
     passed += counts.passed;
     failed += counts.failed;
     skipped += counts.skipped;

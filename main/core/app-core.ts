@@ -48,7 +48,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     try {
       sandbox = await attachEmbeddedSandbox(connections, opts.identity.dataDir, opts.startSandbox);
     } catch (error) {
-      notices.push(`The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`);
+      notices.push(
+        `The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -58,7 +60,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const run = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
     return spec.output.parse(await run(spec.input.parse(input), ctx));
   }) as Invoke;
-  const deps: FeatureDeps = { dataDir: opts.identity.dataDir, hub: opts.hub, settings: opts.settings, connections, invoke };
+  const deps: FeatureDeps = {
+    dataDir: opts.identity.dataDir,
+    hub: opts.hub,
+    settings: opts.settings,
+    connections,
+    invoke,
+  };
   // Named one by one: destructuring an array would type each feature as the union of all of them.
   const snapshots = createSnapshotsFeature(deps);
   const tail = createTailFeature(deps);
@@ -67,7 +75,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const features = [snapshots, tail, changes, runbooks];
 
   const handlers: Handlers = {
-    ...createAppHandlers(opts.identity, opts.settings, opts.secrets, () => notices, opts.confirmInsecureSecrets),
+    ...createAppHandlers(
+      opts.identity,
+      opts.settings,
+      opts.secrets,
+      () => notices,
+      opts.confirmInsecureSecrets,
+    ),
     ...createConnectionHandlers(connections, async (connectionId, siteId) => {
       const list = await api.handlers['integrations.list']({ connectionId, siteId }, ctx);
       return { integrations: list.data.length };

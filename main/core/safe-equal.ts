@@ -5,5 +5,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * hashed to equal-length digests first. Used for every token and credential check.
  */
 export function safeEqual(a: string, b: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+  return timingSafeEqual(
+    createHash('sha256').update(a).digest(),
+    createHash('sha256').update(b).digest(),
+  );
 }

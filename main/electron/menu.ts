@@ -24,7 +24,10 @@ export function buildAppMenu(isPackaged: boolean): Menu {
     {
       role: 'help',
       submenu: [
-        { label: 'Selwise integrations documentation', click: () => void openExternal('https://docs.selwise.com/integrations/operations') },
+        {
+          label: 'Selwise integrations documentation',
+          click: () => void openExternal('https://docs.selwise.com/integrations/operations'),
+        },
       ],
     },
   ];

@@ -7,7 +7,11 @@ import { APP_ORIGIN } from './navigation';
  * when no window is open, and the renderer stays quiet so there is one notification per anomaly.
  * A click brings the window back on the change that raised it.
  */
-export function attachAnomalyNotifications(hub: EventHub, windows: () => BrowserWindow[], openWindow: () => BrowserWindow): () => void {
+export function attachAnomalyNotifications(
+  hub: EventHub,
+  windows: () => BrowserWindow[],
+  openWindow: () => BrowserWindow,
+): () => void {
   return hub.attach((name, payload) => {
     if (name !== 'changes.anomaly' || !Notification.isSupported()) return;
     const event = payload as { changeId: string; title: string; body: string };

@@ -17,9 +17,13 @@ export function createAppProtocolHandler(rendererDir: string) {
     const url = new URL(request.url);
     if (url.host !== 'ops') return new Response('Not found', { status: 404 });
     const asset = await lookupAsset(rendererDir, url.pathname);
-    if (asset.status !== 200) return new Response(asset.reason, { status: asset.status, headers: SECURITY_HEADERS });
+    if (asset.status !== 200)
+      return new Response(asset.reason, { status: asset.status, headers: SECURITY_HEADERS });
     const body = await readFile(asset.filePath);
-    return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': asset.contentType } });
+    return new Response(body, {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': asset.contentType },
+    });
   };
 }
 

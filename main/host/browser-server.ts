@@ -26,7 +26,11 @@ export interface RunningBrowserServer {
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 function plain(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -35,7 +39,9 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
 }
 
 /** Serves the built renderer and the bridge on 127.0.0.1 only (DESIGN.md section 2, "Browser mode"). */
-export async function startBrowserServer(opts: BrowserServerOptions): Promise<RunningBrowserServer> {
+export async function startBrowserServer(
+  opts: BrowserServerOptions,
+): Promise<RunningBrowserServer> {
   const guard = new BrowserGuard();
   const bridge = createBridgeSocket(opts.handlers, opts.hub);
 
@@ -51,14 +57,19 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Ru
     const method = req.method ?? 'GET';
     if (!SAFE_METHODS.has(method)) {
       // Nothing here changes state over plain HTTP, but a foreign or missing Origin is refused first.
-      if (!guard.originAllowed(req)) return plain(res, 403, 'Forbidden: foreign or missing Origin.');
+      if (!guard.originAllowed(req))
+        return plain(res, 403, 'Forbidden: foreign or missing Origin.');
       return plain(res, 405, 'Method not allowed.');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const token = url.searchParams.get('token');
     if (token !== null) {
       if (!guard.redeemToken(token))
-        return plain(res, 401, 'Unauthorized: this link is not valid or was already used. Restart browser mode (`npm run start:browser`) for a new one.');
+        return plain(
+          res,
+          401,
+          'Unauthorized: this link is not valid or was already used. Restart browser mode (`npm run start:browser`) for a new one.',
+        );
       // Trade the token for a session cookie and strip it from the address bar and history.
       url.searchParams.delete('token');
       res.writeHead(303, {
@@ -71,13 +82,19 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Ru
       return void res.end();
     }
     if (!guard.hasSession(req))
-      return plain(res, 401, 'Unauthorized: open the URL with ?token=… printed in the terminal where browser mode was started.');
+      return plain(
+        res,
+        401,
+        'Unauthorized: open the URL with ?token=… printed in the terminal where browser mode was started.',
+      );
     const asset = await lookupAsset(opts.staticDir, url.pathname);
     if (asset.status !== 200) return plain(res, asset.status, asset.reason);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': asset.contentType,
-      'Cache-Control': asset.contentType.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
+      'Cache-Control': asset.contentType.startsWith('text/html')
+        ? 'no-store'
+        : 'private, max-age=3600',
     });
     if (method === 'HEAD') return void res.end();
     const stream = createReadStream(asset.filePath);
@@ -90,7 +107,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Ru
     if (!guard.hostAllowed(req)) return rejectUpgrade(socket, 403, 'Forbidden');
     if (!guard.originAllowed(req)) return rejectUpgrade(socket, 403, 'Forbidden');
     if (!guard.hasSession(req)) return rejectUpgrade(socket, 401, 'Unauthorized');
-    if (new URL(req.url ?? '/', 'http://x').pathname !== '/bridge') return rejectUpgrade(socket, 404, 'Not Found');
+    if (new URL(req.url ?? '/', 'http://x').pathname !== '/bridge')
+      return rejectUpgrade(socket, 404, 'Not Found');
     bridge.upgrade(req, socket, head);
   });
 

@@ -1,7 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientFrame, type CallContext, type Handlers, type ServerFrame } from '../../shared/bridge';
+import {
+  ClientFrame,
+  type CallContext,
+  type Handlers,
+  type ServerFrame,
+} from '../../shared/bridge';
 import { dispatch } from './dispatch';
 import type { EventHub } from './event-hub';
 
@@ -32,7 +37,13 @@ export function createBridgeSocket(handlers: Handlers, hub: EventHub) {
         return socket.close(1008, 'malformed frame');
       }
       if (inFlight >= MAX_IN_FLIGHT) {
-        return send({ id: frame.id, result: { ok: false, error: { kind: 'internal', message: 'Too many requests in flight; retry.' } } });
+        return send({
+          id: frame.id,
+          result: {
+            ok: false,
+            error: { kind: 'internal', message: 'Too many requests in flight; retry.' },
+          },
+        });
       }
       inFlight++;
       void dispatch(handlers, frame.call, frame.input, ctx)

@@ -25,7 +25,10 @@ export async function dispatch(
   log: (message: string, error: unknown) => void = defaultLog,
 ): Promise<BridgeResult> {
   if (!isCallName(name)) {
-    return { ok: false, error: { kind: 'validation', message: `Unknown bridge call "${String(name).slice(0, 80)}".` } };
+    return {
+      ok: false,
+      error: { kind: 'validation', message: `Unknown bridge call "${String(name).slice(0, 80)}".` },
+    };
   }
   const spec = calls[name];
   const parsed = spec.input.safeParse(input ?? {});

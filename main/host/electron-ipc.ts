@@ -8,7 +8,10 @@ import { isAllowedNavigation } from '../electron/navigation';
  * A sender is trusted only if it is the main frame of one of our windows and shows our own
  * app:// page (checklist 17): a subframe, a foreign page or a destroyed frame is refused.
  */
-export function isTrustedSender(frame: WebFrameMain | null | undefined, windows: () => BrowserWindow[]): boolean {
+export function isTrustedSender(
+  frame: WebFrameMain | null | undefined,
+  windows: () => BrowserWindow[],
+): boolean {
   if (!frame) return false;
   const ours = windows().some((w) => !w.isDestroyed() && w.webContents.mainFrame === frame);
   return ours && isAllowedNavigation(frame.url);
@@ -23,12 +26,19 @@ export function registerIpc(
   for (const name of CALL_NAMES) {
     ipcMain.handle(callChannel(name), (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrustedSender(event.senderFrame, windows))
-        return { ok: false, error: { kind: 'validation', message: 'Refused: the request did not come from the Integration Ops window.' } };
+        return {
+          ok: false,
+          error: {
+            kind: 'validation',
+            message: 'Refused: the request did not come from the Integration Ops window.',
+          },
+        };
       return dispatch(handlers, name, input, hub.context);
     });
   }
   const detach = hub.attach((name, payload) => {
-    for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(eventChannel(name), payload);
+    for (const w of windows())
+      if (!w.isDestroyed()) w.webContents.send(eventChannel(name), payload);
   });
   return () => {
     detach();

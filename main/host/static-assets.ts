@@ -59,18 +59,27 @@ export async function lookupAsset(root: string, urlPath: string): Promise<AssetL
   } catch {
     return { status: 400, reason: 'malformed path' };
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return { status: 400, reason: 'malformed path' };
-  if (decoded.split('/').some((part) => part === '..')) return { status: 403, reason: 'path traversal refused' };
+  if (decoded.includes('\0') || decoded.includes('\\'))
+    return { status: 400, reason: 'malformed path' };
+  if (decoded.split('/').some((part) => part === '..'))
+    return { status: 403, reason: 'path traversal refused' };
   const base = resolve(root);
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const target = resolve(base, relative);
-  if (target !== base && !target.startsWith(base + sep)) return { status: 403, reason: 'path traversal refused' };
+  if (target !== base && !target.startsWith(base + sep))
+    return { status: 403, reason: 'path traversal refused' };
   try {
     const stat = await fs.stat(target);
-    if (stat.isFile()) return { status: 200, filePath: target, contentType: TYPES[extname(target)] ?? 'application/octet-stream' };
+    if (stat.isFile())
+      return {
+        status: 200,
+        filePath: target,
+        contentType: TYPES[extname(target)] ?? 'application/octet-stream',
+      };
   } catch {
     /* fall through */
   }
-  if (!extname(relative)) return { status: 200, filePath: resolve(base, 'index.html'), contentType: TYPES['.html']! };
+  if (!extname(relative))
+    return { status: 200, filePath: resolve(base, 'index.html'), contentType: TYPES['.html']! };
   return { status: 404, reason: 'not found' };
 }

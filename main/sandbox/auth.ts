@@ -9,13 +9,22 @@ import { HttpError } from './errors';
 export function createAuth(token: string): (req: IncomingMessage) => string {
   return (req) => {
     const header = req.headers.authorization;
-    const bearer = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
+    const bearer =
+      typeof header === 'string' && /^Bearer\s+/i.test(header)
+        ? header.replace(/^Bearer\s+/i, '').trim()
+        : undefined;
     const apiKey = req.headers['x-api-key'];
     const presented = bearer ?? (typeof apiKey === 'string' ? apiKey.trim() : undefined);
     if (!presented) {
-      throw new HttpError(401, 'Missing credentials: send Authorization: Bearer <token>', undefined, undefined, {
-        'www-authenticate': 'Bearer realm="sandbox"',
-      });
+      throw new HttpError(
+        401,
+        'Missing credentials: send Authorization: Bearer <token>',
+        undefined,
+        undefined,
+        {
+          'www-authenticate': 'Bearer realm="sandbox"',
+        },
+      );
     }
     if (!safeEqual(presented, token)) {
       throw new HttpError(401, 'Invalid token', undefined, undefined, {

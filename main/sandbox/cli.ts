@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   });
   const parsed = Flags.safeParse(values);
   if (!parsed.success) {
-    process.stderr.write(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}\n`);
+    process.stderr.write(
+      `${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}\n`,
+    );
     process.exit(2);
   }
   const f = parsed.data;
@@ -67,7 +69,9 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`Sandbox Integrations API: ${sb.url}\n`);
   if (!f.token && !process.env.SANDBOX_TOKEN) process.stdout.write(`Token: ${token}\n`);
-  process.stdout.write(`Sites: ${sb.siteIds.join(', ')}\nDrills: ${sb.origin}/__sandbox/scenarios\n`);
+  process.stdout.write(
+    `Sites: ${sb.siteIds.join(', ')}\nDrills: ${sb.origin}/__sandbox/scenarios\n`,
+  );
   const stop = () => {
     sb.close().then(
       () => process.exit(0),

@@ -50,7 +50,11 @@ export function zodDetails(err: ZodError, prefix: string[] = []): ErrorDetail[] 
 export function unprocessable(err: ZodError, what: string, prefix: string[] = []): HttpError {
   const details = zodDetails(err, prefix);
   const first = details[0];
-  return new HttpError(422, first ? `Invalid ${what}: ${first.path}: ${first.message}` : `Invalid ${what}`, details);
+  return new HttpError(
+    422,
+    first ? `Invalid ${what}: ${first.path}: ${first.message}` : `Invalid ${what}`,
+    details,
+  );
 }
 
 export const notFound = (message: string) => new HttpError(404, message);

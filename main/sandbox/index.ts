@@ -52,7 +52,11 @@ function rebaseReceiverUrls(site: SiteRecord, origin: string): boolean {
   let changed = false;
   for (const hook of site.webhooks) {
     const u = new URL(hook.url);
-    if (RECEIVER_PATH.test(u.pathname) && (u.hostname === '127.0.0.1' || u.hostname === 'localhost') && u.origin !== origin) {
+    if (
+      RECEIVER_PATH.test(u.pathname) &&
+      (u.hostname === '127.0.0.1' || u.hostname === 'localhost') &&
+      u.origin !== origin
+    ) {
       hook.url = `${origin}${u.pathname}`;
       changed = true;
     }
@@ -95,7 +99,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     } else {
       sites = seedSites(seed, origin);
       for (const s of sites) await store.saveSite(s);
-      await store.saveMeta({ schemaVersion: SCHEMA_VERSION, seed, siteIds: sites.map((s) => s.id) });
+      await store.saveMeta({
+        schemaVersion: SCHEMA_VERSION,
+        seed,
+        siteIds: sites.map((s) => s.id),
+      });
     }
     for (const s of sites) if (rebaseReceiverUrls(s, origin)) await store.saveSite(s);
 
@@ -103,9 +111,34 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     const streams = new Streams(opts.logRingSize ?? 50_000);
     const scenarios = new ScenarioBook();
     const webhooks = new WebhookDispatcher(sender, streams, scheduler, retryBaseMs / 500);
-    const pipeline = new Pipeline({ state, streams, scenarios, scheduler, webhooks, seed, eventsPerSecond: opts.eventsPerSecond ?? 5, retryBaseMs });
-    const receiverCredentials = new Map(sites.flatMap((s) => s.webhooks.map((w) => [`${s.id}/${w.id}`, { authType: w.authType, authConfig: w.authConfig }] as const)));
-    ctx = { state, streams, scenarios, pipeline, webhooks, scheduler, allowExternalWebhooks: opts.allowExternalWebhooks ?? false, origin: () => origin, receiverCredentials };
+    const pipeline = new Pipeline({
+      state,
+      streams,
+      scenarios,
+      scheduler,
+      webhooks,
+      seed,
+      eventsPerSecond: opts.eventsPerSecond ?? 5,
+      retryBaseMs,
+    });
+    const receiverCredentials = new Map(
+      sites.flatMap((s) =>
+        s.webhooks.map(
+          (w) => [`${s.id}/${w.id}`, { authType: w.authType, authConfig: w.authConfig }] as const,
+        ),
+      ),
+    );
+    ctx = {
+      state,
+      streams,
+      scenarios,
+      pipeline,
+      webhooks,
+      scheduler,
+      allowExternalWebhooks: opts.allowExternalWebhooks ?? false,
+      origin: () => origin,
+      receiverCredentials,
+    };
     pipeline.backfill(opts.historyEvents ?? 0);
     pipeline.start();
 

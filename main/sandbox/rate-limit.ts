@@ -34,11 +34,17 @@ export class RateLimiter {
       'x-ratelimit-reset': String(resetSec),
     };
     if (w.count >= this.limit) {
-      throw new HttpError(429, `Rate limit of ${this.limit} requests per minute exceeded; retry in ${resetSec} s`, undefined, undefined, {
-        ...headers,
-        'x-ratelimit-remaining': '0',
-        'retry-after': String(resetSec),
-      });
+      throw new HttpError(
+        429,
+        `Rate limit of ${this.limit} requests per minute exceeded; retry in ${resetSec} s`,
+        undefined,
+        undefined,
+        {
+          ...headers,
+          'x-ratelimit-remaining': '0',
+          'retry-after': String(resetSec),
+        },
+      );
     }
     w.count++;
     return headers;

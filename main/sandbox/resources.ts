@@ -13,7 +13,10 @@ export function etagOf(resource: unknown): string {
   return `"${createHash('sha256').update(JSON.stringify(resource)).digest('base64url').slice(0, 22)}"`;
 }
 
-function maskFields(obj: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+function maskFields(
+  obj: Record<string, unknown>,
+  fields: readonly string[],
+): Record<string, unknown> {
   const out = { ...obj };
   for (const f of fields) if (typeof out[f] === 'string') out[f] = maskSecret(out[f]);
   return out;
@@ -50,7 +53,11 @@ export function restoreMasked(
     if (!isMasked(out[f])) continue;
     const kept = stored?.[f];
     if (typeof kept === 'string') out[f] = kept;
-    else details.push({ path: `${pathPrefix}.${f}`, message: 'a masked value was sent but no secret is stored: send the real value' });
+    else
+      details.push({
+        path: `${pathPrefix}.${f}`,
+        message: 'a masked value was sent but no secret is stored: send the real value',
+      });
   }
   if (details.length) throw new HttpError(422, 'Cannot keep a secret that was never set', details);
   return out;
@@ -59,18 +66,39 @@ export function restoreMasked(
 /** Fields the server owns; a client echoing them from a GET must not be able to set them. */
 export function stripReadOnly(body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-  const { provider: _p, siteId: _s, createdAt: _c, updatedAt: _u, id: _i, version: _v, ...rest } = body as Record<string, unknown>;
+  const {
+    provider: _p,
+    siteId: _s,
+    createdAt: _c,
+    updatedAt: _u,
+    id: _i,
+    version: _v,
+    ...rest
+  } = body as Record<string, unknown>;
   return rest;
 }
 
-export function checkIfMatch(ifMatch: string | string[] | undefined, currentEtag: string | undefined, current: unknown): void {
+export function checkIfMatch(
+  ifMatch: string | string[] | undefined,
+  currentEtag: string | undefined,
+  current: unknown,
+): void {
   if (ifMatch === undefined) return;
-  const values = (Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch).split(',').map((s) => s.trim().replace(/^W\//, ''));
+  const values = (Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch)
+    .split(',')
+    .map((s) => s.trim().replace(/^W\//, ''));
   if (currentEtag && (values.includes('*') || values.includes(currentEtag))) return;
-  throw new HttpError(412, currentEtag ? 'The resource changed since you read it (stale If-Match)' : 'The resource does not exist (If-Match given)', undefined, {
-    current: current ?? null,
-    ...(currentEtag ? { etag: currentEtag } : {}),
-  });
+  throw new HttpError(
+    412,
+    currentEtag
+      ? 'The resource changed since you read it (stale If-Match)'
+      : 'The resource does not exist (If-Match given)',
+    undefined,
+    {
+      current: current ?? null,
+      ...(currentEtag ? { etag: currentEtag } : {}),
+    },
+  );
 }
 
 export type { ProviderKey };

@@ -29,7 +29,12 @@ export class Router {
 
   add(method: string, pattern: string, handler: Handler): this {
     const segments = pattern.split('/').filter(Boolean);
-    this.routes.push({ method, segments, literals: segments.filter((s) => !s.startsWith(':')).length, handler });
+    this.routes.push({
+      method,
+      segments,
+      literals: segments.filter((s) => !s.startsWith(':')).length,
+      handler,
+    });
     return this;
   }
 
@@ -47,9 +52,11 @@ export class Router {
     }
     // A more specific path matched with another method (PUT .../health): that is a 405, not a
     // fall-through to the `:provider` wildcard.
-    if (best && best.route.literals >= bestAnyLiterals) return { kind: 'found', handler: best.route.handler, params: best.params };
+    if (best && best.route.literals >= bestAnyLiterals)
+      return { kind: 'found', handler: best.route.handler, params: best.params };
     for (const route of this.routes) {
-      if (route.literals === bestAnyLiterals && matchSegments(route.segments, parts)) allow.add(route.method);
+      if (route.literals === bestAnyLiterals && matchSegments(route.segments, parts))
+        allow.add(route.method);
     }
     if (allow.size > 0) return { kind: 'method_not_allowed', allow: [...allow] };
     return { kind: 'not_found' };

@@ -7,7 +7,12 @@ import type { SiteRecord, StoredIntegration, StoredWebhook } from './store/schem
 /** Fixed timestamps keep a seeded data folder byte-for-byte reproducible. */
 const CREATED = '2026-01-05T09:00:00.000Z';
 
-const purchaseMinimum = { purchase: { enabled: true, conditions: [{ field: 'order.total', operator: 'gte' as const, value: 1 }] } };
+const purchaseMinimum = {
+  purchase: {
+    enabled: true,
+    conditions: [{ field: 'order.total', operator: 'gte' as const, value: 1 }],
+  },
+};
 
 function integration(
   provider: StoredIntegration['provider'],
@@ -21,7 +26,8 @@ function integration(
     config,
     eventMapping: { ...DEFAULT_MAPPINGS[provider] },
     reverseEventMapping: { ...DEFAULT_REVERSE_MAPPING },
-    eventFilters: provider === 'meta' ? { purchase: { enabled: true } } : structuredClone(purchaseMinimum),
+    eventFilters:
+      provider === 'meta' ? { purchase: { enabled: true } } : structuredClone(purchaseMinimum),
     createdAt: CREATED,
     updatedAt: CREATED,
     version: 1,
@@ -45,7 +51,9 @@ export function seedSites(seed: number, origin: string): SiteRecord[] {
 
   const erpHook = rng.uuid();
   const crmHook = rng.uuid();
-  const webhook = (w: Omit<Known<StoredWebhook>, 'createdAt' | 'updatedAt' | 'version'>): StoredWebhook => ({
+  const webhook = (
+    w: Omit<Known<StoredWebhook>, 'createdAt' | 'updatedAt' | 'version'>,
+  ): StoredWebhook => ({
     ...w,
     createdAt: CREATED,
     updatedAt: CREATED,
@@ -58,8 +66,15 @@ export function seedSites(seed: number, origin: string): SiteRecord[] {
     domain: 'shop.nordwind-outdoor.example',
     currency: 'EUR',
     integrations: {
-      ga4: integration('ga4', { measurementId: `G-${rng.hex(10).toUpperCase()}`, apiSecret: `${rng.hex(8)}-${rng.hex(12)}` }),
-      meta: integration('meta', { pixelId: rng.digits(15), accessToken: `EAAB${rng.hex(60)}`, advancedMatching: true }),
+      ga4: integration('ga4', {
+        measurementId: `G-${rng.hex(10).toUpperCase()}`,
+        apiSecret: `${rng.hex(8)}-${rng.hex(12)}`,
+      }),
+      meta: integration('meta', {
+        pixelId: rng.digits(15),
+        accessToken: `EAAB${rng.hex(60)}`,
+        advancedMatching: true,
+      }),
       gads: integration('gads', {
         conversionId: `AW-${rng.digits(9)}`,
         conversionLabel: `${rng.hex(6)}Purch_${rng.hex(4)}`,
@@ -92,10 +107,25 @@ export function seedSites(seed: number, origin: string): SiteRecord[] {
     domain: 'www.casalumen.example',
     currency: 'USD',
     integrations: {
-      ga4: integration('ga4', { measurementId: `G-${rng.hex(10).toUpperCase()}`, apiSecret: `${rng.hex(8)}-${rng.hex(12)}` }),
+      ga4: integration('ga4', {
+        measurementId: `G-${rng.hex(10).toUpperCase()}`,
+        apiSecret: `${rng.hex(8)}-${rng.hex(12)}`,
+      }),
       // A second pixel still being rolled out: test mode, the documented safe state.
-      meta: integration('meta', { pixelId: rng.digits(16), accessToken: `EAAB${rng.hex(60)}`, advancedMatching: false }, { testMode: true }),
-      gads: integration('gads', { conversionId: `AW-${rng.digits(10)}`, conversionLabel: `${rng.hex(8)}`, valueBased: false }, { enabled: false }),
+      meta: integration(
+        'meta',
+        { pixelId: rng.digits(16), accessToken: `EAAB${rng.hex(60)}`, advancedMatching: false },
+        { testMode: true },
+      ),
+      gads: integration(
+        'gads',
+        {
+          conversionId: `AW-${rng.digits(10)}`,
+          conversionLabel: `${rng.hex(8)}`,
+          valueBased: false,
+        },
+        { enabled: false },
+      ),
     },
     webhooks: [
       webhook({

@@ -51,12 +51,16 @@ export function createSandboxServer(getCtx: () => SandboxContext, opts: ServerOp
       if (parts[0] === 'api') {
         rateHeaders = limiter.take(token);
         for (const [k, v] of Object.entries(rateHeaders)) res.setHeader(k, v);
-        if (parts[1] === 'v1' && parts[2] === 'sites' && parts[3]) await apiWeather(parts[3], ctx.scenarios, weatherRng, ctx.scheduler);
+        if (parts[1] === 'v1' && parts[2] === 'sites' && parts[3])
+          await apiWeather(parts[3], ctx.scenarios, weatherRng, ctx.scheduler);
       }
       const m = router.match(req.method ?? 'GET', url.pathname);
-      if (m.kind === 'not_found') throw new HttpError(404, `No route for ${req.method ?? ''} ${url.pathname.slice(0, 200)}`);
+      if (m.kind === 'not_found')
+        throw new HttpError(404, `No route for ${req.method ?? ''} ${url.pathname.slice(0, 200)}`);
       if (m.kind === 'method_not_allowed') {
-        throw new HttpError(405, `${req.method ?? ''} is not allowed here`, undefined, undefined, { allow: m.allow.join(', ') });
+        throw new HttpError(405, `${req.method ?? ''} is not allowed here`, undefined, undefined, {
+          allow: m.allow.join(', '),
+        });
       }
       await m.handler({ req, res, params: m.params, query: url.searchParams });
     } catch (err) {
@@ -68,8 +72,14 @@ export function createSandboxServer(getCtx: () => SandboxContext, opts: ServerOp
         sendJson(res, err.status, err.body(), { ...rateHeaders, ...err.headers });
         return;
       }
-      process.stderr.write(`sandbox: internal error on ${req.method ?? ''} ${url.pathname}: ${(err as Error).stack ?? String(err)}\n`);
-      sendJson(res, 500, { statusCode: 500, error: 'Internal Server Error', message: 'Unexpected sandbox error' });
+      process.stderr.write(
+        `sandbox: internal error on ${req.method ?? ''} ${url.pathname}: ${(err as Error).stack ?? String(err)}\n`,
+      );
+      sendJson(res, 500, {
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Unexpected sandbox error',
+      });
     }
   }
 

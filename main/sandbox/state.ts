@@ -29,7 +29,9 @@ export class SiteState {
   require(siteId: string): SiteRecord {
     const parsed = SiteIdParam.safeParse(siteId);
     if (!parsed.success) {
-      throw new HttpError(422, `Invalid siteId "${siteId.slice(0, 80)}": it must be a uuid`, [{ path: 'siteId', message: 'must be a uuid' }]);
+      throw new HttpError(422, `Invalid siteId "${siteId.slice(0, 80)}": it must be a uuid`, [
+        { path: 'siteId', message: 'must be a uuid' },
+      ]);
     }
     const site = this.sites.get(siteId.toLowerCase());
     if (!site) throw new HttpError(404, `Site ${siteId} not found`);

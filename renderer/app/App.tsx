@@ -24,7 +24,8 @@ export function App() {
     void load();
   }, [load]);
 
-  const route = ROUTES.find((r) => r.path === segments[0]) ?? ROUTES.find((r) => r.path === DEFAULT_ROUTE)!;
+  const route =
+    ROUTES.find((r) => r.path === segments[0]) ?? ROUTES.find((r) => r.path === DEFAULT_ROUTE)!;
   const Screen = route.screen;
 
   return (
@@ -36,13 +37,23 @@ export function App() {
       <FrameBanners />
       <Sidebar current={route.path} />
       <main id="main" className="content" tabIndex={-1} aria-label={route.label}>
-        {loadError && <Notice tone="error" title="The app core did not answer">{loadError}</Notice>}
+        {loadError && (
+          <Notice tone="error" title="The app core did not answer">
+            {loadError}
+          </Notice>
+        )}
         {notices.map((n) => (
           <Notice key={n} tone="warning" title="Attention">
             {n}
           </Notice>
         ))}
-        <Suspense fallback={<p className="muted" role="status">Loading {route.label}…</p>}>
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading {route.label}…
+            </p>
+          }
+        >
           <Screen />
         </Suspense>
       </main>

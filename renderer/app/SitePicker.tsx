@@ -7,7 +7,11 @@ export function SitePicker() {
   return (
     <label className="site-picker">
       <span className="visually-hidden">Site</span>
-      <select value={selectedSiteId ?? ''} onChange={(e) => selectSite(e.target.value)} aria-label="Site">
+      <select
+        value={selectedSiteId ?? ''}
+        onChange={(e) => selectSite(e.target.value)}
+        aria-label="Site"
+      >
         {connections.map((c) => {
           const own = sites.filter((s) => s.connectionId === c.id);
           if (own.length === 0) return null;

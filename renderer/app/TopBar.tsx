@@ -9,7 +9,12 @@ export function TopBar() {
       <span className="brand">Integration Ops</span>
       <SitePicker />
       <span className="spacer" />
-      <button type="button" className="palette-button" onClick={() => usePalette.getState().setOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+      <button
+        type="button"
+        className="palette-button"
+        onClick={() => usePalette.getState().setOpen(true)}
+        aria-keyshortcuts="Control+K Meta+K"
+      >
         Commands <kbd>Ctrl K</kbd>
       </button>
       {info && (

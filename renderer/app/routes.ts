@@ -12,19 +12,85 @@ export interface RouteDef {
 }
 
 export const ROUTES: RouteDef[] = [
-  { path: 'overview', label: 'Overview', key: 'o', screen: lazy(() => import('../features/overview/OverviewScreen')) },
-  { path: 'providers', label: 'Providers', key: 'p', screen: lazy(() => import('../features/providers/ProvidersScreen')) },
-  { path: 'webhooks', label: 'Webhooks', key: 'w', screen: lazy(() => import('../features/webhooks/WebhooksScreen')) },
-  { path: 'logs', label: 'Logs', key: 't', screen: lazy(() => import('../features/logs/LogsScreen')) },
-  { path: 'data-layer', label: 'Data layer', key: 'l', screen: lazy(() => import('../features/data-layer/DataLayerScreen')) },
-  { path: 'snapshots', label: 'Snapshots', key: 'n', screen: lazy(() => import('../features/snapshots/SnapshotsScreen')) },
-  { path: 'changes', label: 'Changes', key: 'h', screen: lazy(() => import('../features/changes/ChangesScreen')) },
-  { path: 'runbooks', label: 'Runbooks', key: 'r', screen: lazy(() => import('../features/runbooks/RunbooksScreen')) },
-  { path: 'checklist', label: 'Checklist', key: 'k', screen: lazy(() => import('../features/checklist/ChecklistScreen')) },
-  { path: 'drills', label: 'Drills', key: 'd', sandboxOnly: true, screen: lazy(() => import('../features/drills/DrillsScreen')) },
-  { path: 'diagnostics', label: 'Diagnostics', key: 'i', screen: lazy(() => import('../features/diagnostics/DiagnosticsScreen')) },
-  { path: 'connections', label: 'Connections', key: 'c', screen: lazy(() => import('../features/connections/ConnectionsScreen')) },
-  { path: 'settings', label: 'Settings', key: 's', screen: lazy(() => import('../features/settings/SettingsScreen')) },
+  {
+    path: 'overview',
+    label: 'Overview',
+    key: 'o',
+    screen: lazy(() => import('../features/overview/OverviewScreen')),
+  },
+  {
+    path: 'providers',
+    label: 'Providers',
+    key: 'p',
+    screen: lazy(() => import('../features/providers/ProvidersScreen')),
+  },
+  {
+    path: 'webhooks',
+    label: 'Webhooks',
+    key: 'w',
+    screen: lazy(() => import('../features/webhooks/WebhooksScreen')),
+  },
+  {
+    path: 'logs',
+    label: 'Logs',
+    key: 't',
+    screen: lazy(() => import('../features/logs/LogsScreen')),
+  },
+  {
+    path: 'data-layer',
+    label: 'Data layer',
+    key: 'l',
+    screen: lazy(() => import('../features/data-layer/DataLayerScreen')),
+  },
+  {
+    path: 'snapshots',
+    label: 'Snapshots',
+    key: 'n',
+    screen: lazy(() => import('../features/snapshots/SnapshotsScreen')),
+  },
+  {
+    path: 'changes',
+    label: 'Changes',
+    key: 'h',
+    screen: lazy(() => import('../features/changes/ChangesScreen')),
+  },
+  {
+    path: 'runbooks',
+    label: 'Runbooks',
+    key: 'r',
+    screen: lazy(() => import('../features/runbooks/RunbooksScreen')),
+  },
+  {
+    path: 'checklist',
+    label: 'Checklist',
+    key: 'k',
+    screen: lazy(() => import('../features/checklist/ChecklistScreen')),
+  },
+  {
+    path: 'drills',
+    label: 'Drills',
+    key: 'd',
+    sandboxOnly: true,
+    screen: lazy(() => import('../features/drills/DrillsScreen')),
+  },
+  {
+    path: 'diagnostics',
+    label: 'Diagnostics',
+    key: 'i',
+    screen: lazy(() => import('../features/diagnostics/DiagnosticsScreen')),
+  },
+  {
+    path: 'connections',
+    label: 'Connections',
+    key: 'c',
+    screen: lazy(() => import('../features/connections/ConnectionsScreen')),
+  },
+  {
+    path: 'settings',
+    label: 'Settings',
+    key: 's',
+    screen: lazy(() => import('../features/settings/SettingsScreen')),
+  },
 ];
 
 export const DEFAULT_ROUTE = 'overview';

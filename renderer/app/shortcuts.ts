@@ -7,7 +7,11 @@ import { ROUTES } from './routes';
 /** Typing in a field must never trigger a shortcut (the JSON editor's events retarget to its host). */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.json-editor');
+  return (
+    target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    !!target.closest('.json-editor')
+  );
 }
 
 /** Frame shortcuts: Ctrl/Cmd+K palette, `r` refresh, `?` help, `g <key>` navigation (within 1.5 s). */
@@ -20,7 +24,14 @@ export function useShortcuts(): void {
         usePalette.getState().setOpen(true);
         return;
       }
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      if (
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        isTyping(e.target) ||
+        document.querySelector('dialog[open]')
+      )
+        return;
       if (pendingG && Date.now() - pendingG < 1500) {
         pendingG = 0;
         const route = ROUTES.find((r) => r.key === e.key);

@@ -7,7 +7,8 @@ export interface Target {
   siteId: string;
 }
 
-export function useTarget(): { target: Target; kind: Connection['kind'] | undefined; label: string } | undefined {
+export function useTarget():
+  { target: Target; kind: Connection['kind'] | undefined; label: string } | undefined {
   const selected = useSelectedSite();
   if (!selected) return undefined;
   return {

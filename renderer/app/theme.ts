@@ -4,13 +4,15 @@ import { create } from 'zustand';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 /** The operator's theme choice; "system" follows the OS (prefers-color-scheme) live. */
-export const useThemeChoice = create<{ choice: ThemeChoice; setChoice(c: ThemeChoice): void }>((set) => ({
-  choice: (localStorage.getItem('integration-ops.theme') as ThemeChoice | null) ?? 'system',
-  setChoice(choice) {
-    localStorage.setItem('integration-ops.theme', choice);
-    set({ choice });
-  },
-}));
+export const useThemeChoice = create<{ choice: ThemeChoice; setChoice(c: ThemeChoice): void }>(
+  (set) => ({
+    choice: (localStorage.getItem('integration-ops.theme') as ThemeChoice | null) ?? 'system',
+    setChoice(choice) {
+      localStorage.setItem('integration-ops.theme', choice);
+      set({ choice });
+    },
+  }),
+);
 
 export function useTheme(): void {
   const choice = useThemeChoice((s) => s.choice);

@@ -16,9 +16,20 @@ export function Bars({ data, label }: { data: BarDatum[]; label: string }) {
       {data.map((d) => (
         <div className="bar-row" key={d.label}>
           <span className="bar-label">{d.label}</span>
-          <svg className="bar-svg" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+          <svg
+            className="bar-svg"
+            viewBox="0 0 100 8"
+            preserveAspectRatio="none"
+            aria-hidden="true"
+          >
             <rect x="0" y="0" width="100" height="8" className="bar-track" />
-            <rect x="0" y="0" width={(d.value / max) * 100} height="8" className={`bar-fill bar-${d.tone}`} />
+            <rect
+              x="0"
+              y="0"
+              width={(d.value / max) * 100}
+              height="8"
+              className={`bar-fill bar-${d.tone}`}
+            />
           </svg>
           <span className="bar-value" data-count={d.label}>
             {d.value}

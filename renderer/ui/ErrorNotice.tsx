@@ -8,7 +8,13 @@ export function ErrorNotice({ error, onRetry }: { error: BridgeError; onRetry?: 
     <Notice
       tone="error"
       title={title}
-      action={onRetry ? <button type="button" onClick={onRetry}>Retry</button> : undefined}
+      action={
+        onRetry ? (
+          <button type="button" onClick={onRetry}>
+            Retry
+          </button>
+        ) : undefined
+      }
     >
       <span>{hint}</span>
       {error.issues && error.issues.length > 0 && (

@@ -12,7 +12,11 @@ const LABELS: Record<DisplayStatus, string> = {
 };
 
 /** What the operator should read first: off beats test mode beats the delivery health. */
-export function displayStatus(s: { status: HealthStatus; enabled?: boolean | undefined; testMode?: boolean | undefined }): DisplayStatus {
+export function displayStatus(s: {
+  status: HealthStatus;
+  enabled?: boolean | undefined;
+  testMode?: boolean | undefined;
+}): DisplayStatus {
   if (s.enabled === false || s.status === 'disabled') return 'disabled';
   if (s.testMode) return 'test';
   return s.status;

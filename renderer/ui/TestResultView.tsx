@@ -6,9 +6,12 @@ export function TestResultView({ result }: { result: TestResult }) {
   return (
     <div data-testid="test-result">
       <p>
-        <strong className={result.ok ? 'step-ok' : 'step-fail'}>{result.ok ? 'Test passed' : 'Test failed'}</strong>{' '}
+        <strong className={result.ok ? 'step-ok' : 'step-fail'}>
+          {result.ok ? 'Test passed' : 'Test failed'}
+        </strong>{' '}
         <span className="muted small">
-          {clock(result.startedAt)} · {Math.round(result.durationMs)} ms{result.testMode ? ' · test mode' : ''}
+          {clock(result.startedAt)} · {Math.round(result.durationMs)} ms
+          {result.testMode ? ' · test mode' : ''}
         </span>
       </p>
       <ol className="sentences small">

@@ -8,7 +8,10 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
 export type CallTable = Record<string, CallSpec>;
 export type EventTable = Record<string, z.ZodType>;
 
-export function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O> {
+export function call<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+): CallSpec<I, O> {
   return { input, output };
 }
 

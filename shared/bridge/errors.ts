@@ -46,7 +46,11 @@ export class OpsFailure extends Error {
   }
 }
 
-export function fail(kind: BridgeErrorKind, message: string, extra: Partial<BridgeError> = {}): never {
+export function fail(
+  kind: BridgeErrorKind,
+  message: string,
+  extra: Partial<BridgeError> = {},
+): never {
   throw new OpsFailure({ ...extra, kind, message });
 }
 

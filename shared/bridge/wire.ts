@@ -11,8 +11,7 @@ export const ClientFrame = z.object({
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export type ServerFrame =
-  | { id: number; result: BridgeResult }
-  | { event: EventName; payload: unknown };
+  { id: number; result: BridgeResult } | { event: EventName; payload: unknown };
 
 export const ServerFrameSchema = z.union([
   z.object({ id: z.number().int(), result: z.unknown() }),
@@ -26,5 +25,7 @@ export const eventChannel = (name: EventName) => `ops:event:${name}`;
 /** What the preload exposes as `window.ops`: named functions only, no raw ipcRenderer. */
 export interface OpsGlobal {
   readonly invoke: Readonly<Record<CallName, (input: unknown) => Promise<BridgeResult>>>;
-  readonly subscribe: Readonly<Record<EventName, (listener: (payload: unknown) => void) => () => void>>;
+  readonly subscribe: Readonly<
+    Record<EventName, (listener: (payload: unknown) => void) => () => void>
+  >;
 }

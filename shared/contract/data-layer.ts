@@ -17,7 +17,10 @@ const JsIdentifier = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z_$][\w$]*$/, 'a JavaScript global name: letters, digits, "_" or "$", not starting with a digit');
+  .regex(
+    /^[A-Za-z_$][\w$]*$/,
+    'a JavaScript global name: letters, digits, "_" or "$", not starting with a digit',
+  );
 
 export const DataLayerConfig = z.looseObject({
   enabled: z.boolean().default(DATA_LAYER_DEFAULTS.enabled),

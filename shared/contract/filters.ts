@@ -43,7 +43,11 @@ export const FilterCondition = z
         break;
       case 'in':
       case 'nin':
-        if (!Array.isArray(c.value) || c.value.length > 500 || !c.value.every((v) => Scalar.safeParse(v).success))
+        if (
+          !Array.isArray(c.value) ||
+          c.value.length > 500 ||
+          !c.value.every((v) => Scalar.safeParse(v).success)
+        )
           bad(`"${c.operator}" takes a list of values (at most 500)`);
         break;
       case 'contains':
@@ -52,7 +56,8 @@ export const FilterCondition = z
         break;
       case 'eq':
       case 'neq':
-        if (!Scalar.safeParse(c.value).success) bad(`"${c.operator}" takes a text, number, boolean or null`);
+        if (!Scalar.safeParse(c.value).success)
+          bad(`"${c.operator}" takes a text, number, boolean or null`);
         break;
       case 'exists':
       case 'not_exists':

@@ -7,7 +7,10 @@ import { SecretValue } from './secrets';
 export const Ga4Config = z.looseObject({
   measurementId: z
     .string({ message: 'measurementId is required' })
-    .regex(/^G-[A-Z0-9]{4,16}$/, 'a GA4 measurement id looks like G-XXXXXXXXXX (G- then 4-16 capitals or digits)'),
+    .regex(
+      /^G-[A-Z0-9]{4,16}$/,
+      'a GA4 measurement id looks like G-XXXXXXXXXX (G- then 4-16 capitals or digits)',
+    ),
   apiSecret: SecretValue.optional(),
 });
 export const MetaConfig = z.looseObject({
@@ -32,7 +35,11 @@ export type Ga4Config = z.infer<typeof Ga4Config>;
 export type MetaConfig = z.infer<typeof MetaConfig>;
 export type GadsConfig = z.infer<typeof GadsConfig>;
 
-export const PROVIDER_CONFIG_SCHEMAS = { ga4: Ga4Config, meta: MetaConfig, gads: GadsConfig } as const;
+export const PROVIDER_CONFIG_SCHEMAS = {
+  ga4: Ga4Config,
+  meta: MetaConfig,
+  gads: GadsConfig,
+} as const;
 /** Config fields that are secrets, per provider: masked on read, kept when the mask is sent back. */
 export const PROVIDER_SECRET_FIELDS: Record<ProviderKey, readonly string[]> = {
   ga4: ['apiSecret'],
@@ -46,7 +53,11 @@ export const EventMapping = z.record(EventName, ProviderEventName);
 export type EventMapping = z.infer<typeof EventMapping>;
 /** External data-layer name -> canonical name; external names are free-form (GTM, custom). */
 export const ReverseEventMapping = z.record(
-  z.string().min(1).max(100).regex(/^[^\s]+$/, 'no spaces in an external event name'),
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[^\s]+$/, 'no spaces in an external event name'),
   EventName,
 );
 export type ReverseEventMapping = z.infer<typeof ReverseEventMapping>;

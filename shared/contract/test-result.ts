@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const TestStepName = z.enum(['validate_config', 'reverse_map', 'filter', 'map', 'validate_payload', 'deliver']);
+export const TestStepName = z.enum([
+  'validate_config',
+  'reverse_map',
+  'filter',
+  'map',
+  'validate_payload',
+  'deliver',
+]);
 export const TestStep = z.looseObject({
   name: z.string(),
   ok: z.boolean(),

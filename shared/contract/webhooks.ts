@@ -9,7 +9,10 @@ export type WebhookAuthType = z.infer<typeof WebhookAuthType>;
  * authConfig per type (our design; the docs stop short). `hmac` and `signature` both sign with the
  * Standard Webhooks scheme (webhook-id / webhook-timestamp / webhook-signature headers).
  */
-export const WEBHOOK_AUTH_FIELDS: Record<WebhookAuthType, { secret: readonly string[]; plain: readonly string[] }> = {
+export const WEBHOOK_AUTH_FIELDS: Record<
+  WebhookAuthType,
+  { secret: readonly string[]; plain: readonly string[] }
+> = {
   none: { secret: [], plain: [] },
   bearer: { secret: ['token'], plain: [] },
   basic: { secret: ['password'], plain: ['username'] },
@@ -57,7 +60,11 @@ const webhookFields = {
   events: z.array(EventName).max(100).default([]),
   authType: WebhookAuthType.default('none'),
   authConfig: WebhookAuthConfig.default({}),
-  retryPolicy: WebhookRetryPolicy.default({ maxAttempts: 3, backoff: 'exponential', initialDelayMs: 5000 }),
+  retryPolicy: WebhookRetryPolicy.default({
+    maxAttempts: 3,
+    backoff: 'exponential',
+    initialDelayMs: 5000,
+  }),
   active: z.boolean().default(true),
 };
 

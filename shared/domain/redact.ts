@@ -9,12 +9,14 @@ const WEBHOOK_SECRETS = [...new Set(Object.values(WEBHOOK_AUTH_FIELDS).flatMap((
 
 /** The secret fields of a target ('ga4' | 'meta' | 'gads' | 'webhook:<id>' | 'data-layer'). */
 function secretFields(target: string): [container: string, fields: readonly string[]] | undefined {
-  if ((PROVIDER_KEYS as readonly string[]).includes(target)) return ['config', PROVIDER_SECRET_FIELDS[target as ProviderKey]];
+  if ((PROVIDER_KEYS as readonly string[]).includes(target))
+    return ['config', PROVIDER_SECRET_FIELDS[target as ProviderKey]];
   if (target.startsWith('webhook:')) return ['authConfig', WEBHOOK_SECRETS];
   return undefined;
 }
 
-const maskOne = (v: unknown): string => (typeof v === 'string' ? (isMasked(v) ? v : maskSecret(v)) : MASK_PREFIX);
+const maskOne = (v: unknown): string =>
+  typeof v === 'string' ? (isMasked(v) ? v : maskSecret(v)) : MASK_PREFIX;
 
 /**
  * A copy of a configuration body with every secret masked the way the API masks them on read.

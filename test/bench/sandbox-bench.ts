@@ -15,8 +15,14 @@ interface Ready {
 }
 
 async function run(name: string, url: string, token: string, seconds: number) {
-  const r = await autocannon({ url, connections: 10, duration: seconds, headers: { authorization: `Bearer ${token}` } });
-  if (r.non2xx || r.errors || r.timeouts) throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+  const r = await autocannon({
+    url,
+    connections: 10,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (r.non2xx || r.errors || r.timeouts)
+    throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
   return { rps: Math.round(r.requests.average), p99Ms: r.latency.p99, meanMs: r.latency.mean };
 }
 
@@ -32,8 +38,11 @@ async function main(): Promise<void> {
     const ready = JSON.parse(first) as Ready;
     const base = `${ready.url}/sites/${ready.siteId}/integrations`;
     const logs = (offset: number) => `${base}/ga4/logs?offset=${offset}&limit=500`;
-    const probe = (await (await fetch(logs(40_000), { headers: { authorization: `Bearer ${ready.token}` } })).json()) as { entries: unknown[]; total: number };
-    if (probe.entries.length !== 500) throw new Error(`the GA4 stream holds only ${probe.total} entries`);
+    const probe = (await (
+      await fetch(logs(40_000), { headers: { authorization: `Bearer ${ready.token}` } })
+    ).json()) as { entries: unknown[]; total: number };
+    if (probe.entries.length !== 500)
+      throw new Error(`the GA4 stream holds only ${probe.total} entries`);
 
     const list = await run('list', base, ready.token, 4);
     console.log(`list    ${list.rps} req/s  p99 ${list.p99Ms} ms`);
@@ -51,14 +60,19 @@ async function main(): Promise<void> {
       const s = [...xs].sort((p, q) => p - q);
       return (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2;
     };
-    const summarise = (runs: typeof shallowRuns) => ({ rps: Math.round(median(runs.map((r) => r.rps))), p99Ms: median(runs.map((r) => r.p99Ms)) });
+    const summarise = (runs: typeof shallowRuns) => ({
+      rps: Math.round(median(runs.map((r) => r.rps))),
+      p99Ms: median(runs.map((r) => r.p99Ms)),
+    });
     const shallow = summarise(shallowRuns);
     const deep = summarise(deepRuns);
     console.log(`logs@0      ${shallow.rps} req/s  p99 ${shallow.p99Ms} ms  (limit 500)`);
     console.log(`logs@40000  ${deep.rps} req/s  p99 ${deep.p99Ms} ms  (limit 500)`);
     // Cost per request = 1 / throughput; deep/shallow must stay within 1.5.
     const costRatio = +(shallow.rps / deep.rps).toFixed(3);
-    console.log(`deep/shallow cost ratio ${costRatio} (budget 1.5) ${costRatio <= 1.5 ? 'OK' : 'OVER BUDGET'}`);
+    console.log(
+      `deep/shallow cost ratio ${costRatio} (budget 1.5) ${costRatio <= 1.5 ? 'OK' : 'OVER BUDGET'}`,
+    );
     console.log(
       JSON.stringify({
         list: { rps: list.rps, p99Ms: list.p99Ms },

@@ -12,23 +12,50 @@ export interface Harness {
   dir: string;
   site: string;
   site2: string;
-  api: (method: string, path: string, opts?: { body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any }>;
+  api: (
+    method: string,
+    path: string,
+    opts?: { body?: unknown; headers?: Record<string, string> },
+  ) => Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: any;
+  }>;
   stop: () => Promise<void>;
 }
 
 /** A sandbox on a random port with its own data folder; `api` speaks real HTTP with undici. */
-export async function startHarness(opts: Partial<SandboxOptions> = {}, dir?: string): Promise<Harness> {
+export async function startHarness(
+  opts: Partial<SandboxOptions> = {},
+  dir?: string,
+): Promise<Harness> {
   const folder = dir ?? (await mkdtemp(join(tmpdir(), 'sandbox-contract-')));
-  const sb = await startSandbox({ token: TOKEN, dataDir: folder, port: 0, seed: 7, eventsPerSecond: 0, retryBaseMs: 5, ...opts });
+  const sb = await startSandbox({
+    token: TOKEN,
+    dataDir: folder,
+    port: 0,
+    seed: 7,
+    eventsPerSecond: 0,
+    retryBaseMs: 5,
+    ...opts,
+  });
   const api: Harness['api'] = async (method, path, o = {}) => {
     const url = path.startsWith('/__') ? `${sb.origin}${path}` : `${sb.url}${path}`;
     const res = await request(url, {
       method: method as 'GET',
-      headers: { authorization: `Bearer ${TOKEN}`, ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...o.headers,
+      },
       ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
     });
     const text = await res.body.text();
-    return { status: res.statusCode, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: text ? JSON.parse(text) : undefined,
+    };
   };
   return {
     sb,
@@ -46,6 +73,10 @@ export async function startHarness(opts: Partial<SandboxOptions> = {}, dir?: str
 export { sleep } from '../fakes/poll';
 
 /** Polls until `check` returns a value, so simulation tests wait for effects instead of fixed sleeps. */
-export function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, everyMs = 150): Promise<T> {
+export function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+  everyMs = 150,
+): Promise<T> {
   return poll(check, { timeoutMs, everyMs, what: 'the simulated effect' });
 }

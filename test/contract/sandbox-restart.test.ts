@@ -10,10 +10,20 @@ test('config, webhooks and data layer survive a restart on the same data folder'
   try {
     const a = await startHarness({ eventsPerSecond: 20 }, dir);
     const got = await a.api('GET', `/sites/${a.site}/integrations/ga4`);
-    const put = await a.api('PUT', `/sites/${a.site}/integrations/ga4`, { body: { ...got.body, testMode: true, config: { ...got.body.config, measurementId: 'G-RESTART123' } } });
+    const put = await a.api('PUT', `/sites/${a.site}/integrations/ga4`, {
+      body: {
+        ...got.body,
+        testMode: true,
+        config: { ...got.body.config, measurementId: 'G-RESTART123' },
+      },
+    });
     expect(put.status).toBe(200);
-    await a.api('PUT', `/sites/${a.site}/integrations/data-layer`, { body: { variableName: 'afterRestart' } });
-    const hook = await a.api('POST', `/sites/${a.site}/integrations/webhooks`, { body: { name: 'Persisted', url: 'http://127.0.0.1:9/x' } });
+    await a.api('PUT', `/sites/${a.site}/integrations/data-layer`, {
+      body: { variableName: 'afterRestart' },
+    });
+    const hook = await a.api('POST', `/sites/${a.site}/integrations/webhooks`, {
+      body: { name: 'Persisted', url: 'http://127.0.0.1:9/x' },
+    });
     const siteIds = a.sb.siteIds;
     await a.sb.close();
 
@@ -26,8 +36,12 @@ test('config, webhooks and data layer survive a restart on the same data folder'
       expect(ga4.testMode).toBe(true);
       // Same representation, same ETag: a client's If-Match stays valid across a restart.
       expect(after.headers.etag).toBe(put.headers.etag);
-      expect((await b.api('GET', `/sites/${b.site}/integrations/data-layer`)).body.variableName).toBe('afterRestart');
-      const hooks = WebhookList.parse((await b.api('GET', `/sites/${b.site}/integrations/webhooks`)).body).webhooks;
+      expect(
+        (await b.api('GET', `/sites/${b.site}/integrations/data-layer`)).body.variableName,
+      ).toBe('afterRestart');
+      const hooks = WebhookList.parse(
+        (await b.api('GET', `/sites/${b.site}/integrations/webhooks`)).body,
+      ).webhooks;
       expect(hooks.map((w) => w.id)).toContain(hook.body.id);
       // Seeded webhooks follow the receiver to the new port.
       expect(hooks.find((w) => w.name === 'Orders to ERP')?.url.startsWith(b.sb.origin)).toBe(true);

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { IntegrationResource, LogsPage, SiteHealth, TestResult, type LogEntry } from '../../shared/contract';
+import {
+  IntegrationResource,
+  LogsPage,
+  SiteHealth,
+  TestResult,
+  type LogEntry,
+} from '../../shared/contract';
 import { eventually, startHarness, type Harness } from './helpers';
 
 /** High event rate and a tiny retry base: each drill shows its effect within a few seconds. */
@@ -11,18 +17,24 @@ afterEach(async () => {
 });
 
 async function logs(hh: Harness, path: string, limit = 500): Promise<LogEntry[]> {
-  return LogsPage.parse((await hh.api('GET', `/sites/${hh.site}/integrations/${path}/logs?limit=${limit}`)).body).entries;
+  return LogsPage.parse(
+    (await hh.api('GET', `/sites/${hh.site}/integrations/${path}/logs?limit=${limit}`)).body,
+  ).entries;
 }
 async function health(hh: Harness) {
   return SiteHealth.parse((await hh.api('GET', `/sites/${hh.site}/integrations/health`)).body);
 }
-const start = (hh: Harness, name: string) => hh.api('POST', `/__sandbox/scenarios/${name}`, { body: { siteId: hh.site } });
+const start = (hh: Harness, name: string) =>
+  hh.api('POST', `/__sandbox/scenarios/${name}`, { body: { siteId: hh.site } });
 
 describe('simulation scenarios', () => {
   test('baseline: the seeded site is healthy and all statuses flow', async () => {
     h = await startHarness(FAST);
     const hh = h;
-    const meta2Logs = async () => LogsPage.parse((await hh.api('GET', `/sites/${hh.site2}/integrations/meta/logs?limit=100`)).body).entries;
+    const meta2Logs = async () =>
+      LogsPage.parse(
+        (await hh.api('GET', `/sites/${hh.site2}/integrations/meta/logs?limit=100`)).body,
+      ).entries;
     // Poll until the simulated traffic shows every status (fast on a fast machine, still passes on a slow one).
     const { ga4, gads, meta2 } = await eventually(async () => {
       const [g, a, m] = await Promise.all([logs(hh, 'ga4'), logs(hh, 'gads'), meta2Logs()]);
@@ -38,12 +50,20 @@ describe('simulation scenarios', () => {
     expect(ga4.some((e) => e.status === 'sent')).toBe(true);
     expect(gads.some((e) => e.status === 'skipped' && e.reason === 'no_mapping')).toBe(true);
     // begin_checkout from the GTM data layer reaches the providers as checkout_begin.
-    expect(ga4.some((e) => e.event === 'checkout_begin' && e.mappedEvent === 'begin_checkout')).toBe(true);
+    expect(
+      ga4.some((e) => e.event === 'checkout_begin' && e.mappedEvent === 'begin_checkout'),
+    ).toBe(true);
     // The second site's Meta integration is in test mode: logged, never sent.
     expect(meta2.length).toBeGreaterThan(0);
-    expect(meta2.filter((e) => e.status !== 'filtered' && e.status !== 'skipped').every((e) => e.status === 'test_mode')).toBe(true);
+    expect(
+      meta2
+        .filter((e) => e.status !== 'filtered' && e.status !== 'skipped')
+        .every((e) => e.status === 'test_mode'),
+    ).toBe(true);
     // The second site's Google Ads integration is disabled: nothing processed.
-    expect(LogsPage.parse((await hh.api('GET', `/sites/${hh.site2}/integrations/gads/logs`)).body).total).toBe(0);
+    expect(
+      LogsPage.parse((await hh.api('GET', `/sites/${hh.site2}/integrations/gads/logs`)).body).total,
+    ).toBe(0);
   });
 
   test('rate_limit_storm: Meta 4/17 and Google RESOURCE_EXHAUSTED, retried; health degrades', async () => {
@@ -52,7 +72,10 @@ describe('simulation scenarios', () => {
     await start(hh, 'rate_limit_storm');
     const meta = await eventually(async () => {
       const l = await logs(hh, 'meta');
-      return l.some((e) => e.status === 'failed') && l.some((e) => e.status === 'sent' && e.attempt > 1) ? l : undefined;
+      return l.some((e) => e.status === 'failed') &&
+        l.some((e) => e.status === 'sent' && e.attempt > 1)
+        ? l
+        : undefined;
     });
     const retrying = meta.filter((e) => e.status === 'retrying');
     expect(retrying.length).toBeGreaterThan(0);
@@ -60,7 +83,9 @@ describe('simulation scenarios', () => {
     const throttled = retrying.filter((e) => /^OAuthException:(4|17)$/.test(e.error?.code ?? ''));
     expect(throttled.length / retrying.length).toBeGreaterThan(0.9);
     const gads = await logs(hh, 'gads');
-    expect(gads.some((e) => e.status === 'retrying' && e.error?.code === 'RESOURCE_EXHAUSTED')).toBe(true);
+    expect(
+      gads.some((e) => e.status === 'retrying' && e.error?.code === 'RESOURCE_EXHAUSTED'),
+    ).toBe(true);
     const m = (await health(hh)).integrations.find((i) => i.provider === 'meta')!;
     expect(m.window.retried).toBeGreaterThan(0);
     expect(['degraded', 'failing']).toContain(m.status);
@@ -75,7 +100,11 @@ describe('simulation scenarios', () => {
       return l.filter((e) => e.status === 'failed').length > 20 ? l : undefined;
     });
     const failed = ga4.filter((e) => e.status === 'failed');
-    expect(failed.every((e) => e.httpStatus === 503 && e.attempt === 3 && e.reason === 'retries exhausted')).toBe(true);
+    expect(
+      failed.every(
+        (e) => e.httpStatus === 503 && e.attempt === 3 && e.reason === 'retries exhausted',
+      ),
+    ).toBe(true);
     const hl = await health(hh);
     expect(hl.status).toBe('failing');
     const g = hl.integrations.find((i) => i.provider === 'ga4')!;
@@ -89,18 +118,26 @@ describe('simulation scenarios', () => {
     await start(hh, 'credentials_revoked');
     const meta = await eventually(async () => {
       const l = await logs(hh, 'meta');
-      return l.filter((e) => e.error?.code.startsWith('OAuthException:190')).length > 20 ? l : undefined;
+      return l.filter((e) => e.error?.code.startsWith('OAuthException:190')).length > 20
+        ? l
+        : undefined;
     });
     const auth = meta.filter((e) => e.error?.code.startsWith('OAuthException:190'));
-    expect(auth.every((e) => e.status === 'failed' && e.attempt === 1 && e.httpStatus === 401)).toBe(true);
+    expect(
+      auth.every((e) => e.status === 'failed' && e.attempt === 1 && e.httpStatus === 401),
+    ).toBe(true);
     const m = (await health(hh)).integrations.find((i) => i.provider === 'meta')!;
     expect(m.status).toBe('failing');
     expect(m.checks.find((c) => c.name === 'credentials')?.status).toBe('fail');
-    const t = TestResult.parse((await hh.api('POST', `/sites/${hh.site}/integrations/meta/test`)).body);
+    const t = TestResult.parse(
+      (await hh.api('POST', `/sites/${hh.site}/integrations/meta/test`)).body,
+    );
     expect(t.ok).toBe(false);
     expect(t.steps.at(-1)).toMatchObject({ name: 'deliver', ok: false });
     // GA4 never checks credentials: it keeps "working".
-    expect((await health(hh)).integrations.find((i) => i.provider === 'ga4')?.status).toBe('healthy');
+    expect((await health(hh)).integrations.find((i) => i.provider === 'ga4')?.status).toBe(
+      'healthy',
+    );
   });
 
   test('filter_suppression: >90% of purchases filtered while health stays healthy; the change stays after clear', async () => {
@@ -110,7 +147,9 @@ describe('simulation scenarios', () => {
     await start(hh, 'filter_suppression');
     const startedAt = new Date().toISOString();
     const purchases = await eventually(async () => {
-      const p = (await logs(hh, 'ga4')).filter((e) => e.event === 'purchase' && e.timestamp > startedAt && e.status !== 'retrying');
+      const p = (await logs(hh, 'ga4')).filter(
+        (e) => e.event === 'purchase' && e.timestamp > startedAt && e.status !== 'retrying',
+      );
       return p.length >= 12 ? p : undefined;
     });
     const filtered = purchases.filter((e) => e.status === 'filtered');
@@ -122,7 +161,9 @@ describe('simulation scenarios', () => {
     await hh.api('DELETE', '/__sandbox/scenarios/filter_suppression');
     const after = await hh.api('GET', `/sites/${hh.site}/integrations/ga4`);
     expect(after.headers.etag).not.toBe(before.headers.etag);
-    expect(IntegrationResource.parse(after.body).eventFilters.purchase?.conditions?.[0]?.value).toBe(100000);
+    expect(
+      IntegrationResource.parse(after.body).eventFilters.purchase?.conditions?.[0]?.value,
+    ).toBe(100000);
   });
 
   test('mapping_overwrite: purchases skipped (no_mapping) on Meta; stays after clear', async () => {
@@ -133,9 +174,13 @@ describe('simulation scenarios', () => {
       const l = await logs(hh, 'meta');
       return l.some((e) => e.event === 'purchase' && e.status === 'skipped') ? l : undefined;
     });
-    expect(meta.find((e) => e.event === 'purchase' && e.status === 'skipped')?.reason).toBe('no_mapping');
+    expect(meta.find((e) => e.event === 'purchase' && e.status === 'skipped')?.reason).toBe(
+      'no_mapping',
+    );
     await hh.api('DELETE', '/__sandbox/scenarios');
-    const m = IntegrationResource.parse((await hh.api('GET', `/sites/${hh.site}/integrations/meta`)).body);
+    const m = IntegrationResource.parse(
+      (await hh.api('GET', `/sites/${hh.site}/integrations/meta`)).body,
+    );
     expect(m.eventMapping.purchase).toBeUndefined();
     expect(m.eventMapping.page_view).toBe('PageView');
   });
@@ -143,17 +188,26 @@ describe('simulation scenarios', () => {
   test('webhook_receiver_down: 503s, retries then failed; clearing restores deliveries', async () => {
     h = await startHarness(FAST);
     const hh = h;
-    const hook = (await hh.api('GET', `/sites/${hh.site}/integrations/webhooks`)).body.webhooks[0].id as string;
+    const hook = (await hh.api('GET', `/sites/${hh.site}/integrations/webhooks`)).body.webhooks[0]
+      .id as string;
     await start(hh, 'webhook_receiver_down');
     const path = `webhooks/${hook}`;
-    await eventually(async () => ((await logs(hh, path)).some((e) => e.status === 'failed' && e.httpStatus === 503) ? true : undefined));
+    await eventually(async () =>
+      (await logs(hh, path)).some((e) => e.status === 'failed' && e.httpStatus === 503)
+        ? true
+        : undefined,
+    );
     const l = await logs(hh, path);
     expect(l.some((e) => e.status === 'retrying' && e.httpStatus === 503)).toBe(true);
     const wh = (await health(hh)).webhooks[0]!;
     expect(['failing', 'degraded']).toContain(wh.status);
     await hh.api('DELETE', '/__sandbox/scenarios/webhook_receiver_down');
     const cleared = new Date().toISOString();
-    await eventually(async () => ((await logs(hh, path)).some((e) => e.status === 'sent' && e.timestamp > cleared) ? true : undefined));
+    await eventually(async () =>
+      (await logs(hh, path)).some((e) => e.status === 'sent' && e.timestamp > cleared)
+        ? true
+        : undefined,
+    );
   });
 
   test('api_slow: management calls for the site take 2-5 s more; the other site is unaffected', async () => {
@@ -174,12 +228,18 @@ describe('simulation scenarios', () => {
     const hh = h;
     await start(hh, 'api_flaky');
     const results = [];
-    for (let i = 0; i < 40; i++) results.push(await hh.api('GET', `/sites/${hh.site}/integrations/health`));
+    for (let i = 0; i < 40; i++)
+      results.push(await hh.api('GET', `/sites/${hh.site}/integrations/health`));
     const bad = results.filter((r) => r.status !== 200);
     expect(bad.length).toBeGreaterThan(3);
-    expect(bad.every((r) => (r.status === 429 || r.status === 503) && Number(r.headers['retry-after']) > 0)).toBe(true);
+    expect(
+      bad.every(
+        (r) => (r.status === 429 || r.status === 503) && Number(r.headers['retry-after']) > 0,
+      ),
+    ).toBe(true);
     expect(results.some((r) => r.status === 200)).toBe(true);
     await hh.api('DELETE', '/__sandbox/scenarios/api_flaky');
-    for (let i = 0; i < 20; i++) expect((await hh.api('GET', `/sites/${hh.site}/integrations/health`)).status).toBe(200);
+    for (let i = 0; i < 20; i++)
+      expect((await hh.api('GET', `/sites/${hh.site}/integrations/health`)).status).toBe(200);
   });
 });

@@ -10,7 +10,11 @@ export interface BridgeResult<T> {
  * Calls the bridge from inside the signed-in page, over the same socket protocol as the renderer:
  * e2e tests set up state and read the API as an operator's app would, never around it.
  */
-export async function bridge<T = unknown>(page: Page, call: string, input: unknown): Promise<BridgeResult<T>> {
+export async function bridge<T = unknown>(
+  page: Page,
+  call: string,
+  input: unknown,
+): Promise<BridgeResult<T>> {
   return page.evaluate(
     ([call, input]) =>
       new Promise((resolve) => {
@@ -30,6 +34,7 @@ export async function bridge<T = unknown>(page: Page, call: string, input: unkno
 
 /** The first site of the embedded sandbox connection (every e2e test starts on a fresh one). */
 export async function site(page: Page): Promise<{ connectionId: string; siteId: string }> {
-  const sites = (await bridge<{ connectionId: string; siteId: string }[]>(page, 'sites.list', {})).value!;
+  const sites = (await bridge<{ connectionId: string; siteId: string }[]>(page, 'sites.list', {}))
+    .value!;
   return { connectionId: sites[0]!.connectionId, siteId: sites[0]!.siteId };
 }

@@ -9,8 +9,15 @@ export async function shortCycle(page: Page, target: string, minutes: number): P
   const t = await site(page);
   await bridge(page, 'settings.update', { monitorMinimumMinutes: 0.05, operatorName: 'Ada Ops' });
   await bridge(page, 'runbooks.save', {
-    ...t, target,
-    runbook: { owner: 'Ada Ops', escalation: [{ name: 'Bob On-call', role: 'SRE', contact: 'bob@example.com', link: '' }], businessCycleMinutes: minutes, rollbackControls: [{ control: 'disable', when: 'credentials revoked' }], notes: '' },
+    ...t,
+    target,
+    runbook: {
+      owner: 'Ada Ops',
+      escalation: [{ name: 'Bob On-call', role: 'SRE', contact: 'bob@example.com', link: '' }],
+      businessCycleMinutes: minutes,
+      rollbackControls: [{ control: 'disable', when: 'credentials revoked' }],
+      notes: '',
+    },
   });
 }
 

@@ -3,13 +3,16 @@ import { expectAccessible, screenshotBothThemes } from './a11y';
 import { bridge, mapping, puts, shortCycle, site, startChange, step } from './changes-helpers';
 import { expect, test } from './fixtures';
 
-test('a full change: mapping edit, impact preview, apply, test, health, monitor, known-good; journal, export, checklist', async ({ opsPage: page }) => {
+test('a full change: mapping edit, impact preview, apply, test, health, monitor, known-good; journal, export, checklist', async ({
+  opsPage: page,
+}) => {
   test.setTimeout(150_000);
   await bridge(page, 'settings.update', { monitorMinimumMinutes: 0.05, operatorName: 'Ada Ops' });
 
   // The checklist starts all "not met" for ga4.
   await page.goto(new URL('/#/checklist', page.url()).toString());
-  for (const id of ['snapshots', 'test', 'monitor', 'rollback', 'owner']) await expect(page.getByTestId(`check-ga4-${id}`)).toHaveAttribute('data-met', 'false');
+  for (const id of ['snapshots', 'test', 'monitor', 'rollback', 'owner'])
+    await expect(page.getByTestId(`check-ga4-${id}`)).toHaveAttribute('data-met', 'false');
   await expectAccessible(page, 'checklist');
   await screenshotBothThemes(page, 'checklist-before');
 
@@ -53,30 +56,54 @@ test('a full change: mapping edit, impact preview, apply, test, health, monitor,
   await expect(page.getByTestId('rates')).toBeVisible();
   await expectAccessible(page, 'change monitor step');
   await screenshotBothThemes(page, 'change-monitor');
-  await expect(page.getByTestId('monitor-status')).toContainText('Monitoring complete', { timeout: 40_000 });
+  await expect(page.getByTestId('monitor-status')).toContainText('Monitoring complete', {
+    timeout: 40_000,
+  });
   await page.getByRole('button', { name: 'Mark known-good' }).click();
   await expect(page.getByTestId('outcome')).toContainText('known good');
   await expect(page.getByTestId('outcome')).toContainText('flagged known-good');
-  for (const h of ['Baseline', 'Config', 'Test', 'Health', 'Monitor', 'Close']) await expect(page.getByRole('heading', { name: h, exact: true })).toBeVisible();
+  for (const h of ['Baseline', 'Config', 'Test', 'Health', 'Monitor', 'Close'])
+    await expect(page.getByRole('heading', { name: h, exact: true })).toBeVisible();
   await screenshotBothThemes(page, 'change-closed');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Markdown' }).click();
-  const md = readFileSync((await (await download).path()), 'utf8');
-  for (const word of [`# Change ${id}`, 'Operator: Ada Ops', '| Baseline |', '| Config |', '| Test |', '| Health |', '| Monitor |', '| Close |', 'Applied', 'Test (auto): passed', 'Monitor: window complete', 'known good', 'product_impression', 'Owner: Ada Ops']) expect(md).toContain(word);
+  const md = readFileSync(await (await download).path(), 'utf8');
+  for (const word of [
+    `# Change ${id}`,
+    'Operator: Ada Ops',
+    '| Baseline |',
+    '| Config |',
+    '| Test |',
+    '| Health |',
+    '| Monitor |',
+    '| Close |',
+    'Applied',
+    'Test (auto): passed',
+    'Monitor: window complete',
+    'known good',
+    'product_impression',
+    'Owner: Ada Ops',
+  ])
+    expect(md).toContain(word);
 
   await page.goto(new URL('/#/changes', page.url()).toString());
-  await expect(page.getByTestId('journal').getByRole('row', { name: new RegExp(id) })).toContainText('known good');
+  await expect(
+    page.getByTestId('journal').getByRole('row', { name: new RegExp(id) }),
+  ).toContainText('known good');
   await expectAccessible(page, 'journal');
   await screenshotBothThemes(page, 'journal');
 
   await page.goto(new URL('/#/checklist', page.url()).toString());
-  for (const c of ['snapshots', 'test', 'monitor', 'rollback', 'owner']) await expect(page.getByTestId(`check-ga4-${c}`)).toHaveAttribute('data-met', 'true');
+  for (const c of ['snapshots', 'test', 'monitor', 'rollback', 'owner'])
+    await expect(page.getByTestId(`check-ga4-${c}`)).toHaveAttribute('data-met', 'true');
   await screenshotBothThemes(page, 'checklist-after');
   expect(await puts(page)).toBe(1);
 });
 
-test('a bad change: removed purchase mapping flagged by the preview and at Monitor, restored from the snapshot', async ({ opsPage: page }) => {
+test('a bad change: removed purchase mapping flagged by the preview and at Monitor, restored from the snapshot', async ({
+  opsPage: page,
+}) => {
   test.setTimeout(150_000);
   // Records desktop notifications instead of showing them (the renderer's browser-mode path).
   await page.addInitScript(() => {
@@ -96,31 +123,53 @@ test('a bad change: removed purchase mapping flagged by the preview and at Monit
   await startChange(page, 'ga4');
   await mapping(page).getByRole('button', { name: 'Remove purchase', exact: true }).click();
   await page.getByRole('button', { name: 'Preview impact' }).click();
-  await expect(page.getByRole('list', { name: 'Impact warnings' })).toContainText(/purchase: .* none would be after this change/);
+  await expect(page.getByRole('list', { name: 'Impact warnings' })).toContainText(
+    /purchase: .* none would be after this change/,
+  );
   await page.getByRole('button', { name: 'Apply change' }).click();
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed');
   await page.getByRole('button', { name: 'Check health' }).click();
   await page.getByRole('button', { name: 'Start monitoring' }).click();
-  await expect(page.getByTestId('anomalies')).toContainText('Volume down for purchase', { timeout: 40_000 });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications.join('\n'))).toContain('Volume down for purchase');
+  await expect(page.getByTestId('anomalies')).toContainText('Volume down for purchase', {
+    timeout: 40_000,
+  });
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { __notifications: string[] }).__notifications.join('\n'),
+      ),
+    )
+    .toContain('Volume down for purchase');
   await screenshotBothThemes(page, 'change-anomaly');
-  await page.getByRole('region', { name: 'Rollback' }).getByRole('button', { name: 'Restore snapshot' }).click();
+  await page
+    .getByRole('region', { name: 'Rollback' })
+    .getByRole('button', { name: 'Restore snapshot' })
+    .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByTestId('timeline')).toContainText('Restore snapshot done; test passed');
   const t = await site(page);
-  const live = await bridge<{ data: { eventMapping: Record<string, string> } }>(page, 'integrations.get', { ...t, provider: 'ga4' });
+  const live = await bridge<{ data: { eventMapping: Record<string, string> } }>(
+    page,
+    'integrations.get',
+    { ...t, provider: 'ga4' },
+  );
   expect(live.value?.data.eventMapping.purchase).toBe('purchase');
   await page.getByRole('button', { name: 'Close as rolled back' }).click();
   await expect(page.getByTestId('outcome')).toContainText('rolled back');
 });
 
-test('a failing test (credentials_revoked on meta) is rolled back with Disable provider', async ({ opsPage: page }) => {
+test('a failing test (credentials_revoked on meta) is rolled back with Disable provider', async ({
+  opsPage: page,
+}) => {
   test.setTimeout(90_000);
   await shortCycle(page, 'meta', 0.2);
   const t = await site(page);
   await startChange(page, 'meta');
   await mapping(page).getByRole('button', { name: 'Add row' }).click();
-  await mapping(page).getByLabel(/^Canonical event \d+$/).last().fill('add_payment_info');
+  await mapping(page)
+    .getByLabel(/^Canonical event \d+$/)
+    .last()
+    .fill('add_payment_info');
   await mapping(page).getByLabel('Provider event for add_payment_info').fill('AddPaymentInfo');
   await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
   await bridge(page, 'drills.start', { ...t, scenario: 'credentials_revoked' });
@@ -132,7 +181,10 @@ test('a failing test (credentials_revoked on meta) is rolled back with Disable p
   await page.getByRole('button', { name: 'Disable provider' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByTestId('timeline')).toContainText('Disable provider done');
-  const live = await bridge<{ data: { enabled: boolean } }>(page, 'integrations.get', { ...t, provider: 'meta' });
+  const live = await bridge<{ data: { enabled: boolean } }>(page, 'integrations.get', {
+    ...t,
+    provider: 'meta',
+  });
   expect(live.value?.data.enabled).toBe(false);
   await page.getByRole('button', { name: 'Close as rolled back' }).click();
   await expect(page.getByTestId('outcome')).toContainText('rolled back');

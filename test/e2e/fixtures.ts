@@ -18,14 +18,20 @@ export interface OpsApp {
 
 const ENTRY = resolve(import.meta.dirname, '../../out/main/browser.js');
 
-async function launch(dataDir: string, extraArgs: string[] = []): Promise<Omit<OpsApp, 'restart' | 'dataDir'>> {
+async function launch(
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<Omit<OpsApp, 'restart' | 'dataDir'>> {
   const child = spawn(process.execPath, [ENTRY, '--port', '0', '--data', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test' },
   });
   let output = '';
   const launchUrl = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not start:\n${output}`)),
+      20_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output);
@@ -87,7 +93,9 @@ export const test = base.extend<{ ops: OpsApp; opsPage: Page; opsArgs: string[] 
     await page.exposeFunction('__reportCsp', (v: string) => violations.push(v));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+        (window as unknown as { __reportCsp(v: string): void }).__reportCsp(
+          `${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+        );
       });
     });
     await page.goto(ops.launchUrl);

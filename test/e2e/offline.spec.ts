@@ -20,10 +20,29 @@ function freePort(): Promise<number> {
 }
 
 /** A standalone sandbox process: the "remote API" this test takes away and brings back. */
-async function startApi(port: number, dataDir: string): Promise<{ child: ChildProcess; siteId: string }> {
-  const child = spawn(process.execPath, [SANDBOX, '--port', String(port), '--token', TOKEN, '--data', dataDir, '--seed', '7', '--rate', '20'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function startApi(
+  port: number,
+  dataDir: string,
+): Promise<{ child: ChildProcess; siteId: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      SANDBOX,
+      '--port',
+      String(port),
+      '--token',
+      TOKEN,
+      '--data',
+      dataDir,
+      '--seed',
+      '7',
+      '--rate',
+      '20',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const siteId = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`sandbox did not start: ${out}`)), 15_000);
@@ -48,7 +67,10 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-test('the API goes away mid-session: cached data with a stale banner and its age; it clears when the API returns', async ({ opsPage: page, ops }) => {
+test('the API goes away mid-session: cached data with a stale banner and its age; it clears when the API returns', async ({
+  opsPage: page,
+  ops,
+}) => {
   test.setTimeout(90_000);
   const port = await freePort();
   const apiData = mkdtempSync(join(tmpdir(), 'ops-remote-api-'));

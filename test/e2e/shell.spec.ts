@@ -4,9 +4,15 @@ import { expectAccessible, screenshotBothThemes } from './a11y';
 const CONNECTION_TOKEN = 'tok-e2e-NEVER-SHOWN-7f3a9c';
 const SITE_ID = '0b9f6a52-6c1d-4e8a-9a1e-5d2c7b3f4e10';
 
-test('shell: token exchange, connection and site, app info, reload, no token leaks', async ({ opsPage: page, ops, browser }) => {
+test('shell: token exchange, connection and site, app info, reload, no token leaks', async ({
+  opsPage: page,
+  ops,
+  browser,
+}) => {
   const framesReceived: string[] = [];
-  page.on('websocket', (ws) => ws.on('framereceived', (f) => framesReceived.push(String(f.payload))));
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', (f) => framesReceived.push(String(f.payload))),
+  );
 
   // The launch token is traded for a cookie and stripped from the address bar.
   await expect(page).not.toHaveURL(/token=/);
@@ -42,12 +48,17 @@ test('shell: token exchange, connection and site, app info, reload, no token lea
 
   // A test against an unreachable API says what failed, specifically.
   await staging.getByRole('button', { name: 'Test Shop EU' }).click();
-  await expect(page.getByRole('alert')).toContainText(/127\.0\.0\.1:9|unreachable|refused|connect/i);
+  await expect(page.getByRole('alert')).toContainText(
+    /127\.0\.0\.1:9|unreachable|refused|connect/i,
+  );
 
   await expectAccessible(page, 'connections');
   await screenshotBothThemes(page, 'shell-connections');
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings', exact: true })
+    .click();
   const about = page.getByRole('article', { name: 'About this app' });
   await expect(about).toContainText('Browser mode');
   await expect(about).toContainText(ops.dataDir);
@@ -61,7 +72,9 @@ test('shell: token exchange, connection and site, app info, reload, no token lea
   await expect(page.getByRole('cell', { name: SITE_ID })).toBeVisible();
 
   // Neither token appears in anything the renderer received or kept.
-  const storage = await page.evaluate(() => JSON.stringify({ l: { ...localStorage }, s: { ...sessionStorage }, href: location.href }));
+  const storage = await page.evaluate(() =>
+    JSON.stringify({ l: { ...localStorage }, s: { ...sessionStorage }, href: location.href }),
+  );
   const dom = await page.content();
   for (const secret of [CONNECTION_TOKEN, ops.token]) {
     expect(framesReceived.join('\n')).not.toContain(secret);

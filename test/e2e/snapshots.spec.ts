@@ -5,14 +5,27 @@ import { bridge, site } from './bridge-helpers';
 import { expect, test } from './fixtures';
 
 type Entry = { id: number; event: string; status: string; timestamp: string };
-async function purchasesSentSince(page: Page, t: { connectionId: string; siteId: string }, since: number): Promise<number> {
-  const r = await bridge<{ data: { entries: Entry[] } }>(page, 'integrations.logs', { ...t, provider: 'meta', limit: 500, offset: 0 });
-  return (r.value?.data.entries ?? []).filter((e) => e.event === 'purchase' && e.status === 'sent' && Date.parse(e.timestamp) > since).length;
+async function purchasesSentSince(
+  page: Page,
+  t: { connectionId: string; siteId: string },
+  since: number,
+): Promise<number> {
+  const r = await bridge<{ data: { entries: Entry[] } }>(page, 'integrations.logs', {
+    ...t,
+    provider: 'meta',
+    limit: 500,
+    offset: 0,
+  });
+  return (r.value?.data.entries ?? []).filter(
+    (e) => e.event === 'purchase' && e.status === 'sent' && Date.parse(e.timestamp) > since,
+  ).length;
 }
 
 const badge = (page: Page) => page.getByTestId('drift-badge');
 
-test('restore a known-good version after mapping_overwrite: test runs, purchases flow again', async ({ opsPage: page }) => {
+test('restore a known-good version after mapping_overwrite: test runs, purchases flow again', async ({
+  opsPage: page,
+}) => {
   test.setTimeout(120_000);
   page.on('dialog', (d) => void d.accept('verified in production'));
   const t = await site(page);
@@ -31,7 +44,9 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
   await screenshotBothThemes(page, 'snapshots-history');
 
   // Someone's tool overwrites the mapping: purchase and add_to_cart vanish.
-  expect((await bridge(page, 'drills.start', { ...t, scenario: 'mapping_overwrite' })).ok).toBe(true);
+  expect((await bridge(page, 'drills.start', { ...t, scenario: 'mapping_overwrite' })).ok).toBe(
+    true,
+  );
   await page.reload();
   await expect(badge(page)).toHaveText(/Drifted from known-good v1/);
   await page.getByRole('button', { name: 'Show diff' }).click();
@@ -47,9 +62,15 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
   await page.getByRole('button', { name: 'Restore snapshot v1', exact: true }).click();
   await expect(page).toHaveURL(/#\/changes\/chg-/);
   await expect(page.locator('.step-current h3')).toHaveText('Config');
-  await expect(page.getByRole('heading', { name: /Restore of meta v1 \(known-good\)/ })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Event mapping' }).getByLabel('Provider event for purchase')).toHaveValue('Purchase');
-  await expect(page.getByRole('region', { name: /Diff against the baseline/ })).toContainText('purchase');
+  await expect(
+    page.getByRole('heading', { name: /Restore of meta v1 \(known-good\)/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Event mapping' }).getByLabel('Provider event for purchase'),
+  ).toHaveValue('Purchase');
+  await expect(page.getByRole('region', { name: /Diff against the baseline/ })).toContainText(
+    'purchase',
+  );
   await expect(page.getByTestId('timeline')).toContainText('snapshot v1 as the draft');
   await expectAccessible(page, 'restore change config');
   await screenshotBothThemes(page, 'snapshots-restore-change');
@@ -57,7 +78,9 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
   // Apply change: the mandatory test runs on its own and passes (the masked token was kept).
   const restoredAt = Date.now();
   await page.getByRole('button', { name: 'Apply change' }).click();
-  await expect(page.getByRole('region', { name: 'Test', exact: true }).getByTestId('test-result')).toContainText('Test passed');
+  await expect(
+    page.getByRole('region', { name: 'Test', exact: true }).getByTestId('test-result'),
+  ).toContainText('Test passed');
   await expect(page.locator('.step-current h3')).toHaveText('Health');
   await screenshotBothThemes(page, 'snapshots-restore-tested');
 
@@ -67,14 +90,21 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
   await expect(badge(page)).toHaveText(/Matches known-good v1/);
 
   // Purchases are mapped and sent again.
-  await expect.poll(() => purchasesSentSince(page, t, restoredAt), { timeout: 60_000, intervals: [1000] }).toBeGreaterThan(0);
+  await expect
+    .poll(() => purchasesSentSince(page, t, restoredAt), { timeout: 60_000, intervals: [1000] })
+    .toBeGreaterThan(0);
 });
 
-test('Restore snapshot respects the one-change-per-site lock and links to the open change', async ({ opsPage: page }) => {
+test('Restore snapshot respects the one-change-per-site lock and links to the open change', async ({
+  opsPage: page,
+}) => {
   const t = await site(page);
   await bridge(page, 'snapshots.take', { ...t, target: 'meta', source: 'manual' });
   await bridge(page, 'drills.start', { ...t, scenario: 'mapping_overwrite' });
-  const open = await bridge<{ entries: { changeId?: string }[] }>(page, 'changes.start', { ...t, target: 'ga4' });
+  const open = await bridge<{ entries: { changeId?: string }[] }>(page, 'changes.start', {
+    ...t,
+    target: 'ga4',
+  });
   const openId = open.value!.entries[0]!.changeId!;
   await page.goto(`${new URL(page.url()).origin}/#/snapshots/meta`);
   await page.getByRole('button', { name: 'Restore snapshot v1', exact: true }).click();
@@ -83,12 +113,23 @@ test('Restore snapshot respects the one-change-per-site lock and links to the op
   await expect(page).toHaveURL(new RegExp(`#/changes/${openId}`));
 });
 
-test('compare, export as a download, import reports duplicates and refusals', async ({ opsPage: page }) => {
+test('compare, export as a download, import reports duplicates and refusals', async ({
+  opsPage: page,
+}) => {
   const t = await site(page);
   for (const label of ['first', 'second']) {
     if (label === 'second') {
-      const live = await bridge<{ data: Record<string, unknown>; etag?: string }>(page, 'integrations.get', { ...t, provider: 'ga4' });
-      await bridge(page, 'integrations.put', { ...t, provider: 'ga4', body: { ...live.value!.data, testMode: true }, ifMatch: live.value!.etag });
+      const live = await bridge<{ data: Record<string, unknown>; etag?: string }>(
+        page,
+        'integrations.get',
+        { ...t, provider: 'ga4' },
+      );
+      await bridge(page, 'integrations.put', {
+        ...t,
+        provider: 'ga4',
+        body: { ...live.value!.data, testMode: true },
+        ifMatch: live.value!.etag,
+      });
     }
     await bridge(page, 'snapshots.take', { ...t, target: 'ga4', source: 'manual', label });
   }
@@ -105,8 +146,11 @@ test('compare, export as a download, import reports duplicates and refusals', as
 
   // Export: a Blob-URL download works under our CSP (the fixture fails the test on any violation).
   await page.getByRole('button', { name: 'Export picked (2)' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('snap-download').click()]);
-  const text = readFileSync((await download.path()), 'utf8');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('snap-download').click(),
+  ]);
+  const text = readFileSync(await download.path(), 'utf8');
   const bundle = JSON.parse(text) as { items: { body: { config: { apiSecret?: string } } }[] };
   expect(bundle.items).toHaveLength(2);
   expect(bundle.items[0]!.body.config.apiSecret ?? '••••').toMatch(/^••••/);
@@ -118,16 +162,22 @@ test('compare, export as a download, import reports duplicates and refusals', as
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByTestId('import-report')).toContainText('skipped 2 duplicate(s)');
   // A bundle carrying a secret is refused as a whole, with the reason.
-  const leaky = JSON.parse(text) as { items: { body: { config: Record<string, unknown>; n?: number } }[] };
+  const leaky = JSON.parse(text) as {
+    items: { body: { config: Record<string, unknown>; n?: number } }[];
+  };
   leaky.items[0]!.body.config.apiSecret = 'real-secret-value-123456';
   await page.getByLabel('…or paste the bundle').fill(JSON.stringify(leaky));
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByTestId('import-report')).toContainText('Import refused: nothing was written');
+  await expect(page.getByTestId('import-report')).toContainText(
+    'Import refused: nothing was written',
+  );
   await expect(page.getByTestId('import-report')).toContainText('config.apiSecret');
   // Not a bundle at all: a clear error.
   await page.getByLabel('…or paste the bundle').fill('{"__proto__": {"x": 1}}');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'forbidden key "__proto__"' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'forbidden key "__proto__"' }),
+  ).toBeVisible();
   await expectAccessible(page, 'snapshots import');
   await screenshotBothThemes(page, 'snapshots-import');
 });

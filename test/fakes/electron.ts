@@ -79,7 +79,9 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents = new WebContents();
   loadedUrl: string | undefined;
   destroyed = false;
-  constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
+  constructor(
+    readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>,
+  ) {
     super();
     BrowserWindow.all.push(this);
   }
@@ -117,7 +119,11 @@ class FakeIpcMain {
     this.listeners.set(channel, listener);
   }
   /** Test hook: invoke as a renderer would, from a given frame. */
-  __invoke(channel: string, senderFrame: WebFrameMain | null, ...args: unknown[]): Promise<unknown> {
+  __invoke(
+    channel: string,
+    senderFrame: WebFrameMain | null,
+    ...args: unknown[]
+  ): Promise<unknown> {
     const h = this.handlers.get(channel);
     if (!h) return Promise.reject(new Error(`no handler for ${channel}`));
     return Promise.resolve(h({ senderFrame }, ...args));
@@ -126,7 +132,8 @@ class FakeIpcMain {
 export const ipcMain = new FakeIpcMain();
 
 class FakeSession {
-  permissionRequestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
+  permissionRequestHandler:
+    ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
   permissionCheckHandler: ((...args: unknown[]) => boolean) | undefined;
   setPermissionRequestHandler(h: FakeSession['permissionRequestHandler']) {
     this.permissionRequestHandler = h;
@@ -163,11 +170,15 @@ export const safeStorage = {
   available: true,
   backend: 'gnome_libsecret',
   isAsyncEncryptionAvailable: () => Promise.resolve(safeStorage.available),
-  encryptStringAsync: (plain: string) => Promise.resolve(Buffer.from(`enc:${[...plain].reverse().join('')}`)),
+  encryptStringAsync: (plain: string) =>
+    Promise.resolve(Buffer.from(`enc:${[...plain].reverse().join('')}`)),
   decryptStringAsync: (cipher: Buffer) => {
     const text = cipher.toString();
     if (!text.startsWith('enc:')) return Promise.reject(new Error('cannot decrypt'));
-    return Promise.resolve({ result: [...text.slice(4)].reverse().join(''), shouldReEncrypt: false });
+    return Promise.resolve({
+      result: [...text.slice(4)].reverse().join(''),
+      shouldReEncrypt: false,
+    });
   },
   getSelectedStorageBackend: () => safeStorage.backend,
 };
@@ -215,7 +226,8 @@ export class Notification extends EventEmitter {
 
 const listenersByChannel = new Map<string, Set<Listener>>();
 export const ipcRenderer = {
-  invoke: (channel: string, ...args: unknown[]) => ipcMain.__invoke(channel, BrowserWindow.all[0]?.webContents.mainFrame ?? null, ...args),
+  invoke: (channel: string, ...args: unknown[]) =>
+    ipcMain.__invoke(channel, BrowserWindow.all[0]?.webContents.mainFrame ?? null, ...args),
   on(channel: string, listener: Listener) {
     let set = listenersByChannel.get(channel);
     if (!set) listenersByChannel.set(channel, (set = new Set()));

@@ -5,7 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttp, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttp,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,7 +46,11 @@ function track(server: Server): Set<Socket> {
   return sockets;
 }
 
-async function listen(server: Server, sockets: Set<Socket>, scheme: 'http' | 'https'): Promise<{ port: number; origin: string; close: () => Promise<void> }> {
+async function listen(
+  server: Server,
+  sockets: Set<Socket>,
+  scheme: 'http' | 'https',
+): Promise<{ port: number; origin: string; close: () => Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
@@ -54,7 +64,9 @@ async function listen(server: Server, sockets: Set<Socket>, scheme: 'http' | 'ht
   };
 }
 
-export async function startFaultServer(opts: { tls?: { key: string; cert: string } } = {}): Promise<FaultServer> {
+export async function startFaultServer(
+  opts: { tls?: { key: string; cert: string } } = {},
+): Promise<FaultServer> {
   const state: FaultServer = {
     url: '',
     origin: '',
@@ -68,27 +80,48 @@ export async function startFaultServer(opts: { tls?: { key: string; cert: string
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      state.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      state.requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       state.fault(req, res, state);
     });
   };
-  const server = opts.tls ? createHttps({ key: opts.tls.key, cert: opts.tls.cert }, handler) : createHttp(handler);
+  const server = opts.tls
+    ? createHttps({ key: opts.tls.key, cert: opts.tls.cert }, handler)
+    : createHttp(handler);
   const sockets = track(server);
   const l = await listen(server, sockets, opts.tls ? 'https' : 'http');
-  Object.assign(state, { port: l.port, origin: l.origin, url: `${l.origin}/api/v1`, close: l.close });
+  Object.assign(state, {
+    port: l.port,
+    origin: l.origin,
+    url: `${l.origin}/api/v1`,
+    close: l.close,
+  });
   return state;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Fault => (_req, res) => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Fault =>
+  (_req, res) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      ...headers,
+    });
+    res.end(text);
+  };
 
 /** Writes `total` bytes of a JSON string body in `chunk`-byte pieces every `everyMs`. */
 function stream(total: number, chunk: number, everyMs: number, withLength: boolean): Fault {
   return (_req, res, server) => {
-    res.writeHead(200, { 'content-type': 'application/json', ...(withLength ? { 'content-length': String(total) } : {}) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(withLength ? { 'content-length': String(total) } : {}),
+    });
     let sent = 0;
     const piece = Buffer.alloc(chunk, 0x61);
     const tick = () => {
@@ -131,13 +164,23 @@ export const faults = {
   },
   /** A body of `bytes` bytes, streamed as fast as the client reads. */
   huge: (bytes: number, withLength = false): Fault => stream(bytes, 64 * 1024, 0, withLength),
-  status: (status: number, message = 'Internal error', headers: Record<string, string> = {}): Fault =>
-    json(status, { statusCode: status, error: 'Error', message }, headers),
-  retryAfter: (value: string): Fault => json(429, { statusCode: 429, error: 'Too Many Requests', message: 'slow down' }, { 'retry-after': value }),
-  redirect: (location: string, status = 302): Fault => (_req, res) => {
-    res.writeHead(status, { location, 'content-length': '0' });
-    res.end();
-  },
+  status: (
+    status: number,
+    message = 'Internal error',
+    headers: Record<string, string> = {},
+  ): Fault => json(status, { statusCode: status, error: 'Error', message }, headers),
+  retryAfter: (value: string): Fault =>
+    json(
+      429,
+      { statusCode: 429, error: 'Too Many Requests', message: 'slow down' },
+      { 'retry-after': value },
+    ),
+  redirect:
+    (location: string, status = 302): Fault =>
+    (_req, res) => {
+      res.writeHead(status, { location, 'content-length': '0' });
+      res.end();
+    },
   /** Answers each request with the next fault of the list (the last one repeats). */
   sequence: (...list: Fault[]): Fault => {
     let i = 0;
@@ -166,10 +209,14 @@ export async function startForwardProxy(mode: 'ok' | '407'): Promise<ForwardProx
       return;
     }
     // Plain forwarding of an absolute-URI request (how proxies carry http:// targets).
-    const upstream = httpRequest(req.url ?? '', { method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = httpRequest(
+      req.url ?? '',
+      { method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => {
       res.writeHead(502, { 'content-length': '0' });
       res.end();
@@ -179,7 +226,9 @@ export async function startForwardProxy(mode: 'ok' | '407'): Promise<ForwardProx
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     seen.push(req.url ?? '');
     if (mode === '407') {
-      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n');
+      client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     const [host, port] = (req.url ?? '').split(':');
@@ -213,8 +262,29 @@ export function selfSignedCert(): { key: string; cert: string; certFile: string;
   const certFile = join(dir, 'cert.pem');
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
     { stdio: 'ignore' },
   );
-  return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), certFile, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    key: readFileSync(keyFile, 'utf8'),
+    cert: readFileSync(certFile, 'utf8'),
+    certFile,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

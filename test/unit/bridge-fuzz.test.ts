@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiCalls, CALL_NAMES, calls, fail, type CallContext, type Handlers } from '../../shared/bridge';
+import {
+  apiCalls,
+  CALL_NAMES,
+  calls,
+  fail,
+  type CallContext,
+  type Handlers,
+} from '../../shared/bridge';
 import { dispatch } from '../../main/host/dispatch';
 import { createApiService } from '../../main/core/api';
 
@@ -27,22 +34,29 @@ const SITE = '3f1c2a9e-8b7d-4c6e-9f10-1234567890ab';
 
 function clean(): boolean {
   const probe = {} as Record<string, unknown>;
-  return probe.polluted === undefined && (Object.prototype as Record<string, unknown>).polluted === undefined;
+  return (
+    probe.polluted === undefined &&
+    (Object.prototype as Record<string, unknown>).polluted === undefined
+  );
 }
 
 describe('bridge fuzzing of the API calls', () => {
   it('random JSON for every call: rejected as validation unless the schema accepts it; never pollutes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...API_NAMES), fc.jsonValue({ maxDepth: 4 }), async (name, input) => {
-        ran.length = 0;
-        const accepted = calls[name].input.safeParse(input ?? {}).success;
-        const result = await dispatch(spies, name, input, ctx, () => undefined);
-        if (!accepted) {
-          expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
-          expect(ran).toEqual([]);
-        }
-        expect(clean()).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...API_NAMES),
+        fc.jsonValue({ maxDepth: 4 }),
+        async (name, input) => {
+          ran.length = 0;
+          const accepted = calls[name].input.safeParse(input ?? {}).success;
+          const result = await dispatch(spies, name, input, ctx, () => undefined);
+          if (!accepted) {
+            expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
+            expect(ran).toEqual([]);
+          }
+          expect(clean()).toBe(true);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -65,7 +79,10 @@ describe('bridge fuzzing of the API calls', () => {
       }
     }
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-      expect(await dispatch(spies, name, {}, ctx, () => undefined)).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(await dispatch(spies, name, {}, ctx, () => undefined)).toMatchObject({
+        ok: false,
+        error: { kind: 'validation' },
+      });
     }
   });
 
@@ -79,9 +96,15 @@ describe('bridge fuzzing of the API calls', () => {
       ['integrations.get', { connectionId: 'c1', siteId: SITE, provider: huge }],
       ['integrations.list', { connectionId: 'c1', siteId: SITE, requestId: huge }],
       ['webhooks.get', { connectionId: 'c1', siteId: SITE, webhookId: huge }],
-      ['webhooks.create', { connectionId: 'c1', siteId: SITE, body: { name: huge, url: 'https://x.example' } }],
+      [
+        'webhooks.create',
+        { connectionId: 'c1', siteId: SITE, body: { name: huge, url: 'https://x.example' } },
+      ],
       ['api.cancel', { requestId: huge }],
-      ['integrations.put', { connectionId: 'c1', siteId: SITE, provider: 'ga4', body: { config: {} }, ifMatch: huge }],
+      [
+        'integrations.put',
+        { connectionId: 'c1', siteId: SITE, provider: 'ga4', body: { config: {} }, ifMatch: huge },
+      ],
     ];
     for (const [name, input] of inputs) {
       const result = await dispatch(spies, name, input, ctx, () => undefined);
@@ -96,17 +119,39 @@ describe('bridge fuzzing of the API calls', () => {
 
   it('../ and other path-escaping ids are refused at the bridge', async () => {
     // `__proto__` is refused for local ids; as a remote webhook id it is only a harmless path segment.
-    const bad = ['../x', '..', '../../etc/passwd', 'a/b', 'a\\b', '%2e%2e', '', ' c1', 'c1\u0000', '.', 'x/../..'];
+    const bad = [
+      '../x',
+      '..',
+      '../../etc/passwd',
+      'a/b',
+      'a\\b',
+      '%2e%2e',
+      '',
+      ' c1',
+      'c1\u0000',
+      '.',
+      'x/../..',
+    ];
     ran.length = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...bad), fc.constantFrom('connectionId', 'siteId', 'webhookId'), async (id, field) => {
-        const input = { connectionId: 'c1', siteId: SITE, webhookId: 'wh1', [field]: id };
-        const result = await dispatch(spies, 'webhooks.get', input, ctx, () => undefined);
-        expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...bad),
+        fc.constantFrom('connectionId', 'siteId', 'webhookId'),
+        async (id, field) => {
+          const input = { connectionId: 'c1', siteId: SITE, webhookId: 'wh1', [field]: id };
+          const result = await dispatch(spies, 'webhooks.get', input, ctx, () => undefined);
+          expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
+        },
+      ),
     );
     for (const field of ['connectionId', 'siteId']) {
-      const result = await dispatch(spies, 'integrations.list', { connectionId: 'c1', siteId: SITE, [field]: '__proto__' }, ctx, () => undefined);
+      const result = await dispatch(
+        spies,
+        'integrations.list',
+        { connectionId: 'c1', siteId: SITE, [field]: '__proto__' },
+        ctx,
+        () => undefined,
+      );
       expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
     }
     expect(ran).toEqual([]);
@@ -128,10 +173,14 @@ describe('the real API handlers behind the dispatcher', () => {
 
   it('random input leaves no file behind and answers with typed errors only', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...API_NAMES), fc.anything({ maxDepth: 3 }), async (name, input) => {
-        const result = await dispatch(handlers, name, input, ctx, () => undefined);
-        if (!result.ok) expect(['validation', 'not_found']).toContain(result.error.kind);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...API_NAMES),
+        fc.anything({ maxDepth: 3 }),
+        async (name, input) => {
+          const result = await dispatch(handlers, name, input, ctx, () => undefined);
+          if (!result.ok) expect(['validation', 'not_found']).toContain(result.error.kind);
+        },
+      ),
       { numRuns: 300 },
     );
     expect(readdirSync(cacheDir)).toEqual([]);
@@ -139,7 +188,13 @@ describe('the real API handlers behind the dispatcher', () => {
   });
 
   it('an unknown connection is not_found, as data', async () => {
-    const r = await dispatch(handlers, 'integrations.list', { connectionId: 'nope', siteId: SITE }, ctx, () => undefined);
+    const r = await dispatch(
+      handlers,
+      'integrations.list',
+      { connectionId: 'nope', siteId: SITE },
+      ctx,
+      () => undefined,
+    );
     expect(r).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 });

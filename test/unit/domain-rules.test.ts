@@ -1,15 +1,31 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { classifyEvent, evaluateCondition, evaluateFilter, getPath, reverseMap } from '../../shared/domain/rules';
+import {
+  classifyEvent,
+  evaluateCondition,
+  evaluateFilter,
+  getPath,
+  reverseMap,
+} from '../../shared/domain/rules';
 import type { FilterCondition } from '../../shared/contract';
 
 const payload = {
-  order: { id: 'o-1', total: 120.5, currency: 'EUR', tags: ['gift', 'promo'], note: 'leave at door' },
+  order: {
+    id: 'o-1',
+    total: 120.5,
+    currency: 'EUR',
+    tags: ['gift', 'promo'],
+    note: 'leave at door',
+  },
   basket: { products: [{ sku: 'A' }, { sku: 'B' }] },
   user: { id: 'u1', email: null },
   totalAsText: '42',
 };
-const cond = (field: string, operator: FilterCondition['operator'], value?: unknown): FilterCondition => ({ field, operator, value });
+const cond = (
+  field: string,
+  operator: FilterCondition['operator'],
+  value?: unknown,
+): FilterCondition => ({ field, operator, value });
 
 describe('getPath', () => {
   test('objects, arrays, missing, primitives along the way', () => {
@@ -71,22 +87,38 @@ describe('evaluateCondition: every operator both ways', () => {
 describe('evaluateFilter', () => {
   test('absent, disabled and condition-less filters forward', () => {
     expect(evaluateFilter(undefined, payload)).toEqual({ pass: true });
-    expect(evaluateFilter({ enabled: false, conditions: [cond('order.total', 'gt', 1e9)] }, payload)).toEqual({ pass: true });
+    expect(
+      evaluateFilter({ enabled: false, conditions: [cond('order.total', 'gt', 1e9)] }, payload),
+    ).toEqual({ pass: true });
     expect(evaluateFilter({ enabled: true }, payload)).toEqual({ pass: true });
   });
   test('AND: the first failing condition is reported', () => {
     const c2 = cond('order.currency', 'eq', 'USD');
-    const r = evaluateFilter({ enabled: true, conditions: [cond('order.total', 'gte', 1), c2, cond('order.id', 'not_exists')] }, payload);
+    const r = evaluateFilter(
+      {
+        enabled: true,
+        conditions: [cond('order.total', 'gte', 1), c2, cond('order.id', 'not_exists')],
+      },
+      payload,
+    );
     expect(r).toMatchObject({ pass: false, condition: c2 });
   });
   test('property: a filter passes exactly when every condition holds', () => {
     const ops = ['gt', 'gte', 'lt', 'lte'] as const;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...ops), fc.integer({ min: -5, max: 5 })), { maxLength: 5 }), fc.integer({ min: -5, max: 5 }), (conds, total) => {
-        const conditions = conds.map(([op, v]) => cond('order.total', op, v));
-        const all = conditions.every((c) => evaluateCondition(c, { order: { total } }).ok);
-        expect(evaluateFilter({ enabled: true, conditions }, { order: { total } }).pass).toBe(all);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...ops), fc.integer({ min: -5, max: 5 })), {
+          maxLength: 5,
+        }),
+        fc.integer({ min: -5, max: 5 }),
+        (conds, total) => {
+          const conditions = conds.map(([op, v]) => cond('order.total', op, v));
+          const all = conditions.every((c) => evaluateCondition(c, { order: { total } }).ok);
+          expect(evaluateFilter({ enabled: true, conditions }, { order: { total } }).pass).toBe(
+            all,
+          );
+        },
+      ),
     );
   });
 });
@@ -95,7 +127,10 @@ describe('classifyEvent: reverse mapping -> filters -> mapping', () => {
   const integ = {
     eventMapping: { purchase: 'Purchase', checkout_begin: 'InitiateCheckout' },
     reverseEventMapping: { begin_checkout: 'checkout_begin' },
-    eventFilters: { purchase: { enabled: true, conditions: [cond('order.total', 'gte', 1)] }, page_view: { enabled: true, conditions: [cond('page.path', 'exists')] } },
+    eventFilters: {
+      purchase: { enabled: true, conditions: [cond('order.total', 'gte', 1)] },
+      page_view: { enabled: true, conditions: [cond('page.path', 'exists')] },
+    },
   };
   test('reverseMap folds external names, leaves canonical ones', () => {
     expect(reverseMap(integ.reverseEventMapping, 'begin_checkout')).toBe('checkout_begin');
@@ -104,17 +139,31 @@ describe('classifyEvent: reverse mapping -> filters -> mapping', () => {
     expect(reverseMap({}, 'constructor')).toBe('constructor');
   });
   test('sent with the mapped name after reverse mapping', () => {
-    expect(classifyEvent(integ, { name: 'begin_checkout', payload: {} })).toEqual({ status: 'sent', canonical: 'checkout_begin', mappedEvent: 'InitiateCheckout' });
+    expect(classifyEvent(integ, { name: 'begin_checkout', payload: {} })).toEqual({
+      status: 'sent',
+      canonical: 'checkout_begin',
+      mappedEvent: 'InitiateCheckout',
+    });
   });
   test('filtered with the failing condition', () => {
     const r = classifyEvent(integ, { name: 'purchase', payload: { order: { total: 0 } } });
-    expect(r).toMatchObject({ status: 'filtered', canonical: 'purchase', failingCondition: { field: 'order.total' } });
+    expect(r).toMatchObject({
+      status: 'filtered',
+      canonical: 'purchase',
+      failingCondition: { field: 'order.total' },
+    });
   });
   test('filters run before mapping: an unmapped event whose filter fails is filtered, not skipped', () => {
     expect(classifyEvent(integ, { name: 'page_view', payload: {} }).status).toBe('filtered');
   });
   test('unmapped = skipped with reason no_mapping', () => {
-    expect(classifyEvent(integ, { name: 'page_view', payload: { page: { path: '/' } } })).toEqual({ status: 'skipped', canonical: 'page_view', reason: 'no_mapping' });
-    expect(classifyEvent({}, { name: 'purchase', payload: {} })).toMatchObject({ status: 'skipped' });
+    expect(classifyEvent(integ, { name: 'page_view', payload: { page: { path: '/' } } })).toEqual({
+      status: 'skipped',
+      canonical: 'page_view',
+      reason: 'no_mapping',
+    });
+    expect(classifyEvent({}, { name: 'purchase', payload: {} })).toMatchObject({
+      status: 'skipped',
+    });
   });
 });

@@ -5,7 +5,11 @@ import { fail } from '../../../shared/bridge';
  * Reads a body but never more than `cap` bytes: a hostile or broken server could otherwise fill
  * memory (reference fault case 7). The socket is destroyed as soon as the cap is crossed.
  */
-export async function readCapped(body: Dispatcher.ResponseData['body'], cap: number, target: string): Promise<Buffer> {
+export async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  cap: number,
+  target: string,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -13,7 +17,10 @@ export async function readCapped(body: Dispatcher.ResponseData['body'], cap: num
     size += buf.length;
     if (size > cap) {
       discard(body);
-      fail('contract', `The answer of ${target} is larger than the ${formatBytes(cap)} limit; it was not read further.`);
+      fail(
+        'contract',
+        `The answer of ${target} is larger than the ${formatBytes(cap)} limit; it was not read further.`,
+      );
     }
     chunks.push(buf);
   }

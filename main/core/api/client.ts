@@ -66,7 +66,8 @@ export class ApiClient {
 
   private auth(): { name: string; value: string } | undefined {
     if (!this.token) return undefined;
-    if (this.profile.authScheme === 'header' && this.profile.authHeader) return { name: this.profile.authHeader, value: this.token };
+    if (this.profile.authScheme === 'header' && this.profile.authHeader)
+      return { name: this.profile.authHeader, value: this.token };
     return { name: 'authorization', value: `Bearer ${this.token}` };
   }
 
@@ -75,7 +76,10 @@ export class ApiClient {
     const url = this.url(req.path, req.fromOrigin);
     const target = `${req.method} ${url.pathname}`;
     const cancel = req.cancel ?? new AbortController().signal;
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'IntegrationOps/0.1' };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': 'IntegrationOps/0.1',
+    };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.ifMatch) headers['if-match'] = req.ifMatch;
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
@@ -83,7 +87,12 @@ export class ApiClient {
     let status: number | undefined;
     for (;;) {
       attempts++;
-      const outcome = await this.attempt(req, { method: req.method, url, headers, auth: this.auth(), body }, cancel, target);
+      const outcome = await this.attempt(
+        req,
+        { method: req.method, url, headers, auth: this.auth(), body },
+        cancel,
+        target,
+      );
       status = outcome.status ?? status;
       if (outcome.kind === 'ok') {
         this.record(req, url, started, attempts, outcome.answer.status);
@@ -98,27 +107,62 @@ export class ApiClient {
       try {
         await sleep(wait, cancel);
       } catch {
-        const failure = new ApiFailure({ kind: 'cancelled', message: `${target} was cancelled.` }, true, false);
+        const failure = new ApiFailure(
+          { kind: 'cancelled', message: `${target} was cancelled.` },
+          true,
+          false,
+        );
         this.record(req, url, started, attempts, status, 'cancelled');
         throw failure;
       }
     }
   }
 
-  private async attempt<T>(req: Request<T>, out: Parameters<typeof exchange>[1], cancel: AbortSignal, target: string): Promise<Outcome<T>> {
+  private async attempt<T>(
+    req: Request<T>,
+    out: Parameters<typeof exchange>[1],
+    cancel: AbortSignal,
+    target: string,
+  ): Promise<Outcome<T>> {
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DeadlineExceeded(this.limits.deadlineMs)), this.limits.deadlineMs);
+    const timer = setTimeout(
+      () => deadline.abort(new DeadlineExceeded(this.limits.deadlineMs)),
+      this.limits.deadlineMs,
+    );
     const signal = AbortSignal.any([cancel, deadline.signal]);
     try {
       const res = await exchange(this.dispatcher, out, this.limits, signal);
-      const result: Interpreted<T> = await interpret(res, req.parse, this.limits.maxResponseBytes, target);
-      if (result.ok) return { kind: 'ok', answer: { data: result.data, etag: result.etag, status: result.status }, status: result.status };
-      return { kind: 'http', error: result.error, status: result.error.status, retryAfter: result.retryAfter, body: result.body };
+      const result: Interpreted<T> = await interpret(
+        res,
+        req.parse,
+        this.limits.maxResponseBytes,
+        target,
+      );
+      if (result.ok)
+        return {
+          kind: 'ok',
+          answer: { data: result.data, etag: result.etag, status: result.status },
+          status: result.status,
+        };
+      return {
+        kind: 'http',
+        error: result.error,
+        status: result.error.status,
+        retryAfter: result.retryAfter,
+        body: result.body,
+      };
     } catch (error) {
       // Our own typed refusals (contract, redirect) are final unless the deadline/cancel caused them.
-      if (error instanceof OpsFailure && !signal.aborted) return { kind: 'final', error: error.error, status: error.error.status };
+      if (error instanceof OpsFailure && !signal.aborted)
+        return { kind: 'final', error: error.error, status: error.error.status };
       const t = classifyTransport(error, target, { deadline: deadline.signal, cancel });
-      return { kind: 'transport', error: t.error, sent: t.sent, retryable: t.retryable, status: t.error.status };
+      return {
+        kind: 'transport',
+        error: t.error,
+        sent: t.sent,
+        retryable: t.retryable,
+        status: t.error.status,
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -127,8 +171,10 @@ export class ApiClient {
   /** Milliseconds to wait before the next attempt, or undefined to stop now. */
   private retryWait<T>(method: HttpMethod, o: Failed<T>, attempts: number): number | undefined {
     if (method !== 'GET' || attempts >= this.limits.maxAttempts) return undefined;
-    if (o.kind === 'transport' && o.retryable) return backoffDelay(attempts, this.limits, this.random);
-    if (o.kind !== 'http' || o.status === undefined || !RETRYABLE_STATUSES.has(o.status)) return undefined;
+    if (o.kind === 'transport' && o.retryable)
+      return backoffDelay(attempts, this.limits, this.random);
+    if (o.kind !== 'http' || o.status === undefined || !RETRYABLE_STATUSES.has(o.status))
+      return undefined;
     const hinted = parseRetryAfter(o.retryAfter, this.now());
     if (hinted !== undefined && hinted > this.limits.retryAfterCapMs) return undefined;
     return hinted ?? backoffDelay(attempts, this.limits, this.random);
@@ -137,9 +183,15 @@ export class ApiClient {
   private finalFailure<T>(o: Failed<T>, attempts: number): ApiFailure {
     let error: BridgeError = { ...o.error };
     if (o.kind === 'http' && o.status === 429) {
-      const wait = parseRetryAfter(o.retryAfter, this.now()) ?? backoffDelay(attempts, this.limits, this.random);
+      const wait =
+        parseRetryAfter(o.retryAfter, this.now()) ??
+        backoffDelay(attempts, this.limits, this.random);
       const retryAt = new Date(this.now() + wait);
-      error = { ...error, retryAt: retryAt.toISOString(), message: `${error.message} Try again after ${retryAt.toISOString().slice(11, 19)} UTC.` };
+      error = {
+        ...error,
+        retryAt: retryAt.toISOString(),
+        message: `${error.message} Try again after ${retryAt.toISOString().slice(11, 19)} UTC.`,
+      };
     } else if (o.kind === 'http' && error.kind === 'conflict') {
       // Our sandbox sends the stored object with a 412; other servers may not (endpoints.ts re-reads).
       const current = (o.body as { current?: unknown } | undefined)?.current;
@@ -148,13 +200,24 @@ export class ApiClient {
       error = { ...error, message: `${error.message} (after ${attempts} attempts)` };
     }
     const secrets = [this.token];
-    const clean = scrubDeep({ ...error, message: scrubText(error.message, secrets) }, secrets) as BridgeError;
+    const clean = scrubDeep(
+      { ...error, message: scrubText(error.message, secrets) },
+      secrets,
+    ) as BridgeError;
     const sent = o.kind === 'transport' ? o.sent : true;
-    const unreachable = o.kind === 'transport' && (clean.kind === 'network' || clean.kind === 'timeout');
+    const unreachable =
+      o.kind === 'transport' && (clean.kind === 'network' || clean.kind === 'timeout');
     return new ApiFailure(clean, sent, unreachable);
   }
 
-  private record<T>(req: Request<T>, url: URL, started: number, attempts: number, status: number | undefined, errorKind?: string): void {
+  private record<T>(
+    req: Request<T>,
+    url: URL,
+    started: number,
+    attempts: number,
+    status: number | undefined,
+    errorKind?: string,
+  ): void {
     this.diagnostics.record({
       at: new Date(started).toISOString(),
       connectionId: this.connectionId,
@@ -175,6 +238,18 @@ export class ApiClient {
 type Failed<T> = Exclude<Outcome<T>, { kind: 'ok' }>;
 type Outcome<T> =
   | { kind: 'ok'; answer: Answer<T>; status: number | undefined }
-  | { kind: 'http'; error: BridgeError; status: number | undefined; retryAfter: string | undefined; body: unknown }
+  | {
+      kind: 'http';
+      error: BridgeError;
+      status: number | undefined;
+      retryAfter: string | undefined;
+      body: unknown;
+    }
   | { kind: 'final'; error: BridgeError; status: number | undefined }
-  | { kind: 'transport'; error: BridgeError; sent: boolean; retryable: boolean; status: number | undefined };
+  | {
+      kind: 'transport';
+      error: BridgeError;
+      sent: boolean;
+      retryable: boolean;
+      status: number | undefined;
+    };

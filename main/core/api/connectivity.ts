@@ -18,7 +18,12 @@ export class ConnectivityTracker {
       return;
     }
     this.state.set(connectionId, { online, since });
-    ctx.emit('connectivity.changed', { connectionId, online, since, ...(message ? { message } : {}) });
+    ctx.emit('connectivity.changed', {
+      connectionId,
+      online,
+      since,
+      ...(message ? { message } : {}),
+    });
   }
 
   forget(connectionId?: string): void {

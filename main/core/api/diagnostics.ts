@@ -10,7 +10,8 @@ export class DiagnosticsRing {
 
   record(entry: DiagnosticEntry): void {
     this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    if (this.entries.length > this.capacity)
+      this.entries.splice(0, this.entries.length - this.capacity);
   }
 
   /** Newest first, as the panel shows them. */

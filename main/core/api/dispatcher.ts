@@ -32,16 +32,25 @@ async function trustStore(caFile: string | undefined): Promise<string[] | undefi
     // A regular, small file only: /dev/zero or a FIFO must not hang or exhaust main.
     const info = await stat(caFile);
     if (!info.isFile() || info.size > MAX_CA_BYTES) {
-      fail('validation', `The CA certificate file of this connection must be a PEM file under 1 MB: ${caFile}`);
+      fail(
+        'validation',
+        `The CA certificate file of this connection must be a PEM file under 1 MB: ${caFile}`,
+      );
     }
     pem = await readFile(caFile, 'utf8');
   } catch (error) {
     if (error instanceof OpsFailure) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    fail('validation', `The CA certificate file of this connection cannot be read (${code}): ${caFile}`);
+    fail(
+      'validation',
+      `The CA certificate file of this connection cannot be read (${code}): ${caFile}`,
+    );
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    fail('validation', `The CA file ${caFile} holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----").`);
+    fail(
+      'validation',
+      `The CA file ${caFile} holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----").`,
+    );
   }
   return [...rootCertificates, pem];
 }

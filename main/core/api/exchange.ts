@@ -40,15 +40,26 @@ export async function exchange(
   let auth = out.auth;
   for (let hop = 0; ; hop++) {
     const headers = { ...out.headers, ...(auth ? { [auth.name.toLowerCase()]: auth.value } : {}) };
-    const res = await request(url, { dispatcher, method: out.method, headers, body: out.body ?? null, signal });
+    const res = await request(url, {
+      dispatcher,
+      method: out.method,
+      headers,
+      body: out.body ?? null,
+      signal,
+    });
     const location = header(res.headers, 'location');
     if (!REDIRECTS.has(res.statusCode) || !location) {
       const flat: Record<string, string | undefined> = {};
-      for (const name of Object.keys(res.headers)) flat[name.toLowerCase()] = header(res.headers, name);
+      for (const name of Object.keys(res.headers))
+        flat[name.toLowerCase()] = header(res.headers, name);
       return { status: res.statusCode, headers: flat, body: res.body, url };
     }
     await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
-    if (hop >= limits.maxRedirects) fail('http', `Too many redirects (more than ${limits.maxRedirects}) from ${out.url.pathname}.`);
+    if (hop >= limits.maxRedirects)
+      fail(
+        'http',
+        `Too many redirects (more than ${limits.maxRedirects}) from ${out.url.pathname}.`,
+      );
     let next: URL;
     try {
       next = new URL(location, url);
@@ -56,14 +67,24 @@ export async function exchange(
       fail('contract', `The API redirected to an unreadable address.`, { status: res.statusCode });
     }
     if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-      fail('contract', `The API redirected to a non-HTTP address (${next.protocol}).`, { status: res.statusCode });
+      fail('contract', `The API redirected to a non-HTTP address (${next.protocol}).`, {
+        status: res.statusCode,
+      });
     }
     if (out.method !== 'GET' && res.statusCode !== 307 && res.statusCode !== 308) {
-      fail('http', `The API redirected this ${out.method} (${res.statusCode}) instead of applying it; nothing was changed.`, { status: res.statusCode });
+      fail(
+        'http',
+        `The API redirected this ${out.method} (${res.statusCode}) instead of applying it; nothing was changed.`,
+        { status: res.statusCode },
+      );
     }
     // A write's body can carry new provider secrets: it follows a redirect on the same origin only.
     if (out.method !== 'GET' && next.origin !== url.origin) {
-      fail('http', `The API redirected this ${out.method} to another server (${next.origin}); nothing was sent there.`, { status: res.statusCode });
+      fail(
+        'http',
+        `The API redirected this ${out.method} to another server (${next.origin}); nothing was sent there.`,
+        { status: res.statusCode },
+      );
     }
     // Origin = scheme + host + port: a downgrade to http on the same host also loses the token.
     if (next.origin !== url.origin) auth = undefined;

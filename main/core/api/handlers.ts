@@ -41,7 +41,8 @@ export interface ApiService {
 
 /** Drills exist only on the embedded sandbox; a production API must never see the control path. */
 function sandboxOnly(p: PooledApi): PooledApi {
-  if (p.profile.kind !== 'sandbox') fail('validation', 'Drills run only on the sandbox connection.');
+  if (p.profile.kind !== 'sandbox')
+    fail('validation', 'Drills run only on the sandbox connection.');
   return p;
 }
 
@@ -49,48 +50,88 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   const now = deps.now ?? Date.now;
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const diagnostics = new DiagnosticsRing(500);
-  const pool = new ClientPool(deps.connections, limits, deps.proxyEnv ?? proxyEnvFromProcess(), diagnostics, now);
+  const pool = new ClientPool(
+    deps.connections,
+    limits,
+    deps.proxyEnv ?? proxyEnvFromProcess(),
+    diagnostics,
+    now,
+  );
   const cancels = new CancelRegistry();
   const connectivity = new ConnectivityTracker(now);
   const cache = new OfflineCache(deps.cacheDir);
   const calls = new ApiCalls(pool, cache, connectivity, cancels, now);
-  const written = <T>(a: { data: T; etag: string | undefined }) => ({ data: a.data, ...(a.etag ? { etag: a.etag } : {}) });
+  const written = <T>(a: { data: T; etag: string | undefined }) => ({
+    data: a.data,
+    ...(a.etag ? { etag: a.etag } : {}),
+  });
   const scenarios = async (connectionId: string, cancel?: AbortSignal) =>
     (await sandboxOnly(await pool.get(connectionId)).api.listScenarios(cancel)).data;
 
   const handlers: ApiHandlers = {
     'integrations.list': (i, ctx) =>
-      calls.read(ctx, i, 'integrations', z.array(IntegrationResource), (p, s) => p.api.listIntegrations(i.siteId, s)),
+      calls.read(ctx, i, 'integrations', z.array(IntegrationResource), (p, s) =>
+        p.api.listIntegrations(i.siteId, s),
+      ),
     'integrations.get': (i, ctx) =>
-      calls.read(ctx, i, `integration.${i.provider}`, IntegrationResource, (p, s) => p.api.getIntegration(i.siteId, i.provider, s)),
+      calls.read(ctx, i, `integration.${i.provider}`, IntegrationResource, (p, s) =>
+        p.api.getIntegration(i.siteId, i.provider, s),
+      ),
     'integrations.put': async (i, ctx) =>
-      written(await calls.write(ctx, i, (p, s) => p.api.putIntegration(i.siteId, i.provider, i.body, i.ifMatch, s))),
+      written(
+        await calls.write(ctx, i, (p, s) =>
+          p.api.putIntegration(i.siteId, i.provider, i.body, i.ifMatch, s),
+        ),
+      ),
     'integrations.delete': async (i, ctx) => {
       await calls.write(ctx, i, (p, s) => p.api.deleteIntegration(i.siteId, i.provider, s));
       return { deleted: true };
     },
-    'integrations.test': async (i, ctx) => (await calls.write(ctx, i, (p, s) => p.api.testIntegration(i.siteId, i.provider, s))).data,
+    'integrations.test': async (i, ctx) =>
+      (await calls.write(ctx, i, (p, s) => p.api.testIntegration(i.siteId, i.provider, s))).data,
     'integrations.logs': (i, ctx) =>
-      calls.read(ctx, i, `logs.${i.provider}.${i.limit}.${i.offset}`, LogsPage, (p, s) => p.api.integrationLogs(i.siteId, i.provider, i, s), {
-        persist: i.offlineCopy,
-      }),
+      calls.read(
+        ctx,
+        i,
+        `logs.${i.provider}.${i.limit}.${i.offset}`,
+        LogsPage,
+        (p, s) => p.api.integrationLogs(i.siteId, i.provider, i, s),
+        {
+          persist: i.offlineCopy,
+        },
+      ),
     'integrations.mappings': (i, ctx) =>
-      calls.read(ctx, i, `mappings.${i.provider}`, DefaultMappings, (p, s) => p.api.mappings(i.siteId, i.provider, s)),
-    'health.get': (i, ctx) => calls.read(ctx, i, 'health', SiteHealth, (p, s) => p.api.health(i.siteId, s)),
-    'dataLayer.get': (i, ctx) => calls.read(ctx, i, 'data-layer', DataLayerConfig, (p, s) => p.api.getDataLayer(i.siteId, s)),
+      calls.read(ctx, i, `mappings.${i.provider}`, DefaultMappings, (p, s) =>
+        p.api.mappings(i.siteId, i.provider, s),
+      ),
+    'health.get': (i, ctx) =>
+      calls.read(ctx, i, 'health', SiteHealth, (p, s) => p.api.health(i.siteId, s)),
+    'dataLayer.get': (i, ctx) =>
+      calls.read(ctx, i, 'data-layer', DataLayerConfig, (p, s) => p.api.getDataLayer(i.siteId, s)),
     'dataLayer.put': async (i, ctx) =>
-      written(await calls.write(ctx, i, (p, s) => p.api.putDataLayer(i.siteId, i.body, i.ifMatch, s))),
-    'webhooks.list': (i, ctx) => calls.read(ctx, i, 'webhooks', z.array(Webhook), (p, s) => p.api.listWebhooks(i.siteId, s)),
+      written(
+        await calls.write(ctx, i, (p, s) => p.api.putDataLayer(i.siteId, i.body, i.ifMatch, s)),
+      ),
+    'webhooks.list': (i, ctx) =>
+      calls.read(ctx, i, 'webhooks', z.array(Webhook), (p, s) => p.api.listWebhooks(i.siteId, s)),
     'webhooks.get': (i, ctx) =>
-      calls.read(ctx, i, `webhook.${i.webhookId}`, Webhook, (p, s) => p.api.getWebhook(i.siteId, i.webhookId, s)),
-    'webhooks.create': async (i, ctx) => written(await calls.write(ctx, i, (p, s) => p.api.createWebhook(i.siteId, i.body, s))),
+      calls.read(ctx, i, `webhook.${i.webhookId}`, Webhook, (p, s) =>
+        p.api.getWebhook(i.siteId, i.webhookId, s),
+      ),
+    'webhooks.create': async (i, ctx) =>
+      written(await calls.write(ctx, i, (p, s) => p.api.createWebhook(i.siteId, i.body, s))),
     'webhooks.update': async (i, ctx) =>
-      written(await calls.write(ctx, i, (p, s) => p.api.updateWebhook(i.siteId, i.webhookId, i.body, i.ifMatch, s))),
+      written(
+        await calls.write(ctx, i, (p, s) =>
+          p.api.updateWebhook(i.siteId, i.webhookId, i.body, i.ifMatch, s),
+        ),
+      ),
     'webhooks.delete': async (i, ctx) => {
       await calls.write(ctx, i, (p, s) => p.api.deleteWebhook(i.siteId, i.webhookId, s));
       return { deleted: true };
     },
-    'webhooks.test': async (i, ctx) => (await calls.write(ctx, i, (p, s) => p.api.testWebhook(i.siteId, i.webhookId, s))).data,
+    'webhooks.test': async (i, ctx) =>
+      (await calls.write(ctx, i, (p, s) => p.api.testWebhook(i.siteId, i.webhookId, s))).data,
     'webhooks.logs': (i, ctx) =>
       calls.read(
         ctx,
@@ -104,7 +145,9 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     'diagnostics.list': () => Promise.resolve(diagnostics.list()),
     'drills.list': (i) => scenarios(i.connectionId),
     'drills.start': async (i, ctx) => {
-      await calls.write(ctx, i, (p, s) => sandboxOnly(p).api.startScenario(i.scenario, i.siteId, s));
+      await calls.write(ctx, i, (p, s) =>
+        sandboxOnly(p).api.startScenario(i.scenario, i.siteId, s),
+      );
       return scenarios(i.connectionId);
     },
     'drills.clear': async (i, ctx) => {

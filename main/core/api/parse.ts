@@ -20,7 +20,14 @@ export function listOf<T extends z.ZodType>(item: T, envelopeKey: string): Parse
 export function oneOf<T extends z.ZodType>(schema: T, wrapperKey?: string): Parse<z.output<T>> {
   return (json) => {
     const direct = schema.safeParse(json);
-    if (direct.success || !wrapperKey || !json || typeof json !== 'object' || !Object.hasOwn(json, wrapperKey)) return direct;
+    if (
+      direct.success ||
+      !wrapperKey ||
+      !json ||
+      typeof json !== 'object' ||
+      !Object.hasOwn(json, wrapperKey)
+    )
+      return direct;
     const inner = schema.safeParse((json as Record<string, unknown>)[wrapperKey]);
     return inner.success ? inner : direct;
   };

@@ -40,7 +40,15 @@ export class ClientPool {
   private async create(connectionId: string): Promise<PooledApi> {
     const { profile, token } = await this.resolver.resolve(connectionId);
     const dispatcher = await createDispatcher(profile, this.limits, this.env);
-    const client = new ApiClient(connectionId, profile, token, dispatcher, this.limits, this.diagnostics, this.now);
+    const client = new ApiClient(
+      connectionId,
+      profile,
+      token,
+      dispatcher,
+      this.limits,
+      this.diagnostics,
+      this.now,
+    );
     return { api: new SelwiseApi(client), profile };
   }
 
@@ -51,7 +59,13 @@ export class ClientPool {
     for (const id of ids) {
       const pending = this.clients.get(id);
       this.clients.delete(id);
-      if (pending) closing.push(pending.then((p) => p.api.client.close(), () => undefined));
+      if (pending)
+        closing.push(
+          pending.then(
+            (p) => p.api.client.close(),
+            () => undefined,
+          ),
+        );
     }
     await Promise.all(closing);
   }

@@ -17,14 +17,22 @@ async function readJson(res: Incoming, cap: number, target: string): Promise<unk
   const length = Number(res.headers['content-length']);
   if (Number.isFinite(length) && length > cap) {
     discard(res.body);
-    fail('contract', `The answer of ${target} announces ${formatBytes(length)}, over the ${formatBytes(cap)} limit; it was not read.`, { status: res.status });
+    fail(
+      'contract',
+      `The answer of ${target} announces ${formatBytes(length)}, over the ${formatBytes(cap)} limit; it was not read.`,
+      { status: res.status },
+    );
   }
   const raw = await readCapped(res.body, cap, target);
   if (raw.length === 0) return undefined;
   try {
     return JSON.parse(raw.toString('utf8')) as unknown;
   } catch {
-    fail('contract', `The answer of ${target} is not valid JSON (${formatBytes(raw.length)} received, status ${res.status}).`, { status: res.status });
+    fail(
+      'contract',
+      `The answer of ${target} is not valid JSON (${formatBytes(raw.length)} received, status ${res.status}).`,
+      { status: res.status },
+    );
   }
 }
 
@@ -32,12 +40,24 @@ async function readJson(res: Incoming, cap: number, target: string): Promise<unk
  * Turns an HTTP answer into data or a typed error. The content type is checked before the body is
  * read, so a 100 MB HTML page from a captive portal is refused without downloading it.
  */
-export async function interpret<T>(res: Incoming, parse: Parse<T>, cap: number, target: string): Promise<Interpreted<T>> {
+export async function interpret<T>(
+  res: Incoming,
+  parse: Parse<T>,
+  cap: number,
+  target: string,
+): Promise<Interpreted<T>> {
   const contentType = res.headers['content-type'];
   if (res.status < 200 || res.status >= 300) {
-    const body = isJsonType(contentType) ? await readJson(res, ERROR_BODY_CAP, target).catch(() => undefined) : undefined;
+    const body = isJsonType(contentType)
+      ? await readJson(res, ERROR_BODY_CAP, target).catch(() => undefined)
+      : undefined;
     if (body === undefined) await res.body.dump({ limit: ERROR_BODY_CAP }).catch(() => undefined);
-    return { ok: false, error: httpError(res.status, body, target), retryAfter: res.headers['retry-after'], body };
+    return {
+      ok: false,
+      error: httpError(res.status, body, target),
+      retryAfter: res.headers['retry-after'],
+      body,
+    };
   }
   const etag = res.headers.etag;
   if (res.status === 204 || res.headers['content-length'] === '0') {
@@ -46,17 +66,31 @@ export async function interpret<T>(res: Incoming, parse: Parse<T>, cap: number, 
   }
   if (!isJsonType(contentType)) {
     discard(res.body);
-    fail('contract', `Expected JSON from ${target} but got "${contentType ?? 'no content type'}" (status ${res.status}); a proxy or login page may be answering instead of the API.`, { status: res.status });
+    fail(
+      'contract',
+      `Expected JSON from ${target} but got "${contentType ?? 'no content type'}" (status ${res.status}); a proxy or login page may be answering instead of the API.`,
+      { status: res.status },
+    );
   }
   const json = await readJson(res, cap, target);
   return finish(parse(json), res.status, etag, target, 'JSON');
 }
 
-function finish<T>(parsed: z.ZodSafeParseResult<T>, status: number, etag: string | undefined, target: string, what: string): Interpreted<T> {
+function finish<T>(
+  parsed: z.ZodSafeParseResult<T>,
+  status: number,
+  etag: string | undefined,
+  target: string,
+  what: string,
+): Interpreted<T> {
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error);
     const first = issues[0];
-    fail('contract', `The API answered ${target} with ${what} of an unexpected shape${first ? ` (${first.path}: ${first.message})` : ''}.`, { status, issues });
+    fail(
+      'contract',
+      `The API answered ${target} with ${what} of an unexpected shape${first ? ` (${first.path}: ${first.message})` : ''}.`,
+      { status, issues },
+    );
   }
   return { ok: true, status, data: parsed.data, etag };
 }

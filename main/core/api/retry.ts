@@ -20,10 +20,17 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
  * "Full jitter" exponential backoff: a random delay in [0, min(max, base * 2^n)], so many clients
  * hit by the same outage do not come back in lockstep.
  */
-export function backoffDelay(attempt: number, limits: ClientLimits, random: () => number = Math.random): number {
-  const ceiling = Math.min(limits.backoffMaxMs, limits.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
+export function backoffDelay(
+  attempt: number,
+  limits: ClientLimits,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(
+    limits.backoffMaxMs,
+    limits.backoffBaseMs * 2 ** Math.max(0, attempt - 1),
+  );
   // A floor of a quarter of the ceiling keeps a retry from landing immediately after a failure.
-  return Math.round(ceiling / 4 + random() * (ceiling * 3) / 4);
+  return Math.round(ceiling / 4 + (random() * (ceiling * 3)) / 4);
 }
 
 /** Waits `ms`, or rejects as soon as `signal` aborts (a cancelled call must not sleep on). */

@@ -13,14 +13,23 @@ export function scrubText(text: string, secrets: readonly (string | undefined)[]
   return out;
 }
 
-export function scrubDeep(value: unknown, secrets: readonly (string | undefined)[], depth = 0): unknown {
+export function scrubDeep(
+  value: unknown,
+  secrets: readonly (string | undefined)[],
+  depth = 0,
+): unknown {
   if (typeof value === 'string') return scrubText(value, secrets);
   if (depth > 20 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     // defineProperty: a key named __proto__ stays an own property instead of replacing the prototype.
-    Object.defineProperty(out, k, { value: scrubDeep(v, secrets, depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, k, {
+      value: scrubDeep(v, secrets, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

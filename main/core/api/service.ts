@@ -18,7 +18,11 @@ type Fetch<T> = (pooled: PooledApi, cancel: AbortSignal) => Promise<Answer<T>>;
 const GATEWAY = new Set([502, 503, 504]);
 
 function mayServeStale(e: ApiFailure): boolean {
-  return e.unreachable || e.error.kind === 'offline' || (e.error.kind === 'http' && GATEWAY.has(e.error.status ?? 0));
+  return (
+    e.unreachable ||
+    e.error.kind === 'offline' ||
+    (e.error.kind === 'http' && GATEWAY.has(e.error.status ?? 0))
+  );
 }
 
 /**
@@ -53,26 +57,47 @@ export class ApiCalls {
       const answer = await fetch(pooled, call.signal);
       this.connectivity.report(ctx, t.connectionId, true);
       const fetchedAt = new Date(this.now()).toISOString();
-      if (opts.persist !== false) await this.cache.put(key, { data: answer.data, etag: answer.etag, fetchedAt }).catch((error: unknown) => {
-        // A full disk must not hide fresh data; the operator is told the offline copy is not updated.
-        const why = (error as NodeJS.ErrnoException).code ?? 'write failed';
-        ctx.emit('app.notice', { level: 'warning', message: `The offline cache could not be updated (${why}).` });
-      });
-      return { data: answer.data, ...(answer.etag ? { etag: answer.etag } : {}), fetchedAt, stale: false };
+      if (opts.persist !== false)
+        await this.cache
+          .put(key, { data: answer.data, etag: answer.etag, fetchedAt })
+          .catch((error: unknown) => {
+            // A full disk must not hide fresh data; the operator is told the offline copy is not updated.
+            const why = (error as NodeJS.ErrnoException).code ?? 'write failed';
+            ctx.emit('app.notice', {
+              level: 'warning',
+              message: `The offline cache could not be updated (${why}).`,
+            });
+          });
+      return {
+        data: answer.data,
+        ...(answer.etag ? { etag: answer.etag } : {}),
+        fetchedAt,
+        stale: false,
+      };
     } catch (error) {
       if (!(error instanceof ApiFailure) || !mayServeStale(error)) throw error;
-      if (error.unreachable) this.connectivity.report(ctx, t.connectionId, false, error.error.message);
+      if (error.unreachable)
+        this.connectivity.report(ctx, t.connectionId, false, error.error.message);
       const cached = await this.cache.get(key, schema);
       if (cached.state === 'hit') {
         const e = cached.entry;
-        return { data: e.data, ...(e.etag ? { etag: e.etag } : {}), fetchedAt: e.fetchedAt, stale: true, staleReason: error.error.message };
+        return {
+          data: e.data,
+          ...(e.etag ? { etag: e.etag } : {}),
+          fetchedAt: e.fetchedAt,
+          stale: true,
+          staleReason: error.error.message,
+        };
       }
       if (cached.state === 'quarantined') {
         const note = `The offline copy ${cached.reason} and was moved aside as ${cached.movedTo}.`;
         ctx.emit('app.notice', { level: 'warning', message: note });
         throw new OpsFailure({ ...error.error, message: `${error.error.message} ${note}` });
       }
-      throw new OpsFailure({ ...error.error, message: `${error.error.message} No offline copy is available yet.` });
+      throw new OpsFailure({
+        ...error.error,
+        message: `${error.error.message} No offline copy is available yet.`,
+      });
     } finally {
       call.close();
     }

@@ -34,8 +34,16 @@ export function createAppHandlers(
     'settings.update': async (patch) => {
       // Weakening secret storage is confirmed outside the renderer (a native dialog under
       // Electron), so a compromised page cannot switch it on by itself.
-      if (patch.allowInsecureSecrets === true && !settings.settings.allowInsecureSecrets && confirmInsecure && !(await confirmInsecure()))
-        throw new OpsFailure({ kind: 'cancelled', message: 'Insecure token storage was not enabled: it was not confirmed.' });
+      if (
+        patch.allowInsecureSecrets === true &&
+        !settings.settings.allowInsecureSecrets &&
+        confirmInsecure &&
+        !(await confirmInsecure())
+      )
+        throw new OpsFailure({
+          kind: 'cancelled',
+          message: 'Insecure token storage was not enabled: it was not confirmed.',
+        });
       return settings.updateSettings(patch);
     },
   };

@@ -11,7 +11,8 @@ export interface CacheKey {
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/;
 
 function segment(value: string, what: string): string {
-  if (!SEGMENT.test(value) || value.includes('..')) throw new Error(`unsafe cache ${what}: ${JSON.stringify(value.slice(0, 80))}`);
+  if (!SEGMENT.test(value) || value.includes('..'))
+    throw new Error(`unsafe cache ${what}: ${JSON.stringify(value.slice(0, 80))}`);
   return value;
 }
 
@@ -19,7 +20,12 @@ function segment(value: string, what: string): string {
 export function cacheFile(root: string, key: CacheKey): string {
   const base = resolve(root);
   const file = resolve(
-    join(base, segment(key.connectionId, 'connection'), segment(key.siteId, 'site'), `${segment(key.resource, 'resource')}.json`),
+    join(
+      base,
+      segment(key.connectionId, 'connection'),
+      segment(key.siteId, 'site'),
+      `${segment(key.resource, 'resource')}.json`,
+    ),
   );
   if (!file.startsWith(base + sep)) throw new Error('cache path escapes its directory');
   return file;

@@ -36,14 +36,20 @@ export class OfflineCache {
   constructor(private readonly dir: string) {}
 
   async put<T>(key: CacheKey, entry: CachedRead<T>): Promise<void> {
-    const record = { version: CACHE_VERSION, fetchedAt: entry.fetchedAt, ...(entry.etag ? { etag: entry.etag } : {}), data: entry.data };
+    const record = {
+      version: CACHE_VERSION,
+      fetchedAt: entry.fetchedAt,
+      ...(entry.etag ? { etag: entry.etag } : {}),
+      data: entry.data,
+    };
     await saveJsonFile(cacheFile(this.dir, key), record);
   }
 
   async get<S extends z.ZodType>(key: CacheKey, schema: S): Promise<CacheLookup<z.output<S>>> {
     const loaded = await loadJsonFile(cacheFile(this.dir, key), entrySchema(schema));
     if (loaded.state === 'missing') return loaded;
-    if (loaded.state === 'quarantined') return { state: 'quarantined', movedTo: basename(loaded.movedTo), reason: loaded.reason };
+    if (loaded.state === 'quarantined')
+      return { state: 'quarantined', movedTo: basename(loaded.movedTo), reason: loaded.reason };
     const v = loaded.value as { fetchedAt: string; etag?: string | undefined; data: z.output<S> };
     return { state: 'hit', entry: { data: v.data, etag: v.etag, fetchedAt: v.fetchedAt } };
   }

@@ -16,11 +16,20 @@ export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<Chan
     const health = await ctx.invoke('health.get', site);
     const live = await io.read();
     if (live.stale || list.stale || health.stale)
-      throw new OpsFailure({ kind: 'offline', message: `The API is unreachable (${live.staleReason ?? list.staleReason ?? 'offline'}): a baseline needs a live read.` });
+      throw new OpsFailure({
+        kind: 'offline',
+        message: `The API is unreachable (${live.staleReason ?? list.staleReason ?? 'offline'}): a baseline needs a live read.`,
+      });
     let snapshotVersion: number | undefined;
     let snapshotError: string | undefined;
     try {
-      const snap = await ctx.invoke('snapshots.take', { ...site, target: io.key.target, source: 'baseline', changeId: s.id, label: `baseline of change ${s.id}` });
+      const snap = await ctx.invoke('snapshots.take', {
+        ...site,
+        target: io.key.target,
+        source: 'baseline',
+        changeId: s.id,
+        label: `baseline of change ${s.id}`,
+      });
       snapshotVersion = snap.snapshot.version;
     } catch (error) {
       snapshotError = errorText(error);
@@ -37,7 +46,8 @@ export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<Chan
       ...(logs ? { window: windowFromEntries(logs, ctx.now()) } : {}),
     });
   } catch (error) {
-    const e: BridgeError = error instanceof OpsFailure ? error.error : { kind: 'internal', message: errorText(error) };
+    const e: BridgeError =
+      error instanceof OpsFailure ? error.error : { kind: 'internal', message: errorText(error) };
     await ctx.store.append(s.id, { type: 'baseline_failed', error: e });
     throw error;
   }

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { MonitorProgress } from '../../../shared/bridge/calls/changes';
 import { addEntries, emptyCounts } from '../../../shared/domain/anomaly/counts';
 import { anomalyKey, detectAnomalies } from '../../../shared/domain/anomaly/detect';
-import { Anomaly, EventCounts, StatusCounts, type RateWindow } from '../../../shared/domain/anomaly/schema';
+import {
+  Anomaly,
+  EventCounts,
+  StatusCounts,
+  type RateWindow,
+} from '../../../shared/domain/anomaly/schema';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { LogEntry } from '../../../shared/contract';
 import { loadJsonFile, saveJsonFile } from '../fs/json-file';
@@ -42,7 +47,11 @@ export class MonitorRunner {
   private stopped = false;
   latest: MonitorProgress | undefined;
 
-  constructor(private readonly ctx: ChangeCtx, private readonly changeId: string, private readonly dir: string) {}
+  constructor(
+    private readonly ctx: ChangeCtx,
+    private readonly changeId: string,
+    private readonly dir: string,
+  ) {}
 
   private get file() {
     return join(this.dir, `${this.changeId}.monitor.json`);
@@ -70,10 +79,15 @@ export class MonitorRunner {
 
   private tickFailed(error: unknown): void {
     if (!this.latest) {
-      console.error(`[changes] monitoring of ${this.changeId} failed before its first reading: ${errorText(error)}`);
+      console.error(
+        `[changes] monitoring of ${this.changeId} failed before its first reading: ${errorText(error)}`,
+      );
       return;
     }
-    this.latest = { ...this.latest, lastError: `Monitoring could not record progress: ${errorText(error)}` };
+    this.latest = {
+      ...this.latest,
+      lastError: `Monitoring could not record progress: ${errorText(error)}`,
+    };
     this.ctx.emit('changes.monitor', this.latest);
   }
 
@@ -86,7 +100,17 @@ export class MonitorRunner {
 
   private async load(): Promise<Progress> {
     const r = await loadJsonFile(this.file, Progress, { newestVersion: 1 });
-    return r.state === 'ok' ? r.value : { schemaVersion: 1, cursor: -1, counts: emptyCounts(), events: {}, notified: [], anomalies: [], okPolls: 0 };
+    return r.state === 'ok'
+      ? r.value
+      : {
+          schemaVersion: 1,
+          cursor: -1,
+          counts: emptyCounts(),
+          events: {},
+          notified: [],
+          anomalies: [],
+          okPolls: 0,
+        };
   }
 
   private observed(p: Progress, startedAt: string, now: Date): RateWindow {
@@ -134,12 +158,32 @@ export class MonitorRunner {
     await saveJsonFile(this.file, p);
     if (fresh.length) {
       await this.ctx.store.append(s.id, { type: 'anomaly', anomalies: fresh });
-      const ev = { changeId: s.id, connectionId: s.connectionId, siteId: s.siteId, target: s.target };
-      this.ctx.emit('changes.anomaly', { ...ev, title: `Anomaly after the ${s.target} change`, body: fresh.map((a) => a.message).join('\n'), anomalies: fresh });
+      const ev = {
+        changeId: s.id,
+        connectionId: s.connectionId,
+        siteId: s.siteId,
+        target: s.target,
+      };
+      this.ctx.emit('changes.anomaly', {
+        ...ev,
+        title: `Anomaly after the ${s.target} change`,
+        body: fresh.map((a) => a.message).join('\n'),
+        anomalies: fresh,
+      });
       this.ctx.emit('changes.changed', ev);
     }
     const running = now.getTime() < Date.parse(m.endsAt);
-    this.latest = { changeId: s.id, running, startedAt: m.startedAt, endsAt: m.endsAt, checkedAt: now.toISOString(), baseline, observed, anomalies: found, ...(p.lastError ? { lastError: p.lastError } : {}) };
+    this.latest = {
+      changeId: s.id,
+      running,
+      startedAt: m.startedAt,
+      endsAt: m.endsAt,
+      checkedAt: now.toISOString(),
+      baseline,
+      observed,
+      anomalies: found,
+      ...(p.lastError ? { lastError: p.lastError } : {}),
+    };
     this.ctx.emit('changes.monitor', this.latest);
     if (!running) {
       this.stopped = true;
@@ -158,8 +202,21 @@ export class MonitorRunner {
     const observed = this.observed(p, s.monitor.startedAt, now);
     await this.ctx.store.append(s.id, {
       type: 'monitor_done',
-      summary: { startedAt: s.monitor.startedAt, endedAt: now.toISOString(), windowMinutes: fullWindow ? s.monitor.windowMinutes : observed.minutes, fullWindow: fullWindow && p.okPolls > 0, baseline, observed, anomalies: p.anomalies },
+      summary: {
+        startedAt: s.monitor.startedAt,
+        endedAt: now.toISOString(),
+        windowMinutes: fullWindow ? s.monitor.windowMinutes : observed.minutes,
+        fullWindow: fullWindow && p.okPolls > 0,
+        baseline,
+        observed,
+        anomalies: p.anomalies,
+      },
     });
-    this.ctx.emit('changes.changed', { changeId: s.id, connectionId: s.connectionId, siteId: s.siteId, target: s.target });
+    this.ctx.emit('changes.changed', {
+      changeId: s.id,
+      connectionId: s.connectionId,
+      siteId: s.siteId,
+      target: s.target,
+    });
   }
 }

@@ -17,6 +17,14 @@ export async function seedRestoreDraft(ctx: ChangeCtx, s: ChangeState): Promise<
   if (!s.restoreOf || !s.open || s.step !== 'config' || (await ctx.drafts.load(s.id))) return;
   const snap = await ctx.invoke('snapshots.get', { ...keyOf(s), version: s.restoreOf.version });
   // Versions are immutable: a different hash means the store was replaced under us, so restore nothing.
-  if (snap.sha256 !== s.restoreOf.sha256) fail('conflict', `Snapshot v${s.restoreOf.version} no longer has the content this restore was started with; start the restore again.`);
-  await ctx.drafts.save(s.id, { body: snap.body, savedAt: ctx.now().toISOString(), issues: ioOf(ctx, s).validate(snap.body) });
+  if (snap.sha256 !== s.restoreOf.sha256)
+    fail(
+      'conflict',
+      `Snapshot v${s.restoreOf.version} no longer has the content this restore was started with; start the restore again.`,
+    );
+  await ctx.drafts.save(s.id, {
+    body: snap.body,
+    savedAt: ctx.now().toISOString(),
+    issues: ioOf(ctx, s).validate(snap.body),
+  });
 }

@@ -11,18 +11,39 @@ import type { ChangeService } from './service';
  * baseline taken and the draft seeded (ChangeService.baseline). The operator applies from Config,
  * so the mandatory test, health and monitoring run as for any change.
  */
-export async function startRestore(service: ChangeService, key: SnapshotKey, version: number): Promise<ChangeState> {
+export async function startRestore(
+  service: ChangeService,
+  key: SnapshotKey,
+  version: number,
+): Promise<ChangeState> {
   const { invoke } = service.ctx;
   const snap = await invoke('snapshots.get', { ...key, version });
-  const src: RestoreSource = { version, sha256: snap.sha256, knownGood: snap.knownGood, ...(snap.label ? { label: snap.label } : {}) };
+  const src: RestoreSource = {
+    version,
+    sha256: snap.sha256,
+    knownGood: snap.knownGood,
+    ...(snap.label ? { label: snap.label } : {}),
+  };
   const open = service.openOn(key.connectionId, key.siteId);
   // A retry (a reload while it ran, a baseline that failed offline) resumes its own change, unapplied.
-  if (open && open.target === key.target && open.restoreOf?.sha256 === src.sha256 && !open.applied && !open.pendingIntent && open.applyCount === 0)
+  if (
+    open &&
+    open.target === key.target &&
+    open.restoreOf?.sha256 === src.sha256 &&
+    !open.applied &&
+    !open.pendingIntent &&
+    open.applyCount === 0
+  )
     return service.resumeRestore(open.id);
   if (!open) {
     // Refused before anything is opened: a change whose draft equals live could never be applied.
-    const cmp = await invoke('snapshots.compare', { a: { ...key, version: 'live' }, b: { ...key, version }, withTraffic: false });
-    if (cmp.a.label === 'live' && cmp.diff.identical) fail('validation', `The live configuration already matches v${version}; nothing to restore.`);
+    const cmp = await invoke('snapshots.compare', {
+      a: { ...key, version: 'live' },
+      b: { ...key, version },
+      withTraffic: false,
+    });
+    if (cmp.a.label === 'live' && cmp.diff.identical)
+      fail('validation', `The live configuration already matches v${version}; nothing to restore.`);
   }
   return service.start(key, restoreTitle(key.target, src), src);
 }

@@ -3,7 +3,11 @@ import type { ChangeView } from '../../../shared/bridge/calls/changes';
 import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
 import { isLegal, refusal, type Action } from '../../../shared/domain/workflow/actions';
-import type { Outcome, RestoreSource, RollbackAction } from '../../../shared/domain/workflow/entries';
+import type {
+  Outcome,
+  RestoreSource,
+  RollbackAction,
+} from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { applyDraft, recoverIntent } from './apply';
 import { takeBaseline } from './baseline';
@@ -13,7 +17,8 @@ import { seedRestoreDraft } from './restore-draft';
 import { rollback } from './rollback';
 import { checkHealth, recordTest } from './verify';
 
-const newId = (now: Date) => `chg-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
+const newId = (now: Date) =>
+  `chg-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
 
 /**
  * The change workflow: the lock, the order of steps (via the pure `legalActions` table), the
@@ -24,7 +29,11 @@ export class ChangeService {
   readonly monitors = new Map<string, MonitorRunner>();
   private readonly background = new Set<Promise<unknown>>();
 
-  constructor(readonly ctx: ChangeCtx, private readonly dir: string, private readonly pauseBeforeTestMs = 0) {}
+  constructor(
+    readonly ctx: ChangeCtx,
+    private readonly dir: string,
+    private readonly pauseBeforeTestMs = 0,
+  ) {}
 
   state(id: string): ChangeState {
     const held = this.ctx.store.get(id);
@@ -33,16 +42,30 @@ export class ChangeService {
   }
 
   openOn(connectionId: string, siteId: string): ChangeState | undefined {
-    return this.ctx.store.all().find((c) => c.open && c.kind === 'change' && c.connectionId === connectionId && c.siteId === siteId);
+    return this.ctx.store
+      .all()
+      .find(
+        (c) =>
+          c.open && c.kind === 'change' && c.connectionId === connectionId && c.siteId === siteId,
+      );
   }
 
   private changed(s: ChangeState): ChangeState {
-    this.ctx.emit('changes.changed', { changeId: s.id, connectionId: s.connectionId, siteId: s.siteId, target: s.target });
+    this.ctx.emit('changes.changed', {
+      changeId: s.id,
+      connectionId: s.connectionId,
+      siteId: s.siteId,
+      target: s.target,
+    });
     return s;
   }
 
   /** Runs a step in the change's queue after checking it is legal at the current step. */
-  private step(id: string, action: Action, fn: (s: ChangeState) => Promise<ChangeState>): Promise<ChangeState> {
+  private step(
+    id: string,
+    action: Action,
+    fn: (s: ChangeState) => Promise<ChangeState>,
+  ): Promise<ChangeState> {
     return this.ctx.store.serial(id, async () => {
       let s = this.state(id);
       if (s.pendingIntent) s = await recoverIntent(this.ctx, s);
@@ -57,12 +80,28 @@ export class ChangeService {
     });
   }
 
-  async start(key: SnapshotKey, title: string | undefined, restoreOf?: RestoreSource): Promise<ChangeState> {
+  async start(
+    key: SnapshotKey,
+    title: string | undefined,
+    restoreOf?: RestoreSource,
+  ): Promise<ChangeState> {
     const open = this.openOn(key.connectionId, key.siteId);
     if (open)
-      fail('conflict', `Another change is open on this site: "${open.title ?? open.target}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`, { current: { changeId: open.id, target: open.target } });
+      fail(
+        'conflict',
+        `Another change is open on this site: "${open.title ?? open.target}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`,
+        { current: { changeId: open.id, target: open.target } },
+      );
     const id = newId(this.ctx.now());
-    await this.ctx.store.append(id, { type: 'started', changeId: id, ...key, operator: this.ctx.settings.settings.operatorName, ...(title ? { title } : {}), kind: 'change', ...(restoreOf ? { restoreOf } : {}) });
+    await this.ctx.store.append(id, {
+      type: 'started',
+      changeId: id,
+      ...key,
+      operator: this.ctx.settings.settings.operatorName,
+      ...(title ? { title } : {}),
+      kind: 'change',
+      ...(restoreOf ? { restoreOf } : {}),
+    });
     // A failed baseline is in the journal and shown at the Baseline step: the change stays open to retry.
     return this.baseline(id).catch(() => this.state(id));
   }
@@ -98,9 +137,12 @@ export class ChangeService {
       await this.ctx.store.serial(id, async () => {
         const s = this.state(id);
         // Only if no test has run since the apply (the operator may have clicked "Run test").
-        if (s.step === 'test' && (!s.lastTest || (s.applied && s.lastTest.at < s.applied.at))) this.changed(await recordTest(this.ctx, s, 'auto'));
+        if (s.step === 'test' && (!s.lastTest || (s.applied && s.lastTest.at < s.applied.at)))
+          this.changed(await recordTest(this.ctx, s, 'auto'));
       });
-    })().catch((error: unknown) => console.error(`[changes] automatic test of ${id} failed: ${errorText(error)}`));
+    })().catch((error: unknown) =>
+      console.error(`[changes] automatic test of ${id} failed: ${errorText(error)}`),
+    );
     this.background.add(p);
     void p.finally(() => this.background.delete(p));
   }
@@ -118,10 +160,26 @@ export class ChangeService {
       const baseline = [...x.entries].reverse().find((e) => e.type === 'baseline');
       const window = baseline?.type === 'baseline' ? baseline.window : undefined;
       const now = this.ctx.now();
-      const empty = { total: 0, sent: 0, failed: 0, retrying: 0, filtered: 0, skipped: 0, testMode: 0 };
+      const empty = {
+        total: 0,
+        sent: 0,
+        failed: 0,
+        retrying: 0,
+        filtered: 0,
+        skipped: 0,
+        testMode: 0,
+      };
       return this.ctx.store.append(id, {
-        type: 'monitor_started', windowMinutes, endsAt: new Date(now.getTime() + windowMinutes * 60_000).toISOString(),
-        baseline: window ?? { from: now.toISOString(), to: now.toISOString(), minutes: 0, counts: empty, events: {} },
+        type: 'monitor_started',
+        windowMinutes,
+        endsAt: new Date(now.getTime() + windowMinutes * 60_000).toISOString(),
+        baseline: window ?? {
+          from: now.toISOString(),
+          to: now.toISOString(),
+          minutes: 0,
+          counts: empty,
+          events: {},
+        },
       });
     });
     this.runMonitor(id);
@@ -143,11 +201,17 @@ export class ChangeService {
       await runner.stop();
     }
     const s = this.state(id);
-    if (s.monitor && !s.monitor.summary) await new MonitorRunner(this.ctx, id, this.dir).finish(false);
+    if (s.monitor && !s.monitor.summary)
+      await new MonitorRunner(this.ctx, id, this.dir).finish(false);
   }
 
   async close(id: string, outcome: Outcome, note: string | undefined): Promise<ChangeState> {
-    const action: Action = outcome === 'known_good' ? 'mark_known_good' : outcome === 'rolled_back' ? 'close_rolled_back' : 'abandon';
+    const action: Action =
+      outcome === 'known_good'
+        ? 'mark_known_good'
+        : outcome === 'rolled_back'
+          ? 'close_rolled_back'
+          : 'abandon';
     const s0 = this.state(id);
     if (!isLegal(s0, action)) fail('validation', refusal(s0, action) ?? 'not allowed');
     if (outcome !== 'known_good') await this.endMonitor(id);
@@ -157,34 +221,69 @@ export class ChangeService {
       // Every change that reached the server gets its after snapshot, whatever the outcome.
       if (s.applied || s.rolledBack) {
         try {
-          const snap = await this.ctx.invoke('snapshots.take', { ...keyOf(s), source: 'after_change', changeId: id, label: `after change ${id} (${outcome.replace('_', ' ')})` });
+          const snap = await this.ctx.invoke('snapshots.take', {
+            ...keyOf(s),
+            source: 'after_change',
+            changeId: id,
+            label: `after change ${id} (${outcome.replace('_', ' ')})`,
+          });
           afterSnapshotVersion = snap.snapshot.version;
-          if (outcome === 'known_good') await this.ctx.invoke('snapshots.markKnownGood', { ...keyOf(s), version: afterSnapshotVersion, knownGood: true, note: `change ${id}` });
+          if (outcome === 'known_good')
+            await this.ctx.invoke('snapshots.markKnownGood', {
+              ...keyOf(s),
+              version: afterSnapshotVersion,
+              knownGood: true,
+              note: `change ${id}`,
+            });
         } catch (error) {
           if (outcome === 'known_good') throw error;
           snapshotError = errorText(error);
         }
       }
-      return this.ctx.store.append(id, { type: 'closed', outcome, ...(afterSnapshotVersion ? { afterSnapshotVersion } : {}), ...(snapshotError ? { snapshotError } : {}), ...(note ? { note } : {}) });
+      return this.ctx.store.append(id, {
+        type: 'closed',
+        outcome,
+        ...(afterSnapshotVersion ? { afterSnapshotVersion } : {}),
+        ...(snapshotError ? { snapshotError } : {}),
+        ...(note ? { note } : {}),
+      });
     });
   }
 
   /** From a change, or from a provider page: the open change of that target records it, else a rollback record does. */
-  async rollback(key: SnapshotKey, action: RollbackAction, changeId: string | undefined, version: number | undefined): Promise<ChangeState> {
+  async rollback(
+    key: SnapshotKey,
+    action: RollbackAction,
+    changeId: string | undefined,
+    version: number | undefined,
+  ): Promise<ChangeState> {
     const open = this.openOn(key.connectionId, key.siteId);
-    const id = changeId ?? (open && open.target === key.target && isLegal(open, 'rollback') ? open.id : undefined);
+    const id =
+      changeId ??
+      (open && open.target === key.target && isLegal(open, 'rollback') ? open.id : undefined);
     if (id) {
       await this.endMonitor(id);
       return this.step(id, 'rollback', (s) => rollback(this.ctx, s, action, version));
     }
     const rid = newId(this.ctx.now());
-    await this.ctx.store.append(rid, { type: 'started', changeId: rid, ...key, operator: this.ctx.settings.settings.operatorName, title: `Rollback: ${action}`, kind: 'rollback_only' });
+    await this.ctx.store.append(rid, {
+      type: 'started',
+      changeId: rid,
+      ...key,
+      operator: this.ctx.settings.settings.operatorName,
+      title: `Rollback: ${action}`,
+      kind: 'rollback_only',
+    });
     return this.ctx.store.serial(rid, async () => {
       try {
         await rollback(this.ctx, this.state(rid), action, version);
       } finally {
         const s = this.state(rid);
-        await this.ctx.store.append(rid, { type: 'closed', outcome: 'rolled_back', ...(s.rollbacks.some((r) => r.ok) ? {} : { note: 'the rollback failed' }) });
+        await this.ctx.store.append(rid, {
+          type: 'closed',
+          outcome: 'rolled_back',
+          ...(s.rollbacks.some((r) => r.ok) ? {} : { note: 'the rollback failed' }),
+        });
         this.changed(this.state(rid));
       }
       return this.state(rid);
@@ -202,9 +301,16 @@ export class ChangeService {
   async resume(): Promise<void> {
     for (const s of this.ctx.store.all().filter((c) => c.open)) {
       try {
-        if (s.pendingIntent) await this.ctx.store.serial(s.id, async () => this.changed(await recoverIntent(this.ctx, this.state(s.id))));
+        if (s.pendingIntent)
+          await this.ctx.store.serial(s.id, async () =>
+            this.changed(await recoverIntent(this.ctx, this.state(s.id))),
+          );
         const now = this.state(s.id);
-        if (now.step === 'test' && (!now.lastTest || (now.applied && now.lastTest.at < now.applied.at))) this.autoTest(s.id);
+        if (
+          now.step === 'test' &&
+          (!now.lastTest || (now.applied && now.lastTest.at < now.applied.at))
+        )
+          this.autoTest(s.id);
         if (now.step === 'monitor' && now.monitor && !now.monitor.summary) this.runMonitor(s.id);
       } catch (error) {
         console.error(`[changes] could not resume ${s.id}: ${errorText(error)}`);

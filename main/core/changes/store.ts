@@ -19,7 +19,10 @@ export class ChangeStore {
   private readonly held = new Map<string, Held>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(readonly dir: string, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async load(): Promise<string[]> {
     const problems: string[] = [];
@@ -32,7 +35,10 @@ export class ChangeStore {
     for (const name of names) {
       const read = await readJournal(join(this.dir, name));
       try {
-        this.held.set(name.slice(0, -'.jsonl'.length), { ...read, state: foldChange(read.entries) });
+        this.held.set(name.slice(0, -'.jsonl'.length), {
+          ...read,
+          state: foldChange(read.entries),
+        });
       } catch (error) {
         problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -57,13 +63,24 @@ export class ChangeStore {
   serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
     const prev = this.queues.get(id) ?? Promise.resolve();
     const next = prev.then(fn, fn);
-    this.queues.set(id, next.catch(() => undefined));
+    this.queues.set(
+      id,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
   async append(id: string, entry: NewEntry): Promise<ChangeState> {
-    const held = this.held.get(id) ?? { entries: [], problems: [], state: undefined as unknown as ChangeState };
-    const full = { ...entry, seq: (held.entries.at(-1)?.seq ?? 0) + 1, at: this.now().toISOString() };
+    const held = this.held.get(id) ?? {
+      entries: [],
+      problems: [],
+      state: undefined as unknown as ChangeState,
+    };
+    const full = {
+      ...entry,
+      seq: (held.entries.at(-1)?.seq ?? 0) + 1,
+      at: this.now().toISOString(),
+    };
     await appendJournal(this.path(id), full);
     held.entries.push(full);
     held.state = foldChange(held.entries);

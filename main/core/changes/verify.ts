@@ -10,11 +10,18 @@ export async function runTest(ctx: ChangeCtx, s: ChangeState): Promise<TestRun> 
     const result = await ioOf(ctx, s).test();
     return { ok: result.ok, result };
   } catch (error) {
-    return { ok: false, error: error instanceof OpsFailure ? error.error.message : errorText(error) };
+    return {
+      ok: false,
+      error: error instanceof OpsFailure ? error.error.message : errorText(error),
+    };
   }
 }
 
-export async function recordTest(ctx: ChangeCtx, s: ChangeState, trigger: 'auto' | 'manual'): Promise<ChangeState> {
+export async function recordTest(
+  ctx: ChangeCtx,
+  s: ChangeState,
+  trigger: 'auto' | 'manual',
+): Promise<ChangeState> {
   const run = await runTest(ctx, s);
   return ctx.store.append(s.id, { type: 'test', trigger, run });
 }
@@ -23,15 +30,26 @@ export async function recordTest(ctx: ChangeCtx, s: ChangeState, trigger: 'auto'
 export async function checkHealth(ctx: ChangeCtx, s: ChangeState): Promise<ChangeState> {
   try {
     const h = await ctx.invoke('health.get', { connectionId: s.connectionId, siteId: s.siteId });
-    if (h.stale) throw new OpsFailure({ kind: 'offline', message: `The API is unreachable (${h.staleReason ?? 'offline'}): health must be read live.` });
+    if (h.stale)
+      throw new OpsFailure({
+        kind: 'offline',
+        message: `The API is unreachable (${h.staleReason ?? 'offline'}): health must be read live.`,
+      });
     const after = h.data.integrations.find((p) => p.provider === s.target);
     if (s.target.startsWith('webhook:') || s.target === 'data-layer') {
       const hook = h.data.webhooks.find((w) => `webhook:${w.id}` === s.target);
-      const regressions = hook && hook.status !== 'healthy' ? [`Webhook status is ${hook.status}.`] : [];
+      const regressions =
+        hook && hook.status !== 'healthy' ? [`Webhook status is ${hook.status}.`] : [];
       const side = hook ? { status: hook.status } : { status: h.data.status };
-      return await ctx.store.append(s.id, { type: 'health', comparison: { after: side, regressions, improved: [] } });
+      return await ctx.store.append(s.id, {
+        type: 'health',
+        comparison: { after: side, regressions, improved: [] },
+      });
     }
-    return await ctx.store.append(s.id, { type: 'health', comparison: compareHealth(s.baseline?.health, after) });
+    return await ctx.store.append(s.id, {
+      type: 'health',
+      comparison: compareHealth(s.baseline?.health, after),
+    });
   } catch (error) {
     await ctx.store.append(s.id, { type: 'health', error: errorText(error) });
     throw error;

@@ -2,7 +2,10 @@ import type { CallContext, connectionCalls, HandlersOf } from '../../../shared/b
 import type { ConnectionService } from './connection-service';
 
 /** `connections.test` performs a real `GET .../integrations` for the site through the API client. */
-export type ConnectionTester = (connectionId: string, siteId: string) => Promise<{ integrations: number }>;
+export type ConnectionTester = (
+  connectionId: string,
+  siteId: string,
+) => Promise<{ integrations: number }>;
 
 export function createConnectionHandlers(
   service: ConnectionService,
@@ -15,7 +18,11 @@ export function createConnectionHandlers(
     'connections.test': async ({ connectionId, siteId }) => {
       const started = performance.now();
       const { integrations } = await test(connectionId, siteId);
-      return { ok: true as const, integrations, durationMs: Math.round(performance.now() - started) };
+      return {
+        ok: true as const,
+        integrations,
+        durationMs: Math.round(performance.now() - started),
+      };
     },
     'sites.list': () => Promise.resolve(service.listSites()),
     'sites.save': (input) => Promise.resolve(service.saveSite(input)),

@@ -17,12 +17,16 @@ export interface ResolvedConnection {
 }
 
 /** True when an edit would send the stored token somewhere else, or in another header. */
-function redirectsToken(existing: StoredConnection, input: z.output<typeof ConnectionInput>): boolean {
+function redirectsToken(
+  existing: StoredConnection,
+  input: z.output<typeof ConnectionInput>,
+): boolean {
   const origin = (u: string) => new URL(u).origin;
   return (
     origin(existing.baseUrl) !== origin(input.baseUrl) ||
     existing.authScheme !== input.authScheme ||
-    (existing.authHeader ?? '') !== (input.authScheme === 'header' ? (input.authHeader ?? '') : '') ||
+    (existing.authHeader ?? '') !==
+      (input.authScheme === 'header' ? (input.authHeader ?? '') : '') ||
     (existing.proxyUrl ?? '') !== (input.proxyUrl ?? '')
   );
 }
@@ -75,7 +79,11 @@ export class ConnectionService {
 
   private find(id: string): StoredConnection {
     const found = this.settings.snapshot.connections.find((c) => c.id === id);
-    if (!found) throw new OpsFailure({ kind: 'not_found', message: `No connection "${id}". It may have been removed.` });
+    if (!found)
+      throw new OpsFailure({
+        kind: 'not_found',
+        message: `No connection "${id}". It may have been removed.`,
+      });
     return found;
   }
 
@@ -86,16 +94,24 @@ export class ConnectionService {
     return { profile: { ...profile, hasToken: token !== undefined }, token };
   }
 
-  async save(input: z.output<typeof ConnectionInput>, kind: Connection['kind'] = 'remote'): Promise<Connection> {
-    const existing = input.id ? this.settings.snapshot.connections.find((c) => c.id === input.id) : undefined;
+  async save(
+    input: z.output<typeof ConnectionInput>,
+    kind: Connection['kind'] = 'remote',
+  ): Promise<Connection> {
+    const existing = input.id
+      ? this.settings.snapshot.connections.find((c) => c.id === input.id)
+      : undefined;
     const id = existing?.id ?? input.id ?? newLocalId('conn');
     const secretRef = existing?.secretRef ?? `token-${id}`;
     if (existing && input.token === undefined && redirectsToken(existing, input)) {
       // Otherwise anything that can call the bridge could point a stored token at another host.
       throw new OpsFailure({
         kind: 'validation',
-        message: 'This edit changes where the token is sent (address, auth header or proxy): enter the token again to confirm.',
-        issues: [{ path: 'token', message: 'required when the address, auth header or proxy changes' }],
+        message:
+          'This edit changes where the token is sent (address, auth header or proxy): enter the token again to confirm.',
+        issues: [
+          { path: 'token', message: 'required when the address, auth header or proxy changes' },
+        ],
       });
     }
     // The token is written first: a profile must never point at a secret that failed to save.
@@ -107,16 +123,21 @@ export class ConnectionService {
       baseUrl: input.baseUrl.replace(/\/+$/, ''),
       authScheme: input.authScheme,
       secretRef,
-      ...(input.authScheme === 'header' && input.authHeader ? { authHeader: input.authHeader } : {}),
+      ...(input.authScheme === 'header' && input.authHeader
+        ? { authHeader: input.authHeader }
+        : {}),
       ...(input.proxyUrl ? { proxyUrl: input.proxyUrl } : {}),
       ...(input.caFile ? { caFile: input.caFile } : {}),
     };
     this.settings.update((doc) => ({
       ...doc,
-      connections: existing ? doc.connections.map((c) => (c.id === id ? stored : c)) : [...doc.connections, stored],
+      connections: existing
+        ? doc.connections.map((c) => (c.id === id ? stored : c))
+        : [...doc.connections, stored],
     }));
     this.changed(id);
-    if (existing && new URL(existing.baseUrl).origin !== new URL(stored.baseUrl).origin) this.forget(id);
+    if (existing && new URL(existing.baseUrl).origin !== new URL(stored.baseUrl).origin)
+      this.forget(id);
     return this.toPublic(stored);
   }
 
@@ -141,15 +162,26 @@ export class ConnectionService {
   saveSite(input: z.output<typeof SiteInput>): Site {
     this.find(input.connectionId);
     const id = input.id ?? newLocalId('site');
-    const site: Site = { id, connectionId: input.connectionId, label: input.label, siteId: input.siteId.toLowerCase() };
+    const site: Site = {
+      id,
+      connectionId: input.connectionId,
+      label: input.label,
+      siteId: input.siteId.toLowerCase(),
+    };
     const duplicate = this.settings.snapshot.sites.find(
       (s) => s.id !== id && s.connectionId === site.connectionId && s.siteId === site.siteId,
     );
     if (duplicate)
-      throw new OpsFailure({ kind: 'validation', message: `This site is already saved as "${duplicate.label}" on that connection.` });
+      throw new OpsFailure({
+        kind: 'validation',
+        message: `This site is already saved as "${duplicate.label}" on that connection.`,
+      });
     this.settings.update((doc) => {
       const exists = doc.sites.some((s) => s.id === id);
-      return { ...doc, sites: exists ? doc.sites.map((s) => (s.id === id ? site : s)) : [...doc.sites, site] };
+      return {
+        ...doc,
+        sites: exists ? doc.sites.map((s) => (s.id === id ? site : s)) : [...doc.sites, site],
+      };
     });
     return site;
   }

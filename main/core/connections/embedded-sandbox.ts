@@ -11,7 +11,11 @@ export interface EmbeddedSandbox {
   close(): Promise<void>;
 }
 
-type StartSandbox = (opts: { token: string; dataDir: string; port: number }) => Promise<EmbeddedSandbox>;
+type StartSandbox = (opts: {
+  token: string;
+  dataDir: string;
+  port: number;
+}) => Promise<EmbeddedSandbox>;
 
 /**
  * First launch (and every launch): start the local sandbox on 127.0.0.1:random and make it the
@@ -34,14 +38,33 @@ export async function attachEmbeddedSandbox(
   return sandbox;
 }
 
-async function register(connections: ConnectionService, sandbox: EmbeddedSandbox, token: string): Promise<void> {
+async function register(
+  connections: ConnectionService,
+  sandbox: EmbeddedSandbox,
+  token: string,
+): Promise<void> {
   await connections.save(
-    { id: SANDBOX_CONNECTION_ID, name: 'Sandbox', baseUrl: sandbox.url, authScheme: 'bearer', token },
+    {
+      id: SANDBOX_CONNECTION_ID,
+      name: 'Sandbox',
+      baseUrl: sandbox.url,
+      authScheme: 'bearer',
+      token,
+    },
     'sandbox',
   );
-  const known = new Set(connections.listSites().filter((s) => s.connectionId === SANDBOX_CONNECTION_ID).map((s) => s.siteId));
+  const known = new Set(
+    connections
+      .listSites()
+      .filter((s) => s.connectionId === SANDBOX_CONNECTION_ID)
+      .map((s) => s.siteId),
+  );
   sandbox.siteIds.forEach((siteId, i) => {
     if (!known.has(siteId))
-      connections.saveSite({ connectionId: SANDBOX_CONNECTION_ID, label: DEMO_LABELS[i] ?? `Sandbox site ${i + 1}`, siteId });
+      connections.saveSite({
+        connectionId: SANDBOX_CONNECTION_ID,
+        label: DEMO_LABELS[i] ?? `Sandbox site ${i + 1}`,
+        siteId,
+      });
   });
 }

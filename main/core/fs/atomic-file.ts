@@ -1,12 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, promises as fs, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  promises as fs,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 
 /**
  * Write a file so that a crash at any instant leaves either the old or the new content: temp file
  * in the same directory, fsync, rename, fsync the directory (reference: security-reliability.md).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  mode = 0o600,
+): Promise<void> {
   const tmp = await writeTempBeside(path, data, mode);
   try {
     await fs.rename(tmp, path);
@@ -21,7 +33,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
  * The first half of every safe write: the data, fsynced, under a dot-temp name in the target's
  * directory (so the final rename or link stays on one file system). Removed again if it fails.
  */
-export async function writeTempBeside(path: string, data: string | Uint8Array, mode = 0o600): Promise<string> {
+export async function writeTempBeside(
+  path: string,
+  data: string | Uint8Array,
+  mode = 0o600,
+): Promise<string> {
   const dir = dirname(path);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -8,15 +8,27 @@ import type { Feature, FeatureDeps } from '../feature';
 import { RunbookStore } from './store';
 
 /** Runbooks per site x target and the production checklist built from them and the change journal. */
-export function createRunbooksFeature(deps: FeatureDeps): Feature<HandlersOf<typeof runbooksCalls, CallContext>> {
+export function createRunbooksFeature(
+  deps: FeatureDeps,
+): Feature<HandlersOf<typeof runbooksCalls, CallContext>> {
   const store = new RunbookStore(join(deps.dataDir, 'runbooks'));
   return {
     handlers: {
       'runbooks.get': (i) => store.get(i.connectionId, i.siteId, i.target),
       'runbooks.list': (i) => store.list(i.connectionId, i.siteId),
       'runbooks.save': async (i) => {
-        const saved = await store.save(i.connectionId, i.siteId, i.target, i.runbook, deps.settings.settings.operatorName);
-        deps.hub.emit('runbooks.changed', { connectionId: i.connectionId, siteId: i.siteId, target: i.target });
+        const saved = await store.save(
+          i.connectionId,
+          i.siteId,
+          i.target,
+          i.runbook,
+          deps.settings.settings.operatorName,
+        );
+        deps.hub.emit('runbooks.changed', {
+          connectionId: i.connectionId,
+          siteId: i.siteId,
+          target: i.target,
+        });
         return saved;
       },
       'checklist.get': async (i) => {
@@ -32,9 +44,15 @@ export function createRunbooksFeature(deps: FeatureDeps): Feature<HandlersOf<typ
           stale = true;
         }
         const summaries = await deps.invoke('changes.list', site);
-        const states = await Promise.all(summaries.map(async (c) => foldChange((await deps.invoke('changes.get', { changeId: c.id })).entries)));
+        const states = await Promise.all(
+          summaries.map(async (c) =>
+            foldChange((await deps.invoke('changes.get', { changeId: c.id })).entries),
+          ),
+        );
         const targets = await Promise.all(
-          providers.map(async (p) => checklistFor(p, states, await store.get(i.connectionId, i.siteId, p as never))),
+          providers.map(async (p) =>
+            checklistFor(p, states, await store.get(i.connectionId, i.siteId, p as never)),
+          ),
         );
         return { checkedAt: new Date().toISOString(), targets, stale };
       },

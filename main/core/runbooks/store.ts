@@ -25,21 +25,34 @@ export class RunbookStore {
 
   private async read(connectionId: string, siteId: string): Promise<SiteFile> {
     const r = await loadJsonFile(this.path(connectionId, siteId), SiteFile, { newestVersion: 1 });
-    if (r.state === 'quarantined') this.problems.push(`The runbooks of site ${siteId} ${r.reason}; moved to ${r.movedTo}.`);
+    if (r.state === 'quarantined')
+      this.problems.push(`The runbooks of site ${siteId} ${r.reason}; moved to ${r.movedTo}.`);
     return r.state === 'ok' ? r.value : { schemaVersion: 1, runbooks: {} };
   }
 
   async get(connectionId: string, siteId: string, target: SnapshotTarget): Promise<Runbook> {
     const saved = (await this.read(connectionId, siteId)).runbooks[target];
-    return saved ? { ...saved, target, saved: true } : { ...defaultRunbook(target), target, saved: false };
+    return saved
+      ? { ...saved, target, saved: true }
+      : { ...defaultRunbook(target), target, saved: false };
   }
 
   async list(connectionId: string, siteId: string): Promise<Runbook[]> {
     const file = await this.read(connectionId, siteId);
-    return Object.entries(file.runbooks).map(([target, r]) => ({ ...r, target: target, saved: true }));
+    return Object.entries(file.runbooks).map(([target, r]) => ({
+      ...r,
+      target: target,
+      saved: true,
+    }));
   }
 
-  save(connectionId: string, siteId: string, target: SnapshotTarget, fields: z.infer<typeof RunbookFields>, by: string): Promise<Runbook> {
+  save(
+    connectionId: string,
+    siteId: string,
+    target: SnapshotTarget,
+    fields: z.infer<typeof RunbookFields>,
+    by: string,
+  ): Promise<Runbook> {
     const k = `${connectionId}/${siteId}`;
     const run = async () => {
       const file = await this.read(connectionId, siteId);
@@ -49,7 +62,10 @@ export class RunbookStore {
       return { ...saved, target, saved: true } satisfies Runbook;
     };
     const next = (this.queue.get(k) ?? Promise.resolve()).then(run, run);
-    this.queue.set(k, next.catch(() => undefined));
+    this.queue.set(
+      k,
+      next.catch(() => undefined),
+    );
     return next;
   }
 }

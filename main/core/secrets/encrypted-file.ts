@@ -23,12 +23,16 @@ export class CiphertextMap {
   }
 
   private async read(): Promise<Map<string, string>> {
-    const loaded = await loadJsonFile(this.path, CiphertextFile, { newestVersion: 1 }).catch((error: unknown) => {
-      this.loading = undefined; // a newer-version file stays refused on every attempt, never replaced
-      throw error;
-    });
+    const loaded = await loadJsonFile(this.path, CiphertextFile, { newestVersion: 1 }).catch(
+      (error: unknown) => {
+        this.loading = undefined; // a newer-version file stays refused on every attempt, never replaced
+        throw error;
+      },
+    );
     if (loaded.state === 'quarantined')
-      this.onNotice(`The secrets file ${loaded.reason}; it was moved to ${loaded.movedTo}. Enter the tokens again.`);
+      this.onNotice(
+        `The secrets file ${loaded.reason}; it was moved to ${loaded.movedTo}. Enter the tokens again.`,
+      );
     return new Map(loaded.state === 'ok' ? Object.entries(loaded.value.secrets) : []);
   }
 
@@ -36,7 +40,9 @@ export class CiphertextMap {
     const map = await this.load();
     if (ciphertext === undefined) map.delete(ref);
     else map.set(ref, ciphertext);
-    const write = this.writing.then(() => saveJsonFile(this.path, { schemaVersion: 1, secrets: Object.fromEntries(map) }));
+    const write = this.writing.then(() =>
+      saveJsonFile(this.path, { schemaVersion: 1, secrets: Object.fromEntries(map) }),
+    );
     this.writing = write.catch(() => undefined);
     await write;
   }

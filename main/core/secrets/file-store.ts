@@ -44,7 +44,9 @@ export class FileSecretStore implements SecretStore {
       if (raw.length === 32) return raw;
       // A damaged key is kept aside (never overwritten silently); tokens sealed with it must be re-entered.
       const movedTo = await quarantine(path);
-      this.onNotice(`The secrets key file was damaged and moved to ${movedTo}; enter the connection tokens again.`);
+      this.onNotice(
+        `The secrets key file was damaged and moved to ${movedTo}; enter the connection tokens again.`,
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }

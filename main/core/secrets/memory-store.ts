@@ -11,7 +11,8 @@ export class MemorySecretStore implements SecretStore {
       name: 'memory',
       secure: true,
       available: true,
-      warning: this.warning ?? 'Tokens are kept in memory only and must be entered again after a restart.',
+      warning:
+        this.warning ?? 'Tokens are kept in memory only and must be entered again after a restart.',
     };
   }
   get(ref: string): Promise<string | undefined> {

@@ -47,7 +47,12 @@ export class SafeStorageSecretStore implements SecretStore {
 
   info(): SecretBackendInfo {
     if (!this.available)
-      return { name: 'safeStorage', secure: false, available: false, warning: 'The OS keychain is not available: tokens cannot be saved.' };
+      return {
+        name: 'safeStorage',
+        secure: false,
+        available: false,
+        warning: 'The OS keychain is not available: tokens cannot be saved.',
+      };
     if (this.basicText())
       return {
         name: 'safeStorage (basic_text)',
@@ -62,14 +67,20 @@ export class SafeStorageSecretStore implements SecretStore {
 
   private ensureUsable(): void {
     const info = this.info();
-    if (!info.available) throw new OpsFailure({ kind: 'internal', message: info.warning ?? 'Secret storage is unavailable.' });
+    if (!info.available)
+      throw new OpsFailure({
+        kind: 'internal',
+        message: info.warning ?? 'Secret storage is unavailable.',
+      });
   }
 
   async get(ref: string): Promise<string | undefined> {
     const sealed = (await this.map.load()).get(ref);
     if (!sealed || !this.available) return undefined;
     try {
-      const { result, shouldReEncrypt } = await this.safeStorage.decryptStringAsync(Buffer.from(sealed, 'base64'));
+      const { result, shouldReEncrypt } = await this.safeStorage.decryptStringAsync(
+        Buffer.from(sealed, 'base64'),
+      );
       if (shouldReEncrypt) await this.set(ref, result);
       return result;
     } catch {

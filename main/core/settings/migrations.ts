@@ -7,7 +7,10 @@ import { SETTINGS_SCHEMA_VERSION } from './schema';
  */
 const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
 
-export function migrateSettings(doc: Record<string, unknown>, from: number): Record<string, unknown> {
+export function migrateSettings(
+  doc: Record<string, unknown>,
+  from: number,
+): Record<string, unknown> {
   let current = doc;
   for (let v = from; v < SETTINGS_SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];

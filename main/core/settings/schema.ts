@@ -16,7 +16,12 @@ export const SettingsDoc = z.object({
 export type SettingsDoc = z.infer<typeof SettingsDoc>;
 
 export function emptySettingsDoc(): SettingsDoc {
-  return { schemaVersion: SETTINGS_SCHEMA_VERSION, settings: Settings.parse({}), connections: [], sites: [] };
+  return {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    settings: Settings.parse({}),
+    connections: [],
+    sites: [],
+  };
 }
 
 /** Just enough to read the version of a file before deciding how to treat it. */

@@ -29,7 +29,10 @@ export class SettingsStore {
     this.backend = backend;
   }
 
-  static async open(dir: string, makeBackend: (dir: string) => SettingsBackend): Promise<SettingsStore> {
+  static async open(
+    dir: string,
+    makeBackend: (dir: string) => SettingsBackend,
+  ): Promise<SettingsStore> {
     const path = join(dir, SETTINGS_FILE);
     const notices: string[] = [];
     let restored: SettingsDoc | undefined;
@@ -44,19 +47,40 @@ export class SettingsStore {
       const probe = VersionProbe.safeParse(raw);
       if (probe.success && probe.data.schemaVersion > SETTINGS_SCHEMA_VERSION) {
         const reason = `The settings file was written by a newer version of Integration Ops (format ${probe.data.schemaVersion}); it is open read-only so this version does not overwrite it.`;
-        const parsed = SettingsDoc.safeParse({ ...probe.data, schemaVersion: SETTINGS_SCHEMA_VERSION });
-        return new SettingsStore(parsed.success ? parsed.data : emptySettingsDoc(), undefined, [reason], reason);
+        const parsed = SettingsDoc.safeParse({
+          ...probe.data,
+          schemaVersion: SETTINGS_SCHEMA_VERSION,
+        });
+        return new SettingsStore(
+          parsed.success ? parsed.data : emptySettingsDoc(),
+          undefined,
+          [reason],
+          reason,
+        );
       }
-      const migrated = probe.success ? SettingsDoc.safeParse(migrateSettings(probe.data, probe.data.schemaVersion)) : undefined;
+      const migrated = probe.success
+        ? SettingsDoc.safeParse(migrateSettings(probe.data, probe.data.schemaVersion))
+        : undefined;
       if (!migrated?.success) {
-        const why = text.trim() === '' ? 'was empty' : raw === undefined ? 'was not valid JSON' : 'did not match the settings format';
+        const why =
+          text.trim() === ''
+            ? 'was empty'
+            : raw === undefined
+              ? 'was not valid JSON'
+              : 'did not match the settings format';
         const movedTo = await quarantine(path);
-        const backup = await loadJsonFile(join(dir, BACKUP_FILE), SettingsDoc).catch(() => undefined);
+        const backup = await loadJsonFile(join(dir, BACKUP_FILE), SettingsDoc).catch(
+          () => undefined,
+        );
         if (backup?.state === 'ok') {
           restored = backup.value;
-          notices.push(`The settings file ${why}; it was moved to ${movedTo} and the last good copy (${BACKUP_FILE}) was restored.`);
+          notices.push(
+            `The settings file ${why}; it was moved to ${movedTo} and the last good copy (${BACKUP_FILE}) was restored.`,
+          );
         } else {
-          notices.push(`The settings file ${why}; it was moved to ${movedTo} and no good copy was found, so the app started with fresh settings. Your connections may need to be added again.`);
+          notices.push(
+            `The settings file ${why}; it was moved to ${movedTo} and no good copy was found, so the app started with fresh settings. Your connections may need to be added again.`,
+          );
         }
       }
     }
@@ -79,7 +103,10 @@ export class SettingsStore {
   /** Apply a change to the document; validated before it is written. */
   update(change: (doc: SettingsDoc) => SettingsDoc): SettingsDoc {
     if (!this.backend)
-      throw new OpsFailure({ kind: 'validation', message: this.readOnlyReason ?? 'Settings are read-only.' });
+      throw new OpsFailure({
+        kind: 'validation',
+        message: this.readOnlyReason ?? 'Settings are read-only.',
+      });
     const next = SettingsDoc.parse(change(structuredClone(this.doc)));
     this.backend.write(next);
     this.doc = next;
@@ -95,6 +122,9 @@ export class SettingsStore {
   }
 
   updateSettings(patch: Partial<Settings>): Settings {
-    return this.update((doc) => ({ ...doc, settings: Settings.parse({ ...doc.settings, ...patch }) })).settings;
+    return this.update((doc) => ({
+      ...doc,
+      settings: Settings.parse({ ...doc.settings, ...patch }),
+    })).settings;
   }
 }

@@ -7,7 +7,17 @@ import { canonicalJson, VOLATILE_FIELDS } from '../../../shared/domain/diff';
 type Body = Record<string, unknown>;
 
 /** Key names that hold credentials wherever they appear (defence in depth for imported bodies). */
-const SECRET_LIKE = new Set(['apiSecret', 'accessToken', 'token', 'password', 'secret', 'key', 'clientSecret', 'privateKey', 'refreshToken']);
+const SECRET_LIKE = new Set([
+  'apiSecret',
+  'accessToken',
+  'token',
+  'password',
+  'secret',
+  'key',
+  'clientSecret',
+  'privateKey',
+  'refreshToken',
+]);
 /** Records keyed by event names: their keys are data, not field names. */
 const EVENT_KEYED = new Set(['eventMapping', 'reverseEventMapping', 'eventFilters', 'events']);
 
@@ -17,7 +27,8 @@ const EVENT_KEYED = new Set(['eventMapping', 'reverseEventMapping', 'eventFilter
  */
 export function snapshotBody(target: SnapshotTarget, live: Body): Body {
   const body: Body = {};
-  for (const [k, v] of Object.entries(live)) if (!VOLATILE_FIELDS.has(k) && v !== undefined) body[k] = v;
+  for (const [k, v] of Object.entries(live))
+    if (!VOLATILE_FIELDS.has(k) && v !== undefined) body[k] = v;
   return maskBodySecrets(target, body);
 }
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { SnapshotBody, SnapshotKey, VersionFields } from '../../../shared/bridge/calls/snapshots-types';
+import {
+  SnapshotBody,
+  SnapshotKey,
+  VersionFields,
+} from '../../../shared/bridge/calls/snapshots-types';
 
 /** The export file: self-describing, versioned, one item per snapshot version. */
 export const BUNDLE_FORMAT = 'integration-ops/snapshots';
@@ -15,8 +19,12 @@ export type BundleItem = z.infer<typeof BundleItem>;
 
 export const Bundle = z
   .object({
-    format: z.literal(BUNDLE_FORMAT, { message: `not an Integration Ops snapshot bundle (format must be "${BUNDLE_FORMAT}")` }),
-    schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION, { message: `unsupported bundle schemaVersion (this app reads ${BUNDLE_SCHEMA_VERSION})` }),
+    format: z.literal(BUNDLE_FORMAT, {
+      message: `not an Integration Ops snapshot bundle (format must be "${BUNDLE_FORMAT}")`,
+    }),
+    schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION, {
+      message: `unsupported bundle schemaVersion (this app reads ${BUNDLE_SCHEMA_VERSION})`,
+    }),
     exportedAt: z.iso.datetime(),
     items: z.array(BundleItem).min(1, 'the bundle holds no snapshot').max(BUNDLE_MAX_ITEMS),
   })

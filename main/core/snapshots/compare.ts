@@ -1,6 +1,11 @@
 import { targetKind, type SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import type { LogEntry } from '../../../shared/contract';
-import { diffIntegration, diffResource, trafficFromLogs, type ConfigDiff } from '../../../shared/domain/diff';
+import {
+  diffIntegration,
+  diffResource,
+  trafficFromLogs,
+  type ConfigDiff,
+} from '../../../shared/domain/diff';
 
 /**
  * Diff two bodies of the same kind of target, `before` -> `after`. Recent logs of the `after`
@@ -17,7 +22,9 @@ export function compareBodies(
   const evidence = logs
     ? {
         traffic: trafficFromLogs(logs),
-        samples: logs.filter((e) => e.payload && e.status !== 'filtered').map((e) => ({ event: e.event, payload: e.payload })),
+        samples: logs
+          .filter((e) => e.payload && e.status !== 'filtered')
+          .map((e) => ({ event: e.event, payload: e.payload })),
       }
     : {};
   return diffIntegration(before, after, evidence);

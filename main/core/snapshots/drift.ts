@@ -11,7 +11,12 @@ import type { SnapshotStore } from './store';
  * A body written back by an editor can differ in form only (a filter's `conditions: []` where the
  * stored one had none): that is not drift, or the badge would say "drifted" over an empty diff.
  */
-export async function checkDrift(store: SnapshotStore, invoke: Invoke, key: SnapshotKey, now: Date): Promise<DriftReport> {
+export async function checkDrift(
+  store: SnapshotStore,
+  invoke: Invoke,
+  key: SnapshotKey,
+  now: Date,
+): Promise<DriftReport> {
   const knownGood = await store.knownGood(key);
   const live = await readLive(invoke, key);
   const liveBody = snapshotBody(key.target, live.body);
@@ -21,5 +26,7 @@ export async function checkDrift(store: SnapshotStore, invoke: Invoke, key: Snap
   if (knownGood.sha256 === liveSha256) return { ...base, knownGood, drifted: false };
   const good = await store.get(key, knownGood.version);
   const diff = compareBodies(key, good.body, liveBody, await recentLogs(invoke, key));
-  return diff.identical ? { ...base, knownGood, drifted: false } : { ...base, knownGood, drifted: true, diff };
+  return diff.identical
+    ? { ...base, knownGood, drifted: false }
+    : { ...base, knownGood, drifted: true, diff };
 }

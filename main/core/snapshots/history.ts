@@ -1,7 +1,13 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../../../shared/bridge/errors';
-import type { Snapshot, SnapshotKey, SnapshotMeta, SnapshotSource, StoreProblem } from '../../../shared/bridge/calls/snapshots-types';
+import type {
+  Snapshot,
+  SnapshotKey,
+  SnapshotMeta,
+  SnapshotSource,
+  StoreProblem,
+} from '../../../shared/bridge/calls/snapshots-types';
 import { quarantine } from '../fs/atomic-file';
 import { sha256Of } from './body';
 import { createImmutable, removeTempFiles } from './immutable-file';
@@ -58,17 +64,28 @@ export class TargetHistory {
       if (m) onDisk.set(Number(m[1]), n);
     }
     const idx = await readIndex(this.dir);
-    if (idx.state === 'broken') this.report({ file: join(this.dir, 'index.json'), action: 'index_rebuilt', reason: idx.reason });
-    const indexed = idx.state === 'ok' ? idx.index.entries.filter((e) => onDisk.has(e.version)) : [];
-    const skipped = new Set(idx.state === 'ok' ? idx.index.skippedNewer.filter((v) => onDisk.has(v)) : []);
+    if (idx.state === 'broken')
+      this.report({
+        file: join(this.dir, 'index.json'),
+        action: 'index_rebuilt',
+        reason: idx.reason,
+      });
+    const indexed =
+      idx.state === 'ok' ? idx.index.entries.filter((e) => onDisk.has(e.version)) : [];
+    const skipped = new Set(
+      idx.state === 'ok' ? idx.index.skippedNewer.filter((v) => onDisk.has(v)) : [],
+    );
     const known = new Set(indexed.map((e) => e.version));
     const toRead = [...onDisk.keys()].filter((v) => !known.has(v) && !skipped.has(v));
     const read = await mapLimit(toRead, 32, (v) => this.readForIndex(v, onDisk.get(v)!));
-    this.entries = [...indexed, ...read.filter((e): e is IndexEntry => e !== undefined)].sort((a, b) => a.version - b.version);
+    this.entries = [...indexed, ...read.filter((e): e is IndexEntry => e !== undefined)].sort(
+      (a, b) => a.version - b.version,
+    );
     this.skippedNewer = [...skipped, ...this.newlySkipped];
     await this.marks.load(this.report);
     this.loaded = true;
-    if (idx.state !== 'ok' || toRead.length > 0 || indexed.length !== idx.index.entries.length) await this.flushIndex(true);
+    if (idx.state !== 'ok' || toRead.length > 0 || indexed.length !== idx.index.entries.length)
+      await this.flushIndex(true);
   }
 
   private newlySkipped: number[] = [];
@@ -141,7 +158,8 @@ export class TargetHistory {
   /** Open one version, re-checking its file; a damaged file is quarantined and reported. */
   async get(version: number): Promise<Snapshot> {
     const meta = this.metaOf(version);
-    if (!meta) fail('not_found', `Version ${version} of ${this.key.target} does not exist in this history.`);
+    if (!meta)
+      fail('not_found', `Version ${version} of ${this.key.target} does not exist in this history.`);
     const name = versionFileName(version);
     const r = await readVersion(this.dir, name, this.key, version);
     if (r.kind === 'ok') return { ...meta, body: r.record.body };
@@ -150,7 +168,10 @@ export class TargetHistory {
     if (r.kind === 'corrupt') {
       const moved = await quarantine(join(this.dir, name));
       this.report({ file: moved, action: 'quarantined', reason: `version ${version} ${r.reason}` });
-      fail('internal', `Version ${version} was damaged on disk and has been moved aside (${r.reason}). The other versions are intact.`);
+      fail(
+        'internal',
+        `Version ${version} was damaged on disk and has been moved aside (${r.reason}). The other versions are intact.`,
+      );
     }
     fail('not_found', `Version ${version} is no longer on disk.`);
   }
@@ -164,10 +185,14 @@ export class TargetHistory {
    * Record a new version unless it equals the latest one (dedupe by hash): taking the same content
    * twice yields one version. Numbers are monotonic and never reused, even after a quarantine.
    */
-  async append(input: NewVersion, now: () => Date): Promise<{ meta: SnapshotMeta; created: boolean }> {
+  async append(
+    input: NewVersion,
+    now: () => Date,
+  ): Promise<{ meta: SnapshotMeta; created: boolean }> {
     const sha256 = sha256Of(input.body);
     const last = this.entries.at(-1);
-    if (last && last.sha256 === sha256) return { meta: this.meta(last, this.marks.state()), created: false };
+    if (last && last.sha256 === sha256)
+      return { meta: this.meta(last, this.marks.state()), created: false };
     for (;;) {
       const version = this.maxNumber + 1;
       this.maxNumber = version;
@@ -182,7 +207,10 @@ export class TargetHistory {
         ...(input.changeId ? { changeId: input.changeId } : {}),
         body: input.body,
       };
-      const r = await createImmutable(join(this.dir, versionFileName(version)), JSON.stringify(record));
+      const r = await createImmutable(
+        join(this.dir, versionFileName(version)),
+        JSON.stringify(record),
+      );
       if (r === 'exists') continue; // another process took the number: take the next one
       const entry = entryOf(record);
       this.entries.push(entry);
@@ -191,8 +219,14 @@ export class TargetHistory {
     }
   }
 
-  async mark(version: number, knownGood: boolean, note: string | undefined, now: () => Date): Promise<SnapshotMeta> {
-    if (!this.metaOf(version)) fail('not_found', `Version ${version} of ${this.key.target} does not exist in this history.`);
+  async mark(
+    version: number,
+    knownGood: boolean,
+    note: string | undefined,
+    now: () => Date,
+  ): Promise<SnapshotMeta> {
+    if (!this.metaOf(version))
+      fail('not_found', `Version ${version} of ${this.key.target} does not exist in this history.`);
     await this.marks.append(version, knownGood, note, now().toISOString());
     return this.metaOf(version)!;
   }

@@ -40,5 +40,9 @@ export async function createImmutable(path: string, text: string): Promise<'crea
 
 /** Leftover temp files of a write that was killed; safe to delete when no write is in flight. */
 export async function removeTempFiles(dir: string, names: readonly string[]): Promise<void> {
-  await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => fs.rm(join(dir, n), { force: true })));
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith('.') && n.endsWith('.tmp'))
+      .map((n) => fs.rm(join(dir, n), { force: true })),
+  );
 }

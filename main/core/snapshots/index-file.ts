@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ChangeId, Label, Sha256, SnapshotSource, VersionNo } from '../../../shared/bridge/calls/snapshots-types';
+import {
+  ChangeId,
+  Label,
+  Sha256,
+  SnapshotSource,
+  VersionNo,
+} from '../../../shared/bridge/calls/snapshots-types';
 import { writeFileAtomic } from '../fs/atomic-file';
 import { loadJsonFile } from '../fs/json-file';
 
@@ -32,7 +38,8 @@ export type IndexFile = z.infer<typeof IndexFile>;
 
 export const indexPath = (dir: string) => join(dir, 'index.json');
 
-export type IndexLoad = { state: 'ok'; index: IndexFile } | { state: 'missing' } | { state: 'broken'; reason: string };
+export type IndexLoad =
+  { state: 'ok'; index: IndexFile } | { state: 'missing' } | { state: 'broken'; reason: string };
 
 export async function readIndex(dir: string): Promise<IndexLoad> {
   const loaded = await loadJsonFile(indexPath(dir), IndexFile);
@@ -41,7 +48,11 @@ export async function readIndex(dir: string): Promise<IndexLoad> {
   return { state: 'broken', reason: `index ${loaded.reason}; rebuilt from the version files` };
 }
 
-export async function writeIndex(dir: string, entries: IndexEntry[], skippedNewer: number[]): Promise<void> {
+export async function writeIndex(
+  dir: string,
+  entries: IndexEntry[],
+  skippedNewer: number[],
+): Promise<void> {
   // Compact JSON: with 10,000 versions the pretty form would double the parse time.
   const value: IndexFile = { schemaVersion: INDEX_SCHEMA_VERSION, entries, skippedNewer };
   await writeFileAtomic(indexPath(dir), JSON.stringify(value));

@@ -12,22 +12,34 @@ import { restoreVersion } from './restore';
 import { SnapshotStore } from './store';
 
 type Handlers = HandlersOf<typeof snapshotsCalls, CallContext>;
-const keyOf = (i: SnapshotKey): SnapshotKey => ({ connectionId: i.connectionId, siteId: i.siteId, target: i.target });
+const keyOf = (i: SnapshotKey): SnapshotKey => ({
+  connectionId: i.connectionId,
+  siteId: i.siteId,
+  target: i.target,
+});
 
 export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
   const store = new SnapshotStore(join(deps.dataDir, 'snapshots'), {
     // A quarantined file is never silent: every open window hears about it.
     onProblem: (p) =>
       p.action !== 'index_rebuilt' &&
-      deps.hub.emit('app.notice', { level: 'warning', message: `Snapshot store: ${p.reason}. Moved to ${p.file}.` }),
+      deps.hub.emit('app.notice', {
+        level: 'warning',
+        message: `Snapshot store: ${p.reason}. Moved to ${p.file}.`,
+      }),
   });
   const now = () => new Date();
 
-  async function resolve(ref: SnapshotRef): Promise<{ label: string; body: Record<string, unknown> }> {
+  async function resolve(
+    ref: SnapshotRef,
+  ): Promise<{ label: string; body: Record<string, unknown> }> {
     const key = keyOf(ref);
     if (ref.version === 'live') {
       const live = await readLive(deps.invoke, key);
-      return { label: live.stale ? 'live (offline cache)' : 'live', body: snapshotBody(key.target, live.body) };
+      return {
+        label: live.stale ? 'live (offline cache)' : 'live',
+        body: snapshotBody(key.target, live.body),
+      };
     }
     const s = await store.get(key, ref.version);
     return { label: `v${s.version}${s.knownGood ? ' (known-good)' : ''}`, body: s.body };
@@ -37,24 +49,45 @@ export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
     'snapshots.targets': (i) => store.targets(i.connectionId, i.siteId),
     'snapshots.list': async (i) => {
       const all = await store.list(keyOf(i));
-      return { total: all.length, versions: all.slice(i.offset, i.offset + i.limit), problems: store.problems(keyOf(i)) };
+      return {
+        total: all.length,
+        versions: all.slice(i.offset, i.offset + i.limit),
+        problems: store.problems(keyOf(i)),
+      };
     },
     'snapshots.get': (i) => store.get(keyOf(i), i.version),
     'snapshots.take': async (i, ctx) => {
       const key = keyOf(i);
       const live = await readLive(deps.invoke, key);
       // A snapshot records what the server holds; a cached read could record a state that is gone.
-      if (live.stale) fail('offline', `The API is unreachable (${live.staleReason ?? 'offline'}); a snapshot needs a fresh read.`);
-      const r = await store.append(key, { body: snapshotBody(key.target, live.body), source: i.source, label: i.label, changeId: i.changeId });
+      if (live.stale)
+        fail(
+          'offline',
+          `The API is unreachable (${live.staleReason ?? 'offline'}); a snapshot needs a fresh read.`,
+        );
+      const r = await store.append(key, {
+        body: snapshotBody(key.target, live.body),
+        source: i.source,
+        label: i.label,
+        changeId: i.changeId,
+      });
       if (r.created) ctx.emit('snapshots.changed', { ...key, version: r.meta.version });
       return { snapshot: r.meta, created: r.created, stale: false };
     },
     'snapshots.compare': async (i) => {
       if (i.a.target !== i.b.target && !(isProvider(i.a.target) && isProvider(i.b.target)))
-        fail('validation', 'Compare two versions of the same kind of target (two providers, or the same webhook, or the data layer).');
+        fail(
+          'validation',
+          'Compare two versions of the same kind of target (two providers, or the same webhook, or the data layer).',
+        );
       const [a, b] = await Promise.all([resolve(i.a), resolve(i.b)]);
       const logs = i.withTraffic ? await recentLogs(deps.invoke, keyOf(i.b)) : undefined;
-      return { diff: compareBodies(keyOf(i.b), a.body, b.body, logs), a, b, trafficKnown: logs !== undefined };
+      return {
+        diff: compareBodies(keyOf(i.b), a.body, b.body, logs),
+        a,
+        b,
+        trafficKnown: logs !== undefined,
+      };
     },
     'snapshots.markKnownGood': async (i, ctx) => {
       const meta = await store.mark(keyOf(i), i.version, i.knownGood, i.note);

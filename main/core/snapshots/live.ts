@@ -1,6 +1,13 @@
 import { fail } from '../../../shared/bridge/errors';
 import { targetKind, type SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
-import { DataLayerConfig, IntegrationBody, WebhookBody, type LogEntry, type ProviderKey, type TestResult } from '../../../shared/contract';
+import {
+  DataLayerConfig,
+  IntegrationBody,
+  WebhookBody,
+  type LogEntry,
+  type ProviderKey,
+  type TestResult,
+} from '../../../shared/contract';
 import type { Invoke } from '../feature';
 
 export interface LiveRead {
@@ -29,37 +36,75 @@ export async function readLive(invoke: Invoke, key: SnapshotKey): Promise<LiveRe
  * PUT a stored body back. Masked secrets are sent as they are: the API keeps the stored secret when
  * it receives its own mask (DESIGN.md section 5), so a restore never needs the secret itself.
  */
-export async function writeLive(invoke: Invoke, key: SnapshotKey, body: Record<string, unknown>, ifMatch: string | undefined) {
+export async function writeLive(
+  invoke: Invoke,
+  key: SnapshotKey,
+  body: Record<string, unknown>,
+  ifMatch: string | undefined,
+) {
   const kind = targetKind(key.target);
   const withEtag = ifMatch ? { ifMatch } : {};
   if (kind === 'provider') {
     const parsed = IntegrationBody.safeParse(body);
-    if (!parsed.success) fail('validation', 'This snapshot is not a valid integration body any more; it cannot be restored as is.');
-    return (await invoke('integrations.put', { ...base(key), provider: key.target as ProviderKey, body: parsed.data, ...withEtag })).data;
+    if (!parsed.success)
+      fail(
+        'validation',
+        'This snapshot is not a valid integration body any more; it cannot be restored as is.',
+      );
+    return (
+      await invoke('integrations.put', {
+        ...base(key),
+        provider: key.target as ProviderKey,
+        body: parsed.data,
+        ...withEtag,
+      })
+    ).data;
   }
   if (kind === 'webhook') {
     const parsed = WebhookBody.safeParse(body);
-    if (!parsed.success) fail('validation', 'This snapshot is not a valid webhook body any more; it cannot be restored as is.');
-    return (await invoke('webhooks.update', { ...base(key), webhookId: webhookId(key), body: parsed.data, ...withEtag })).data;
+    if (!parsed.success)
+      fail(
+        'validation',
+        'This snapshot is not a valid webhook body any more; it cannot be restored as is.',
+      );
+    return (
+      await invoke('webhooks.update', {
+        ...base(key),
+        webhookId: webhookId(key),
+        body: parsed.data,
+        ...withEtag,
+      })
+    ).data;
   }
   const parsed = DataLayerConfig.safeParse(body);
-  if (!parsed.success) fail('validation', 'This snapshot is not a valid data-layer configuration any more.');
+  if (!parsed.success)
+    fail('validation', 'This snapshot is not a valid data-layer configuration any more.');
   return (await invoke('dataLayer.put', { ...base(key), body: parsed.data, ...withEtag })).data;
 }
 
 /** The provider or webhook test that must follow every config change; the data layer has none. */
 export async function runTest(invoke: Invoke, key: SnapshotKey): Promise<TestResult | undefined> {
   const kind = targetKind(key.target);
-  if (kind === 'provider') return invoke('integrations.test', { ...base(key), provider: key.target as ProviderKey });
-  if (kind === 'webhook') return invoke('webhooks.test', { ...base(key), webhookId: webhookId(key) });
+  if (kind === 'provider')
+    return invoke('integrations.test', { ...base(key), provider: key.target as ProviderKey });
+  if (kind === 'webhook')
+    return invoke('webhooks.test', { ...base(key), webhookId: webhookId(key) });
   return undefined;
 }
 
 /** Recent provider logs for the diff's critical flags; undefined when they cannot be read. */
-export async function recentLogs(invoke: Invoke, key: SnapshotKey): Promise<LogEntry[] | undefined> {
+export async function recentLogs(
+  invoke: Invoke,
+  key: SnapshotKey,
+): Promise<LogEntry[] | undefined> {
   if (targetKind(key.target) !== 'provider') return undefined;
   try {
-    const r = await invoke('integrations.logs', { ...base(key), provider: key.target as ProviderKey, limit: 500, offset: 0 });
+    const r = await invoke('integrations.logs', {
+      ...base(key),
+      provider: key.target as ProviderKey,
+      limit: 500,
+      offset: 0,
+    });
     return r.data.entries;
   } catch {
     return undefined;

@@ -49,11 +49,26 @@ export class MarksLog {
     this.marks = marks.sort((a, b) => a.seq - b.seq);
   }
 
-  async append(version: number, knownGood: boolean, note: string | undefined, at: string): Promise<MarkRecord> {
+  async append(
+    version: number,
+    knownGood: boolean,
+    note: string | undefined,
+    at: string,
+  ): Promise<MarkRecord> {
     for (;;) {
       const seq = this.lastSeq + 1;
-      const mark: MarkRecord = { schemaVersion: MARK_SCHEMA_VERSION, seq, version, knownGood, ...(note ? { note } : {}), at };
-      const r = await createImmutable(join(this.dir, `${String(seq).padStart(6, '0')}.json`), JSON.stringify(mark));
+      const mark: MarkRecord = {
+        schemaVersion: MARK_SCHEMA_VERSION,
+        seq,
+        version,
+        knownGood,
+        ...(note ? { note } : {}),
+        at,
+      };
+      const r = await createImmutable(
+        join(this.dir, `${String(seq).padStart(6, '0')}.json`),
+        JSON.stringify(mark),
+      );
       this.lastSeq = seq;
       if (r === 'created') {
         this.marks.push(mark);

@@ -1,4 +1,9 @@
-import { RECORD_SCHEMA_VERSION, VersionRecord, VersionRecordV1, type VersionRecord as Record2 } from './records';
+import {
+  RECORD_SCHEMA_VERSION,
+  VersionRecord,
+  VersionRecordV1,
+  type VersionRecord as Record2,
+} from './records';
 
 /**
  * Explicit, pure migrations of version files, applied in memory on read (files are immutable and
@@ -6,7 +11,11 @@ import { RECORD_SCHEMA_VERSION, VersionRecord, VersionRecordV1, type VersionReco
  * "migrated down" or overwritten.
  */
 export type Migrated =
-  | { kind: 'ok'; record: Record2; /** A known-good flag carried by an old format, to seed the marks log. */ legacyKnownGood?: boolean }
+  | {
+      kind: 'ok';
+      record: Record2;
+      /** A known-good flag carried by an old format, to seed the marks log. */ legacyKnownGood?: boolean;
+    }
   | { kind: 'newer'; schemaVersion: number }
   | { kind: 'invalid'; reason: string };
 
@@ -32,16 +41,24 @@ function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] 
 }
 
 export function migrateRecord(raw: unknown): Migrated {
-  const schemaVersion = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
-  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion)) return { kind: 'invalid', reason: 'no schemaVersion' };
+  const schemaVersion =
+    typeof raw === 'object' && raw !== null
+      ? (raw as { schemaVersion?: unknown }).schemaVersion
+      : undefined;
+  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion))
+    return { kind: 'invalid', reason: 'no schemaVersion' };
   if (schemaVersion > RECORD_SCHEMA_VERSION) return { kind: 'newer', schemaVersion };
   if (schemaVersion === 1) {
     const p = VersionRecordV1.safeParse(raw);
-    return p.success ? { kind: 'ok', ...migrateV1(p.data) } : { kind: 'invalid', reason: firstIssue(p.error) };
+    return p.success
+      ? { kind: 'ok', ...migrateV1(p.data) }
+      : { kind: 'invalid', reason: firstIssue(p.error) };
   }
   if (schemaVersion === RECORD_SCHEMA_VERSION) {
     const p = VersionRecord.safeParse(raw);
-    return p.success ? { kind: 'ok', record: p.data } : { kind: 'invalid', reason: firstIssue(p.error) };
+    return p.success
+      ? { kind: 'ok', record: p.data }
+      : { kind: 'invalid', reason: firstIssue(p.error) };
   }
   return { kind: 'invalid', reason: `unknown schemaVersion ${schemaVersion}` };
 }

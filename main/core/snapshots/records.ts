@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ProviderKey } from '../../../shared/contract/providers';
-import { Label, Sha256, SnapshotBody, SnapshotKey, VersionFields, VersionNo } from '../../../shared/bridge/calls/snapshots-types';
+import {
+  Label,
+  Sha256,
+  SnapshotBody,
+  SnapshotKey,
+  VersionFields,
+  VersionNo,
+} from '../../../shared/bridge/calls/snapshots-types';
 import { LocalId, SiteId } from '../../../shared/bridge/ids';
 
 /** The on-disk format of one version file. Bump on any change and add a migration below. */

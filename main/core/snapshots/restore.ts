@@ -13,14 +13,28 @@ import type { SnapshotStore } from './store';
  * `rollback`), then the mandatory test. The test result is returned, pass or fail. The Snapshots
  * screen does not call this: its restore opens a change (changes.startRestore).
  */
-export async function restoreVersion(store: SnapshotStore, invoke: Invoke, key: SnapshotKey, version: number): Promise<RestoreResult> {
+export async function restoreVersion(
+  store: SnapshotStore,
+  invoke: Invoke,
+  key: SnapshotKey,
+  version: number,
+): Promise<RestoreResult> {
   const snap = await store.get(key, version);
   const live = await readLive(invoke, key);
-  if (live.stale) fail('offline', `The API is unreachable (${live.staleReason ?? 'offline'}); a restore needs a fresh read of the live configuration.`);
+  if (live.stale)
+    fail(
+      'offline',
+      `The API is unreachable (${live.staleReason ?? 'offline'}); a restore needs a fresh read of the live configuration.`,
+    );
   const liveBody = snapshotBody(key.target, live.body);
-  if (sha256Of(liveBody) === snap.sha256) fail('validation', `The live configuration already matches v${version}; nothing to restore.`);
+  if (sha256Of(liveBody) === snap.sha256)
+    fail('validation', `The live configuration already matches v${version}; nothing to restore.`);
 
-  const before = await store.append(key, { body: liveBody, source: 'baseline', label: `before restoring v${version}` });
+  const before = await store.append(key, {
+    body: liveBody,
+    source: 'baseline',
+    label: `before restoring v${version}`,
+  });
   const stored = await writeLive(invoke, key, snap.body, live.etag);
   const after = await store.append(key, {
     body: snapshotBody(key.target, stored),
@@ -34,5 +48,11 @@ export async function restoreVersion(store: SnapshotStore, invoke: Invoke, key: 
   } catch (error) {
     testError = error instanceof Error ? error.message : String(error);
   }
-  return { restoredFrom: snap, before: before.meta, after: after.meta, ...(test ? { test } : {}), ...(testError ? { testError } : {}) };
+  return {
+    restoredFrom: snap,
+    before: before.meta,
+    after: after.meta,
+    ...(test ? { test } : {}),
+    ...(testError ? { testError } : {}),
+  };
 }

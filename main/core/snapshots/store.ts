@@ -47,12 +47,16 @@ export class SnapshotStore {
     const id = keyId(key);
     let h = this.histories.get(id);
     if (!h) {
-      h = new TargetHistory(this.root, { connectionId: key.connectionId, siteId: key.siteId, target: key.target }, (p) => {
-        const problem = { ...p, at: this.now().toISOString() };
-        this.problemLog.push(problem);
-        if (this.problemLog.length > 200) this.problemLog.shift();
-        this.opts.onProblem?.(problem);
-      });
+      h = new TargetHistory(
+        this.root,
+        { connectionId: key.connectionId, siteId: key.siteId, target: key.target },
+        (p) => {
+          const problem = { ...p, at: this.now().toISOString() };
+          this.problemLog.push(problem);
+          if (this.problemLog.length > 200) this.problemLog.shift();
+          this.opts.onProblem?.(problem);
+        },
+      );
       this.histories.set(id, h);
     }
     return h;
@@ -62,11 +66,13 @@ export class SnapshotStore {
   private async locked<T>(key: SnapshotKey, fn: (h: TargetHistory) => Promise<T>): Promise<T> {
     const id = keyId(key);
     const prev = this.locks.get(id) ?? Promise.resolve();
-    const run = prev.catch(() => undefined).then(async () => {
-      const h = this.history(key);
-      await h.load();
-      return fn(h);
-    });
+    const run = prev
+      .catch(() => undefined)
+      .then(async () => {
+        const h = this.history(key);
+        await h.load();
+        return fn(h);
+      });
     this.locks.set(id, run);
     try {
       return await run;
@@ -95,7 +101,9 @@ export class SnapshotStore {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     await Promise.all(
-      [...this.histories.values()].filter((h) => h.dirty).map((h) => this.locked(h.key, (x) => x.flushIndex())),
+      [...this.histories.values()]
+        .filter((h) => h.dirty)
+        .map((h) => this.locked(h.key, (x) => x.flushIndex())),
     );
   }
 
@@ -121,7 +129,10 @@ export class SnapshotStore {
     return this.locked(key, (h) => Promise.resolve(h.findBySha(sha)));
   }
 
-  async append(key: SnapshotKey, input: NewVersion): Promise<{ meta: SnapshotMeta; created: boolean }> {
+  async append(
+    key: SnapshotKey,
+    input: NewVersion,
+  ): Promise<{ meta: SnapshotMeta; created: boolean }> {
     return this.locked(key, async (h) => {
       const r = await h.append(input, this.now);
       if (r.created) await this.afterWrite(h);
@@ -129,7 +140,12 @@ export class SnapshotStore {
     });
   }
 
-  mark(key: SnapshotKey, version: number, knownGood: boolean, note?: string): Promise<SnapshotMeta> {
+  mark(
+    key: SnapshotKey,
+    version: number,
+    knownGood: boolean,
+    note?: string,
+  ): Promise<SnapshotMeta> {
     return this.locked(key, (h) => h.mark(version, knownGood, note, this.now));
   }
 
@@ -143,12 +159,19 @@ export class SnapshotStore {
     }
     const out: TargetSummary[] = [];
     for (const name of names.sort()) {
-      const target = SnapshotTarget.safeParse(name.startsWith('webhook-') ? `webhook:${name.slice(8)}` : name);
+      const target = SnapshotTarget.safeParse(
+        name.startsWith('webhook-') ? `webhook:${name.slice(8)}` : name,
+      );
       if (!target.success) continue;
       const key = { connectionId, siteId, target: target.data };
       out.push(
         await this.locked(key, (h) =>
-          Promise.resolve({ target: target.data, count: h.count(), latest: h.latest(), knownGood: h.knownGood() }),
+          Promise.resolve({
+            target: target.data,
+            count: h.count(),
+            latest: h.latest(),
+            knownGood: h.knownGood(),
+          }),
         ),
       );
     }

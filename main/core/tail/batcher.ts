@@ -1,4 +1,9 @@
-import { TAIL_BATCH_MAX, type TailBatch, type TailGap, type TailStatus } from '../../../shared/bridge/calls/tail';
+import {
+  TAIL_BATCH_MAX,
+  type TailBatch,
+  type TailGap,
+  type TailStatus,
+} from '../../../shared/bridge/calls/tail';
 import type { LogEntry } from '../../../shared/contract/logs';
 import type { Clock } from './clock';
 
@@ -63,7 +68,8 @@ export class Batcher {
 
   private flush(): void {
     if (this.entries.length === 0 && this.gaps.length === 0 && !this.status) return;
-    const chunk = this.entries.length <= TAIL_BATCH_MAX ? this.entries : this.entries.slice(0, TAIL_BATCH_MAX);
+    const chunk =
+      this.entries.length <= TAIL_BATCH_MAX ? this.entries : this.entries.slice(0, TAIL_BATCH_MAX);
     this.entries = chunk === this.entries ? [] : this.entries.slice(TAIL_BATCH_MAX);
     const lastId = chunk.length > 0 ? chunk[chunk.length - 1]!.id : Number.POSITIVE_INFINITY;
     const gaps = this.gaps.filter((g) => g.beforeId <= lastId);

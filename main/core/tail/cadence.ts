@@ -42,7 +42,8 @@ export class Cadence {
     const o = this.opts;
     if (outcome.kind === 'entries' || outcome.kind === 'idle') this.failures = 0;
     if (outcome.kind === 'entries') this.intervalMs = o.activeMs;
-    if (outcome.kind === 'idle') this.intervalMs = Math.min(o.idleMaxMs, this.intervalMs * o.idleFactor);
+    if (outcome.kind === 'idle')
+      this.intervalMs = Math.min(o.idleMaxMs, this.intervalMs * o.idleFactor);
     let wait = this.intervalMs;
     if (outcome.kind === 'error' || outcome.kind === 'rate_limited') {
       this.failures++;
@@ -52,7 +53,11 @@ export class Cadence {
       // The server said when; waiting less would only earn another 429.
       wait = Math.max(wait, outcome.retryAtMs - now);
     }
-    if (hidden) wait = Math.min(Math.max(wait, o.hiddenMinMs, this.intervalMs * 3), Math.max(o.hiddenMaxMs, wait));
+    if (hidden)
+      wait = Math.min(
+        Math.max(wait, o.hiddenMinMs, this.intervalMs * 3),
+        Math.max(o.hiddenMaxMs, wait),
+      );
     return Math.round(wait);
   }
 }

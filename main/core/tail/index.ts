@@ -15,13 +15,19 @@ export function createTailFeature(
   deps: Pick<FeatureDeps, 'hub' | 'invoke'>,
   opts: Partial<Omit<RegistryOptions, 'emit'>> = {},
 ): Feature<TailHandlers> {
-  const registry = new TailRegistry({ clock: systemClock, ...opts, emit: (batch) => deps.hub.emit('tail.batch', batch) });
+  const registry = new TailRegistry({
+    clock: systemClock,
+    ...opts,
+    emit: (batch) => deps.hub.emit('tail.batch', batch),
+  });
   return {
     handlers: {
       // Synchronous work behind an async signature: every bridge handler answers a promise.
       'tail.start': (i) => {
         try {
-          return Promise.resolve({ tailId: registry.start(invokeSource(deps.invoke, i), i.backfill) });
+          return Promise.resolve({
+            tailId: registry.start(invokeSource(deps.invoke, i), i.backfill),
+          });
         } catch (error) {
           return Promise.reject(failure(error));
         }
@@ -41,5 +47,8 @@ export function createTailFeature(
 }
 
 function failure(error: unknown): OpsFailure {
-  return new OpsFailure({ kind: 'validation', message: error instanceof Error ? error.message : String(error) });
+  return new OpsFailure({
+    kind: 'validation',
+    message: error instanceof Error ? error.message : String(error),
+  });
 }

@@ -15,7 +15,11 @@ export interface WalkerOptions {
   maxPages: number;
 }
 
-export const DEFAULT_WALKER: Omit<WalkerOptions, 'backfill'> = { minLimit: 50, maxLimit: 500, maxPages: 20 };
+export const DEFAULT_WALKER: Omit<WalkerOptions, 'backfill'> = {
+  minLimit: 50,
+  maxLimit: 500,
+  maxPages: 20,
+};
 
 export interface Gap {
   afterId: number;
@@ -86,7 +90,12 @@ export class PageWalker {
     // Not reaching the last seen id means a hole, unless the ids prove there is none.
     if (!reached && oldest > lastId + 1) {
       const byIds = oldest - lastId - 1;
-      result.gap = { afterId: lastId, beforeId: oldest, missing: this.dense ? byIds : 1, exact: this.dense };
+      result.gap = {
+        afterId: lastId,
+        beforeId: oldest,
+        missing: this.dense ? byIds : 1,
+        exact: this.dense,
+      };
     }
     return result;
   }

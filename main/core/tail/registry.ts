@@ -27,7 +27,8 @@ export class TailRegistry {
 
   start(source: TailSource, backfill: number): string {
     const max = this.o.maxTails ?? 32;
-    if (this.tails.size >= max) throw new Error(`At most ${max} live tails at once; stop one first.`);
+    if (this.tails.size >= max)
+      throw new Error(`At most ${max} live tails at once; stop one first.`);
     const id = `tail_${randomBytes(9).toString('hex')}`;
     const tail = new Tail({
       id,
@@ -86,11 +87,14 @@ export class TailRegistry {
   private armSweeper(): void {
     if (this.sweeper !== undefined) return;
     const lease = this.o.leaseMs ?? 60_000;
-    this.sweeper = this.o.clock.setTimer(() => {
-      this.sweeper = undefined;
-      const now = this.o.clock.now();
-      for (const [id, t] of this.tails) if (now - t.renewedAt > lease) this.stop(id);
-      if (this.tails.size > 0) this.armSweeper();
-    }, Math.max(1000, lease / 4));
+    this.sweeper = this.o.clock.setTimer(
+      () => {
+        this.sweeper = undefined;
+        const now = this.o.clock.now();
+        for (const [id, t] of this.tails) if (now - t.renewedAt > lease) this.stop(id);
+        if (this.tails.size > 0) this.armSweeper();
+      },
+      Math.max(1000, lease / 4),
+    );
   }
 }

@@ -25,13 +25,24 @@ export function invokeSource(invoke: Invoke, t: TailTarget): TailSource {
   return {
     async fetch(offset, limit, requestId) {
       // No offline copy: a tail polls every second and shows what arrives, not a last-known page.
-      const base = { connectionId: t.connectionId, siteId: t.siteId, limit, offset, requestId, offlineCopy: false };
+      const base = {
+        connectionId: t.connectionId,
+        siteId: t.siteId,
+        limit,
+        offset,
+        requestId,
+        offlineCopy: false,
+      };
       const answer =
         t.stream.kind === 'provider'
           ? await invoke('integrations.logs', { ...base, provider: t.stream.provider })
           : await invoke('webhooks.logs', { ...base, webhookId: t.stream.webhookId });
       if (answer.stale) {
-        throw new OpsFailure({ kind: 'offline', message: answer.staleReason ?? 'The API could not be reached; showing no cached log pages.' });
+        throw new OpsFailure({
+          kind: 'offline',
+          message:
+            answer.staleReason ?? 'The API could not be reached; showing no cached log pages.',
+        });
       }
       return answer.data;
     },

@@ -70,7 +70,8 @@ export class Tail {
   visibilityChanged(hidden: boolean): void {
     if (this.stopped || this.inFlight || hidden || this.nextAt === undefined) return;
     const soon = this.o.clock.now() + 1000;
-    if (this.nextAt > soon && this.state !== 'rate_limited' && this.state !== 'backoff') this.schedule(1000);
+    if (this.nextAt > soon && this.state !== 'rate_limited' && this.state !== 'backoff')
+      this.schedule(1000);
   }
 
   private schedule(ms: number): void {
@@ -87,7 +88,10 @@ export class Tail {
     if (this.stopped || this.inFlight) return;
     let outcome: PollOutcome;
     try {
-      const result = await this.walker.poll((offset, limit) => this.fetch(offset, limit), () => this.stopped);
+      const result = await this.walker.poll(
+        (offset, limit) => this.fetch(offset, limit),
+        () => this.stopped,
+      );
       if (this.stopped) return;
       this.polls++;
       this.lastError = undefined;

@@ -19,12 +19,18 @@ export function dataLayerRoutes(router: Router, ctx: SandboxContext): void {
     const current = dataLayerResource(site.dataLayer);
     checkIfMatch(req.headers['if-match'], etagOf(current), current);
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      throw new HttpError(422, 'Send the whole data-layer object as JSON', [{ path: '(body)', message: 'expected an object' }]);
+      throw new HttpError(422, 'Send the whole data-layer object as JSON', [
+        { path: '(body)', message: 'expected an object' },
+      ]);
     }
     // PUT replaces: absent fields fall back to the documented defaults, not to the old values.
     const parsed = DataLayerConfig.safeParse(stripReadOnly(body));
     if (!parsed.success) throw unprocessable(parsed.error, 'data-layer config');
-    const next = StoredDataLayer.parse({ ...parsed.data, updatedAt: new Date().toISOString(), version: site.dataLayer.version + 1 });
+    const next = StoredDataLayer.parse({
+      ...parsed.data,
+      updatedAt: new Date().toISOString(),
+      version: site.dataLayer.version + 1,
+    });
     await ctx.state.update(site, (s) => {
       s.dataLayer = next;
     });

@@ -10,9 +10,13 @@ export function healthRoute(router: Router, ctx: SandboxContext): void {
     const site = ctx.state.require(params.siteId ?? '');
     const integrations = PROVIDER_KEYS.flatMap((p) => {
       const integ = site.integrations[p];
-      return integ ? [providerHealth(p, integ, ctx.streams.get(Streams.providerKey(site.id, p)).window)] : [];
+      return integ
+        ? [providerHealth(p, integ, ctx.streams.get(Streams.providerKey(site.id, p)).window)]
+        : [];
     });
-    const webhooks = site.webhooks.map((w) => webhookHealth(w, ctx.streams.get(Streams.webhookKey(site.id, w.id)).window));
+    const webhooks = site.webhooks.map((w) =>
+      webhookHealth(w, ctx.streams.get(Streams.webhookKey(site.id, w.id)).window),
+    );
     sendJson(res, 200, siteHealth(site, integrations, webhooks));
   });
 }

@@ -1,10 +1,19 @@
-import { INTEGRATION_BODY_SCHEMAS, PROVIDER_SECRET_FIELDS } from '../../../shared/contract/integration';
+import {
+  INTEGRATION_BODY_SCHEMAS,
+  PROVIDER_SECRET_FIELDS,
+} from '../../../shared/contract/integration';
 import { PROVIDER_KEYS } from '../../../shared/contract/providers';
 import { API, type SandboxContext } from '../context';
 import { DEFAULT_MAPPINGS, DEFAULT_REVERSE_MAPPING } from '../defaults';
 import { HttpError, unprocessable } from '../errors';
 import { readJson, sendEmpty, sendJson } from '../http-io';
-import { checkIfMatch, etagOf, integrationResource, restoreMasked, stripReadOnly } from '../resources';
+import {
+  checkIfMatch,
+  etagOf,
+  integrationResource,
+  restoreMasked,
+  stripReadOnly,
+} from '../resources';
 import type { Router } from '../router';
 import { Streams } from '../sim/streams';
 import { StoredIntegration } from '../store/schema';
@@ -37,11 +46,18 @@ export function integrationRoutes(router: Router, ctx: SandboxContext): void {
     const current = stored ? integrationResource(site.id, stored) : undefined;
     checkIfMatch(req.headers['if-match'], current && etagOf(current), current);
     if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new HttpError(422, 'Send the whole integration object as JSON', [{ path: '(body)', message: 'expected an object' }]);
+      throw new HttpError(422, 'Send the whole integration object as JSON', [
+        { path: '(body)', message: 'expected an object' },
+      ]);
     }
     const incoming = stripReadOnly(body) as Record<string, unknown>;
     if (incoming.config && typeof incoming.config === 'object' && !Array.isArray(incoming.config)) {
-      incoming.config = restoreMasked(incoming.config as Record<string, unknown>, stored?.config, PROVIDER_SECRET_FIELDS[provider], 'config');
+      incoming.config = restoreMasked(
+        incoming.config as Record<string, unknown>,
+        stored?.config,
+        PROVIDER_SECRET_FIELDS[provider],
+        'config',
+      );
     }
     const parsed = INTEGRATION_BODY_SCHEMAS[provider].safeParse(incoming);
     if (!parsed.success) throw unprocessable(parsed.error, `${provider} integration`);
@@ -76,13 +92,21 @@ export function integrationRoutes(router: Router, ctx: SandboxContext): void {
   router.add('GET', `${API}/:provider/mappings`, ({ res, params }) => {
     ctx.state.require(params.siteId ?? '');
     const provider = providerParam(params.provider);
-    sendJson(res, 200, { provider, eventMapping: DEFAULT_MAPPINGS[provider], reverseEventMapping: DEFAULT_REVERSE_MAPPING });
+    sendJson(res, 200, {
+      provider,
+      eventMapping: DEFAULT_MAPPINGS[provider],
+      reverseEventMapping: DEFAULT_REVERSE_MAPPING,
+    });
   });
 
   router.add('GET', `${API}/:provider/logs`, ({ res, params, query }) => {
     const site = ctx.state.require(params.siteId ?? '');
     const provider = providerParam(params.provider);
     // Logs of a deleted integration stay readable: they are what an operator needs after a mistake.
-    sendJson(res, 200, logsPage(ctx.streams.get(Streams.providerKey(site.id, provider)).ring, query));
+    sendJson(
+      res,
+      200,
+      logsPage(ctx.streams.get(Streams.providerKey(site.id, provider)).ring, query),
+    );
   });
 }

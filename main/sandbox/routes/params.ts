@@ -6,7 +6,11 @@ import type { SiteRecord, StoredWebhook } from '../store/schema';
 
 export function providerParam(raw: string | undefined): ProviderKey {
   const p = ProviderParam.safeParse(raw);
-  if (!p.success) throw new HttpError(404, `Unknown provider "${String(raw).slice(0, 40)}": use ga4, meta or gads (google_ads)`);
+  if (!p.success)
+    throw new HttpError(
+      404,
+      `Unknown provider "${String(raw).slice(0, 40)}": use ga4, meta or gads (google_ads)`,
+    );
   return p.data;
 }
 
@@ -23,6 +27,7 @@ export function logsPage(ring: LogRing, query: URLSearchParams) {
 
 export function findWebhook(site: SiteRecord, id: string | undefined): StoredWebhook {
   const hook = site.webhooks.find((w) => w.id === id);
-  if (!hook) throw new HttpError(404, `Webhook ${String(id).slice(0, 80)} not found on site ${site.id}`);
+  if (!hook)
+    throw new HttpError(404, `Webhook ${String(id).slice(0, 80)} not found on site ${site.id}`);
   return hook;
 }

@@ -15,7 +15,12 @@ import { providerParam } from './params';
 /** Optional body: which event to try (external names allowed) and a payload to try it with. */
 const TestRequest = z
   .object({
-    event: z.string().min(1).max(100).regex(/^[^\s]+$/).optional(),
+    event: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[^\s]+$/)
+      .optional(),
     payload: z.record(z.string(), z.unknown()).optional(),
   })
   .default({});
@@ -35,33 +40,82 @@ export function providerTestRoute(router: Router, ctx: SandboxContext): void {
     const steps: TestStep[] = [];
     const done = (extra: Partial<TestResult> = {}) => {
       const ok = steps.every((s) => s.ok);
-      sendJson(res, 200, { ok, provider, testMode: integ.testMode, startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - t0), steps, ...extra } satisfies TestResult);
+      sendJson(res, 200, {
+        ok,
+        provider,
+        testMode: integ.testMode,
+        startedAt: startedAt.toISOString(),
+        durationMs: Math.round(performance.now() - t0),
+        steps,
+        ...extra,
+      } satisfies TestResult);
     };
 
     const cfg = INTEGRATION_BODY_SCHEMAS[provider].safeParse(stored);
     const cred = sim.credentials(stored);
     if (!cfg.success || cred.status === 'fail') {
-      steps.push({ name: 'validate_config', ok: false, message: cfg.success ? cred.message : `config invalid: ${cfg.error.issues[0]?.message ?? ''}`, detail: cfg.success ? undefined : cfg.error.issues });
+      steps.push({
+        name: 'validate_config',
+        ok: false,
+        message: cfg.success
+          ? cred.message
+          : `config invalid: ${cfg.error.issues[0]?.message ?? ''}`,
+        detail: cfg.success ? undefined : cfg.error.issues,
+      });
       return done();
     }
-    steps.push({ name: 'validate_config', ok: true, message: cred.status === 'warn' ? `config valid; ${cred.message}` : 'config valid, credentials present' });
+    steps.push({
+      name: 'validate_config',
+      ok: true,
+      message:
+        cred.status === 'warn'
+          ? `config valid; ${cred.message}`
+          : 'config valid, credentials present',
+    });
 
     // Default sample: a purchase when mapped (the conversion operators care about), else the first mapped event.
-    const wanted = parsedReq.data.event ?? (integ.eventMapping.purchase ? 'purchase' : (Object.keys(integ.eventMapping)[0] ?? 'page_view'));
+    const wanted =
+      parsedReq.data.event ??
+      (integ.eventMapping.purchase
+        ? 'purchase'
+        : (Object.keys(integ.eventMapping)[0] ?? 'page_view'));
     const canonical = reverseMap(integ.reverseEventMapping, wanted);
     const nameCheck = EventName.safeParse(canonical);
-    steps.push({ name: 'reverse_map', ok: nameCheck.success, message: wanted === canonical ? `"${wanted}" is canonical` : `"${wanted}" -> "${canonical}"` });
+    steps.push({
+      name: 'reverse_map',
+      ok: nameCheck.success,
+      message: wanted === canonical ? `"${wanted}" is canonical` : `"${wanted}" -> "${canonical}"`,
+    });
     if (!nameCheck.success) return done();
     const sample = ctx.pipeline.generator(site).next(Date.now(), canonical);
     const ev = { ...sample, name: wanted, payload: parsedReq.data.payload ?? sample.payload };
 
     const verdict = evaluateFilter(integ.eventFilters[canonical], ev.payload);
-    steps.push(verdict.pass ? { name: 'filter', ok: true, message: integ.eventFilters[canonical] ? 'the filter lets this event through' : 'no filter on this event' } : { name: 'filter', ok: false, message: `the filter drops this event: ${verdict.reason}`, detail: { condition: verdict.condition } });
+    steps.push(
+      verdict.pass
+        ? {
+            name: 'filter',
+            ok: true,
+            message: integ.eventFilters[canonical]
+              ? 'the filter lets this event through'
+              : 'no filter on this event',
+          }
+        : {
+            name: 'filter',
+            ok: false,
+            message: `the filter drops this event: ${verdict.reason}`,
+            detail: { condition: verdict.condition },
+          },
+    );
     if (!verdict.pass) return done();
 
     const c = classifyEvent(integ, ev);
     if (c.status !== 'sent') {
-      steps.push({ name: 'map', ok: false, message: `no mapping for "${canonical}": the event would be skipped (no_mapping)` });
+      steps.push({
+        name: 'map',
+        ok: false,
+        message: `no mapping for "${canonical}": the event would be skipped (no_mapping)`,
+      });
       return done();
     }
     steps.push({ name: 'map', ok: true, message: `"${canonical}" -> "${c.mappedEvent}"` });
@@ -72,25 +126,51 @@ export function providerTestRoute(router: Router, ctx: SandboxContext): void {
     steps.push({
       name: 'validate_payload',
       ok: v.blocking.length === 0,
-      message: v.blocking.length ? `the provider would reject this payload: ${v.blocking.map((d) => d.code).join(', ')}` : v.warnings.length ? `accepted, but the provider would drop data silently: ${v.warnings.map((d) => d.code).join(', ')}` : 'payload follows the provider rules',
+      message: v.blocking.length
+        ? `the provider would reject this payload: ${v.blocking.map((d) => d.code).join(', ')}`
+        : v.warnings.length
+          ? `accepted, but the provider would drop data silently: ${v.warnings.map((d) => d.code).join(', ')}`
+          : 'payload follows the provider rules',
       ...(diag.length ? { detail: diag } : {}),
     });
     if (v.blocking.length) return done({ request: body });
 
     const stream = ctx.streams.get(Streams.providerKey(site.id, provider));
-    const logBase = { timestamp: new Date().toISOString(), provider, event: canonical, mappedEvent: c.mappedEvent, eventId: ev.eventId, test: true, payload: sim.summary(body) };
+    const logBase = {
+      timestamp: new Date().toISOString(),
+      provider,
+      event: canonical,
+      mappedEvent: c.mappedEvent,
+      eventId: ev.eventId,
+      test: true,
+      payload: sim.summary(body),
+    };
     if (integ.testMode) {
       steps.push({ name: 'deliver', ok: true, message: 'testMode is on: logged, nothing sent' });
       stream.ring.push({ ...logBase, status: 'test_mode', attempt: 0 });
       return done({ request: body });
     }
-    const out = sim.respond(body, integ, ctx.scenarios.conditions(site.id, provider), ctx.pipeline.rng);
+    const out = sim.respond(
+      body,
+      integ,
+      ctx.scenarios.conditions(site.id, provider),
+      ctx.pipeline.rng,
+    );
     await ctx.scheduler.sleep(out.latencyMs);
-    stream.ring.push({ ...logBase, status: out.ok ? 'sent' : 'failed', attempt: 1, httpStatus: out.httpStatus, durationMs: out.latencyMs, ...(out.error ? { error: out.error } : {}) });
+    stream.ring.push({
+      ...logBase,
+      status: out.ok ? 'sent' : 'failed',
+      attempt: 1,
+      httpStatus: out.httpStatus,
+      durationMs: out.latencyMs,
+      ...(out.error ? { error: out.error } : {}),
+    });
     steps.push({
       name: 'deliver',
       ok: out.ok,
-      message: out.ok ? `HTTP ${out.httpStatus} in ${out.latencyMs} ms` : `${out.kind === 'auth' ? 'credentials rejected' : 'delivery failed'}: HTTP ${out.httpStatus} ${out.error?.code ?? ''} ${out.error?.message ?? ''}`.trim(),
+      message: out.ok
+        ? `HTTP ${out.httpStatus} in ${out.latencyMs} ms`
+        : `${out.kind === 'auth' ? 'credentials rejected' : 'delivery failed'}: HTTP ${out.httpStatus} ${out.error?.code ?? ''} ${out.error?.message ?? ''}`.trim(),
       detail: { httpStatus: out.httpStatus, latencyMs: out.latencyMs },
     });
     done({ request: body, response: out.response });

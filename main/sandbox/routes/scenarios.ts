@@ -10,7 +10,11 @@ const StartBody = z.object({ siteId: z.string().optional() }).default({});
 
 function scenarioParam(raw: string | undefined) {
   const p = ScenarioName.safeParse(raw);
-  if (!p.success) throw new HttpError(404, `Unknown scenario "${String(raw).slice(0, 60)}"; GET /__sandbox/scenarios lists them`);
+  if (!p.success)
+    throw new HttpError(
+      404,
+      `Unknown scenario "${String(raw).slice(0, 60)}"; GET /__sandbox/scenarios lists them`,
+    );
   return p.data;
 }
 

@@ -20,7 +20,11 @@ export function webhookTestRoute(router: Router, ctx: SandboxContext, hookPath: 
     steps.push({
       name: 'validate_config',
       ok: cfg.success && urlOk,
-      message: !cfg.success ? `config invalid: ${cfg.error.issues[0]?.message ?? ''}` : urlOk ? `POST ${hook.url} with ${hook.authType} auth` : 'external URL blocked (loopback only)',
+      message: !cfg.success
+        ? `config invalid: ${cfg.error.issues[0]?.message ?? ''}`
+        : urlOk
+          ? `POST ${hook.url} with ${hook.authType} auth`
+          : 'external URL blocked (loopback only)',
     });
     let response: unknown;
     let request: unknown;
@@ -34,7 +38,9 @@ export function webhookTestRoute(router: Router, ctx: SandboxContext, hookPath: 
       steps.push({
         name: 'deliver',
         ok: r.ok,
-        message: r.ok ? `HTTP ${r.httpStatus ?? ''} in ${r.durationMs} ms` : `${r.error?.code ?? 'failed'}: ${r.error?.message ?? ''}`,
+        message: r.ok
+          ? `HTTP ${r.httpStatus ?? ''} in ${r.durationMs} ms`
+          : `${r.error?.code ?? 'failed'}: ${r.error?.message ?? ''}`,
         detail: { httpStatus: r.httpStatus ?? null, durationMs: r.durationMs },
       });
     }

@@ -16,17 +16,32 @@ const HOOK = `${API}/webhooks/:webhookId`;
 
 function parseBody(ctx: SandboxContext, body: unknown, stored: StoredWebhook | undefined) {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(422, 'Send the whole webhook object as JSON', [{ path: '(body)', message: 'expected an object' }]);
+    throw new HttpError(422, 'Send the whole webhook object as JSON', [
+      { path: '(body)', message: 'expected an object' },
+    ]);
   }
   const incoming = stripReadOnly(body) as Record<string, unknown>;
-  if (incoming.authConfig && typeof incoming.authConfig === 'object' && !Array.isArray(incoming.authConfig)) {
-    incoming.authConfig = restoreMasked(incoming.authConfig as Record<string, unknown>, stored?.authConfig, ALL_SECRET_FIELDS, 'authConfig');
+  if (
+    incoming.authConfig &&
+    typeof incoming.authConfig === 'object' &&
+    !Array.isArray(incoming.authConfig)
+  ) {
+    incoming.authConfig = restoreMasked(
+      incoming.authConfig as Record<string, unknown>,
+      stored?.authConfig,
+      ALL_SECRET_FIELDS,
+      'authConfig',
+    );
   }
   const parsed = WebhookBody.safeParse(incoming);
   if (!parsed.success) throw unprocessable(parsed.error, 'webhook');
   if (!ctx.allowExternalWebhooks && !isLoopbackUrl(parsed.data.url)) {
     throw new HttpError(422, 'The sandbox only delivers to loopback URLs', [
-      { path: 'url', message: 'use http://127.0.0.1:<port>/... or start the sandbox with --allow-external-webhooks' },
+      {
+        path: 'url',
+        message:
+          'use http://127.0.0.1:<port>/... or start the sandbox with --allow-external-webhooks',
+      },
     ]);
   }
   return parsed.data;
@@ -42,13 +57,25 @@ export function webhookRoutes(router: Router, ctx: SandboxContext): void {
     const site = ctx.state.require(params.siteId ?? '');
     const data = parseBody(ctx, await readJson(req), undefined);
     const now = new Date().toISOString();
-    const hook = StoredWebhook.parse({ ...data, id: randomUUID(), createdAt: now, updatedAt: now, version: 1 });
+    const hook = StoredWebhook.parse({
+      ...data,
+      id: randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
     await ctx.state.update(site, (s) => {
       s.webhooks.push(hook);
     });
-    ctx.receiverCredentials.set(`${site.id}/${hook.id}`, { authType: hook.authType, authConfig: hook.authConfig });
+    ctx.receiverCredentials.set(`${site.id}/${hook.id}`, {
+      authType: hook.authType,
+      authConfig: hook.authConfig,
+    });
     const resource = webhookResource(hook);
-    sendJson(res, 201, resource, { etag: etagOf(resource), location: `/api/v1/sites/${site.id}/integrations/webhooks/${hook.id}` });
+    sendJson(res, 201, resource, {
+      etag: etagOf(resource),
+      location: `/api/v1/sites/${site.id}/integrations/webhooks/${hook.id}`,
+    });
   });
 
   router.add('GET', HOOK, ({ res, params }) => {
@@ -64,7 +91,13 @@ export function webhookRoutes(router: Router, ctx: SandboxContext): void {
     const current = webhookResource(stored);
     checkIfMatch(req.headers['if-match'], etagOf(current), current);
     const data = parseBody(ctx, body, stored);
-    const next = StoredWebhook.parse({ ...data, id: stored.id, createdAt: stored.createdAt, updatedAt: new Date().toISOString(), version: stored.version + 1 });
+    const next = StoredWebhook.parse({
+      ...data,
+      id: stored.id,
+      createdAt: stored.createdAt,
+      updatedAt: new Date().toISOString(),
+      version: stored.version + 1,
+    });
     await ctx.state.update(site, (s) => {
       s.webhooks = s.webhooks.map((w) => (w.id === stored.id ? next : w));
     });

@@ -38,7 +38,13 @@ export class ScenarioBook {
   list(): Scenario[] {
     return ScenarioNameSchema.options.map((name) => {
       const a = this.active.get(name);
-      return { name, ...SCENARIO_CATALOG[name], active: !!a, startedAt: a?.startedAt ?? null, siteId: a?.siteId ?? null };
+      return {
+        name,
+        ...SCENARIO_CATALOG[name],
+        active: !!a,
+        startedAt: a?.startedAt ?? null,
+        siteId: a?.siteId ?? null,
+      };
     });
   }
 

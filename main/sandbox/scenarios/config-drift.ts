@@ -14,7 +14,13 @@ export async function suppressPurchases(state: SiteState, site: SiteRecord): Pro
       const integ = s.integrations[p];
       if (!integ) continue;
       // Minor units typed into a major-unit field: 1000.00 became 100000. Every normal order drops.
-      integ.eventFilters = { ...integ.eventFilters, purchase: { enabled: true, conditions: [{ field: 'order.total', operator: 'gte', value: 100000 }] } };
+      integ.eventFilters = {
+        ...integ.eventFilters,
+        purchase: {
+          enabled: true,
+          conditions: [{ field: 'order.total', operator: 'gte', value: 100000 }],
+        },
+      };
       integ.updatedAt = now;
       integ.version++;
     }

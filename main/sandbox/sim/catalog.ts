@@ -1,7 +1,12 @@
 /** A small believable product catalogue; prices in major units of the site currency. */
 export const PRODUCTS = [
   { sku: 'NW-TENT-2P', title: 'Fjell 2-person tent', price: 349.0, category: 'camping/tents' },
-  { sku: 'NW-BAG-M20', title: 'Polar -20 sleeping bag', price: 229.9, category: 'camping/sleeping' },
+  {
+    sku: 'NW-BAG-M20',
+    title: 'Polar -20 sleeping bag',
+    price: 229.9,
+    category: 'camping/sleeping',
+  },
   { sku: 'NW-JKT-GTX', title: 'Storm shell jacket', price: 279.0, category: 'apparel/jackets' },
   { sku: 'NW-BOOT-42', title: 'Trail hiking boots', price: 159.5, category: 'footwear/hiking' },
   { sku: 'NW-PACK-45', title: 'Ridge 45L backpack', price: 189.0, category: 'packs/trekking' },
@@ -10,7 +15,16 @@ export const PRODUCTS = [
   { sku: 'NW-SOCK-3', title: 'Merino socks (3 pack)', price: 29.0, category: 'apparel/socks' },
 ] as const;
 
-export const SEARCHES = ['tent', 'sleeping bag', 'gore-tex jacket', 'hiking boots 42', 'headlamp', 'merino', 'backpack 45l', 'stove'];
+export const SEARCHES = [
+  'tent',
+  'sleeping bag',
+  'gore-tex jacket',
+  'hiking boots 42',
+  'headlamp',
+  'merino',
+  'backpack 45l',
+  'stove',
+];
 export const PAGES = [
   { type: 'home', path: '/' },
   { type: 'category', path: '/c/camping' },

@@ -77,17 +77,40 @@ export class EventGenerator {
     const url = (path: string) => `https://${this.site.domain}${path}`;
     switch (name) {
       case 'page_view':
-        return { context: ctx, page: { type: page.type, path: page.path, url: url(page.path), title: `Shop ${page.type}` } };
+        return {
+          context: ctx,
+          page: {
+            type: page.type,
+            path: page.path,
+            url: url(page.path),
+            title: `Shop ${page.type}`,
+          },
+        };
       case 'category_view':
-        return { context: ctx, entityId: 'camping/tents', metadata: { categoryPath: 'camping/tents' } };
+        return {
+          context: ctx,
+          entityId: 'camping/tents',
+          metadata: { categoryPath: 'camping/tents' },
+        };
       case 'product_view':
       case 'product_impression': {
         const p = this.product();
-        return { context: ctx, product: { sku: p.sku, id: p.sku, title: p.title, price: p.price, currency: this.site.currency } };
+        return {
+          context: ctx,
+          product: {
+            sku: p.sku,
+            id: p.sku,
+            title: p.title,
+            price: p.price,
+            currency: this.site.currency,
+          },
+        };
       }
       case 'search_query': {
         // About 1% of queries are pasted paragraphs: GA4 drops them silently (value > 100 chars).
-        const query = this.rng.chance(0.01) ? `${this.rng.pick(SEARCHES)} `.repeat(20).trim() : this.rng.pick(SEARCHES);
+        const query = this.rng.chance(0.01)
+          ? `${this.rng.pick(SEARCHES)} `.repeat(20).trim()
+          : this.rng.pick(SEARCHES);
         return { context: ctx, search: { query, results: this.rng.int(0, 60) } };
       }
       case 'add_to_cart':
@@ -98,16 +121,28 @@ export class EventGenerator {
       case 'purchase': {
         const b = this.basket();
         // A legacy theme sends lower-case currency now and then: Meta rejects it, GA4 accepts it.
-        const currency = this.rng.chance(0.02) ? this.site.currency.toLowerCase() : this.site.currency;
+        const currency = this.rng.chance(0.02)
+          ? this.site.currency.toLowerCase()
+          : this.site.currency;
         return {
           context: ctx,
           order: { id: `ORD-${this.rng.digits(8)}`, total: b.total, currency, items: b.products },
-          user: { id: `u_${this.rng.hex(8)}`, email: `customer${this.rng.int(1, 9999)}@example.com` },
+          user: {
+            id: `u_${this.rng.hex(8)}`,
+            email: `customer${this.rng.int(1, 9999)}@example.com`,
+          },
         };
       }
       case 'user_signup':
       case 'user_login':
-        return { context: ctx, user: { id: `u_${this.rng.hex(8)}`, email: `customer${this.rng.int(1, 9999)}@example.com`, method: 'email' } };
+        return {
+          context: ctx,
+          user: {
+            id: `u_${this.rng.hex(8)}`,
+            email: `customer${this.rng.int(1, 9999)}@example.com`,
+            method: 'email',
+          },
+        };
       default:
         return { context: ctx, custom: { params: { name: 'newsletter_optin' } } };
     }

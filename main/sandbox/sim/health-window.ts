@@ -2,8 +2,25 @@
  * Sliding-window counters in one-second buckets (default five minutes): O(1) to record, O(buckets)
  * to sum, memory independent of traffic.
  */
-export type Counter = 'sent' | 'failed' | 'retried' | 'filtered' | 'skipped' | 'authFailed' | 'throttled' | 'serverError';
-const COUNTERS: readonly Counter[] = ['sent', 'failed', 'retried', 'filtered', 'skipped', 'authFailed', 'throttled', 'serverError'];
+export type Counter =
+  | 'sent'
+  | 'failed'
+  | 'retried'
+  | 'filtered'
+  | 'skipped'
+  | 'authFailed'
+  | 'throttled'
+  | 'serverError';
+const COUNTERS: readonly Counter[] = [
+  'sent',
+  'failed',
+  'retried',
+  'filtered',
+  'skipped',
+  'authFailed',
+  'throttled',
+  'serverError',
+];
 
 export type WindowCounts = Record<Counter, number>;
 
@@ -24,7 +41,10 @@ export class HealthWindow {
 
   record(counter: Counter, n = 1): void {
     const second = Math.floor(this.now() / 1000);
-    const b = this.buckets[second % this.buckets.length] as { second: number; counts: WindowCounts };
+    const b = this.buckets[second % this.buckets.length] as {
+      second: number;
+      counts: WindowCounts;
+    };
     if (b.second !== second) {
       b.second = second;
       b.counts = zero();
@@ -55,5 +75,14 @@ export class HealthWindow {
 }
 
 function zero(): WindowCounts {
-  return { sent: 0, failed: 0, retried: 0, filtered: 0, skipped: 0, authFailed: 0, throttled: 0, serverError: 0 };
+  return {
+    sent: 0,
+    failed: 0,
+    retried: 0,
+    filtered: 0,
+    skipped: 0,
+    authFailed: 0,
+    throttled: 0,
+    serverError: 0,
+  };
 }

@@ -1,4 +1,10 @@
-import type { HealthCheck, HealthStatus, ProviderHealth, SiteHealth, WebhookHealth } from '../../../shared/contract/health';
+import type {
+  HealthCheck,
+  HealthStatus,
+  ProviderHealth,
+  SiteHealth,
+  WebhookHealth,
+} from '../../../shared/contract/health';
 import { INTEGRATION_BODY_SCHEMAS } from '../../../shared/contract/integration';
 import type { ProviderKey } from '../../../shared/contract/providers';
 import type { SiteRecord, StoredIntegration, StoredWebhook } from '../store/schema';
@@ -14,7 +20,14 @@ function worst(checks: HealthCheck[]): HealthStatus {
 }
 
 function windowOf(w: HealthWindow, c: WindowCounts) {
-  return { minutes: w.minutes, sent: c.sent, failed: c.failed, retried: c.retried, filtered: c.filtered, skipped: c.skipped };
+  return {
+    minutes: w.minutes,
+    sent: c.sent,
+    failed: c.failed,
+    retried: c.retried,
+    filtered: c.filtered,
+    skipped: c.skipped,
+  };
 }
 
 /** Delivery and connectivity from attempts only: filtered and skipped events are not failures. */
@@ -22,17 +35,40 @@ function deliveryChecks(c: WindowCounts): HealthCheck[] {
   const finished = c.sent + c.failed;
   const attempts = finished + c.retried;
   const pct = (n: number, d: number) => `${Math.round((100 * n) / Math.max(1, d))}%`;
-  let connectivity: { status: Check; message: string } = { status: 'pass', message: attempts ? 'provider reachable' : 'no delivery attempts in the window' };
-  if (attempts > 0 && c.serverError / attempts > 0.5) connectivity = { status: 'fail', message: `${pct(c.serverError, attempts)} of attempts got 5xx` };
+  let connectivity: { status: Check; message: string } = {
+    status: 'pass',
+    message: attempts ? 'provider reachable' : 'no delivery attempts in the window',
+  };
+  if (attempts > 0 && c.serverError / attempts > 0.5)
+    connectivity = {
+      status: 'fail',
+      message: `${pct(c.serverError, attempts)} of attempts got 5xx`,
+    };
   else if (attempts > 0 && (c.serverError / attempts > 0.05 || c.throttled / attempts > 0.2)) {
-    connectivity = { status: 'warn', message: `throttled ${c.throttled}, 5xx ${c.serverError} of ${attempts} attempts` };
+    connectivity = {
+      status: 'warn',
+      message: `throttled ${c.throttled}, 5xx ${c.serverError} of ${attempts} attempts`,
+    };
   }
-  let delivery: { status: Check; message: string } = { status: 'pass', message: finished ? `${c.sent} sent, ${c.failed} failed` : 'nothing delivered in the window' };
-  if (finished > 0 && c.failed / finished > 0.5) delivery = { status: 'fail', message: `${pct(c.failed, finished)} of deliveries failed (${c.failed}/${finished})` };
+  let delivery: { status: Check; message: string } = {
+    status: 'pass',
+    message: finished ? `${c.sent} sent, ${c.failed} failed` : 'nothing delivered in the window',
+  };
+  if (finished > 0 && c.failed / finished > 0.5)
+    delivery = {
+      status: 'fail',
+      message: `${pct(c.failed, finished)} of deliveries failed (${c.failed}/${finished})`,
+    };
   // A handful of refused conversions is normal life; warn from 10% with at least 5 failures, so a
   // quiet window does not flap on two unlucky events.
-  else if ((c.failed >= 5 && c.failed / finished > 0.1) || (c.retried >= 5 && c.retried / Math.max(1, finished) > 0.2)) {
-    delivery = { status: 'warn', message: `${c.failed} failed and ${c.retried} retries for ${finished} deliveries` };
+  else if (
+    (c.failed >= 5 && c.failed / finished > 0.1) ||
+    (c.retried >= 5 && c.retried / Math.max(1, finished) > 0.2)
+  ) {
+    delivery = {
+      status: 'warn',
+      message: `${c.failed} failed and ${c.retried} retries for ${finished} deliveries`,
+    };
   }
   return [
     { name: 'connectivity', ...connectivity },
@@ -40,20 +76,35 @@ function deliveryChecks(c: WindowCounts): HealthCheck[] {
   ];
 }
 
-export function providerHealth(provider: ProviderKey, integ: StoredIntegration, w: HealthWindow): ProviderHealth {
+export function providerHealth(
+  provider: ProviderKey,
+  integ: StoredIntegration,
+  w: HealthWindow,
+): ProviderHealth {
   const counts = w.counts();
   const cfg = INTEGRATION_BODY_SCHEMAS[provider].safeParse(integ);
   const checks: HealthCheck[] = [
-    { name: 'config', status: cfg.success ? 'pass' : 'fail', message: cfg.success ? 'config valid' : (cfg.error.issues[0]?.message ?? 'config invalid') },
+    {
+      name: 'config',
+      status: cfg.success ? 'pass' : 'fail',
+      message: cfg.success ? 'config valid' : (cfg.error.issues[0]?.message ?? 'config invalid'),
+    },
   ];
   const cred = PROVIDERS[provider].credentials(integ);
   checks.push(
     w.authFailing && w.lastError
-      ? { name: 'credentials', status: 'fail', message: `provider rejected the credentials: ${w.lastError.code} ${w.lastError.message}` }
+      ? {
+          name: 'credentials',
+          status: 'fail',
+          message: `provider rejected the credentials: ${w.lastError.code} ${w.lastError.message}`,
+        }
       : { name: 'credentials', ...cred },
   );
   if (integ.testMode) {
-    checks.push({ name: 'connectivity', status: 'pass', message: 'testMode: nothing is sent' }, { name: 'delivery', status: 'pass', message: 'testMode: events are logged only' });
+    checks.push(
+      { name: 'connectivity', status: 'pass', message: 'testMode: nothing is sent' },
+      { name: 'delivery', status: 'pass', message: 'testMode: events are logged only' },
+    );
   } else checks.push(...deliveryChecks(counts));
   const any = counts.sent + counts.failed + counts.retried + counts.filtered + counts.skipped;
   let status: HealthStatus = integ.enabled ? worst(checks) : 'disabled';
@@ -75,14 +126,47 @@ export function webhookHealth(hook: StoredWebhook, w: HealthWindow): WebhookHeal
   const counts = w.counts();
   const checks = deliveryChecks(counts);
   let status: HealthStatus = hook.active ? worst(checks) : 'disabled';
-  if (status === 'healthy' && counts.sent + counts.failed + counts.retried === 0 && !w.lastSuccessAt) status = 'unknown';
-  return { id: hook.id, name: hook.name, active: hook.active, status, lastSuccessAt: w.lastSuccessAt, lastErrorAt: w.lastErrorAt, window: windowOf(w, counts), checks };
+  if (
+    status === 'healthy' &&
+    counts.sent + counts.failed + counts.retried === 0 &&
+    !w.lastSuccessAt
+  )
+    status = 'unknown';
+  return {
+    id: hook.id,
+    name: hook.name,
+    active: hook.active,
+    status,
+    lastSuccessAt: w.lastSuccessAt,
+    lastErrorAt: w.lastErrorAt,
+    window: windowOf(w, counts),
+    checks,
+  };
 }
 
-const RANK: Record<HealthStatus, number> = { failing: 4, degraded: 3, unknown: 1, healthy: 2, disabled: 0 };
+const RANK: Record<HealthStatus, number> = {
+  failing: 4,
+  degraded: 3,
+  unknown: 1,
+  healthy: 2,
+  disabled: 0,
+};
 
-export function siteHealth(site: SiteRecord, integrations: ProviderHealth[], webhooks: WebhookHealth[]): SiteHealth {
+export function siteHealth(
+  site: SiteRecord,
+  integrations: ProviderHealth[],
+  webhooks: WebhookHealth[],
+): SiteHealth {
   const statuses = [...integrations, ...webhooks].map((h) => h.status);
-  const top = statuses.reduce<HealthStatus>((acc, s) => (RANK[s] > RANK[acc] ? s : acc), 'disabled');
-  return { siteId: site.id, status: statuses.length ? top : 'unknown', checkedAt: new Date().toISOString(), integrations, webhooks };
+  const top = statuses.reduce<HealthStatus>(
+    (acc, s) => (RANK[s] > RANK[acc] ? s : acc),
+    'disabled',
+  );
+  return {
+    siteId: site.id,
+    status: statuses.length ? top : 'unknown',
+    checkedAt: new Date().toISOString(),
+    integrations,
+    webhooks,
+  };
 }

@@ -1,7 +1,9 @@
 import type { LogEntry } from '../../../shared/contract/logs';
 
 /** The declared fields of a loose zod type (Omit on an index-signature type would erase them). */
-export type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+export type Known<T> = {
+  [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K];
+};
 export type NewLogEntry = Omit<Known<LogEntry>, 'id'>;
 
 /**
@@ -15,7 +17,8 @@ export class LogRing {
   private size = 0;
 
   constructor(private readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new Error('log ring capacity must be a positive integer');
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new Error('log ring capacity must be a positive integer');
     this.slots = new Array<LogEntry | undefined>(capacity);
   }
 

@@ -26,8 +26,17 @@ export interface PipelineDeps {
 }
 
 /** Data-layer reverse names apply to every provider; an integration's own entries win. */
-export function effectiveIntegration(site: SiteRecord, integ: StoredIntegration): StoredIntegration {
-  return { ...integ, reverseEventMapping: { ...(site.dataLayer.reverseEventMapping ?? {}), ...integ.reverseEventMapping } };
+export function effectiveIntegration(
+  site: SiteRecord,
+  integ: StoredIntegration,
+): StoredIntegration {
+  return {
+    ...integ,
+    reverseEventMapping: {
+      ...(site.dataLayer.reverseEventMapping ?? {}),
+      ...integ.reverseEventMapping,
+    },
+  };
 }
 
 const isRetryable = (o: ProviderOutcome) => o.kind === 'throttle' || o.kind === 'server';
@@ -90,7 +99,8 @@ export class Pipeline {
           const ev = gen.next(Math.round(now - spanMs + (i * spanMs) / perSite));
           for (const provider of PROVIDER_KEYS) {
             const integ = site.integrations[provider];
-            if (integ?.enabled) this.processProvider(site, provider, effectiveIntegration(site, integ), ev);
+            if (integ?.enabled)
+              this.processProvider(site, provider, effectiveIntegration(site, integ), ev);
           }
         }
       }
@@ -120,12 +130,28 @@ export class Pipeline {
     this.d.webhooks.dispatchEvent(site, ev);
   }
 
-  private processProvider(site: SiteRecord, provider: ProviderKey, integ: StoredIntegration, ev: SimEvent): void {
+  private processProvider(
+    site: SiteRecord,
+    provider: ProviderKey,
+    integ: StoredIntegration,
+    ev: SimEvent,
+  ): void {
     const stream = this.d.streams.get(Streams.providerKey(site.id, provider));
     const c = classifyEvent(integ, ev);
-    const base = { timestamp: new Date(ev.timestamp).toISOString(), provider, event: c.canonical, eventId: ev.eventId, attempt: 0 };
+    const base = {
+      timestamp: new Date(ev.timestamp).toISOString(),
+      provider,
+      event: c.canonical,
+      eventId: ev.eventId,
+      attempt: 0,
+    };
     if (c.status === 'filtered') {
-      stream.ring.push({ ...base, status: 'filtered', reason: c.reason, payload: { condition: c.failingCondition } });
+      stream.ring.push({
+        ...base,
+        status: 'filtered',
+        reason: c.reason,
+        payload: { condition: c.failingCondition },
+      });
       this.count(stream, 'filtered');
       return;
     }
@@ -138,30 +164,69 @@ export class Pipeline {
     const body = sim.build(ev, c.mappedEvent, integ, site);
     const summary = sim.summary(body);
     if (integ.testMode) {
-      stream.ring.push({ ...base, mappedEvent: c.mappedEvent, status: 'test_mode', reason: 'testMode: logged only, nothing sent', payload: summary });
+      stream.ring.push({
+        ...base,
+        mappedEvent: c.mappedEvent,
+        status: 'test_mode',
+        reason: 'testMode: logged only, nothing sent',
+        payload: summary,
+      });
       return;
     }
     const { warnings } = sim.validate(body, integ, Date.now());
-    const diagnostic = warnings.length ? `payload_diagnostic: ${warnings.map((w) => `${w.code} ${w.fieldPath}`).join('; ')}` : undefined;
-    this.attempt(site, integ, stream, { ...base, mappedEvent: c.mappedEvent }, body, summary, diagnostic, 1);
+    const diagnostic = warnings.length
+      ? `payload_diagnostic: ${warnings.map((w) => `${w.code} ${w.fieldPath}`).join('; ')}`
+      : undefined;
+    this.attempt(
+      site,
+      integ,
+      stream,
+      { ...base, mappedEvent: c.mappedEvent },
+      body,
+      summary,
+      diagnostic,
+      1,
+    );
   }
 
   private attempt(
     site: SiteRecord,
     integ: StoredIntegration,
     stream: Stream,
-    base: { timestamp: string; provider: ProviderKey; event: string; eventId: string; mappedEvent: string },
+    base: {
+      timestamp: string;
+      provider: ProviderKey;
+      event: string;
+      eventId: string;
+      mappedEvent: string;
+    },
     body: Record<string, unknown>,
     summary: Record<string, unknown>,
     diagnostic: string | undefined,
     n: number,
   ): void {
     const sim = PROVIDERS[base.provider];
-    const out = sim.respond(body, integ, this.d.scenarios.conditions(site.id, base.provider), this.rng);
+    const out = sim.respond(
+      body,
+      integ,
+      this.d.scenarios.conditions(site.id, base.provider),
+      this.rng,
+    );
     this.later(out.latencyMs, () => {
-      const entry = { ...base, timestamp: this.history ? base.timestamp : new Date().toISOString(), attempt: n, httpStatus: out.httpStatus, durationMs: out.latencyMs, payload: summary };
+      const entry = {
+        ...base,
+        timestamp: this.history ? base.timestamp : new Date().toISOString(),
+        attempt: n,
+        httpStatus: out.httpStatus,
+        durationMs: out.latencyMs,
+        payload: summary,
+      };
       if (out.ok) {
-        stream.ring.push({ ...entry, status: 'sent', ...(diagnostic ? { reason: diagnostic } : {}) });
+        stream.ring.push({
+          ...entry,
+          status: 'sent',
+          ...(diagnostic ? { reason: diagnostic } : {}),
+        });
         this.count(stream, 'sent');
         if (!this.history) stream.window.success();
         return;
@@ -171,13 +236,31 @@ export class Pipeline {
       if (out.kind === 'auth') this.count(stream, 'authFailed');
       const error = out.error ?? { code: `http_${out.httpStatus}`, message: 'delivery failed' };
       if (isRetryable(out) && n < PROVIDER_MAX_ATTEMPTS) {
-        const delay = backoffMs(n, this.d.retryBaseMs, this.rng, out.retryAfterMs ?? 0, this.d.retryBaseMs / 500);
-        stream.ring.push({ ...entry, status: 'retrying', error, reason: `retry ${n + 1}/${PROVIDER_MAX_ATTEMPTS} in ${delay} ms` });
+        const delay = backoffMs(
+          n,
+          this.d.retryBaseMs,
+          this.rng,
+          out.retryAfterMs ?? 0,
+          this.d.retryBaseMs / 500,
+        );
+        stream.ring.push({
+          ...entry,
+          status: 'retrying',
+          error,
+          reason: `retry ${n + 1}/${PROVIDER_MAX_ATTEMPTS} in ${delay} ms`,
+        });
         this.count(stream, 'retried');
-        this.later(delay, () => this.attempt(site, integ, stream, base, body, summary, diagnostic, n + 1));
+        this.later(delay, () =>
+          this.attempt(site, integ, stream, base, body, summary, diagnostic, n + 1),
+        );
         return;
       }
-      const why = out.kind === 'auth' ? 'auth failure: not retried' : isRetryable(out) ? 'retries exhausted' : 'rejected by the provider: not retried';
+      const why =
+        out.kind === 'auth'
+          ? 'auth failure: not retried'
+          : isRetryable(out)
+            ? 'retries exhausted'
+            : 'rejected by the provider: not retried';
       stream.ring.push({ ...entry, status: 'failed', error, reason: why });
       this.count(stream, 'failed');
       if (!this.history) stream.window.error(error.code, error.message, out.kind === 'auth');

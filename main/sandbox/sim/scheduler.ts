@@ -8,10 +8,13 @@ export class Scheduler {
 
   after(ms: number, fn: () => void): void {
     if (this.closed) return;
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      if (!this.closed) fn();
-    }, Math.max(0, ms));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(t);
+        if (!this.closed) fn();
+      },
+      Math.max(0, ms),
+    );
     this.timers.add(t);
   }
 

@@ -26,13 +26,20 @@ export interface DeliveryResult {
 }
 
 /** The auth headers of each `authType` (our design, shared/contract/webhooks.ts). */
-export function authHeaders(hook: StoredWebhook, messageId: string, timestampSec: number, body: string): Record<string, string> {
+export function authHeaders(
+  hook: StoredWebhook,
+  messageId: string,
+  timestampSec: number,
+  body: string,
+): Record<string, string> {
   const c = hook.authConfig;
   switch (hook.authType) {
     case 'bearer':
       return { authorization: `Bearer ${c.token ?? ''}` };
     case 'basic':
-      return { authorization: `Basic ${Buffer.from(`${c.username ?? ''}:${c.password ?? ''}`).toString('base64')}` };
+      return {
+        authorization: `Basic ${Buffer.from(`${c.username ?? ''}:${c.password ?? ''}`).toString('base64')}`,
+      };
     case 'api_key':
       return { [(c.headerName ?? 'x-api-key').toLowerCase()]: c.key ?? '' };
     case 'hmac':
@@ -49,7 +56,11 @@ export function authHeaders(hook: StoredWebhook, messageId: string, timestampSec
 
 /** Real HTTP delivery over a dedicated agent, so close() can drop every socket it opened. */
 export class WebhookSender {
-  private readonly agent = new Agent({ connections: 32, headersTimeout: WEBHOOK_TIMEOUT_MS, bodyTimeout: WEBHOOK_TIMEOUT_MS });
+  private readonly agent = new Agent({
+    connections: 32,
+    headersTimeout: WEBHOOK_TIMEOUT_MS,
+    bodyTimeout: WEBHOOK_TIMEOUT_MS,
+  });
 
   constructor(private readonly allowExternal: boolean) {}
 
@@ -57,14 +68,27 @@ export class WebhookSender {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     if (!this.allowExternal && !isLoopbackUrl(hook.url)) {
-      return { ok: false, durationMs: 0, retryable: false, error: { code: 'external_url_blocked', message: 'The sandbox only delivers to loopback URLs (start it with --allow-external-webhooks)' } };
+      return {
+        ok: false,
+        durationMs: 0,
+        retryable: false,
+        error: {
+          code: 'external_url_blocked',
+          message:
+            'The sandbox only delivers to loopback URLs (start it with --allow-external-webhooks)',
+        },
+      };
     }
     const ts = Math.floor(Date.now() / 1000);
     try {
       const res = await request(hook.url, {
         method: 'POST',
         dispatcher: this.agent,
-        headers: { 'content-type': 'application/json', 'user-agent': 'Selwise-Webhooks/1.0 (sandbox)', ...authHeaders(hook, messageId, ts, body) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Selwise-Webhooks/1.0 (sandbox)',
+          ...authHeaders(hook, messageId, ts, body),
+        },
         body,
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });
@@ -78,13 +102,31 @@ export class WebhookSender {
         durationMs: elapsed(),
         retryable: status === 429 || status >= 500,
         ...(Number.isFinite(retryAfter) ? { retryAfterMs: retryAfter * 1000 } : {}),
-        ...(ok ? {} : { error: { code: `http_${status}`, message: status >= 300 && status < 400 ? 'redirects count as failures' : text || `HTTP ${status}` } }),
+        ...(ok
+          ? {}
+          : {
+              error: {
+                code: `http_${status}`,
+                message:
+                  status >= 300 && status < 400
+                    ? 'redirects count as failures'
+                    : text || `HTTP ${status}`,
+              },
+            }),
         responseBody: text,
       };
     } catch (err) {
       const e = err as Error & { code?: string };
-      const timeout = e.name === 'TimeoutError' || e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT';
-      return { ok: false, durationMs: elapsed(), retryable: true, error: { code: timeout ? 'timeout' : (e.code ?? 'network_error'), message: e.message } };
+      const timeout =
+        e.name === 'TimeoutError' ||
+        e.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        e.code === 'UND_ERR_BODY_TIMEOUT';
+      return {
+        ok: false,
+        durationMs: elapsed(),
+        retryable: true,
+        error: { code: timeout ? 'timeout' : (e.code ?? 'network_error'), message: e.message },
+      };
     }
   }
 
@@ -94,7 +136,10 @@ export class WebhookSender {
 }
 
 /** Reads at most `max` bytes of a receiver's answer (kept for the log), then drops the rest. */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, max: number): Promise<string> {
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  max: number,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {

@@ -16,18 +16,34 @@ export interface WebhookMessage {
   test: boolean;
 }
 
-export function buildMessage(site: SiteRecord, canonical: string, ev: SimEvent, test = false): WebhookMessage {
+export function buildMessage(
+  site: SiteRecord,
+  canonical: string,
+  ev: SimEvent,
+  test = false,
+): WebhookMessage {
   const id = `msg_${ev.eventId}`;
   const body = JSON.stringify({
     type: canonical,
     timestamp: new Date(ev.timestamp).toISOString(),
-    data: { siteId: site.id, eventId: ev.eventId, event: canonical, payload: ev.payload, ...(test ? { test: true } : {}) },
+    data: {
+      siteId: site.id,
+      eventId: ev.eventId,
+      event: canonical,
+      payload: ev.payload,
+      ...(test ? { test: true } : {}),
+    },
   });
   return { id, body, event: canonical, eventId: ev.eventId, test };
 }
 
 /** Webhook delay for attempt n (1-based) from its policy, compressed by the sandbox time scale. */
-export function webhookDelayMs(hook: StoredWebhook, n: number, timeScale: number, retryAfterMs = 0): number {
+export function webhookDelayMs(
+  hook: StoredWebhook,
+  n: number,
+  timeScale: number,
+  retryAfterMs = 0,
+): number {
   const p = hook.retryPolicy;
   const base = p.backoff === 'exponential' ? p.initialDelayMs * 2 ** (n - 1) : p.initialDelayMs;
   return Math.round(Math.max(base, retryAfterMs) * timeScale);
@@ -54,15 +70,37 @@ export class WebhookDispatcher {
   }
 
   /** One attempt; resolves with its result (the test endpoint uses it), retries scheduled after. */
-  async deliver(site: SiteRecord, hook: StoredWebhook, msg: WebhookMessage, n: number, retry = true): Promise<DeliveryResult> {
+  async deliver(
+    site: SiteRecord,
+    hook: StoredWebhook,
+    msg: WebhookMessage,
+    n: number,
+    retry = true,
+  ): Promise<DeliveryResult> {
     const key = Streams.webhookKey(site.id, hook.id);
     const stream = this.streams.get(key);
-    const base = { timestamp: new Date().toISOString(), webhookId: hook.id, event: msg.event, eventId: msg.eventId, attempt: n, ...(msg.test ? { test: true } : {}) };
+    const base = {
+      timestamp: new Date().toISOString(),
+      webhookId: hook.id,
+      event: msg.event,
+      eventId: msg.eventId,
+      attempt: n,
+      ...(msg.test ? { test: true } : {}),
+    };
     const inFlight = this.inFlight.get(key) ?? 0;
     if (inFlight >= MAX_IN_FLIGHT) {
-      stream.ring.push({ ...base, status: 'failed', error: { code: 'backpressure', message: `${MAX_IN_FLIGHT} deliveries already in flight` } });
+      stream.ring.push({
+        ...base,
+        status: 'failed',
+        error: { code: 'backpressure', message: `${MAX_IN_FLIGHT} deliveries already in flight` },
+      });
       stream.window.record('failed');
-      return { ok: false, durationMs: 0, retryable: false, error: { code: 'backpressure', message: 'too many deliveries in flight' } };
+      return {
+        ok: false,
+        durationMs: 0,
+        retryable: false,
+        error: { code: 'backpressure', message: 'too many deliveries in flight' },
+      };
     }
     this.inFlight.set(key, inFlight + 1);
     let res: DeliveryResult;
@@ -72,7 +110,12 @@ export class WebhookDispatcher {
       this.inFlight.set(key, (this.inFlight.get(key) ?? 1) - 1);
     }
     if (this.scheduler.isClosed) return res;
-    const entry = { ...base, timestamp: new Date().toISOString(), durationMs: res.durationMs, ...(res.httpStatus !== undefined ? { httpStatus: res.httpStatus } : {}) };
+    const entry = {
+      ...base,
+      timestamp: new Date().toISOString(),
+      durationMs: res.durationMs,
+      ...(res.httpStatus !== undefined ? { httpStatus: res.httpStatus } : {}),
+    };
     if (res.ok) {
       stream.ring.push({ ...entry, status: 'sent' });
       stream.window.record('sent');
@@ -83,7 +126,12 @@ export class WebhookDispatcher {
     if (res.httpStatus !== undefined && res.httpStatus >= 500) stream.window.record('serverError');
     if (retry && res.retryable && n < hook.retryPolicy.maxAttempts) {
       const delay = webhookDelayMs(hook, n, this.timeScale, res.retryAfterMs);
-      stream.ring.push({ ...entry, status: 'retrying', error, reason: `attempt ${n + 1}/${hook.retryPolicy.maxAttempts} in ${delay} ms` });
+      stream.ring.push({
+        ...entry,
+        status: 'retrying',
+        error,
+        reason: `attempt ${n + 1}/${hook.retryPolicy.maxAttempts} in ${delay} ms`,
+      });
       stream.window.record('retried');
       this.scheduler.after(delay, () => {
         // Retry against the webhook as it is now: deleted or deactivated in the meantime = stop.
@@ -92,9 +140,18 @@ export class WebhookDispatcher {
       });
       return res;
     }
-    stream.ring.push({ ...entry, status: 'failed', error, reason: res.retryable && retry ? 'retries exhausted' : 'not retried' });
+    stream.ring.push({
+      ...entry,
+      status: 'failed',
+      error,
+      reason: res.retryable && retry ? 'retries exhausted' : 'not retried',
+    });
     stream.window.record('failed');
-    stream.window.error(error.code, error.message, res.httpStatus === 401 || res.httpStatus === 403);
+    stream.window.error(
+      error.code,
+      error.message,
+      res.httpStatus === 401 || res.httpStatus === 403,
+    );
     return res;
   }
 }

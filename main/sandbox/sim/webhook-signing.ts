@@ -2,11 +2,20 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Standard Webhooks keys are `whsec_<base64>`; a bare string is used as raw bytes. */
 function keyBytes(secret: string): Buffer {
-  return secret.startsWith('whsec_') ? Buffer.from(secret.slice(6), 'base64') : Buffer.from(secret, 'utf8');
+  return secret.startsWith('whsec_')
+    ? Buffer.from(secret.slice(6), 'base64')
+    : Buffer.from(secret, 'utf8');
 }
 
-export function signStandardWebhook(secret: string, id: string, timestampSec: number, body: string): string {
-  const mac = createHmac('sha256', keyBytes(secret)).update(`${id}.${timestampSec}.${body}`).digest('base64');
+export function signStandardWebhook(
+  secret: string,
+  id: string,
+  timestampSec: number,
+  body: string,
+): string {
+  const mac = createHmac('sha256', keyBytes(secret))
+    .update(`${id}.${timestampSec}.${body}`)
+    .digest('base64');
   return `v1,${mac}`;
 }
 
@@ -18,9 +27,11 @@ export function verifyStandardWebhook(
   nowSec = Math.floor(Date.now() / 1000),
 ): { ok: true } | { ok: false; reason: string } {
   const { id, timestamp, signature } = headers;
-  if (!id || !timestamp || !signature) return { ok: false, reason: 'missing webhook-id, webhook-timestamp or webhook-signature' };
+  if (!id || !timestamp || !signature)
+    return { ok: false, reason: 'missing webhook-id, webhook-timestamp or webhook-signature' };
   const ts = Number(timestamp);
-  if (!Number.isInteger(ts) || Math.abs(nowSec - ts) > 300) return { ok: false, reason: 'timestamp outside the 5 minute tolerance' };
+  if (!Number.isInteger(ts) || Math.abs(nowSec - ts) > 300)
+    return { ok: false, reason: 'timestamp outside the 5 minute tolerance' };
   const expected = Buffer.from(signStandardWebhook(secret, id, ts, body));
   const ok = signature.split(' ').some((s) => {
     const given = Buffer.from(s);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../../core/fs/atomic-file';
 import { MetaFile, SCHEMA_VERSION, SiteFile, type SiteRecord } from './schema';
 
-export type LoadResult = { kind: 'empty' } | { kind: 'loaded'; meta: MetaFile; sites: SiteRecord[] };
+export type LoadResult =
+  { kind: 'empty' } | { kind: 'loaded'; meta: MetaFile; sites: SiteRecord[] };
 
 /**
  * One JSON file per site plus a meta file listing them. Writes are serialised per file and each is
@@ -23,7 +24,9 @@ export class SiteStore {
 
   async load(): Promise<LoadResult> {
     await mkdir(join(this.dir, 'sites'), { recursive: true });
-    const meta = await this.readValidated(join(this.dir, 'meta.json'), (raw) => MetaFile.parse(raw));
+    const meta = await this.readValidated(join(this.dir, 'meta.json'), (raw) =>
+      MetaFile.parse(raw),
+    );
     if (!meta) return { kind: 'empty' };
     const sites: SiteRecord[] = [];
     for (const id of meta.siteIds) {
@@ -33,7 +36,9 @@ export class SiteStore {
     // A missing or quarantined site file means the data folder is damaged: start over from the
     // seed rather than serve a half state, and say so (the corrupt files stay for inspection).
     if (sites.length !== meta.siteIds.length) {
-      this.warn('sandbox: some site files were missing or corrupt; re-seeding (damaged files kept as *.corrupt-*)');
+      this.warn(
+        'sandbox: some site files were missing or corrupt; re-seeding (damaged files kept as *.corrupt-*)',
+      );
       return { kind: 'empty' };
     }
     return { kind: 'loaded', meta, sites };
@@ -52,7 +57,9 @@ export class SiteStore {
     } catch (err) {
       const aside = `${path}.corrupt-${Date.now()}`;
       await rename(path, aside);
-      this.warn(`sandbox: ${path} is unreadable (${(err as Error).message.slice(0, 200)}); moved to ${aside}`);
+      this.warn(
+        `sandbox: ${path} is unreadable (${(err as Error).message.slice(0, 200)}); moved to ${aside}`,
+      );
       return undefined;
     }
   }

@@ -1,5 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
-import { STEP_TITLES, STEPS, stepIndex, type ChangeState, type Step } from '../../../shared/domain/workflow';
+import {
+  STEP_TITLES,
+  STEPS,
+  stepIndex,
+  type ChangeState,
+  type Step,
+} from '../../../shared/domain/workflow';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { clock } from '../../ui/format';
@@ -17,7 +23,12 @@ import { TestStep } from './steps/TestStep';
 import { Timeline } from './Timeline';
 
 const BODY: Record<Step, (p: { s: ChangeState }) => ReactNode> = {
-  baseline: BaselineStep, config: ConfigStep, test: TestStep, health: HealthStep, monitor: MonitorStep, close: CloseStep,
+  baseline: BaselineStep,
+  config: ConfigStep,
+  test: TestStep,
+  health: HealthStep,
+  monitor: MonitorStep,
+  close: CloseStep,
 };
 
 function phase(s: ChangeState, step: Step): 'done' | 'current' | 'pending' {
@@ -33,42 +44,75 @@ export function ChangeDetail({ id }: { id: string }) {
   useEffect(() => {
     void load(id);
   }, [id, load]);
-  if (!s || s.id !== id) return error ? <ErrorNotice error={error} onRetry={() => void load(id)} /> : <Busy busy label="Loading the change…" />;
+  if (!s || s.id !== id)
+    return error ? (
+      <ErrorNotice error={error} onRetry={() => void load(id)} />
+    ) : (
+      <Busy busy label="Loading the change…" />
+    );
   return (
     <>
       <header className="screen-head">
         <div>
-          <h2 className="h1-like">Change {s.title ? `“${s.title}”` : ''} on {s.target}</h2>
+          <h2 className="h1-like">
+            Change {s.title ? `“${s.title}”` : ''} on {s.target}
+          </h2>
           <p className="small muted">
-            {s.id} · {s.operator || 'no operator name'} · started {clock(s.startedAt)} · {s.open ? `open at ${STEP_TITLES[s.step]}` : `closed (${s.outcome?.replace('_', ' ') ?? ''})`}
+            {s.id} · {s.operator || 'no operator name'} · started {clock(s.startedAt)} ·{' '}
+            {s.open
+              ? `open at ${STEP_TITLES[s.step]}`
+              : `closed (${s.outcome?.replace('_', ' ') ?? ''})`}
           </p>
         </div>
         <div className="row">
           <ExportButtons scope={{ changeId: s.id }} label="Export this change" />
           {s.open && legal.includes('abandon') && (
-            <button type="button" onClick={() => void run('Abandoning', 'changes.close', { changeId: s.id, outcome: 'abandoned' })}>Abandon change</button>
+            <button
+              type="button"
+              onClick={() =>
+                void run('Abandoning', 'changes.close', { changeId: s.id, outcome: 'abandoned' })
+              }
+            >
+              Abandon change
+            </button>
           )}
-          <a className="button" href="#/changes">Journal</a>
+          <a className="button" href="#/changes">
+            Journal
+          </a>
         </div>
       </header>
       {s.restoreOf && s.open && s.step === 'config' && (
         <Notice tone="info" title={s.title ?? `Restore of ${s.target} v${s.restoreOf.version}`}>
-          The draft is snapshot <a href={`#/snapshots/${s.target}`}>v{s.restoreOf.version}</a>{s.restoreOf.label ? ` (${s.restoreOf.label})` : ''}. Review the diff
-          against the baseline, then Apply change: the provider test runs right after, then health and monitoring.
+          The draft is snapshot <a href={`#/snapshots/${s.target}`}>v{s.restoreOf.version}</a>
+          {s.restoreOf.label ? ` (${s.restoreOf.label})` : ''}. Review the diff against the
+          baseline, then Apply change: the provider test runs right after, then health and
+          monitoring.
         </Notice>
       )}
       {busy && <Busy busy label={`${busy}…`} />}
       {error && <ErrorNotice error={error} />}
-      {view?.problems.length ? <p className="small step-fail">Journal problems: {view.problems.join('; ')}</p> : null}
+      {view?.problems.length ? (
+        <p className="small step-fail">Journal problems: {view.problems.join('; ')}</p>
+      ) : null}
       <ol className="stepper" aria-label="Change steps">
         {STEPS.map((step) => {
           const Body = BODY[step];
           const p = phase(s, step);
           return (
-            <li key={step} className={`step step-${p}`} aria-current={p === 'current' ? 'step' : undefined}>
+            <li
+              key={step}
+              className={`step step-${p}`}
+              aria-current={p === 'current' ? 'step' : undefined}
+            >
               <section aria-labelledby={`step-${step}`}>
                 <h3 id={`step-${step}`}>{STEP_TITLES[step]}</h3>
-                <span className="step-meta small muted">{p === 'done' ? `done ${s.completed[step] ? clock(s.completed[step]) : ''}` : p === 'current' ? 'current step' : 'not yet'}</span>
+                <span className="step-meta small muted">
+                  {p === 'done'
+                    ? `done ${s.completed[step] ? clock(s.completed[step]) : ''}`
+                    : p === 'current'
+                      ? 'current step'
+                      : 'not yet'}
+                </span>
                 {p !== 'pending' && <Body s={s} />}
               </section>
             </li>
@@ -76,7 +120,14 @@ export function ChangeDetail({ id }: { id: string }) {
         })}
       </ol>
       {s.open && legal.includes('rollback') && (
-        <RollbackPanel connectionId={s.connectionId} siteId={s.siteId} target={s.target} changeId={s.id} runbook={view?.runbook} onDone={() => void load(id)} />
+        <RollbackPanel
+          connectionId={s.connectionId}
+          siteId={s.siteId}
+          target={s.target}
+          changeId={s.id}
+          runbook={view?.runbook}
+          onDone={() => void load(id)}
+        />
       )}
       {view && s.open && <RunbookCard runbook={view.runbook} />}
       <Timeline entries={s.entries} />

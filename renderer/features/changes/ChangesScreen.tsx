@@ -14,8 +14,22 @@ export default function ChangesScreen() {
   const id = segments[1] && segments[1] !== 'new' ? segments[1] : undefined;
   return (
     <section className="screen" aria-labelledby="changes-title">
-      <h1 id="changes-title" className="visually-hidden">Changes</h1>
-      {id ? <ChangeDetail id={id} /> : t ? <JournalList key={`${t.target.connectionId}/${t.target.siteId}`} target={t.target} preselect={segments[2]} /> : <Notice tone="info" title="No site selected">Select a site first.</Notice>}
+      <h1 id="changes-title" className="visually-hidden">
+        Changes
+      </h1>
+      {id ? (
+        <ChangeDetail id={id} />
+      ) : t ? (
+        <JournalList
+          key={`${t.target.connectionId}/${t.target.siteId}`}
+          target={t.target}
+          preselect={segments[2]}
+        />
+      ) : (
+        <Notice tone="info" title="No site selected">
+          Select a site first.
+        </Notice>
+      )}
     </section>
   );
 }

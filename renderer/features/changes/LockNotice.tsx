@@ -10,7 +10,11 @@ export function LockNotice({ error }: { error: BridgeError }) {
   const openId = (error.current as { changeId?: string } | undefined)?.changeId;
   if (error.kind !== 'conflict' || !openId) return <ErrorNotice error={error} />;
   return (
-    <Notice tone="warning" title="One provider at a time" action={<a href={`#/changes/${openId}`}>Open change {openId}</a>}>
+    <Notice
+      tone="warning"
+      title="One provider at a time"
+      action={<a href={`#/changes/${openId}`}>Open change {openId}</a>}
+    >
       {error.message}
     </Notice>
   );

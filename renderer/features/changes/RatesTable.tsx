@@ -10,14 +10,24 @@ export function RatesTable({ baseline, observed }: { baseline: RateWindow; obser
     <table className="table" data-testid="rates">
       <caption className="visually-hidden">Rates against the baseline</caption>
       <thead>
-        <tr><th scope="col">Status</th><th scope="col">Baseline</th><th scope="col">Now</th></tr>
+        <tr>
+          <th scope="col">Status</th>
+          <th scope="col">Baseline</th>
+          <th scope="col">Now</th>
+        </tr>
       </thead>
       <tbody>
         {KEYS.map((k) => (
           <tr key={k}>
             <th scope="row">{k}</th>
-            <td>{perMin(baseline.counts[k], baseline.minutes)} ({share(baseline.counts[k], baseline.counts.total)})</td>
-            <td>{perMin(observed.counts[k], observed.minutes)} ({share(observed.counts[k], observed.counts.total)})</td>
+            <td>
+              {perMin(baseline.counts[k], baseline.minutes)} (
+              {share(baseline.counts[k], baseline.counts.total)})
+            </td>
+            <td>
+              {perMin(observed.counts[k], observed.minutes)} (
+              {share(observed.counts[k], observed.counts.total)})
+            </td>
           </tr>
         ))}
       </tbody>

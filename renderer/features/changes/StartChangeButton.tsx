@@ -9,14 +9,29 @@ import { startAnomalyNotifications } from './notifications';
  * "Start change" for one site x target, usable from any page (provider pages, the journal). The
  * lock is main's: a refusal names the open change and links to it.
  */
-export default function StartChangeButton({ connectionId, siteId, target, title }: { connectionId: string; siteId: string; target: string; title?: string }) {
+export default function StartChangeButton({
+  connectionId,
+  siteId,
+  target,
+  title,
+}: {
+  connectionId: string;
+  siteId: string;
+  target: string;
+  title?: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError>();
   async function start() {
     startAnomalyNotifications();
     setBusy(true);
     setError(undefined);
-    const r = await call('changes.start', { connectionId, siteId, target, ...(title ? { title } : {}) });
+    const r = await call('changes.start', {
+      connectionId,
+      siteId,
+      target,
+      ...(title ? { title } : {}),
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     location.hash = `#/changes/${foldChange(r.value.entries).id}`;

@@ -1,7 +1,12 @@
 import { create } from 'zustand';
 import type { BridgeError, CallInput, CallName, CallOutput } from '../../../shared/bridge';
 import type { ChangeView, MonitorProgress } from '../../../shared/bridge/calls/changes';
-import { foldChange, legalActions, type Action, type ChangeState } from '../../../shared/domain/workflow';
+import {
+  foldChange,
+  legalActions,
+  type Action,
+  type ChangeState,
+} from '../../../shared/domain/workflow';
 import { call, on } from '../../bridge';
 
 /** One open change screen: its journal (folded here with main's own code), the busy action and the last error. */
@@ -15,13 +20,23 @@ interface ChangeSlice {
   error: BridgeError | undefined;
   load(id: string): Promise<void>;
   /** Runs a change call that answers a ChangeView; returns false on error (shown by the screen). */
-  run<K extends CallName>(label: string, name: K, input: CallInput<K>): Promise<CallOutput<K> | undefined>;
+  run<K extends CallName>(
+    label: string,
+    name: K,
+    input: CallInput<K>,
+  ): Promise<CallOutput<K> | undefined>;
   clearError(): void;
 }
 
 function adopt(view: ChangeView) {
   const state = foldChange(view.entries);
-  return { view, state, legal: legalActions(state), id: state.id, ...(view.monitor ? { monitor: view.monitor } : {}) };
+  return {
+    view,
+    state,
+    legal: legalActions(state),
+    id: state.id,
+    ...(view.monitor ? { monitor: view.monitor } : {}),
+  };
 }
 
 export const useChange = create<ChangeSlice>((set, get) => ({
@@ -33,7 +48,15 @@ export const useChange = create<ChangeSlice>((set, get) => ({
   busy: undefined,
   error: undefined,
   async load(id) {
-    if (get().id !== id) set({ id, view: undefined, state: undefined, legal: [], monitor: undefined, error: undefined });
+    if (get().id !== id)
+      set({
+        id,
+        view: undefined,
+        state: undefined,
+        legal: [],
+        monitor: undefined,
+        error: undefined,
+      });
     const r = await call('changes.get', { changeId: id });
     if (get().id !== id) return;
     if (r.ok) set(adopt(r.value));

@@ -21,6 +21,7 @@ export function startAnomalyNotifications(): void {
       };
     };
     if (Notification.permission === 'granted') show();
-    else if (Notification.permission === 'default') void Notification.requestPermission().then((p) => p === 'granted' && show());
+    else if (Notification.permission === 'default')
+      void Notification.requestPermission().then((p) => p === 'granted' && show());
   });
 }

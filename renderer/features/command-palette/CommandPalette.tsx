@@ -18,7 +18,8 @@ export function CommandPalette() {
   const setTheme = useThemeChoice((s) => s.setChoice);
 
   const all = useMemo(
-    () => buildCommands({ routes: ROUTES, navigate, refresh, setTheme, showHelp: () => setHelp(true) }),
+    () =>
+      buildCommands({ routes: ROUTES, navigate, refresh, setTheme, showHelp: () => setHelp(true) }),
     [navigate, refresh, setTheme, setHelp],
   );
   const shown = matchCommands(all, query).slice(0, 12);
@@ -38,7 +39,8 @@ export function CommandPalette() {
   }
   function onKey(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === 'ArrowDown') setActive((current + 1) % Math.max(1, shown.length));
-    else if (e.key === 'ArrowUp') setActive((current - 1 + shown.length) % Math.max(1, shown.length));
+    else if (e.key === 'ArrowUp')
+      setActive((current - 1 + shown.length) % Math.max(1, shown.length));
     else if (e.key === 'Enter') run(current);
     else return;
     e.preventDefault();

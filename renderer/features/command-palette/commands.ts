@@ -17,11 +17,26 @@ export interface CommandDeps {
 
 /** Everything the palette offers: screens, each provider's page and its Start change, and frame actions. */
 export function buildCommands(d: CommandDeps): Command[] {
-  const screens = d.routes.map((r) => ({ id: `go:${r.path}`, label: `Go to ${r.label}`, hint: `g ${r.key}`, run: () => d.navigate(r.path) }));
+  const screens = d.routes.map((r) => ({
+    id: `go:${r.path}`,
+    label: `Go to ${r.label}`,
+    hint: `g ${r.key}`,
+    run: () => d.navigate(r.path),
+  }));
   const providers = PROVIDER_KEYS.flatMap((p) => [
-    { id: `provider:${p}`, label: `Open ${PROVIDER_LABELS[p]}`, hint: p, run: () => d.navigate(`providers/${p}`) },
+    {
+      id: `provider:${p}`,
+      label: `Open ${PROVIDER_LABELS[p]}`,
+      hint: p,
+      run: () => d.navigate(`providers/${p}`),
+    },
     // Edits go through the runbook: this lands on the provider page with "Start change" focused.
-    { id: `change:${p}`, label: `Start change on ${PROVIDER_LABELS[p]} (edit config)`, hint: p, run: () => d.navigate(`providers/${p}/edit`) },
+    {
+      id: `change:${p}`,
+      label: `Start change on ${PROVIDER_LABELS[p]} (edit config)`,
+      hint: p,
+      run: () => d.navigate(`providers/${p}/edit`),
+    },
   ]);
   return [
     ...screens,

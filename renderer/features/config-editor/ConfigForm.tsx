@@ -4,11 +4,22 @@ import { Field } from '../../ui/Field';
 import type { Draft } from './draft';
 import { issuesAt } from './validate';
 
-type Spec = { name: string; label: string; kind: 'text' | 'secret' | 'bool'; hint?: string; numeric?: boolean };
+type Spec = {
+  name: string;
+  label: string;
+  kind: 'text' | 'secret' | 'bool';
+  hint?: string;
+  numeric?: boolean;
+};
 
 const FIELDS: Record<ProviderKey, Spec[]> = {
   ga4: [
-    { name: 'measurementId', label: 'Measurement ID', kind: 'text', hint: 'G- then 4-16 capitals or digits, e.g. G-ABC123XYZ9' },
+    {
+      name: 'measurementId',
+      label: 'Measurement ID',
+      kind: 'text',
+      hint: 'G- then 4-16 capitals or digits, e.g. G-ABC123XYZ9',
+    },
     { name: 'apiSecret', label: 'Measurement Protocol API secret', kind: 'secret' },
   ],
   meta: [
@@ -18,13 +29,24 @@ const FIELDS: Record<ProviderKey, Spec[]> = {
   ],
   gads: [
     { name: 'conversionId', label: 'Conversion ID', kind: 'text', hint: 'AW- then 6-12 digits' },
-    { name: 'conversionLabel', label: 'Conversion label', kind: 'text', hint: 'letters, digits, "-" and "_"' },
+    {
+      name: 'conversionLabel',
+      label: 'Conversion label',
+      kind: 'text',
+      hint: 'letters, digits, "-" and "_"',
+    },
     { name: 'valueBased', label: 'Value-based bidding (send order value)', kind: 'bool' },
   ],
 };
 
 /** Provider fields, validated as typed; secrets are write-only (empty = keep the stored one). */
-export function ConfigForm({ provider, draft, live, issues, onChange }: {
+export function ConfigForm({
+  provider,
+  draft,
+  live,
+  issues,
+  onChange,
+}: {
   provider: ProviderKey;
   draft: Draft;
   live: Record<string, unknown>;
@@ -44,11 +66,19 @@ export function ConfigForm({ provider, draft, live, issues, onChange }: {
       <legend>Config</legend>
       <div className="row">
         <label className="check-line">
-          <input type="checkbox" checked={draft.enabled} onChange={(e) => onChange((d) => ({ ...d, enabled: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={draft.enabled}
+            onChange={(e) => onChange((d) => ({ ...d, enabled: e.target.checked }))}
+          />
           Enabled (off: nothing is forwarded)
         </label>
         <label className="check-line">
-          <input type="checkbox" checked={draft.testMode} onChange={(e) => onChange((d) => ({ ...d, testMode: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={draft.testMode}
+            onChange={(e) => onChange((d) => ({ ...d, testMode: e.target.checked }))}
+          />
           Test mode (events are logged, not sent)
         </label>
       </div>
@@ -58,7 +88,11 @@ export function ConfigForm({ provider, draft, live, issues, onChange }: {
         if (f.kind === 'bool')
           return (
             <label key={f.name} className="check-line">
-              <input type="checkbox" checked={value === true} onChange={(e) => setConfig(f.name, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={value === true}
+                onChange={(e) => setConfig(f.name, e.target.checked)}
+              />
               {f.label}
             </label>
           );
@@ -71,8 +105,14 @@ export function ConfigForm({ provider, draft, live, issues, onChange }: {
               type="password"
               autoComplete="off"
               value={isMasked(value) ? '' : typeof value === 'string' ? value : ''}
-              placeholder={isMasked(stored) ? `kept: ${String(stored)} (type to replace)` : 'not set'}
-              hint={secrets.includes(f.name) ? 'Write-only. Leave empty to keep the stored secret.' : undefined}
+              placeholder={
+                isMasked(stored) ? `kept: ${String(stored)} (type to replace)` : 'not set'
+              }
+              hint={
+                secrets.includes(f.name)
+                  ? 'Write-only. Leave empty to keep the stored secret.'
+                  : undefined
+              }
               error={error}
               // Emptying the box means "keep": send the mask back, which the server keeps.
               onChange={(e) => setConfig(f.name, e.target.value === '' ? stored : e.target.value)}

@@ -6,17 +6,33 @@ import { diffLines } from './diff-lines';
  * The shared structured diff as a list of plain lines, its critical flags first: what an operator
  * reads before applying (Config step) or after (what was applied, what changed on the server).
  */
-export function DiffView({ diff, label, secretFields }: { diff: ConfigDiff; label: string; secretFields?: readonly string[] | undefined }) {
+export function DiffView({
+  diff,
+  label,
+  secretFields,
+}: {
+  diff: ConfigDiff;
+  label: string;
+  secretFields?: readonly string[] | undefined;
+}) {
   const lines = diffLines(diff, secretFields);
   return (
     <>
       {diff.critical.map((c) => (
-        <Notice key={`${c.code}:${c.event ?? ''}`} tone={c.evidence === 'observed' ? 'error' : 'warning'} title={c.evidence === 'observed' ? 'Critical' : 'Possible risk'}>
+        <Notice
+          key={`${c.code}:${c.event ?? ''}`}
+          tone={c.evidence === 'observed' ? 'error' : 'warning'}
+          title={c.evidence === 'observed' ? 'Critical' : 'Possible risk'}
+        >
           {c.message}
         </Notice>
       ))}
       {lines.length === 0 ? (
-        <p className="muted">{diff.identical ? 'No differences.' : 'No behavioural difference (only bookkeeping fields).'}</p>
+        <p className="muted">
+          {diff.identical
+            ? 'No differences.'
+            : 'No behavioural difference (only bookkeeping fields).'}
+        </p>
       ) : (
         <ul className="diff-list" aria-label={label} data-testid="diff">
           {lines.map((d) => (

@@ -14,15 +14,26 @@ const External = Annotation.define<boolean>();
  * Tokens carry stable `tok-*` classes (classHighlighter).
  */
 const appTheme = EditorView.theme({
-  '&': { backgroundColor: 'var(--surface)', color: 'var(--text)', fontSize: '12.5px', minHeight: '240px' },
+  '&': {
+    backgroundColor: 'var(--surface)',
+    color: 'var(--text)',
+    fontSize: '12.5px',
+    minHeight: '240px',
+  },
   '.cm-content': { fontFamily: 'var(--mono)', caretColor: 'var(--text)' },
-  '.cm-gutters': { backgroundColor: 'var(--surface-2)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--surface-2)',
+    color: 'var(--muted)',
+    borderRight: '1px solid var(--border)',
+  },
   '&.cm-focused': { outline: '2px solid var(--focus)' },
   '.cm-cursor': { borderLeftColor: 'var(--text)' },
   '.tok-propertyName': { color: 'var(--accent)' },
   '.tok-string': { color: 'var(--ok-text, var(--ok))' },
   '.tok-number, .tok-bool, .tok-null': { color: 'var(--test)' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--info-bg)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': {
+    backgroundColor: 'var(--info-bg)',
+  },
 });
 
 /**
@@ -30,7 +41,15 @@ const appTheme = EditorView.theme({
  * constructed stylesheets (adoptedStyleSheets), whereas on the document it would insert a
  * <style> element that the renderer's CSP (style-src 'self') blocks.
  */
-export default function JsonCode({ value, onChange, label }: { value: string; onChange(text: string): void; label: string }) {
+export default function JsonCode({
+  value,
+  onChange,
+  label,
+}: {
+  value: string;
+  onChange(text: string): void;
+  label: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef(onChange);
@@ -58,7 +77,8 @@ export default function JsonCode({ value, onChange, label }: { value: string; on
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged && !u.transactions.some((t) => t.annotation(External))) latest.current(u.state.doc.toString());
+            if (u.docChanged && !u.transactions.some((t) => t.annotation(External)))
+              latest.current(u.state.doc.toString());
           }),
         ],
       }),
@@ -73,7 +93,10 @@ export default function JsonCode({ value, onChange, label }: { value: string; on
   useEffect(() => {
     const v = view.current;
     if (!v || v.state.doc.toString() === value) return;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value }, annotations: External.of(true) });
+    v.dispatch({
+      changes: { from: 0, to: v.state.doc.length, insert: value },
+      annotations: External.of(true),
+    });
   }, [value]);
 
   return <div ref={host} className="json-editor" data-testid="json-editor" />;

@@ -8,7 +8,17 @@ import { issuesAt } from './validate';
  * Key -> value rows: the event mapping (canonical -> provider event) and the reverse mapping
  * (external name -> canonical). Renaming edits the key in place, so the row keeps its position.
  */
-export function PairEditor({ title, section, rows, keyLabel, valueLabel, canonicalSide, issues, onChange, extra }: {
+export function PairEditor({
+  title,
+  section,
+  rows,
+  keyLabel,
+  valueLabel,
+  canonicalSide,
+  issues,
+  onChange,
+  extra,
+}: {
   title: string;
   section: 'eventMapping' | 'reverseEventMapping';
   rows: Pair[];
@@ -19,7 +29,8 @@ export function PairEditor({ title, section, rows, keyLabel, valueLabel, canonic
   onChange(rows: Pair[]): void;
   extra?: ReactNode;
 }) {
-  const edit = (id: number, patch: Partial<Pair>) => onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
+  const edit = (id: number, patch: Partial<Pair>) =>
+    onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
   return (
     <fieldset className="card form-card">
       <legend>{title}</legend>
@@ -34,12 +45,15 @@ export function PairEditor({ title, section, rows, keyLabel, valueLabel, canonic
           <tr>
             <th scope="col">{keyLabel}</th>
             <th scope="col">{valueLabel}</th>
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => {
-            const error = issuesAt(issues, `${section}.${r.key}`) ?? issuesAt(issues, `${section}.#${r.id}`);
+            const error =
+              issuesAt(issues, `${section}.${r.key}`) ?? issuesAt(issues, `${section}.#${r.id}`);
             return (
               <tr key={r.id} data-testid={`${section}-row-${i}`}>
                 <td>
@@ -63,7 +77,12 @@ export function PairEditor({ title, section, rows, keyLabel, valueLabel, canonic
                   />
                 </td>
                 <td className="actions">
-                  <button type="button" className="danger" aria-label={`Remove ${r.key || `row ${i + 1}`}`} onClick={() => onChange(rows.filter((x) => x.id !== r.id))}>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Remove ${r.key || `row ${i + 1}`}`}
+                    onClick={() => onChange(rows.filter((x) => x.id !== r.id))}
+                  >
                     Remove
                   </button>
                 </td>
@@ -73,7 +92,10 @@ export function PairEditor({ title, section, rows, keyLabel, valueLabel, canonic
         </tbody>
       </table>
       <div className="row">
-        <button type="button" onClick={() => onChange([...rows, { id: newId(), key: '', value: '' }])}>
+        <button
+          type="button"
+          onClick={() => onChange([...rows, { id: newId(), key: '', value: '' }])}
+        >
           Add row
         </button>
         {extra}

@@ -39,11 +39,25 @@ export const newId = () => nextId++;
 
 /** Read-only fields of the resource that are not part of a PUT body. */
 const RESOURCE_ONLY = new Set(['provider', 'siteId', 'createdAt', 'updatedAt', 'version']);
-const BODY_FIELDS = new Set(['enabled', 'testMode', 'config', 'eventMapping', 'reverseEventMapping', 'eventFilters']);
+const BODY_FIELDS = new Set([
+  'enabled',
+  'testMode',
+  'config',
+  'eventMapping',
+  'reverseEventMapping',
+  'eventFilters',
+]);
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const pairs = (v: unknown): Pair[] =>
-  isRecord(v) ? Object.entries(v).map(([key, value]) => ({ id: newId(), key, value: typeof value === 'string' ? value : String(value) })) : [];
+  isRecord(v)
+    ? Object.entries(v).map(([key, value]) => ({
+        id: newId(),
+        key,
+        value: typeof value === 'string' ? value : String(value),
+      }))
+    : [];
 
 /** Scalars typed as text: numbers, true/false/null as such; quotes force a string ("123"). */
 export function scalarFromText(text: string): string | number | boolean | null {
@@ -65,7 +79,9 @@ export function scalarFromText(text: string): string | number | boolean | null {
 function scalarText(v: unknown): string {
   if (typeof v === 'string') return typeof scalarFromText(v) === 'string' ? v : JSON.stringify(v);
   if (v === undefined) return '';
-  return typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v) : JSON.stringify(v);
+  return typeof v === 'number' || typeof v === 'boolean' || v === null
+    ? String(v)
+    : JSON.stringify(v);
 }
 
 export function valueFromText(operator: FilterOperator, text: string): unknown {
@@ -80,7 +96,11 @@ export function valueFromText(operator: FilterOperator, text: string): unknown {
       return text.trim() === '' ? undefined : Number(text);
     case 'in':
     case 'nin':
-      return text.split(',').map((s) => s.trim()).filter(Boolean).map(scalarFromText);
+      return text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(scalarFromText);
     default:
       return scalarFromText(text);
   }
@@ -93,7 +113,8 @@ export function textFromValue(value: unknown): string {
 /** Tolerant: whatever the JSON view holds becomes rows; the schema reports what is wrong. */
 export function fromBody(body: Record<string, unknown>): Draft {
   const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(body)) if (!BODY_FIELDS.has(k) && !RESOURCE_ONLY.has(k)) extra[k] = v;
+  for (const [k, v] of Object.entries(body))
+    if (!BODY_FIELDS.has(k) && !RESOURCE_ONLY.has(k)) extra[k] = v;
   const filters = isRecord(body.eventFilters) ? body.eventFilters : {};
   return {
     enabled: body.enabled !== false,
@@ -136,7 +157,9 @@ export function toBody(d: Draft): IntegrationBody {
           enabled: f.enabled,
           conditions: f.conditions.map((c) => {
             const value = valueFromText(c.operator, c.value);
-            return value === undefined ? { field: c.field, operator: c.operator } : { field: c.field, operator: c.operator, value };
+            return value === undefined
+              ? { field: c.field, operator: c.operator }
+              : { field: c.field, operator: c.operator, value };
           }),
         },
       ]),

@@ -7,8 +7,10 @@ function rowIssues(rows: Pair[], section: string, what: string): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
-    if (r.key.trim() === '') issues.push({ path: `${section}.#${r.id}`, message: `a ${what} row has no name` });
-    else if (seen.has(r.key)) issues.push({ path: `${section}.${r.key}`, message: `"${r.key}" appears twice` });
+    if (r.key.trim() === '')
+      issues.push({ path: `${section}.#${r.id}`, message: `a ${what} row has no name` });
+    else if (seen.has(r.key))
+      issues.push({ path: `${section}.${r.key}`, message: `"${r.key}" appears twice` });
     seen.add(r.key);
   }
   return issues;
@@ -19,15 +21,23 @@ export function validateDraft(provider: ProviderKey, d: Draft): ErrorIssue[] {
   const issues = [
     ...rowIssues(d.mapping, 'eventMapping', 'mapping'),
     ...rowIssues(d.reverse, 'reverseEventMapping', 'reverse mapping'),
-    ...rowIssues(d.filters.map((f) => ({ id: f.id, key: f.event, value: '' })), 'eventFilters', 'filter'),
+    ...rowIssues(
+      d.filters.map((f) => ({ id: f.id, key: f.event, value: '' })),
+      'eventFilters',
+      'filter',
+    ),
   ];
   const parsed = integrationBodySchema(provider).safeParse(toBody(d));
   if (!parsed.success)
-    for (const i of parsed.error.issues) issues.push({ path: i.path.map(String).join('.') || '(root)', message: i.message });
+    for (const i of parsed.error.issues)
+      issues.push({ path: i.path.map(String).join('.') || '(root)', message: i.message });
   return issues;
 }
 
-export function validateJson(provider: ProviderKey, text: string): { value?: Record<string, unknown>; issues: ErrorIssue[] } {
+export function validateJson(
+  provider: ProviderKey,
+  text: string,
+): { value?: Record<string, unknown>; issues: ErrorIssue[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -37,7 +47,12 @@ export function validateJson(provider: ProviderKey, text: string): { value?: Rec
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { issues: [{ path: '(json)', message: 'the integration must be a JSON object' }] };
   const parsed = integrationBodySchema(provider).safeParse(value);
-  const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '(root)',
+        message: i.message,
+      }));
   return { value: value as Record<string, unknown>, issues };
 }
 

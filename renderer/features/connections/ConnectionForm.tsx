@@ -6,11 +6,19 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 
 /** Add or edit a connection. The token is write-only: an empty field keeps the stored one. */
-export function ConnectionForm({ existing, onDone }: { existing?: Connection; onDone: () => void }) {
+export function ConnectionForm({
+  existing,
+  onDone,
+}: {
+  existing?: Connection;
+  onDone: () => void;
+}) {
   const reload = useSession((s) => s.load);
   const [name, setName] = useState(existing?.name ?? '');
   const [baseUrl, setBaseUrl] = useState(existing?.baseUrl ?? 'https://api.selwise.com/api/v1');
-  const [authScheme, setAuthScheme] = useState<'bearer' | 'header'>(existing?.authScheme ?? 'bearer');
+  const [authScheme, setAuthScheme] = useState<'bearer' | 'header'>(
+    existing?.authScheme ?? 'bearer',
+  );
   const [authHeader, setAuthHeader] = useState(existing?.authHeader ?? '');
   const [token, setToken] = useState('');
   const [error, setError] = useState<BridgeError>();
@@ -41,9 +49,19 @@ export function ConnectionForm({ existing, onDone }: { existing?: Connection; on
   }
 
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} aria-label={existing ? `Edit ${existing.name}` : 'Add a connection'}>
+    <form
+      className="card form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={existing ? `Edit ${existing.name}` : 'Add a connection'}
+    >
       <h3>{existing ? `Edit ${existing.name}` : 'Add a connection'}</h3>
-      <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} error={name ? fieldError('name') : undefined} required />
+      <Field
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={name ? fieldError('name') : undefined}
+        required
+      />
       <Field
         label="Base URL"
         value={baseUrl}
@@ -54,13 +72,23 @@ export function ConnectionForm({ existing, onDone }: { existing?: Connection; on
       />
       <div className="field">
         <label htmlFor="auth-scheme">Authentication</label>
-        <select id="auth-scheme" value={authScheme} onChange={(e) => setAuthScheme(e.target.value as 'bearer' | 'header')}>
+        <select
+          id="auth-scheme"
+          value={authScheme}
+          onChange={(e) => setAuthScheme(e.target.value as 'bearer' | 'header')}
+        >
           <option value="bearer">Authorization: Bearer token</option>
           <option value="header">Token in a named header</option>
         </select>
       </div>
       {authScheme === 'header' && (
-        <Field label="Header name" value={authHeader} onChange={(e) => setAuthHeader(e.target.value)} error={fieldError('authHeader')} placeholder="x-api-key" />
+        <Field
+          label="Header name"
+          value={authHeader}
+          onChange={(e) => setAuthHeader(e.target.value)}
+          error={fieldError('authHeader')}
+          placeholder="x-api-key"
+        />
       )}
       <Field
         label="Token"
@@ -68,7 +96,11 @@ export function ConnectionForm({ existing, onDone }: { existing?: Connection; on
         autoComplete="off"
         value={token}
         onChange={(e) => setToken(e.target.value)}
-        hint={existing?.hasToken ? 'A token is stored. Leave empty to keep it; it is never shown again.' : 'Stored encrypted by the OS; never shown again.'}
+        hint={
+          existing?.hasToken
+            ? 'A token is stored. Leave empty to keep it; it is never shown again.'
+            : 'Stored encrypted by the OS; never shown again.'
+        }
       />
       {error && <ErrorNotice error={error} />}
       <div className="row">

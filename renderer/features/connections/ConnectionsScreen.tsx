@@ -12,26 +12,39 @@ type Editing = { kind: 'connection'; existing?: Connection } | { kind: 'site' } 
 export default function ConnectionsScreen() {
   const { connections, sites, load } = useSession();
   const [editing, setEditing] = useState<Editing>();
-  const [testResult, setTestResult] = useState<{ siteId: string; text?: string; error?: BridgeError }>();
+  const [testResult, setTestResult] = useState<{
+    siteId: string;
+    text?: string;
+    error?: BridgeError;
+  }>();
 
   async function test(connectionId: string, siteLocalId: string, siteId: string) {
     setTestResult({ siteId: siteLocalId, text: 'Testing…' });
     const r = await call('connections.test', { connectionId, siteId });
     setTestResult(
       r.ok
-        ? { siteId: siteLocalId, text: `Connected: ${r.value.integrations} integrations listed in ${r.value.durationMs} ms.` }
+        ? {
+            siteId: siteLocalId,
+            text: `Connected: ${r.value.integrations} integrations listed in ${r.value.durationMs} ms.`,
+          }
         : { siteId: siteLocalId, error: r.error },
     );
   }
 
   async function removeConnection(c: Connection) {
-    if (!window.confirm(`Remove the connection "${c.name}" and its sites? Its stored token is deleted.`)) return;
+    if (
+      !window.confirm(
+        `Remove the connection "${c.name}" and its sites? Its stored token is deleted.`,
+      )
+    )
+      return;
     await call('connections.remove', { id: c.id });
     await load();
   }
 
   async function removeSite(id: string, label: string) {
-    if (!window.confirm(`Remove the site "${label}" from this app? Nothing changes on the server.`)) return;
+    if (!window.confirm(`Remove the site "${label}" from this app? Nothing changes on the server.`))
+      return;
     await call('sites.remove', { id });
     await load();
   }
@@ -44,30 +57,51 @@ export default function ConnectionsScreen() {
           <button type="button" onClick={() => setEditing({ kind: 'connection' })}>
             Add connection
           </button>
-          <button type="button" onClick={() => setEditing({ kind: 'site' })} disabled={connections.length === 0}>
+          <button
+            type="button"
+            onClick={() => setEditing({ kind: 'site' })}
+            disabled={connections.length === 0}
+          >
             Add site
           </button>
         </div>
       </header>
-      {editing?.kind === 'connection' && <ConnectionForm existing={editing.existing} onDone={() => setEditing(undefined)} />}
+      {editing?.kind === 'connection' && (
+        <ConnectionForm existing={editing.existing} onDone={() => setEditing(undefined)} />
+      )}
       {editing?.kind === 'site' && <SiteForm onDone={() => setEditing(undefined)} />}
-      {connections.length === 0 && <Notice tone="info" title="No connection yet">Add the API you operate, or start the embedded sandbox.</Notice>}
+      {connections.length === 0 && (
+        <Notice tone="info" title="No connection yet">
+          Add the API you operate, or start the embedded sandbox.
+        </Notice>
+      )}
       {connections.map((c) => (
         <article key={c.id} className="card" aria-label={`Connection ${c.name}`}>
           <header className="row">
             <h2>{c.name}</h2>
             <span className={`badge ${c.kind === 'sandbox' ? 'badge-test' : ''}`}>{c.kind}</span>
             <span className="spacer" />
-            <button type="button" onClick={() => setEditing({ kind: 'connection', existing: c })} aria-label={`Edit ${c.name}`}>
+            <button
+              type="button"
+              onClick={() => setEditing({ kind: 'connection', existing: c })}
+              aria-label={`Edit ${c.name}`}
+            >
               Edit
             </button>
-            <button type="button" className="danger" onClick={() => void removeConnection(c)} aria-label={`Remove ${c.name}`}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void removeConnection(c)}
+              aria-label={`Remove ${c.name}`}
+            >
               Remove
             </button>
           </header>
           <dl className="kv">
             <dt>Base URL</dt>
-            <dd><code>{c.baseUrl}</code></dd>
+            <dd>
+              <code>{c.baseUrl}</code>
+            </dd>
             <dt>Auth</dt>
             <dd>{c.authScheme === 'bearer' ? 'Bearer token' : `Header ${c.authHeader ?? ''}`}</dd>
             <dt>Token</dt>
@@ -88,23 +122,37 @@ export default function ConnectionsScreen() {
                 .map((s) => (
                   <tr key={s.id}>
                     <td>{s.label}</td>
-                    <td><code>{s.siteId}</code></td>
+                    <td>
+                      <code>{s.siteId}</code>
+                    </td>
                     <td className="row">
-                      <button type="button" onClick={() => void test(c.id, s.id, s.siteId)} aria-label={`Test ${s.label}`}>
+                      <button
+                        type="button"
+                        onClick={() => void test(c.id, s.id, s.siteId)}
+                        aria-label={`Test ${s.label}`}
+                      >
                         Test
                       </button>
-                      <button type="button" className="danger" onClick={() => void removeSite(s.id, s.label)} aria-label={`Remove ${s.label}`}>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => void removeSite(s.id, s.label)}
+                        aria-label={`Remove ${s.label}`}
+                      >
                         Remove
                       </button>
-                      {testResult?.siteId === s.id && testResult.text && <span role="status">{testResult.text}</span>}
+                      {testResult?.siteId === s.id && testResult.text && (
+                        <span role="status">{testResult.text}</span>
+                      )}
                     </td>
                   </tr>
                 ))}
             </tbody>
           </table>
-          {testResult?.error && sites.some((s) => s.id === testResult.siteId && s.connectionId === c.id) && (
-            <ErrorNotice error={testResult.error} />
-          )}
+          {testResult?.error &&
+            sites.some((s) => s.id === testResult.siteId && s.connectionId === c.id) && (
+              <ErrorNotice error={testResult.error} />
+            )}
         </article>
       ))}
     </section>

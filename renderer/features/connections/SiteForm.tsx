@@ -12,7 +12,10 @@ export function SiteForm({ onDone }: { onDone: () => void }) {
   const [siteId, setSiteId] = useState('');
   const [error, setError] = useState<BridgeError>();
   const check = SiteInput.safeParse({ connectionId, label, siteId: siteId.trim() });
-  const siteIdError = siteId && !check.success ? check.error.issues.find((i) => i.path[0] === 'siteId')?.message : undefined;
+  const siteIdError =
+    siteId && !check.success
+      ? check.error.issues.find((i) => i.path[0] === 'siteId')?.message
+      : undefined;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -29,7 +32,11 @@ export function SiteForm({ onDone }: { onDone: () => void }) {
       <h3>Add a site</h3>
       <div className="field">
         <label htmlFor="site-connection">Connection</label>
-        <select id="site-connection" value={connectionId} onChange={(e) => setConnectionId(e.target.value)}>
+        <select
+          id="site-connection"
+          value={connectionId}
+          onChange={(e) => setConnectionId(e.target.value)}
+        >
           {connections.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -37,7 +44,13 @@ export function SiteForm({ onDone }: { onDone: () => void }) {
           ))}
         </select>
       </div>
-      <Field label="Label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Shop EU (production)" required />
+      <Field
+        label="Label"
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
+        placeholder="Shop EU (production)"
+        required
+      />
       <Field
         label="Site id"
         value={siteId}

@@ -25,21 +25,40 @@ export default function DataLayerScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, tick]);
 
-  if (!t) return <Notice tone="info" title="No site selected">Select a site first.</Notice>;
+  if (!t)
+    return (
+      <Notice tone="info" title="No site selected">
+        Select a site first.
+      </Notice>
+    );
   return (
     <section className="screen" aria-labelledby="dl-title">
       <header className="screen-head">
         <div className="row">
           <h1 id="dl-title">Data layer · {t.label}</h1>
-          <DriftBadge connectionId={t.target.connectionId} siteId={t.target.siteId} target="data-layer" />
+          <DriftBadge
+            connectionId={t.target.connectionId}
+            siteId={t.target.siteId}
+            target="data-layer"
+          />
         </div>
-        <StartChangeButton connectionId={t.target.connectionId} siteId={t.target.siteId} target="data-layer" />
+        <StartChangeButton
+          connectionId={t.target.connectionId}
+          siteId={t.target.siteId}
+          target="data-layer"
+        />
       </header>
       {error && <ErrorNotice error={error} onRetry={() => void load(t.target)} />}
-      {stale && <Notice tone="warning" title="Offline copy">These settings come from the offline cache.</Notice>}
+      {stale && (
+        <Notice tone="warning" title="Offline copy">
+          These settings come from the offline cache.
+        </Notice>
+      )}
       {!live && !error && <Busy busy label="Loading the data layer…" />}
       {live && <DataLayerValues live={live} />}
-      {live && <TargetRollback target={t.target} subject="data-layer" onDone={() => void load(t.target)} />}
+      {live && (
+        <TargetRollback target={t.target} subject="data-layer" onDone={() => void load(t.target)} />
+      )}
     </section>
   );
 }

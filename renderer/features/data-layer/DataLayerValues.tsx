@@ -34,8 +34,13 @@ export function DataLayerValues({ live }: { live: DataLayerConfig }) {
             const differs = String(live[k]) !== String(DATA_LAYER_DEFAULTS[k]);
             return (
               <tr key={k} data-testid={`dl-${k}`}>
-                <th scope="row">{LABELS[k]} <code className="small muted">{k}</code></th>
-                <td className={differs ? 'differs' : undefined}>{String(live[k] ?? '—')}{differs ? ' (differs)' : ''}</td>
+                <th scope="row">
+                  {LABELS[k]} <code className="small muted">{k}</code>
+                </th>
+                <td className={differs ? 'differs' : undefined}>
+                  {String(live[k] ?? '—')}
+                  {differs ? ' (differs)' : ''}
+                </td>
                 <td className="muted">Default: {String(DATA_LAYER_DEFAULTS[k])}</td>
               </tr>
             );
@@ -43,7 +48,9 @@ export function DataLayerValues({ live }: { live: DataLayerConfig }) {
         </tbody>
       </table>
       {live.reverseEventMapping && (
-        <p className="muted small">Reverse mapping of the data layer: {Object.keys(live.reverseEventMapping).length} entries.</p>
+        <p className="muted small">
+          Reverse mapping of the data layer: {Object.keys(live.reverseEventMapping).length} entries.
+        </p>
       )}
     </article>
   );

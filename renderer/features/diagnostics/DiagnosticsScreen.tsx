@@ -40,12 +40,20 @@ export default function DiagnosticsScreen() {
           <button type="button" onClick={() => void load()}>
             Refresh
           </button>
-          <button type="button" className="primary" onClick={() => void copy()} disabled={shown.length === 0}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void copy()}
+            disabled={shown.length === 0}
+          >
             Copy for a support ticket
           </button>
         </div>
       </header>
-      <p className="muted small">The last {shown.length} of at most 500 API calls, newest first. No tokens and no bodies are recorded.</p>
+      <p className="muted small">
+        The last {shown.length} of at most 500 API calls, newest first. No tokens and no bodies are
+        recorded.
+      </p>
       {copied && <Notice tone="success" title={copied} />}
       {error && <ErrorNotice error={error} onRetry={() => void load()} />}
       <table className="table diag-table">

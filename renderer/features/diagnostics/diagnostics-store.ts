@@ -16,7 +16,11 @@ export const useDiagnostics = create<DiagnosticsState>((set) => ({
   async load() {
     set({ loading: true });
     const r = await call('diagnostics.list', {});
-    set(r.ok ? { entries: r.value, error: undefined, loading: false } : { error: r.error, loading: false });
+    set(
+      r.ok
+        ? { entries: r.value, error: undefined, loading: false }
+        : { error: r.error, loading: false },
+    );
   },
 }));
 
@@ -25,9 +29,27 @@ export const useDiagnostics = create<DiagnosticsState>((set) => ({
  * newest first, one call per line.
  */
 export function diagnosticsText(entries: readonly DiagnosticEntry[]): string {
-  const head = ['time', 'connection', 'method', 'path', 'status', 'duration_ms', 'attempts', 'error'].join('\t');
+  const head = [
+    'time',
+    'connection',
+    'method',
+    'path',
+    'status',
+    'duration_ms',
+    'attempts',
+    'error',
+  ].join('\t');
   const lines = entries.map((e) =>
-    [e.at, e.connectionId, e.method, e.path, e.status ?? '', Math.round(e.durationMs), e.attempts, e.errorKind ?? ''].join('\t'),
+    [
+      e.at,
+      e.connectionId,
+      e.method,
+      e.path,
+      e.status ?? '',
+      Math.round(e.durationMs),
+      e.attempts,
+      e.errorKind ?? '',
+    ].join('\t'),
   );
   return [head, ...lines].join('\n');
 }

@@ -20,7 +20,12 @@ export default function DrillsScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, sandbox, tick, load]);
 
-  if (!t) return <Notice tone="info" title="No site selected">Select a site first.</Notice>;
+  if (!t)
+    return (
+      <Notice tone="info" title="No site selected">
+        Select a site first.
+      </Notice>
+    );
   if (!sandbox)
     return (
       <Notice tone="info" title="Drills run only on the sandbox">
@@ -34,13 +39,18 @@ export default function DrillsScreen() {
         <h1 id="drills-title">Drills · {t.label}</h1>
         <div className="row">
           <Busy busy={busy !== undefined} label="Working…" />
-          <button type="button" onClick={() => void clear(t.target)} disabled={!anyActive || busy !== undefined}>
+          <button
+            type="button"
+            onClick={() => void clear(t.target)}
+            disabled={!anyActive || busy !== undefined}
+          >
             Clear all drills
           </button>
         </div>
       </header>
       <Notice tone="info" title="Rehearsal only">
-        Drills change the embedded sandbox, never a real API. Config changes made by a drill stay after it is cleared, as they would in an incident: restore them yourself.
+        Drills change the embedded sandbox, never a real API. Config changes made by a drill stay
+        after it is cleared, as they would in an incident: restore them yourself.
       </Notice>
       {error && <ErrorNotice error={error} onRetry={() => void load(t.target)} />}
       <table className="table">
@@ -61,14 +71,33 @@ export default function DrillsScreen() {
                 <div className="muted small mono">{s.name}</div>
               </td>
               <td className="small">{s.description}</td>
-              <td>{s.active ? <span className="badge badge-test">running {s.startedAt ? ago(s.startedAt) : ''}</span> : <span className="muted">idle</span>}</td>
+              <td>
+                {s.active ? (
+                  <span className="badge badge-test">
+                    running {s.startedAt ? ago(s.startedAt) : ''}
+                  </span>
+                ) : (
+                  <span className="muted">idle</span>
+                )}
+              </td>
               <td className="actions">
                 {s.active ? (
-                  <button type="button" onClick={() => void clear(t.target, s.name)} disabled={busy !== undefined} aria-label={`Clear ${s.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => void clear(t.target, s.name)}
+                    disabled={busy !== undefined}
+                    aria-label={`Clear ${s.name}`}
+                  >
                     Clear
                   </button>
                 ) : (
-                  <button type="button" className="primary" onClick={() => void start(t.target, s.name)} disabled={busy !== undefined} aria-label={`Start ${s.name}`}>
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => void start(t.target, s.name)}
+                    disabled={busy !== undefined}
+                    aria-label={`Start ${s.name}`}
+                  >
                     Start
                   </button>
                 )}

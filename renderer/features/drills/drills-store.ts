@@ -18,7 +18,11 @@ export const useDrills = create<DrillsState>((set) => {
   async function run(busy: DrillsState['busy'], op: () => ReturnType<typeof call<'drills.list'>>) {
     set({ busy });
     const r = await op();
-    set(r.ok ? { scenarios: r.value.scenarios, error: undefined, busy: undefined } : { error: r.error, busy: undefined });
+    set(
+      r.ok
+        ? { scenarios: r.value.scenarios, error: undefined, busy: undefined }
+        : { error: r.error, busy: undefined },
+    );
   }
   return {
     scenarios: [],
@@ -26,6 +30,7 @@ export const useDrills = create<DrillsState>((set) => {
     busy: undefined,
     load: (t) => run('list', () => call('drills.list', t)),
     start: (t, scenario) => run(scenario, () => call('drills.start', { ...t, scenario })),
-    clear: (t, scenario) => run(scenario ?? 'all', () => call('drills.clear', scenario ? { ...t, scenario } : t)),
+    clear: (t, scenario) =>
+      run(scenario ?? 'all', () => call('drills.clear', scenario ? { ...t, scenario } : t)),
   };
 });

@@ -6,7 +6,15 @@ import type { LogFilter } from './filter';
  * Filter controls. Free text is applied after a short pause in typing so each keystroke does not
  * rescan the buffer; the other controls apply at once.
  */
-export function LogFilters({ filter, onChange, idPrefix }: { filter: LogFilter; onChange(f: LogFilter): void; idPrefix: string }) {
+export function LogFilters({
+  filter,
+  onChange,
+  idPrefix,
+}: {
+  filter: LogFilter;
+  onChange(f: LogFilter): void;
+  idPrefix: string;
+}) {
   const [text, setText] = useState(filter.text);
   useEffect(() => {
     if (text === filter.text) return;
@@ -15,7 +23,12 @@ export function LogFilters({ filter, onChange, idPrefix }: { filter: LogFilter; 
   }, [text, filter, onChange]);
 
   const toggle = (s: string) =>
-    onChange({ ...filter, statuses: filter.statuses.includes(s) ? filter.statuses.filter((x) => x !== s) : [...filter.statuses, s] });
+    onChange({
+      ...filter,
+      statuses: filter.statuses.includes(s)
+        ? filter.statuses.filter((x) => x !== s)
+        : [...filter.statuses, s],
+    });
 
   return (
     <div className="log-filters" role="group" aria-label="Filters">
@@ -23,18 +36,31 @@ export function LogFilters({ filter, onChange, idPrefix }: { filter: LogFilter; 
         <legend>Status</legend>
         {LogStatus.options.map((s) => (
           <label key={s} className="log-check">
-            <input type="checkbox" checked={filter.statuses.includes(s)} onChange={() => toggle(s)} />
+            <input
+              type="checkbox"
+              checked={filter.statuses.includes(s)}
+              onChange={() => toggle(s)}
+            />
             {s}
           </label>
         ))}
       </fieldset>
       <div className="log-field">
         <label htmlFor={`${idPrefix}-event`}>Event</label>
-        <input id={`${idPrefix}-event`} value={filter.event} placeholder="e.g. purchase" onChange={(e) => onChange({ ...filter, event: e.target.value })} />
+        <input
+          id={`${idPrefix}-event`}
+          value={filter.event}
+          placeholder="e.g. purchase"
+          onChange={(e) => onChange({ ...filter, event: e.target.value })}
+        />
       </div>
       <div className="log-field">
         <label htmlFor={`${idPrefix}-http`}>HTTP status</label>
-        <select id={`${idPrefix}-http`} value={filter.http} onChange={(e) => onChange({ ...filter, http: e.target.value })}>
+        <select
+          id={`${idPrefix}-http`}
+          value={filter.http}
+          onChange={(e) => onChange({ ...filter, http: e.target.value })}
+        >
           <option value="">Any</option>
           <option value="2xx">2xx</option>
           <option value="4xx">4xx</option>
@@ -45,7 +71,13 @@ export function LogFilters({ filter, onChange, idPrefix }: { filter: LogFilter; 
       </div>
       <div className="log-field log-search">
         <label htmlFor={`${idPrefix}-text`}>Search</label>
-        <input id={`${idPrefix}-text`} type="search" value={text} placeholder="text in event, error, payload…" onChange={(e) => setText(e.target.value)} />
+        <input
+          id={`${idPrefix}-text`}
+          type="search"
+          value={text}
+          placeholder="text in event, error, payload…"
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
     </div>
   );

@@ -21,7 +21,15 @@ interface Props {
  * mode keeps the newest line in view; scrolling up pauses it and counts what arrived since, and
  * keeps the line the operator is reading in place even while old lines are evicted above it.
  */
-export function LogList({ model, version, showStream, selectedSeq, onSelect, label, idPrefix }: Props) {
+export function LogList({
+  model,
+  version,
+  showStream,
+  selectedSeq,
+  onSelect,
+  label,
+  idPrefix,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
   const mark = useRef({ appended: 0, anchorSeq: -1, anchorOffset: 0 });
@@ -78,7 +86,14 @@ export function LogList({ model, version, showStream, selectedSeq, onSelect, lab
   };
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'End' && e.key !== 'Home' && e.key !== 'Escape') return;
+    if (
+      e.key !== 'ArrowDown' &&
+      e.key !== 'ArrowUp' &&
+      e.key !== 'End' &&
+      e.key !== 'Home' &&
+      e.key !== 'Escape'
+    )
+      return;
     e.preventDefault();
     if (e.key === 'Escape') return onSelect(undefined);
     const current = selectedSeq === undefined ? -1 : model.indexOfSeq(selectedSeq);
@@ -118,17 +133,30 @@ export function LogList({ model, version, showStream, selectedSeq, onSelect, lab
           {items.map((it) => {
             const row = model.viewRow(it.index);
             if (!row) return null;
-            return <LogRowView key={row.seq} row={row} top={it.start} selected={row.seq === selectedSeq} showStream={showStream} domId={`${idPrefix}-r${row.seq}`} />;
+            return (
+              <LogRowView
+                key={row.seq}
+                row={row}
+                top={it.start}
+                selected={row.seq === selectedSeq}
+                showStream={showStream}
+                domId={`${idPrefix}-r${row.seq}`}
+              />
+            );
           })}
         </div>
       </div>
-      {count === 0 && <p className="log-empty muted">No entries yet{model.getFilter() ? '' : ''}.</p>}
+      {count === 0 && (
+        <p className="log-empty muted">No entries yet{model.getFilter() ? '' : ''}.</p>
+      )}
       {!follow && (
         <button type="button" className="log-jump" onClick={jump}>
           {newCount > 0 ? `${newCount.toLocaleString()} new · Jump to latest` : 'Jump to latest'}
         </button>
       )}
-      <span className="sr-only" role="status">{follow ? '' : 'Following paused'}</span>
+      <span className="sr-only" role="status">
+        {follow ? '' : 'Following paused'}
+      </span>
     </div>
   );
 }

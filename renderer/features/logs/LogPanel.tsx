@@ -18,13 +18,27 @@ export interface LogPanelProps {
  * Self-contained live log of one provider or webhook: starts its tail on mount, stops it on
  * unmount. Mount it anywhere (provider and webhook pages, the Monitor step of a change).
  */
-export default function LogPanel({ connectionId, siteId, stream, compact = false, title }: LogPanelProps) {
+export default function LogPanel({
+  connectionId,
+  siteId,
+  stream,
+  compact = false,
+  title,
+}: LogPanelProps) {
   const model = useLogModel();
   const label = streamLabel(stream);
   const target = useMemo(() => ({ connectionId, siteId }), [connectionId, siteId]);
   const streams = useMemo(() => [{ stream, label }], [stream, label]);
   const tails = useTails(model, target, streams);
-  return <LogView model={model} title={title ?? `${label} live log`} tails={tails} compact={compact} exportName={label.toLowerCase().replace(/\W+/g, '-')} />;
+  return (
+    <LogView
+      model={model}
+      title={title ?? `${label} live log`}
+      tails={tails}
+      compact={compact}
+      exportName={label.toLowerCase().replace(/\W+/g, '-')}
+    />
+  );
 }
 
 export { LogPanel };

@@ -23,7 +23,14 @@ export interface LogViewProps {
 }
 
 /** A full log view over a model: header counts and chart, filters, the list, row detail. */
-export function LogView({ model, title, tails = [], showStream = false, compact = false, exportName = 'logs' }: LogViewProps) {
+export function LogView({
+  model,
+  title,
+  tails = [],
+  showStream = false,
+  compact = false,
+  exportName = 'logs',
+}: LogViewProps) {
   const version = useSyncExternalStore(model.subscribe, model.getVersion);
   const [selected, setSelected] = useState<number>();
   const [showFailed, setShowFailed] = useState(false);
@@ -38,7 +45,9 @@ export function LogView({ model, title, tails = [], showStream = false, compact 
     [model],
   );
   const row = selected !== undefined ? model.ring.get(selected) : undefined;
-  const counts = STATUS_ORDER.map((s) => [s, model.stats.byStatus.get(s) ?? 0] as const).filter(([, n]) => n > 0);
+  const counts = STATUS_ORDER.map((s) => [s, model.stats.byStatus.get(s) ?? 0] as const).filter(
+    ([, n]) => n > 0,
+  );
   const groups = [...model.stats.failedByCode].sort((a, b) => b[1] - a[1]);
 
   return (
@@ -52,7 +61,8 @@ export function LogView({ model, title, tails = [], showStream = false, compact 
             </span>
           ))}
           <span className="muted">
-            {model.viewLength.toLocaleString()} shown of {model.ring.size.toLocaleString()} kept (max {model.ring.capacity.toLocaleString()})
+            {model.viewLength.toLocaleString()} shown of {model.ring.size.toLocaleString()} kept
+            (max {model.ring.capacity.toLocaleString()})
             {model.lastFilterMs > 0 ? ` · filter ${model.lastFilterMs.toFixed(0)} ms` : ''}
           </span>
         </p>
@@ -60,10 +70,18 @@ export function LogView({ model, title, tails = [], showStream = false, compact 
       </header>
       <TailStatusLine tails={tails} />
       <div className="log-toolbar">
-        <button type="button" onClick={() => model.setPaused(!model.paused)} aria-pressed={model.paused}>
-          {model.paused ? `Resume${model.heldEntries ? ` (${model.heldEntries.toLocaleString()} held)` : ''}` : 'Pause'}
+        <button
+          type="button"
+          onClick={() => model.setPaused(!model.paused)}
+          aria-pressed={model.paused}
+        >
+          {model.paused
+            ? `Resume${model.heldEntries ? ` (${model.heldEntries.toLocaleString()} held)` : ''}`
+            : 'Pause'}
         </button>
-        <button type="button" onClick={() => model.clear()}>Clear</button>
+        <button type="button" onClick={() => model.clear()}>
+          Clear
+        </button>
         <button
           type="button"
           aria-pressed={filter.failedOnly}
@@ -78,9 +96,23 @@ export function LogView({ model, title, tails = [], showStream = false, compact 
         <ExportControls model={model} idPrefix={idPrefix} name={exportName} />
       </div>
       {!compact && <LogFilters filter={filter} onChange={setFilter} idPrefix={idPrefix} />}
-      {showFailed && filter.failedOnly && <FailedGroups groups={groups} active={filter.errorCode} onPick={(code) => setFilter({ ...filter, errorCode: code })} />}
+      {showFailed && filter.failedOnly && (
+        <FailedGroups
+          groups={groups}
+          active={filter.errorCode}
+          onPick={(code) => setFilter({ ...filter, errorCode: code })}
+        />
+      )}
       <div className="log-body">
-        <LogList model={model} version={version} showStream={showStream} selectedSeq={selected} onSelect={setSelected} label={`${title} entries`} idPrefix={idPrefix} />
+        <LogList
+          model={model}
+          version={version}
+          showStream={showStream}
+          selectedSeq={selected}
+          onSelect={setSelected}
+          label={`${title} entries`}
+          idPrefix={idPrefix}
+        />
         {row && <RowDetail row={row} onClose={() => setSelected(undefined)} />}
       </div>
     </section>

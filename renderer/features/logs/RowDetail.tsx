@@ -6,7 +6,9 @@ export function RowDetail({ row, onClose }: { row: Row; onClose(): void }) {
     <aside className="log-detail" aria-label="Entry detail">
       <header>
         <h3>{row.status === 'gap' ? 'Gap' : `${row.event} · ${row.status}`}</h3>
-        <button type="button" onClick={onClose}>Close</button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
       </header>
       <dl className="kv">
         <dt>Stream</dt>

@@ -5,8 +5,13 @@ function describe(t: TailInfo): { text: string; tone: 'ok' | 'warn' | 'bad' } {
   const s = t.status;
   if (!s) return { text: 'starting…', tone: 'ok' };
   const next = s.nextPollAt ? ` · next poll ${s.nextPollAt.slice(11, 19)} UTC` : '';
-  if (s.state === 'rate_limited') return { text: `rate limited by the API${next}: ${s.error?.message ?? ''}`, tone: 'warn' };
-  if (s.state === 'backoff') return { text: `failing, retrying with backoff${next}: ${s.error?.message ?? ''}`, tone: 'bad' };
+  if (s.state === 'rate_limited')
+    return { text: `rate limited by the API${next}: ${s.error?.message ?? ''}`, tone: 'warn' };
+  if (s.state === 'backoff')
+    return {
+      text: `failing, retrying with backoff${next}: ${s.error?.message ?? ''}`,
+      tone: 'bad',
+    };
   if (s.state === 'hidden') return { text: `window hidden, polling slowly${next}`, tone: 'ok' };
   return { text: `${s.state}${next}`, tone: 'ok' };
 }
@@ -18,7 +23,11 @@ export function TailStatusLine({ tails }: { tails: TailInfo[] }) {
       {tails.map((t) => {
         const d = describe(t);
         return (
-          <li key={t.key} className={`tone-${d.tone}`} role={d.tone === 'bad' ? 'alert' : undefined}>
+          <li
+            key={t.key}
+            className={`tone-${d.tone}`}
+            role={d.tone === 'bad' ? 'alert' : undefined}
+          >
             <strong>{t.label}</strong> {d.text}
           </li>
         );

@@ -2,7 +2,20 @@ import type { Row } from './row';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
-const COLUMNS = ['stream', 'id', 'timestamp', 'event', 'status', 'httpStatus', 'attempt', 'durationMs', 'errorCode', 'errorMessage', 'reason', 'payload'] as const;
+const COLUMNS = [
+  'stream',
+  'id',
+  'timestamp',
+  'event',
+  'status',
+  'httpStatus',
+  'attempt',
+  'durationMs',
+  'errorCode',
+  'errorMessage',
+  'reason',
+  'payload',
+] as const;
 
 function record(r: Row): Record<(typeof COLUMNS)[number], string | number | null> {
   return {
@@ -45,7 +58,12 @@ const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
  * Builds the file in chunks, yielding between them, so a 100,000-line export shows progress and
  * the view keeps scrolling meanwhile.
  */
-export async function buildExport(rows: Row[], format: ExportFormat, onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<Blob> {
+export async function buildExport(
+  rows: Row[],
+  format: ExportFormat,
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Blob> {
   const parts: string[] = [];
   if (format === 'csv') parts.push(`${COLUMNS.join(',')}\r\n`);
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -57,7 +75,9 @@ export async function buildExport(rows: Row[], format: ExportFormat, onProgress:
     onProgress(end, rows.length);
     if (end < rows.length) await yieldToUi();
   }
-  return new Blob(parts, { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson' });
+  return new Blob(parts, {
+    type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson',
+  });
 }
 
 /**

@@ -12,10 +12,24 @@ export interface LogFilter {
   errorCode: string;
 }
 
-export const EMPTY_FILTER: LogFilter = { statuses: [], event: '', http: '', text: '', failedOnly: false, errorCode: '' };
+export const EMPTY_FILTER: LogFilter = {
+  statuses: [],
+  event: '',
+  http: '',
+  text: '',
+  failedOnly: false,
+  errorCode: '',
+};
 
 export function isEmptyFilter(f: LogFilter): boolean {
-  return f.statuses.length === 0 && !f.event && !f.http && !f.text.trim() && !f.failedOnly && !f.errorCode;
+  return (
+    f.statuses.length === 0 &&
+    !f.event &&
+    !f.http &&
+    !f.text.trim() &&
+    !f.failedOnly &&
+    !f.errorCode
+  );
 }
 
 function escapeRegExp(s: string): string {
@@ -54,7 +68,19 @@ export function compileFilter(f: LogFilter): (row: Row) => boolean {
     if (code && r.code !== code) return false;
     if (event && r.event !== event && !r.event.startsWith(`${event} `)) return false;
     if (http && !http(r.http)) return false;
-    if (re && !(re.test(r.event) || re.test(r.message) || re.test(r.code) || re.test(r.payload) || re.test(r.reason) || re.test(r.stream) || re.test(String(r.id)))) return false;
+    if (
+      re &&
+      !(
+        re.test(r.event) ||
+        re.test(r.message) ||
+        re.test(r.code) ||
+        re.test(r.payload) ||
+        re.test(r.reason) ||
+        re.test(r.stream) ||
+        re.test(String(r.id))
+      )
+    )
+      return false;
     return true;
   };
 }

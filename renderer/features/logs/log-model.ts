@@ -32,7 +32,10 @@ export class LogModel {
   private listeners = new Set<() => void>();
   private frame: number | undefined;
 
-  constructor(capacity = DEFAULT_BUFFER, private readonly now: () => number = () => Date.now()) {
+  constructor(
+    capacity = DEFAULT_BUFFER,
+    private readonly now: () => number = () => Date.now(),
+  ) {
     this.ring = new RowRing(capacity);
   }
 
@@ -42,7 +45,8 @@ export class LogModel {
       // Held, not dropped: resume shows them. Bounded by the buffer size like everything else.
       this.held.push(batch);
       this.heldCount += entries.length;
-      while (this.heldCount > this.ring.capacity && this.held.length > 1) this.heldCount -= this.held.shift()!.entries.length;
+      while (this.heldCount > this.ring.capacity && this.held.length > 1)
+        this.heldCount -= this.held.shift()!.entries.length;
       this.notify();
       return;
     }
@@ -181,6 +185,9 @@ export class LogModel {
       for (const l of this.listeners) l();
     };
     // One render per frame at most; a hidden window gets a slow timer instead of no update.
-    this.frame = typeof requestAnimationFrame === 'function' && !document.hidden ? requestAnimationFrame(run) : window.setTimeout(run, 250);
+    this.frame =
+      typeof requestAnimationFrame === 'function' && !document.hidden
+        ? requestAnimationFrame(run)
+        : window.setTimeout(run, 250);
   }
 }

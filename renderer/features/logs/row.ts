@@ -53,8 +53,15 @@ export function toRow(e: LogEntry, stream: string, seq: number, at: number): Row
 }
 
 /** A visible marker where the tail could not fetch everything. */
-export function gapRow(g: { afterId: number; beforeId: number; missing: number; exact: boolean }, stream: string, seq: number, at: number): Row {
-  const what = g.exact ? `${g.missing} entries not fetched` : `at least ${g.missing} entries not fetched`;
+export function gapRow(
+  g: { afterId: number; beforeId: number; missing: number; exact: boolean },
+  stream: string,
+  seq: number,
+  at: number,
+): Row {
+  const what = g.exact
+    ? `${g.missing} entries not fetched`
+    : `at least ${g.missing} entries not fetched`;
   return {
     seq,
     stream,

@@ -22,7 +22,11 @@ export class LogStats {
 
   add(r: Row): void {
     this.byStatus.set(r.status, (this.byStatus.get(r.status) ?? 0) + 1);
-    if (r.status === 'failed') this.failedByCode.set(r.code || 'unknown', (this.failedByCode.get(r.code || 'unknown') ?? 0) + 1);
+    if (r.status === 'failed')
+      this.failedByCode.set(
+        r.code || 'unknown',
+        (this.failedByCode.get(r.code || 'unknown') ?? 0) + 1,
+      );
     if (r.status !== 'sent' && r.status !== 'failed' && r.status !== 'filtered') return;
     const start = r.at - (r.at % BUCKET_MS);
     let b = this.buckets[this.buckets.length - 1];

@@ -35,7 +35,12 @@ export function useTails(
     reportVisibility();
     let disposed = false;
     const byTail = new Map<string, number>();
-    const current: TailInfo[] = streams.map((s) => ({ key: streamKey(s.stream), label: s.label, status: undefined, startError: undefined }));
+    const current: TailInfo[] = streams.map((s) => ({
+      key: streamKey(s.stream),
+      label: s.label,
+      status: undefined,
+      startError: undefined,
+    }));
     setInfos(current.slice());
     const update = (i: number, patch: Partial<TailInfo>) => {
       current[i] = { ...current[i]!, ...patch };
@@ -44,17 +49,26 @@ export function useTails(
     const unsubscribe = on('tail.batch', (batch) => {
       const i = byTail.get(batch.tailId);
       if (i === undefined) return;
-      if (batch.entries.length > 0 || batch.gaps) model.ingest(streams[i]!.label, batch.entries, batch.gaps);
+      if (batch.entries.length > 0 || batch.gaps)
+        model.ingest(streams[i]!.label, batch.entries, batch.gaps);
       if (batch.status) update(i, { status: batch.status });
     });
     streams.forEach((s, i) => {
-      void call('tail.start', { connectionId: target.connectionId, siteId: target.siteId, stream: s.stream, backfill: 200 }).then((r) => {
+      void call('tail.start', {
+        connectionId: target.connectionId,
+        siteId: target.siteId,
+        stream: s.stream,
+        backfill: 200,
+      }).then((r) => {
         if (!r.ok) return update(i, { startError: r.error });
         if (disposed) return void call('tail.stop', { tailId: r.value.tailId });
         byTail.set(r.value.tailId, i);
       });
     });
-    const keepalive = setInterval(() => void call('tail.keepalive', { tailIds: [...byTail.keys()] }), KEEPALIVE_MS);
+    const keepalive = setInterval(
+      () => void call('tail.keepalive', { tailIds: [...byTail.keys()] }),
+      KEEPALIVE_MS,
+    );
     return () => {
       disposed = true;
       unsubscribe();

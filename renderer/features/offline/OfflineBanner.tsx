@@ -34,12 +34,19 @@ export function OfflineBanner() {
 
   if (!state || !showing) return null;
   return (
-    <div className="frame-banner banner-offline" role="status" aria-live="polite" data-testid="offline-banner">
-      <strong>API unreachable{state.offlineSince ? ` since ${clock(state.offlineSince)}` : ''}.</strong>{' '}
+    <div
+      className="frame-banner banner-offline"
+      role="status"
+      aria-live="polite"
+      data-testid="offline-banner"
+    >
+      <strong>
+        API unreachable{state.offlineSince ? ` since ${clock(state.offlineSince)}` : ''}.
+      </strong>{' '}
       {state.cachedSince ? (
         <span>
-          Showing cached data from {ago(state.cachedSince, now)} ({clock(state.cachedSince)}). Changes cannot be saved
-          until it is back.
+          Showing cached data from {ago(state.cachedSince, now)} ({clock(state.cachedSince)}).
+          Changes cannot be saved until it is back.
         </span>
       ) : (
         <span>No cached copy for some screens. Changes cannot be saved until it is back.</span>

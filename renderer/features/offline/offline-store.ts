@@ -13,7 +13,12 @@ interface OfflineStore {
   byConnection: Record<string, StaleState | undefined>;
   noteStale(connectionId: string, fetchedAt: string, reason: string | undefined): void;
   noteFresh(connectionId: string): void;
-  noteConnectivity(connectionId: string, online: boolean, since: string, message: string | undefined): void;
+  noteConnectivity(
+    connectionId: string,
+    online: boolean,
+    since: string,
+    message: string | undefined,
+  ): void;
 }
 
 export const useOffline = create<OfflineStore>((set) => ({
@@ -21,19 +26,34 @@ export const useOffline = create<OfflineStore>((set) => ({
   noteStale(connectionId, fetchedAt, reason) {
     set((s) => {
       const prev = s.byConnection[connectionId];
-      const cachedSince = prev?.cachedSince && prev.cachedSince < fetchedAt ? prev.cachedSince : fetchedAt;
-      return { byConnection: { ...s.byConnection, [connectionId]: { ...prev, cachedSince, reason: reason ?? prev?.reason } } };
+      const cachedSince =
+        prev?.cachedSince && prev.cachedSince < fetchedAt ? prev.cachedSince : fetchedAt;
+      return {
+        byConnection: {
+          ...s.byConnection,
+          [connectionId]: { ...prev, cachedSince, reason: reason ?? prev?.reason },
+        },
+      };
     });
   },
   // A fresh answer proves the API is back: the banner clears itself, no reload needed.
   noteFresh(connectionId) {
-    set((s) => (s.byConnection[connectionId] ? { byConnection: { ...s.byConnection, [connectionId]: undefined } } : s));
+    set((s) =>
+      s.byConnection[connectionId]
+        ? { byConnection: { ...s.byConnection, [connectionId]: undefined } }
+        : s,
+    );
   },
   noteConnectivity(connectionId, online, since, message) {
     set((s) => {
       if (online) return { byConnection: { ...s.byConnection, [connectionId]: undefined } };
       const prev = s.byConnection[connectionId];
-      return { byConnection: { ...s.byConnection, [connectionId]: { ...prev, offlineSince: since, reason: message ?? prev?.reason } } };
+      return {
+        byConnection: {
+          ...s.byConnection,
+          [connectionId]: { ...prev, offlineSince: since, reason: message ?? prev?.reason },
+        },
+      };
     });
   },
 }));

@@ -19,7 +19,10 @@ type ReadName = Extract<
  * Every screen reads through here so the frame knows when what it shows came from the offline
  * cache (and how old it is), and when a fresh answer means the API is back.
  */
-export async function read<K extends ReadName>(name: K, input: CallInput<K>): Promise<BridgeResult<CallOutput<K>>> {
+export async function read<K extends ReadName>(
+  name: K,
+  input: CallInput<K>,
+): Promise<BridgeResult<CallOutput<K>>> {
   const result = await call(name, input);
   const connectionId = (input as { connectionId: string }).connectionId;
   if (result.ok) {

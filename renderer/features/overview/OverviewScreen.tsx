@@ -28,7 +28,12 @@ export default function OverviewScreen() {
   useEffect(reload, [reload, tick]);
   useAutoRefresh(reload, interval);
 
-  if (!t) return <Notice tone="info" title="No site selected">Add a site under Connections to see its integrations.</Notice>;
+  if (!t)
+    return (
+      <Notice tone="info" title="No site selected">
+        Add a site under Connections to see its integrations.
+      </Notice>
+    );
   const data = health?.data;
   return (
     <section className="screen" aria-labelledby="overview-title">
@@ -40,7 +45,9 @@ export default function OverviewScreen() {
         <div className="row">
           <Busy busy={loading} label="Refreshing…" />
           <span className="muted small" data-testid="refreshed-at">
-            {refreshedAt ? `Refreshed ${clock(refreshedAt)} (${ago(refreshedAt, now)}) · every ${interval} s` : 'Not refreshed yet'}
+            {refreshedAt
+              ? `Refreshed ${clock(refreshedAt)} (${ago(refreshedAt, now)}) · every ${interval} s`
+              : 'Not refreshed yet'}
             {health?.stale ? ' · cached' : ''}
           </span>
           <button type="button" onClick={reload} aria-keyshortcuts="r">
@@ -63,7 +70,10 @@ export default function OverviewScreen() {
             <h2 id="ov-webhooks">Webhooks</h2>
             <WebhookRows webhooks={data.webhooks} now={now} />
           </article>
-          <p className="muted small">Health checked {clock(data.checkedAt)}. Health does not go red when filters drop events: read the filtered share.</p>
+          <p className="muted small">
+            Health checked {clock(data.checkedAt)}. Health does not go red when filters drop events:
+            read the filtered share.
+          </p>
         </>
       )}
     </section>

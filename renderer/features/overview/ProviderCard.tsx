@@ -7,11 +7,25 @@ import type { FilteredShare } from './filtered-share';
 import { ShareList } from './ShareList';
 import { WindowBars } from './WindowBars';
 
-export function ProviderCard({ target, health, shares, now }: { target: Target; health: ProviderHealth; shares: FilteredShare[] | undefined; now: number }) {
+export function ProviderCard({
+  target,
+  health,
+  shares,
+  now,
+}: {
+  target: Target;
+  health: ProviderHealth;
+  shares: FilteredShare[] | undefined;
+  now: number;
+}) {
   const label = PROVIDER_LABELS[health.provider];
   const failedChecks = health.checks.filter((c) => c.status !== 'pass');
   return (
-    <article className="card overview-card" aria-labelledby={`ov-${health.provider}`} data-testid={`provider-${health.provider}`}>
+    <article
+      className="card overview-card"
+      aria-labelledby={`ov-${health.provider}`}
+      data-testid={`provider-${health.provider}`}
+    >
       <header className="row">
         <h2 id={`ov-${health.provider}`}>
           <a href={`#/providers/${health.provider}`}>{label}</a>
@@ -21,7 +35,11 @@ export function ProviderCard({ target, health, shares, now }: { target: Target; 
       </header>
       {/* Health says nothing about drift: a green provider can still differ from its known-good snapshot. */}
       <div className="drift-line small">
-        <DriftBadge connectionId={target.connectionId} siteId={target.siteId} target={health.provider} />
+        <DriftBadge
+          connectionId={target.connectionId}
+          siteId={target.siteId}
+          target={health.provider}
+        />
       </div>
       <dl className="kv small">
         <dt>State</dt>

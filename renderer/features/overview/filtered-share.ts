@@ -28,7 +28,12 @@ export function filteredShares(entries: readonly LogEntry[]): FilteredShare[] {
   }
   return [...seen.entries()]
     .filter(([, r]) => r.filtered > 0)
-    .map(([event, r]) => ({ event, total: r.total, filtered: r.filtered, percent: Math.floor((r.filtered / r.total) * 100) }))
+    .map(([event, r]) => ({
+      event,
+      total: r.total,
+      filtered: r.filtered,
+      percent: Math.floor((r.filtered / r.total) * 100),
+    }))
     .sort((a, b) => b.percent - a.percent || b.filtered - a.filtered);
 }
 

@@ -31,13 +31,23 @@ export const useOverview = create<OverviewState>((set, get) => ({
     const health = await read('health.get', t);
     if (!health.ok) return set({ error: health.error, loading: false });
     const providers = health.value.data.integrations.map((i) => i.provider);
-    const logs = await Promise.all(providers.map((provider) => read('integrations.logs', { ...t, provider, limit: LOGS_MAX_LIMIT, offset: 0 })));
+    const logs = await Promise.all(
+      providers.map((provider) =>
+        read('integrations.logs', { ...t, provider, limit: LOGS_MAX_LIMIT, offset: 0 }),
+      ),
+    );
     const shares: OverviewState['shares'] = {};
     providers.forEach((p, i) => {
       const r = logs[i];
       if (r?.ok) shares[p] = filteredShares(r.value.data.entries);
     });
     if (get().forKey !== key) return;
-    set({ health: health.value, shares, error: undefined, loading: false, refreshedAt: new Date().toISOString() });
+    set({
+      health: health.value,
+      shares,
+      error: undefined,
+      loading: false,
+      refreshedAt: new Date().toISOString(),
+    });
   },
 }));

@@ -1,8 +1,19 @@
-import { PROVIDER_SECRET_FIELDS, isMasked, type IntegrationResource, type ProviderKey } from '../../../shared/contract';
+import {
+  PROVIDER_SECRET_FIELDS,
+  isMasked,
+  type IntegrationResource,
+  type ProviderKey,
+} from '../../../shared/contract';
 import { shortValue } from '../../ui/format';
 
 /** The provider config as stored; secret fields only ever show their mask. */
-export function ConfigCard({ provider, integration }: { provider: ProviderKey; integration: IntegrationResource }) {
+export function ConfigCard({
+  provider,
+  integration,
+}: {
+  provider: ProviderKey;
+  integration: IntegrationResource;
+}) {
   const secrets = PROVIDER_SECRET_FIELDS[provider];
   return (
     <article className="card" aria-labelledby="cfg-title">

@@ -21,7 +21,13 @@ const LogPanel = lazy(() => import('../logs/LogPanel'));
  * A provider's page: what is live, the way to change it (Start change: the runbook's stepper, never
  * a direct PUT), the rollback controls, drift from known-good and the live log.
  */
-export function ProviderView({ provider, editRequested = false }: { provider: ProviderKey; editRequested?: boolean }) {
+export function ProviderView({
+  provider,
+  editRequested = false,
+}: {
+  provider: ProviderKey;
+  editRequested?: boolean;
+}) {
   const t = useTarget();
   const key = targetKey(t?.target);
   const tick = useRefresh((s) => s.tick);
@@ -37,29 +43,47 @@ export function ProviderView({ provider, editRequested = false }: { provider: Pr
     if (editRequested) document.querySelector<HTMLButtonElement>('.start-change button')?.focus();
   }, [editRequested, key]);
 
-  if (!t) return <Notice tone="info" title="No site selected">Select a site first.</Notice>;
+  if (!t)
+    return (
+      <Notice tone="info" title="No site selected">
+        Select a site first.
+      </Notice>
+    );
   const integration = data?.integration?.data;
   return (
     <>
       <header className="screen-head">
         <div className="row">
-          <h2 className="h1-like">{PROVIDER_LABELS[provider]} · {t.label}</h2>
-          <DriftBadge connectionId={t.target.connectionId} siteId={t.target.siteId} target={provider} />
+          <h2 className="h1-like">
+            {PROVIDER_LABELS[provider]} · {t.label}
+          </h2>
+          <DriftBadge
+            connectionId={t.target.connectionId}
+            siteId={t.target.siteId}
+            target={provider}
+          />
         </div>
         <div className="row">
           <Busy busy={!!data?.loading} label="Loading…" />
           <button type="button" onClick={() => void load(t.target, provider)}>
             Refresh
           </button>
-          <StartChangeButton connectionId={t.target.connectionId} siteId={t.target.siteId} target={provider} />
+          <StartChangeButton
+            connectionId={t.target.connectionId}
+            siteId={t.target.siteId}
+            target={provider}
+          />
         </div>
       </header>
       {editRequested && (
         <Notice tone="info" title="Config edits go through the change workflow">
-          Start change takes a baseline snapshot, then opens the editor in its Config step; Apply change runs the mandatory test.
+          Start change takes a baseline snapshot, then opens the editor in its Config step; Apply
+          change runs the mandatory test.
         </Notice>
       )}
-      {data?.error && <ErrorNotice error={data.error} onRetry={() => void load(t.target, provider)} />}
+      {data?.error && (
+        <ErrorNotice error={data.error} onRetry={() => void load(t.target, provider)} />
+      )}
       {!integration && !data?.error && <p className="muted">Loading…</p>}
       {integration && (
         <>
@@ -67,11 +91,30 @@ export function ProviderView({ provider, editRequested = false }: { provider: Pr
             <ConfigCard provider={provider} integration={integration} />
             <TestCard target={t.target} provider={provider} />
           </div>
-          <TargetRollback target={t.target} subject={provider} onDone={() => void load(t.target, provider)} />
-          <MappingTable mapping={integration.eventMapping} defaults={data?.defaults} entries={data?.logs?.entries ?? []} />
+          <TargetRollback
+            target={t.target}
+            subject={provider}
+            onDone={() => void load(t.target, provider)}
+          />
+          <MappingTable
+            mapping={integration.eventMapping}
+            defaults={data?.defaults}
+            entries={data?.logs?.entries ?? []}
+          />
           <RulesCard filters={integration.eventFilters} reverse={integration.reverseEventMapping} />
-          <Suspense fallback={<p className="muted" role="status">Loading the live log…</p>}>
-            <LogPanel connectionId={t.target.connectionId} siteId={t.target.siteId} stream={{ kind: 'provider', provider }} compact />
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Loading the live log…
+              </p>
+            }
+          >
+            <LogPanel
+              connectionId={t.target.connectionId}
+              siteId={t.target.siteId}
+              stream={{ kind: 'provider', provider }}
+              compact
+            />
           </Suspense>
         </>
       )}

@@ -2,7 +2,13 @@ import type { EventFilters, ReverseEventMapping } from '../../../shared/contract
 import { filterSentence } from './filter-sentence';
 
 /** Filters as sentences and the reverse mapping (external data-layer name -> canonical). */
-export function RulesCard({ filters, reverse }: { filters: EventFilters; reverse: ReverseEventMapping }) {
+export function RulesCard({
+  filters,
+  reverse,
+}: {
+  filters: EventFilters;
+  reverse: ReverseEventMapping;
+}) {
   const filterEntries = Object.entries(filters);
   const reverseEntries = Object.entries(reverse);
   return (
@@ -32,8 +38,12 @@ export function RulesCard({ filters, reverse }: { filters: EventFilters; reverse
           <tbody>
             {reverseEntries.map(([ext, canonical]) => (
               <tr key={ext}>
-                <td><code>{ext}</code></td>
-                <td><code>{canonical}</code></td>
+                <td>
+                  <code>{ext}</code>
+                </td>
+                <td>
+                  <code>{canonical}</code>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,12 +15,22 @@ export function TestCard({ target, provider }: { target: Target; provider: Provi
         <h2 id="test-title">Provider test</h2>
         <span className="spacer" />
         <Busy busy={!!test?.running} label="Running the test…" />
-        <button type="button" onClick={() => void runTest(target, provider)} disabled={test?.running}>
+        <button
+          type="button"
+          onClick={() => void runTest(target, provider)}
+          disabled={test?.running}
+        >
           Run test
         </button>
       </header>
-      {test?.error && <ErrorNotice error={test.error} onRetry={() => void runTest(target, provider)} />}
-      {test?.result ? <TestResultView result={test.result} /> : !test?.error && <p className="muted">No test run in this session yet.</p>}
+      {test?.error && (
+        <ErrorNotice error={test.error} onRetry={() => void runTest(target, provider)} />
+      )}
+      {test?.result ? (
+        <TestResultView result={test.result} />
+      ) : (
+        !test?.error && <p className="muted">No test run in this session yet.</p>
+      )}
     </article>
   );
 }

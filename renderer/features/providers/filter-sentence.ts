@@ -18,11 +18,14 @@ function valueText(v: unknown): string {
   if (Array.isArray(v)) return v.map(valueText).join(', ');
   if (typeof v === 'string') return `"${v}"`;
   if (v === undefined) return '(no value)';
-  return typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v) : JSON.stringify(v);
+  return typeof v === 'number' || typeof v === 'boolean' || v === null
+    ? String(v)
+    : JSON.stringify(v);
 }
 
 export function conditionText(c: FilterCondition): string {
-  if (c.operator === 'exists' || c.operator === 'not_exists') return `${c.field} ${OPS[c.operator]}`;
+  if (c.operator === 'exists' || c.operator === 'not_exists')
+    return `${c.field} ${OPS[c.operator]}`;
   return `${c.field} ${OPS[c.operator]} ${valueText(c.value)}`;
 }
 

@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import type { BridgeError, Fetched } from '../../../shared/bridge';
-import type { DefaultMappings, IntegrationResource, LogsPage, ProviderKey, TestResult } from '../../../shared/contract';
+import type {
+  DefaultMappings,
+  IntegrationResource,
+  LogsPage,
+  ProviderKey,
+  TestResult,
+} from '../../../shared/contract';
 import { LOGS_MAX_LIMIT } from '../../../shared/contract';
 import { call } from '../../bridge';
 import type { Target } from '../../app/target';
@@ -22,7 +28,13 @@ interface ProviderState {
 }
 
 export const providerKey = (t: Target, p: ProviderKey) => `${t.connectionId}/${t.siteId}/${p}`;
-const EMPTY: ProviderData = { integration: undefined, defaults: undefined, logs: undefined, error: undefined, loading: false };
+const EMPTY: ProviderData = {
+  integration: undefined,
+  defaults: undefined,
+  logs: undefined,
+  error: undefined,
+  loading: false,
+};
 
 /** One provider's live config, default mappings, recent logs and last test, per site. */
 export const useProviders = create<ProviderState>((set, get) => {
@@ -53,7 +65,12 @@ export const useProviders = create<ProviderState>((set, get) => {
       const key = providerKey(t, provider);
       set((s) => ({ tests: { ...s.tests, [key]: { ...s.tests[key], running: true } } }));
       const r = await call('integrations.test', { ...t, provider });
-      set((s) => ({ tests: { ...s.tests, [key]: r.ok ? { result: r.value, running: false } : { error: r.error, running: false } } }));
+      set((s) => ({
+        tests: {
+          ...s.tests,
+          [key]: r.ok ? { result: r.value, running: false } : { error: r.error, running: false },
+        },
+      }));
     },
   };
 });

@@ -22,18 +22,46 @@ export default function RunbooksScreen() {
   useEffect(() => {
     if (!connectionId || !siteId) return;
     setBook(undefined);
-    void call('runbooks.get', { connectionId, siteId, target }).then((r) => r.ok && setBook(r.value));
-    void call('webhooks.list', { connectionId, siteId }).then((r) => r.ok && setHooks(r.value.data.map((w) => ({ id: w.id, name: w.name }))));
+    void call('runbooks.get', { connectionId, siteId, target }).then(
+      (r) => r.ok && setBook(r.value),
+    );
+    void call('webhooks.list', { connectionId, siteId }).then(
+      (r) => r.ok && setHooks(r.value.data.map((w) => ({ id: w.id, name: w.name }))),
+    );
   }, [connectionId, siteId, target]);
-  if (!t) return <Notice tone="info" title="No site selected">Select a site first.</Notice>;
-  const tabs: [string, string][] = [...PROVIDER_KEYS.map((p) => [p, p] as [string, string]), ...hooks.map((h) => [`webhook:${h.id}`, `Webhook ${h.name}`] as [string, string]), ['data-layer', 'Data layer']];
+  if (!t)
+    return (
+      <Notice tone="info" title="No site selected">
+        Select a site first.
+      </Notice>
+    );
+  const tabs: [string, string][] = [
+    ...PROVIDER_KEYS.map((p) => [p, p] as [string, string]),
+    ...hooks.map((h) => [`webhook:${h.id}`, `Webhook ${h.name}`] as [string, string]),
+    ['data-layer', 'Data layer'],
+  ];
   return (
     <section className="screen" aria-labelledby="runbooks-title">
-      <h1 id="runbooks-title" className="h1-like">Runbooks</h1>
+      <h1 id="runbooks-title" className="h1-like">
+        Runbooks
+      </h1>
       <nav className="tabs" aria-label="Runbook targets">
-        {tabs.map(([k, label]) => <a key={k} href={`#/runbooks/${k}`} aria-current={k === target ? 'page' : undefined}>{label}</a>)}
+        {tabs.map(([k, label]) => (
+          <a key={k} href={`#/runbooks/${k}`} aria-current={k === target ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
       </nav>
-      {book ? <RunbookForm key={`${siteId}/${target}`} target={t.target} runbook={book} onSaved={setBook} /> : <Busy busy label="Loading the runbook…" />}
+      {book ? (
+        <RunbookForm
+          key={`${siteId}/${target}`}
+          target={t.target}
+          runbook={book}
+          onSaved={setBook}
+        />
+      ) : (
+        <Busy busy label="Loading the runbook…" />
+      )}
     </section>
   );
 }

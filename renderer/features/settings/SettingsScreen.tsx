@@ -40,11 +40,19 @@ export default function SettingsScreen() {
             <dt>Mode</dt>
             <dd>{info.mode === 'browser' ? 'Browser mode' : 'Desktop (Electron)'}</dd>
             <dt>Data folder</dt>
-            <dd><code>{info.dataDir}</code></dd>
+            <dd>
+              <code>{info.dataDir}</code>
+            </dd>
             <dt>Platform</dt>
-            <dd>{info.platform} · Node {info.nodeVersion}{info.electronVersion ? ` · Electron ${info.electronVersion}` : ''}</dd>
+            <dd>
+              {info.platform} · Node {info.nodeVersion}
+              {info.electronVersion ? ` · Electron ${info.electronVersion}` : ''}
+            </dd>
             <dt>Token storage</dt>
-            <dd>{info.secretBackend.name}{info.secretBackend.secure ? '' : ' (not protected)'}</dd>
+            <dd>
+              {info.secretBackend.name}
+              {info.secretBackend.secure ? '' : ' (not protected)'}
+            </dd>
           </dl>
           {info.secretBackend.warning && (
             <Notice tone={info.secretBackend.secure ? 'info' : 'warning'} title="Token storage">
@@ -57,7 +65,11 @@ export default function SettingsScreen() {
         <h2>Preferences</h2>
         <div className="field">
           <label htmlFor="theme">Theme</label>
-          <select id="theme" value={choice} onChange={(e) => setChoice(e.target.value as ThemeChoice)}>
+          <select
+            id="theme"
+            value={choice}
+            onChange={(e) => setChoice(e.target.value as ThemeChoice)}
+          >
             <option value="system">Follow the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
@@ -67,7 +79,11 @@ export default function SettingsScreen() {
           <>
             <div className="field">
               <label htmlFor="operator">Operator name (recorded in the change journal)</label>
-              <input id="operator" defaultValue={settings.operatorName} onBlur={(e) => void save({ operatorName: e.target.value })} />
+              <input
+                id="operator"
+                defaultValue={settings.operatorName}
+                onBlur={(e) => void save({ operatorName: e.target.value })}
+              />
             </div>
             <div className="field">
               <label htmlFor="refresh">Auto-refresh interval (seconds)</label>
@@ -81,7 +97,9 @@ export default function SettingsScreen() {
               />
             </div>
             <div className="field">
-              <label htmlFor="monitor-min">Shortest monitoring window a change may close with (minutes)</label>
+              <label htmlFor="monitor-min">
+                Shortest monitoring window a change may close with (minutes)
+              </label>
               <input
                 id="monitor-min"
                 type="number"
@@ -90,7 +108,10 @@ export default function SettingsScreen() {
                 defaultValue={settings.monitorMinimumMinutes}
                 onBlur={(e) => void save({ monitorMinimumMinutes: Number(e.target.value) })}
               />
-              <small className="muted">A change monitors its provider for the runbook&apos;s business cycle, never less than this.</small>
+              <small className="muted">
+                A change monitors its provider for the runbook&apos;s business cycle, never less
+                than this.
+              </small>
             </div>
             <div className="field">
               <label htmlFor="log-buffer">Log lines kept per view</label>
@@ -105,8 +126,13 @@ export default function SettingsScreen() {
               />
             </div>
             <label className="row">
-              <input type="checkbox" checked={settings.updatesEnabled} onChange={(e) => void save({ updatesEnabled: e.target.checked })} />
-              Check for app updates (desktop app; takes effect at the next start; off means no update request at all)
+              <input
+                type="checkbox"
+                checked={settings.updatesEnabled}
+                onChange={(e) => void save({ updatesEnabled: e.target.checked })}
+              />
+              Check for app updates (desktop app; takes effect at the next start; off means no
+              update request at all)
             </label>
             <label className="row">
               <input
@@ -114,11 +140,16 @@ export default function SettingsScreen() {
                 checked={settings.allowInsecureSecrets}
                 onChange={(e) => void save({ allowInsecureSecrets: e.target.checked })}
               />
-              Allow storing tokens without an OS keyring (Linux basic_text: the built-in key does not protect them)
+              Allow storing tokens without an OS keyring (Linux basic_text: the built-in key does
+              not protect them)
             </label>
           </>
         )}
-        {saved && <p role="status" className="muted">Saved.</p>}
+        {saved && (
+          <p role="status" className="muted">
+            Saved.
+          </p>
+        )}
         {error && <ErrorNotice error={error} />}
       </article>
     </section>

@@ -9,10 +9,23 @@ import { DiffView } from './DiffView';
 export type Side = number | 'live';
 
 /** Compare any two versions (or a version and live); the older side is "before". */
-export function ComparePanel({ snapKey, versions, initial }: { snapKey: SnapshotKey; versions: SnapshotMeta[]; initial: [Side, Side] }) {
+export function ComparePanel({
+  snapKey,
+  versions,
+  initial,
+}: {
+  snapKey: SnapshotKey;
+  versions: SnapshotMeta[];
+  initial: [Side, Side];
+}) {
   const [a, setA] = useState<Side>(initial[0]);
   const [b, setB] = useState<Side>(initial[1]);
-  const [result, setResult] = useState<{ diff: ConfigDiff; a: { label: string; body: unknown }; b: { label: string; body: unknown }; trafficKnown: boolean }>();
+  const [result, setResult] = useState<{
+    diff: ConfigDiff;
+    a: { label: string; body: unknown };
+    b: { label: string; body: unknown };
+    trafficKnown: boolean;
+  }>();
   const [error, setError] = useState<BridgeError>();
   useEffect(() => {
     setA(initial[0]);
@@ -21,7 +34,11 @@ export function ComparePanel({ snapKey, versions, initial }: { snapKey: Snapshot
   useEffect(() => {
     let live = true;
     setResult(undefined);
-    void call('snapshots.compare', { a: { ...snapKey, version: a }, b: { ...snapKey, version: b }, withTraffic: true }).then((r) => {
+    void call('snapshots.compare', {
+      a: { ...snapKey, version: a },
+      b: { ...snapKey, version: b },
+      withTraffic: true,
+    }).then((r) => {
       if (!live) return;
       if (r.ok) {
         setResult(r.value);
@@ -50,14 +67,33 @@ export function ComparePanel({ snapKey, versions, initial }: { snapKey: Snapshot
       <h2 id="snap-compare-title">Compare</h2>
       <div className="row">
         <label htmlFor="snap-cmp-a">Before</label>
-        <select id="snap-cmp-a" value={String(a)} onChange={(e) => setA(parse(e.target.value))}>{options}</select>
+        <select id="snap-cmp-a" value={String(a)} onChange={(e) => setA(parse(e.target.value))}>
+          {options}
+        </select>
         <label htmlFor="snap-cmp-b">After</label>
-        <select id="snap-cmp-b" value={String(b)} onChange={(e) => setB(parse(e.target.value))}>{options}</select>
-        {result && !result.trafficKnown && <span className="muted small">Recent logs unavailable: risk flags are marked "possible".</span>}
+        <select id="snap-cmp-b" value={String(b)} onChange={(e) => setB(parse(e.target.value))}>
+          {options}
+        </select>
+        {result && !result.trafficKnown && (
+          <span className="muted small">
+            Recent logs unavailable: risk flags are marked "possible".
+          </span>
+        )}
       </div>
       {error && <ErrorNotice error={error} />}
-      {!result && !error && <p className="muted" role="status">Comparing…</p>}
-      {result && <DiffView diff={result.diff} beforeLabel={result.a.label} afterLabel={result.b.label} bodies={{ before: result.a.body, after: result.b.body }} />}
+      {!result && !error && (
+        <p className="muted" role="status">
+          Comparing…
+        </p>
+      )}
+      {result && (
+        <DiffView
+          diff={result.diff}
+          beforeLabel={result.a.label}
+          afterLabel={result.b.label}
+          bodies={{ before: result.a.body, after: result.b.body }}
+        />
+      )}
     </section>
   );
 }

@@ -22,13 +22,23 @@ export function DiffView({
   return (
     <div className="snap-diff">
       {diff.critical.map((c) => (
-        <Notice key={`${c.code}:${c.event ?? ''}`} tone={c.evidence === 'observed' ? 'error' : 'warning'} title={c.evidence === 'observed' ? 'Critical' : 'Possible risk'}>
+        <Notice
+          key={`${c.code}:${c.event ?? ''}`}
+          tone={c.evidence === 'observed' ? 'error' : 'warning'}
+          title={c.evidence === 'observed' ? 'Critical' : 'Possible risk'}
+        >
           {c.message}
         </Notice>
       ))}
       <div className="row" role="group" aria-label="Diff layout">
         {(['side', 'inline', ...(bodies ? ['json'] : [])] as Mode[]).map((m) => (
-          <button key={m} type="button" aria-pressed={mode === m} className={mode === m ? 'primary' : ''} onClick={() => setMode(m)}>
+          <button
+            key={m}
+            type="button"
+            aria-pressed={mode === m}
+            className={mode === m ? 'primary' : ''}
+            onClick={() => setMode(m)}
+          >
             {m === 'side' ? 'Side by side' : m === 'inline' ? 'Inline' : 'Full JSON'}
           </button>
         ))}
@@ -36,8 +46,14 @@ export function DiffView({
           {beforeLabel} → {afterLabel}
         </span>
       </div>
-      {diff.identical && <p role="status">No difference: {beforeLabel} and {afterLabel} are identical.</p>}
-      {!diff.identical && mode === 'side' && <SideBySide rows={rows} beforeLabel={beforeLabel} afterLabel={afterLabel} />}
+      {diff.identical && (
+        <p role="status">
+          No difference: {beforeLabel} and {afterLabel} are identical.
+        </p>
+      )}
+      {!diff.identical && mode === 'side' && (
+        <SideBySide rows={rows} beforeLabel={beforeLabel} afterLabel={afterLabel} />
+      )}
       {!diff.identical && mode === 'inline' && <Inline rows={rows} />}
       {mode === 'json' && bodies && (
         <div className="snap-json-pair">
@@ -55,10 +71,20 @@ export function DiffView({
   );
 }
 
-function SideBySide({ rows, beforeLabel, afterLabel }: { rows: DiffRow[]; beforeLabel: string; afterLabel: string }) {
+function SideBySide({
+  rows,
+  beforeLabel,
+  afterLabel,
+}: {
+  rows: DiffRow[];
+  beforeLabel: string;
+  afterLabel: string;
+}) {
   return (
     <table className="table snap-diff-table">
-      <caption className="visually-hidden">Differences, {beforeLabel} and {afterLabel} side by side</caption>
+      <caption className="visually-hidden">
+        Differences, {beforeLabel} and {afterLabel} side by side
+      </caption>
       <thead>
         <tr>
           <th scope="col">Area</th>
@@ -72,7 +98,9 @@ function SideBySide({ rows, beforeLabel, afterLabel }: { rows: DiffRow[]; before
         {rows.map((r, i) => (
           <tr key={i} className={r.critical ? 'snap-critical' : undefined}>
             <td>{r.area}</td>
-            <td><code>{r.item}</code></td>
+            <td>
+              <code>{r.item}</code>
+            </td>
             <td>{r.change}</td>
             <td className="snap-before">{r.before ?? '—'}</td>
             <td className="snap-after">{r.after ?? '—'}</td>
@@ -91,8 +119,20 @@ function Inline({ rows }: { rows: DiffRow[] }) {
           <div className="small muted">
             {r.area} · <code>{r.item}</code> · {r.change}
           </div>
-          {r.before !== undefined && <div className="snap-minus"><span aria-hidden="true">− </span><span className="visually-hidden">before: </span>{r.before}</div>}
-          {r.after !== undefined && <div className="snap-plus"><span aria-hidden="true">+ </span><span className="visually-hidden">after: </span>{r.after}</div>}
+          {r.before !== undefined && (
+            <div className="snap-minus">
+              <span aria-hidden="true">− </span>
+              <span className="visually-hidden">before: </span>
+              {r.before}
+            </div>
+          )}
+          {r.after !== undefined && (
+            <div className="snap-plus">
+              <span aria-hidden="true">+ </span>
+              <span className="visually-hidden">after: </span>
+              {r.after}
+            </div>
+          )}
         </li>
       ))}
     </ul>

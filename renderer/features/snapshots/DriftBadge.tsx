@@ -11,7 +11,15 @@ const RECHECK_MS = 60_000;
  * "Drifted from known-good vN" for one target, with the diff one click away. Re-checks on mount,
  * whenever its history changes, and every minute. Mountable on any page (overview, provider page).
  */
-export function DriftBadge({ connectionId, siteId, target }: { connectionId: string; siteId: string; target: SnapshotTarget }) {
+export function DriftBadge({
+  connectionId,
+  siteId,
+  target,
+}: {
+  connectionId: string;
+  siteId: string;
+  target: SnapshotTarget;
+}) {
   const [report, setReport] = useState<DriftReport>();
   const [error, setError] = useState<BridgeError>();
   const [open, setOpen] = useState(false);
@@ -28,7 +36,8 @@ export function DriftBadge({ connectionId, siteId, target }: { connectionId: str
     void check();
     const timer = setInterval(() => void check(), RECHECK_MS);
     const off = on('snapshots.changed', (k) => {
-      if (k.connectionId === connectionId && k.siteId === siteId && k.target === target) void check();
+      if (k.connectionId === connectionId && k.siteId === siteId && k.target === target)
+        void check();
     });
     return () => {
       clearInterval(timer);
@@ -36,10 +45,20 @@ export function DriftBadge({ connectionId, siteId, target }: { connectionId: str
     };
   }, [check, connectionId, siteId, target]);
 
-  if (error) return <span className="badge" title={error.message}>Drift unknown</span>;
+  if (error)
+    return (
+      <span className="badge" title={error.message}>
+        Drift unknown
+      </span>
+    );
   if (!report) return <span className="badge">Checking drift…</span>;
   const kg = report.knownGood;
-  if (!kg) return <span className="badge" data-testid="drift-badge" data-drifted="none">No known-good snapshot</span>;
+  if (!kg)
+    return (
+      <span className="badge" data-testid="drift-badge" data-drifted="none">
+        No known-good snapshot
+      </span>
+    );
   if (!report.drifted)
     return (
       <span className="badge badge-healthy" data-testid="drift-badge" data-drifted="false">
@@ -50,16 +69,30 @@ export function DriftBadge({ connectionId, siteId, target }: { connectionId: str
   const critical = (report.diff?.critical.length ?? 0) > 0;
   return (
     <span className="snap-drift">
-      <span className={`badge ${critical ? 'badge-failing' : 'badge-degraded'}`} data-testid="drift-badge" data-drifted="true" role="status">
+      <span
+        className={`badge ${critical ? 'badge-failing' : 'badge-degraded'}`}
+        data-testid="drift-badge"
+        data-drifted="true"
+        role="status"
+      >
         Drifted from known-good v{kg.version}
         {report.stale ? ' (cached)' : ''}
       </span>{' '}
-      <button type="button" className="linklike" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="linklike"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         {open ? 'Hide diff' : 'Show diff'}
       </button>
       {open && report.diff && (
         <div className="card snap-drift-diff">
-          <DiffView diff={report.diff} beforeLabel={`known-good v${kg.version}`} afterLabel="live" />
+          <DiffView
+            diff={report.diff}
+            beforeLabel={`known-good v${kg.version}`}
+            afterLabel="live"
+          />
         </div>
       )}
     </span>

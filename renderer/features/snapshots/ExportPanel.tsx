@@ -9,14 +9,34 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
  * Blob-URL download (allowed by our CSP: downloads are not governed by default-src); the text is
  * also shown read-only with a Copy button, for machines where downloads are blocked.
  */
-export function ExportPanel({ snapKey, versions, onClose }: { snapKey: SnapshotKey; versions: number[]; onClose(): void }) {
-  const [bundle, setBundle] = useState<{ text: string; fileName: string; count: number; url: string }>();
+export function ExportPanel({
+  snapKey,
+  versions,
+  onClose,
+}: {
+  snapKey: SnapshotKey;
+  versions: number[];
+  onClose(): void;
+}) {
+  const [bundle, setBundle] = useState<{
+    text: string;
+    fileName: string;
+    count: number;
+    url: string;
+  }>();
   const [error, setError] = useState<BridgeError>();
   const [copied, setCopied] = useState(false);
   const urlRef = useRef<string | undefined>(undefined);
 
   useEffect(() => {
-    void call('snapshots.export', { items: [{ ...snapKey, ...(versions.length > 0 ? { versions: [...versions].sort((a, b) => a - b) } : {}) }] }).then((r) => {
+    void call('snapshots.export', {
+      items: [
+        {
+          ...snapKey,
+          ...(versions.length > 0 ? { versions: [...versions].sort((a, b) => a - b) } : {}),
+        },
+      ],
+    }).then((r) => {
       if (!r.ok) return setError(r.error);
       const url = URL.createObjectURL(new Blob([r.value.bundle], { type: 'application/json' }));
       urlRef.current = url;
@@ -40,7 +60,9 @@ export function ExportPanel({ snapKey, versions, onClose }: { snapKey: SnapshotK
       <div className="row">
         <h2 id="snap-export-title">Export</h2>
         <span className="spacer" />
-        <button type="button" onClick={onClose}>Close export</button>
+        <button type="button" onClick={onClose}>
+          Close export
+        </button>
       </div>
       {error && <ErrorNotice error={error} />}
       {!bundle && !error && <p role="status">Preparing the bundle…</p>}
@@ -54,10 +76,18 @@ export function ExportPanel({ snapKey, versions, onClose }: { snapKey: SnapshotK
           </p>
           <div className="field">
             <label htmlFor="snap-export-text">Bundle (read-only)</label>
-            <textarea id="snap-export-text" readOnly rows={8} value={bundle.text} className="snap-bundle" />
+            <textarea
+              id="snap-export-text"
+              readOnly
+              rows={8}
+              value={bundle.text}
+              className="snap-bundle"
+            />
           </div>
           <div className="row">
-            <button type="button" onClick={() => void copy()}>Copy</button>
+            <button type="button" onClick={() => void copy()}>
+              Copy
+            </button>
             {copied && <span role="status">Copied to the clipboard.</span>}
           </div>
         </>

@@ -10,7 +10,13 @@ export interface RowActions {
 }
 
 /** One target's versions, newest first, with known-good, source and change badges. */
-export function HistoryTable({ versions, picked, onPick, actions, restoring }: {
+export function HistoryTable({
+  versions,
+  picked,
+  onPick,
+  actions,
+  restoring,
+}: {
   versions: SnapshotMeta[];
   picked: number[];
   onPick(v: number): void;
@@ -35,24 +41,63 @@ export function HistoryTable({ versions, picked, onPick, actions, restoring }: {
         {versions.map((v) => (
           <tr key={v.version} data-testid={`snap-row-${v.version}`}>
             <td>
-              <input type="checkbox" checked={picked.includes(v.version)} onChange={() => onPick(v.version)} aria-label={`Pick v${v.version} for compare or export`} />
+              <input
+                type="checkbox"
+                checked={picked.includes(v.version)}
+                onChange={() => onPick(v.version)}
+                aria-label={`Pick v${v.version} for compare or export`}
+              />
             </td>
-            <td><strong>v{v.version}</strong></td>
+            <td>
+              <strong>v{v.version}</strong>
+            </td>
             <td>{when(v.createdAt)}</td>
             <td className="row">
-              {v.knownGood && <span className="badge badge-healthy" title={v.knownGoodNote ?? ''}>known-good</span>}
+              {v.knownGood && (
+                <span className="badge badge-healthy" title={v.knownGoodNote ?? ''}>
+                  known-good
+                </span>
+              )}
               <span className={`badge snap-src-${v.source}`}>{SOURCE_LABELS[v.source]}</span>
-              {v.changeId && <span className="badge" title="change id">change {v.changeId}</span>}
+              {v.changeId && (
+                <span className="badge" title="change id">
+                  change {v.changeId}
+                </span>
+              )}
             </td>
             <td>{v.label ?? ''}</td>
-            <td><code title={v.sha256}>{shortSha(v.sha256)}</code></td>
+            <td>
+              <code title={v.sha256}>{shortSha(v.sha256)}</code>
+            </td>
             <td className="row">
-              <button type="button" onClick={() => actions.view(v)} aria-label={`View v${v.version}`}>View</button>
-              <button type="button" onClick={() => actions.compareWithLive(v)} aria-label={`Diff live v${v.version}`}>Diff live</button>
-              <button type="button" onClick={() => actions.toggleKnownGood(v)} aria-label={v.knownGood ? `Unmark v${v.version}` : `Mark known-good v${v.version}`}>
+              <button
+                type="button"
+                onClick={() => actions.view(v)}
+                aria-label={`View v${v.version}`}
+              >
+                View
+              </button>
+              <button
+                type="button"
+                onClick={() => actions.compareWithLive(v)}
+                aria-label={`Diff live v${v.version}`}
+              >
+                Diff live
+              </button>
+              <button
+                type="button"
+                onClick={() => actions.toggleKnownGood(v)}
+                aria-label={v.knownGood ? `Unmark v${v.version}` : `Mark known-good v${v.version}`}
+              >
                 {v.knownGood ? 'Unmark' : 'Mark known-good'}
               </button>
-              <button type="button" className="danger" disabled={restoring !== undefined} onClick={() => actions.restore(v)} aria-label={`Restore snapshot v${v.version}`}>
+              <button
+                type="button"
+                className="danger"
+                disabled={restoring !== undefined}
+                onClick={() => actions.restore(v)}
+                aria-label={`Restore snapshot v${v.version}`}
+              >
                 {restoring === v.version ? 'Opening the change…' : 'Restore snapshot'}
               </button>
             </td>

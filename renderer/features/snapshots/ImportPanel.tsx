@@ -6,7 +6,13 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
 
 /** Import a bundle (file or paste), optionally onto the current site; a plain report of the outcome. */
-export function ImportPanel({ into, onClose }: { into: { connectionId: string; siteId: string }; onClose(): void }) {
+export function ImportPanel({
+  into,
+  onClose,
+}: {
+  into: { connectionId: string; siteId: string };
+  onClose(): void;
+}) {
   const [text, setText] = useState('');
   const [rehome, setRehome] = useState(true);
   const [report, setReport] = useState<ImportReport>();
@@ -15,7 +21,11 @@ export function ImportPanel({ into, onClose }: { into: { connectionId: string; s
 
   async function pick(file: File | undefined) {
     if (!file) return;
-    if (file.size > BUNDLE_MAX_CHARS * 4) return setError({ kind: 'validation', message: `The file is too large (${Math.round(file.size / 1e6)} MB).` });
+    if (file.size > BUNDLE_MAX_CHARS * 4)
+      return setError({
+        kind: 'validation',
+        message: `The file is too large (${Math.round(file.size / 1e6)} MB).`,
+      });
     setText(await file.text());
   }
 
@@ -34,42 +44,76 @@ export function ImportPanel({ into, onClose }: { into: { connectionId: string; s
       <div className="row">
         <h2 id="snap-import-title">Import a bundle</h2>
         <span className="spacer" />
-        <button type="button" onClick={onClose}>Close import</button>
+        <button type="button" onClick={onClose}>
+          Close import
+        </button>
       </div>
       <div className="field">
         <label htmlFor="snap-import-file">Bundle file</label>
-        <input id="snap-import-file" type="file" accept="application/json,.json" onChange={(e) => void pick(e.target.files?.[0])} />
+        <input
+          id="snap-import-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void pick(e.target.files?.[0])}
+        />
       </div>
       <div className="field">
         <label htmlFor="snap-import-text">…or paste the bundle</label>
-        <textarea id="snap-import-text" rows={6} value={text} onChange={(e) => setText(e.target.value)} className="snap-bundle" />
+        <textarea
+          id="snap-import-text"
+          rows={6}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="snap-bundle"
+        />
       </div>
       <label className="row">
-        <input type="checkbox" checked={rehome} onChange={(e) => setRehome(e.target.checked)} /> Import onto the selected site (otherwise onto the sites named in the bundle)
+        <input type="checkbox" checked={rehome} onChange={(e) => setRehome(e.target.checked)} />{' '}
+        Import onto the selected site (otherwise onto the sites named in the bundle)
       </label>
       <div className="row">
-        <button type="button" className="primary" disabled={!text.trim() || busy} onClick={() => void run()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!text.trim() || busy}
+          onClick={() => void run()}
+        >
           {busy ? 'Importing…' : 'Import'}
         </button>
       </div>
       {error && <ErrorNotice error={error} />}
       {report && (
         <div data-testid="import-report">
-          <Notice tone={report.refused.length > 0 ? 'error' : 'success'} title={report.refused.length > 0 ? 'Import refused: nothing was written' : `Imported ${report.imported.length}, skipped ${report.skippedDuplicates.length} duplicate(s)`}>
+          <Notice
+            tone={report.refused.length > 0 ? 'error' : 'success'}
+            title={
+              report.refused.length > 0
+                ? 'Import refused: nothing was written'
+                : `Imported ${report.imported.length}, skipped ${report.skippedDuplicates.length} duplicate(s)`
+            }
+          >
             <ul className="issues">
               {report.imported.map((m) => (
-                <li key={`${m.target}-${m.version}`}>imported as {m.target} v{m.version}</li>
+                <li key={`${m.target}-${m.version}`}>
+                  imported as {m.target} v{m.version}
+                </li>
               ))}
               {report.skippedDuplicates.map((d) => (
-                <li key={`d${d.item}`}>item {d.item + 1}: already stored as {d.target} v{d.existingVersion}</li>
+                <li key={`d${d.item}`}>
+                  item {d.item + 1}: already stored as {d.target} v{d.existingVersion}
+                </li>
               ))}
               {report.refused.map((r) => (
-                <li key={`r${r.item}`}>item {r.item + 1} refused: {r.reason}</li>
+                <li key={`r${r.item}`}>
+                  item {r.item + 1} refused: {r.reason}
+                </li>
               ))}
             </ul>
           </Notice>
           {report.notes.map((n) => (
-            <p key={n} className="small muted">{n}</p>
+            <p key={n} className="small muted">
+              {n}
+            </p>
           ))}
         </div>
       )}

@@ -18,7 +18,12 @@ import { TargetPicker } from './TargetPicker';
 import { useRestore } from './use-restore';
 import { VersionView } from './VersionView';
 
-type Panel = { kind: 'view'; version: number } | { kind: 'compare'; sides: [Side, Side] } | { kind: 'export' } | { kind: 'import' } | undefined;
+type Panel =
+  | { kind: 'view'; version: number }
+  | { kind: 'compare'; sides: [Side, Side] }
+  | { kind: 'export' }
+  | { kind: 'import' }
+  | undefined;
 
 /** History, compare, known-good, take, restore (through a change), export and import for one configuration of the site. */
 export default function SnapshotsScreen() {
@@ -29,8 +34,12 @@ export default function SnapshotsScreen() {
   const target = parsed.success ? parsed.data : 'ga4';
   const connectionId = selected?.site.connectionId;
   const siteId = selected?.site.siteId;
-  const snapKey = useMemo(() => (connectionId && siteId ? { connectionId, siteId, target } : undefined), [connectionId, siteId, target]);
-  const { versions, total, problems, error, load, refresh, picked, togglePick, clearPicks } = useHistory();
+  const snapKey = useMemo(
+    () => (connectionId && siteId ? { connectionId, siteId, target } : undefined),
+    [connectionId, siteId, target],
+  );
+  const { versions, total, problems, error, load, refresh, picked, togglePick, clearPicks } =
+    useHistory();
   const [panel, setPanel] = useState<Panel>();
   const [label, setLabel] = useState('');
   const [actionError, setActionError] = useState<BridgeError>();
@@ -45,33 +54,61 @@ export default function SnapshotsScreen() {
   useEffect(
     () =>
       on('snapshots.changed', (k) => {
-        if (snapKey && k.connectionId === snapKey.connectionId && k.siteId === snapKey.siteId && k.target === snapKey.target) void refresh();
+        if (
+          snapKey &&
+          k.connectionId === snapKey.connectionId &&
+          k.siteId === snapKey.siteId &&
+          k.target === snapKey.target
+        )
+          void refresh();
       }),
     [snapKey, refresh],
   );
   const onWebhookNames = useCallback((n: Record<string, string>) => setWebhookNames(n), []);
 
-  if (!selected || !snapKey) return <Notice tone="info" title="No site selected">Pick a site in the top bar to see its snapshots.</Notice>;
+  if (!selected || !snapKey)
+    return (
+      <Notice tone="info" title="No site selected">
+        Pick a site in the top bar to see its snapshots.
+      </Notice>
+    );
 
   async function take() {
     if (!snapKey) return;
     setActionError(undefined);
-    const r = await call('snapshots.take', { ...snapKey, source: 'manual', ...(label.trim() ? { label: label.trim() } : {}) });
+    const r = await call('snapshots.take', {
+      ...snapKey,
+      source: 'manual',
+      ...(label.trim() ? { label: label.trim() } : {}),
+    });
     if (!r.ok) return setActionError(r.error);
     setLabel('');
-    setStatus(r.value.created ? `Snapshot v${r.value.snapshot.version} taken.` : `No change since v${r.value.snapshot.version}: no new version.`);
+    setStatus(
+      r.value.created
+        ? `Snapshot v${r.value.snapshot.version} taken.`
+        : `No change since v${r.value.snapshot.version}: no new version.`,
+    );
   }
 
   async function toggleKnownGood(v: SnapshotMeta) {
     if (!snapKey) return;
-    const note = v.knownGood ? undefined : window.prompt(`Why is v${v.version} known-good? (optional note)`) ?? undefined;
-    const r = await call('snapshots.markKnownGood', { ...snapKey, version: v.version, knownGood: !v.knownGood, ...(note ? { note } : {}) });
+    const note = v.knownGood
+      ? undefined
+      : (window.prompt(`Why is v${v.version} known-good? (optional note)`) ?? undefined);
+    const r = await call('snapshots.markKnownGood', {
+      ...snapKey,
+      version: v.version,
+      knownGood: !v.knownGood,
+      ...(note ? { note } : {}),
+    });
     if (!r.ok) return setActionError(r.error);
     setStatus(`v${v.version} ${r.value.knownGood ? 'marked' : 'unmarked'} known-good.`);
   }
 
   const compareSides: [Side, Side] | undefined =
-    picked.length === 2 ? [Math.min(picked[0]!, picked[1]!), Math.max(picked[0]!, picked[1]!)] : undefined;
+    picked.length === 2
+      ? [Math.min(picked[0]!, picked[1]!), Math.max(picked[0]!, picked[1]!)]
+      : undefined;
 
   return (
     <section className="screen" aria-labelledby="snap-title">
@@ -80,40 +117,103 @@ export default function SnapshotsScreen() {
         <DriftBadge connectionId={snapKey.connectionId} siteId={snapKey.siteId} target={target} />
       </header>
       <div className="row snap-toolbar">
-        <TargetPicker connectionId={snapKey.connectionId} siteId={snapKey.siteId} value={target} onChange={(t) => navigate(`snapshots/${t}`)} onWebhookNames={onWebhookNames} />
+        <TargetPicker
+          connectionId={snapKey.connectionId}
+          siteId={snapKey.siteId}
+          value={target}
+          onChange={(t) => navigate(`snapshots/${t}`)}
+          onWebhookNames={onWebhookNames}
+        />
         <div className="field">
           <label htmlFor="snap-label">Label for a new snapshot</label>
-          <input id="snap-label" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. before Black Friday" />
+          <input
+            id="snap-label"
+            value={label}
+            maxLength={200}
+            onChange={(e) => setLabel(e.target.value)}
+            placeholder="e.g. before Black Friday"
+          />
         </div>
-        <button type="button" className="primary" onClick={() => void take()}>Take snapshot</button>
-        <button type="button" disabled={!compareSides} onClick={() => compareSides && setPanel({ kind: 'compare', sides: compareSides })}>
+        <button type="button" className="primary" onClick={() => void take()}>
+          Take snapshot
+        </button>
+        <button
+          type="button"
+          disabled={!compareSides}
+          onClick={() => compareSides && setPanel({ kind: 'compare', sides: compareSides })}
+        >
           Compare picked (2)
         </button>
-        <button type="button" disabled={versions.length === 0} onClick={() => setPanel({ kind: 'export' })}>
+        <button
+          type="button"
+          disabled={versions.length === 0}
+          onClick={() => setPanel({ kind: 'export' })}
+        >
           {picked.length > 0 ? `Export picked (${picked.length})` : 'Export history'}
         </button>
-        <button type="button" onClick={() => setPanel({ kind: 'import' })}>Import…</button>
-        {picked.length > 0 && <button type="button" onClick={clearPicks}>Clear picks</button>}
+        <button type="button" onClick={() => setPanel({ kind: 'import' })}>
+          Import…
+        </button>
+        {picked.length > 0 && (
+          <button type="button" onClick={clearPicks}>
+            Clear picks
+          </button>
+        )}
       </div>
-      <p className="visually-hidden" role="status">{status}</p>
-      {status && <p className="small muted" aria-hidden="true">{status}</p>}
+      <p className="visually-hidden" role="status">
+        {status}
+      </p>
+      {status && (
+        <p className="small muted" aria-hidden="true">
+          {status}
+        </p>
+      )}
       {actionError && <ErrorNotice error={actionError} />}
       {restoreError && <LockNotice error={restoreError} />}
       {error && <ErrorNotice error={error} onRetry={() => void refresh()} />}
       {problems.map((p) => (
-        <Notice key={p.file + p.at} tone="warning" title={p.action === 'quarantined' ? 'A snapshot file was damaged and moved aside' : 'Snapshot store notice'}>
+        <Notice
+          key={p.file + p.at}
+          tone="warning"
+          title={
+            p.action === 'quarantined'
+              ? 'A snapshot file was damaged and moved aside'
+              : 'Snapshot store notice'
+          }
+        >
           {p.reason} <code>{p.file}</code>
         </Notice>
       ))}
-      {panel?.kind === 'view' && <VersionView snapKey={snapKey} version={panel.version} onClose={() => setPanel(undefined)} />}
-      {panel?.kind === 'compare' && <ComparePanel snapKey={snapKey} versions={versions} initial={panel.sides} />}
-      {panel?.kind === 'export' && <ExportPanel snapKey={snapKey} versions={picked} onClose={() => setPanel(undefined)} />}
-      {panel?.kind === 'import' && <ImportPanel into={{ connectionId: snapKey.connectionId, siteId: snapKey.siteId }} onClose={() => setPanel(undefined)} />}
+      {panel?.kind === 'view' && (
+        <VersionView
+          snapKey={snapKey}
+          version={panel.version}
+          onClose={() => setPanel(undefined)}
+        />
+      )}
+      {panel?.kind === 'compare' && (
+        <ComparePanel snapKey={snapKey} versions={versions} initial={panel.sides} />
+      )}
+      {panel?.kind === 'export' && (
+        <ExportPanel snapKey={snapKey} versions={picked} onClose={() => setPanel(undefined)} />
+      )}
+      {panel?.kind === 'import' && (
+        <ImportPanel
+          into={{ connectionId: snapKey.connectionId, siteId: snapKey.siteId }}
+          onClose={() => setPanel(undefined)}
+        />
+      )}
       {versions.length === 0 && !error ? (
-        <Notice tone="info" title="No snapshot yet">Take a baseline before any change: it becomes the version you can restore.</Notice>
+        <Notice tone="info" title="No snapshot yet">
+          Take a baseline before any change: it becomes the version you can restore.
+        </Notice>
       ) : (
         <>
-          <p className="small muted">{total} version{total === 1 ? '' : 's'}{total > versions.length ? `, newest ${versions.length} shown` : ''}. Pick two to compare, or any to export.</p>
+          <p className="small muted">
+            {total} version{total === 1 ? '' : 's'}
+            {total > versions.length ? `, newest ${versions.length} shown` : ''}. Pick two to
+            compare, or any to export.
+          </p>
           <HistoryTable
             versions={versions}
             picked={picked}

@@ -26,7 +26,11 @@ export function TargetPicker({
       onWebhookNames(Object.fromEntries(list.map((w) => [w.id, w.name])));
     });
   }, [connectionId, siteId, onWebhookNames]);
-  const targets: SnapshotTarget[] = [...PROVIDER_KEYS, 'data-layer', ...hooks.filter((h) => /^[A-Za-z0-9_-]{1,128}$/.test(h.id)).map((h) => `webhook:${h.id}`)];
+  const targets: SnapshotTarget[] = [
+    ...PROVIDER_KEYS,
+    'data-layer',
+    ...hooks.filter((h) => /^[A-Za-z0-9_-]{1,128}$/.test(h.id)).map((h) => `webhook:${h.id}`),
+  ];
   const names = Object.fromEntries(hooks.map((h) => [h.id, h.name]));
   return (
     <div className="field snap-target">

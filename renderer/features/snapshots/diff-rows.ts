@@ -9,10 +9,18 @@ export interface DiffRow {
   critical: boolean;
 }
 
-const text = (v: unknown): string | undefined => (v === undefined ? undefined : typeof v === 'string' ? v : JSON.stringify(v));
+const text = (v: unknown): string | undefined =>
+  v === undefined ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
 
 function fieldRows(area: string, changes: FieldChange[]): DiffRow[] {
-  return changes.map((c) => ({ area, item: c.path, change: c.change, before: text(c.before), after: text(c.after), critical: false }));
+  return changes.map((c) => ({
+    area,
+    item: c.path,
+    change: c.change,
+    before: text(c.before),
+    after: text(c.after),
+    critical: false,
+  }));
 }
 
 /** Flatten a structured diff into display rows, critical events marked so they stand out. */
@@ -20,10 +28,16 @@ export function diffRows(diff: ConfigDiff): DiffRow[] {
   const criticalEvents = new Set(diff.critical.map((c) => c.event).filter(Boolean));
   if (diff.kind === 'generic') {
     const off = diff.critical.length > 0;
-    return fieldRows('Field', diff.changes).map((r) => ({ ...r, critical: off && (r.item === 'active' || r.item === 'enabled') }));
+    return fieldRows('Field', diff.changes).map((r) => ({
+      ...r,
+      critical: off && (r.item === 'active' || r.item === 'enabled'),
+    }));
   }
   return [
-    ...fieldRows('Switch', diff.switches).map((r) => ({ ...r, critical: r.item === 'enabled' && r.after === 'false' })),
+    ...fieldRows('Switch', diff.switches).map((r) => ({
+      ...r,
+      critical: r.item === 'enabled' && r.after === 'false',
+    })),
     ...diff.mappings.map((m) => ({
       area: 'Mapping',
       item: m.event,

@@ -9,7 +9,10 @@ export const SOURCE_LABELS: Record<SnapshotSource, string> = {
   rollback: 'rollback',
 };
 
-export function targetLabel(target: SnapshotTarget, webhookNames: Record<string, string> = {}): string {
+export function targetLabel(
+  target: SnapshotTarget,
+  webhookNames: Record<string, string> = {},
+): string {
   if (target === 'data-layer') return 'Data layer';
   if (target.startsWith('webhook:')) {
     const id = target.slice(8);

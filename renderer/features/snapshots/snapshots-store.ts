@@ -1,6 +1,10 @@
 import { create } from 'zustand';
 import type { BridgeError } from '../../../shared/bridge';
-import type { SnapshotKey, SnapshotMeta, StoreProblem } from '../../../shared/bridge/calls/snapshots-types';
+import type {
+  SnapshotKey,
+  SnapshotMeta,
+  StoreProblem,
+} from '../../../shared/bridge/calls/snapshots-types';
 import { call } from '../../bridge';
 
 /** The history shown on the Snapshots screen: one target at a time, plus the rows picked for compare/export. */
@@ -34,7 +38,14 @@ export const useHistory = create<HistoryState>((set, get) => ({
     set({ loading: true });
     const r = await call('snapshots.list', { ...key, limit: 500, offset: 0 });
     if (!sameKey(get().key, key)) return; // the operator switched target meanwhile
-    if (r.ok) set({ versions: r.value.versions, total: r.value.total, problems: r.value.problems, error: undefined, loading: false });
+    if (r.ok)
+      set({
+        versions: r.value.versions,
+        total: r.value.total,
+        problems: r.value.problems,
+        error: undefined,
+        loading: false,
+      });
     else set({ error: r.error, loading: false });
   },
   async refresh() {
@@ -43,7 +54,9 @@ export const useHistory = create<HistoryState>((set, get) => ({
   },
   togglePick(version) {
     const picked = get().picked;
-    set({ picked: picked.includes(version) ? picked.filter((v) => v !== version) : [...picked, version] });
+    set({
+      picked: picked.includes(version) ? picked.filter((v) => v !== version) : [...picked, version],
+    });
   },
   clearPicks() {
     set({ picked: [] });

@@ -25,13 +25,31 @@ export function Deliveries({ target, hook }: { target: Target; hook: Webhook }) 
         <h2 id="deliveries-title">{hook.name}</h2>
         <span className="spacer" />
         <Busy busy={testing} label="Testing…" />
-        <StartChangeButton connectionId={target.connectionId} siteId={target.siteId} target={subject} title={`Edit webhook ${hook.name}`} />
+        <StartChangeButton
+          connectionId={target.connectionId}
+          siteId={target.siteId}
+          target={subject}
+          title={`Edit webhook ${hook.name}`}
+        />
       </header>
       {test?.error && <ErrorNotice error={test.error} />}
       {test?.result && <TestResultView result={test.result} />}
       <TargetRollback target={target} subject={subject} onDone={() => void load(target)} />
-      <Suspense fallback={<p className="muted" role="status">Loading the live log…</p>}>
-        <LogPanel key={hook.id} connectionId={target.connectionId} siteId={target.siteId} stream={{ kind: 'webhook', webhookId: hook.id }} compact title={`${hook.name} deliveries (live)`} />
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            Loading the live log…
+          </p>
+        }
+      >
+        <LogPanel
+          key={hook.id}
+          connectionId={target.connectionId}
+          siteId={target.siteId}
+          stream={{ kind: 'webhook', webhookId: hook.id }}
+          compact
+          title={`${hook.name} deliveries (live)`}
+        />
       </Suspense>
     </article>
   );

@@ -16,7 +16,11 @@ const AUTH_LABELS: Record<WebhookAuthType, string> = {
 };
 
 /** Create-only: editing an existing webhook is a change (Start change on its detail). */
-export function WebhookForm({ busy, onSave, onCancel }: {
+export function WebhookForm({
+  busy,
+  onSave,
+  onCancel,
+}: {
   busy: boolean;
   onSave(body: WebhookBody): Promise<BridgeError | undefined>;
   onCancel(): void;
@@ -43,8 +47,19 @@ export function WebhookForm({ busy, onSave, onCancel }: {
     <form className="card form" onSubmit={(e) => void submit(e)} aria-label="New webhook">
       <h2>New webhook</h2>
       {error && <ErrorNotice error={error} />}
-      <Field label="Name" value={f.name} onChange={(e) => set({ name: e.target.value })} error={at('name')} />
-      <Field label="URL" value={f.url} onChange={(e) => set({ url: e.target.value })} error={at('url')} spellCheck={false} />
+      <Field
+        label="Name"
+        value={f.name}
+        onChange={(e) => set({ name: e.target.value })}
+        error={at('name')}
+      />
+      <Field
+        label="URL"
+        value={f.url}
+        onChange={(e) => set({ url: e.target.value })}
+        error={at('url')}
+        spellCheck={false}
+      />
       <Field
         label="Events"
         value={f.events}
@@ -54,7 +69,11 @@ export function WebhookForm({ busy, onSave, onCancel }: {
       />
       <div className="field">
         <label htmlFor="wh-auth">Authentication</label>
-        <select id="wh-auth" value={f.authType} onChange={(e) => set({ authType: e.target.value as WebhookAuthType })}>
+        <select
+          id="wh-auth"
+          value={f.authType}
+          onChange={(e) => set({ authType: e.target.value as WebhookAuthType })}
+        >
           {WebhookAuthType.options.map((a) => (
             <option key={a} value={a}>
               {AUTH_LABELS[a]}
@@ -63,7 +82,13 @@ export function WebhookForm({ busy, onSave, onCancel }: {
         </select>
       </div>
       {fields.plain.map((name) => (
-        <Field key={name} label={name} value={f.auth[name] ?? ''} onChange={(e) => set({ auth: { ...f.auth, [name]: e.target.value } })} error={at(`authConfig.${name}`)} />
+        <Field
+          key={name}
+          label={name}
+          value={f.auth[name] ?? ''}
+          onChange={(e) => set({ auth: { ...f.auth, [name]: e.target.value } })}
+          error={at(`authConfig.${name}`)}
+        />
       ))}
       {fields.secret.map((name) => (
         <Field
@@ -79,18 +104,41 @@ export function WebhookForm({ busy, onSave, onCancel }: {
         />
       ))}
       <div className="row">
-        <Field label="Max attempts" type="number" min={1} max={10} value={f.maxAttempts} onChange={(e) => set({ maxAttempts: e.target.value })} error={at('retryPolicy.maxAttempts')} />
+        <Field
+          label="Max attempts"
+          type="number"
+          min={1}
+          max={10}
+          value={f.maxAttempts}
+          onChange={(e) => set({ maxAttempts: e.target.value })}
+          error={at('retryPolicy.maxAttempts')}
+        />
         <div className="field">
           <label htmlFor="wh-backoff">Backoff</label>
-          <select id="wh-backoff" value={f.backoff} onChange={(e) => set({ backoff: e.target.value as WebhookFormState['backoff'] })}>
+          <select
+            id="wh-backoff"
+            value={f.backoff}
+            onChange={(e) => set({ backoff: e.target.value as WebhookFormState['backoff'] })}
+          >
             <option value="exponential">exponential</option>
             <option value="fixed">fixed</option>
           </select>
         </div>
-        <Field label="First retry delay (ms)" type="number" min={0} value={f.initialDelayMs} onChange={(e) => set({ initialDelayMs: e.target.value })} error={at('retryPolicy.initialDelayMs')} />
+        <Field
+          label="First retry delay (ms)"
+          type="number"
+          min={0}
+          value={f.initialDelayMs}
+          onChange={(e) => set({ initialDelayMs: e.target.value })}
+          error={at('retryPolicy.initialDelayMs')}
+        />
       </div>
       <label className="check-line">
-        <input type="checkbox" checked={f.active} onChange={(e) => set({ active: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={f.active}
+          onChange={(e) => set({ active: e.target.checked })}
+        />
         Active (deliveries are sent)
       </label>
       <div className="row">

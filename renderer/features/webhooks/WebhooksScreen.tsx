@@ -33,7 +33,12 @@ export default function WebhooksScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, tick]);
 
-  if (!t) return <Notice tone="info" title="No site selected">Select a site first.</Notice>;
+  if (!t)
+    return (
+      <Notice tone="info" title="No site selected">
+        Select a site first.
+      </Notice>
+    );
   const selected = s.list.find((w) => w.id === selectedId);
 
   async function confirmDelete() {
@@ -86,16 +91,51 @@ export default function WebhooksScreen() {
           <tbody>
             {s.list.map((w) => (
               <tr key={w.id} data-testid={`webhook-row-${w.name}`}>
-                <td><a href={`#/webhooks/${w.id}`} aria-current={w.id === selectedId ? 'true' : undefined}>{w.name}</a></td>
-                <td className="small"><code>{w.url}</code></td>
+                <td>
+                  <a
+                    href={`#/webhooks/${w.id}`}
+                    aria-current={w.id === selectedId ? 'true' : undefined}
+                  >
+                    {w.name}
+                  </a>
+                </td>
+                <td className="small">
+                  <code>{w.url}</code>
+                </td>
                 <td className="small">{w.events.length ? w.events.join(', ') : 'all events'}</td>
                 <td>{w.authType}</td>
                 <td>{w.active ? 'active' : <span className="muted">paused</span>}</td>
                 <td className="actions">
                   <div className="row">
-                    <a className="button" href={`#/webhooks/${w.id}`} aria-label={`Change ${w.name}`}>Change</a>
-                    <button type="button" onClick={() => { navigate(`webhooks/${w.id}`); void s.test(t.target, w.id); }} disabled={s.busy === `test:${w.id}`} aria-label={`Test ${w.name}`}>Test</button>
-                    <button type="button" className="danger" onClick={() => { setDeleteError(undefined); setDeleting(w); }} aria-label={`Delete ${w.name}`}>Delete</button>
+                    <a
+                      className="button"
+                      href={`#/webhooks/${w.id}`}
+                      aria-label={`Change ${w.name}`}
+                    >
+                      Change
+                    </a>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        navigate(`webhooks/${w.id}`);
+                        void s.test(t.target, w.id);
+                      }}
+                      disabled={s.busy === `test:${w.id}`}
+                      aria-label={`Test ${w.name}`}
+                    >
+                      Test
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => {
+                        setDeleteError(undefined);
+                        setDeleting(w);
+                      }}
+                      aria-label={`Delete ${w.name}`}
+                    >
+                      Delete
+                    </button>
                   </div>
                 </td>
               </tr>
@@ -109,13 +149,24 @@ export default function WebhooksScreen() {
         title={`Delete the webhook “${deleting?.name ?? ''}”?`}
         onClose={() => setDeleting(undefined)}
         actions={
-          <button type="button" className="danger solid" onClick={() => void confirmDelete()} disabled={s.busy?.startsWith('delete:')}>
+          <button
+            type="button"
+            className="danger solid"
+            onClick={() => void confirmDelete()}
+            disabled={s.busy?.startsWith('delete:')}
+          >
             Delete webhook
           </button>
         }
       >
-        <p>Deliveries to <code>{deleting?.url}</code> stop at once. Its secret cannot be recovered; you would have to set it again.</p>
-        <p className="small muted">To stop deliveries reversibly while you investigate, use the rollback controls on its page instead.</p>
+        <p>
+          Deliveries to <code>{deleting?.url}</code> stop at once. Its secret cannot be recovered;
+          you would have to set it again.
+        </p>
+        <p className="small muted">
+          To stop deliveries reversibly while you investigate, use the rollback controls on its page
+          instead.
+        </p>
         {deleteError && <ErrorNotice error={deleteError} />}
       </Dialog>
     </section>

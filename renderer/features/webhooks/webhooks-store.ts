@@ -30,7 +30,11 @@ export const useWebhooks = create<WebhooksState>((set, get) => ({
   async load(t) {
     set({ busy: 'list' });
     const r = await read('webhooks.list', t);
-    set(r.ok ? { list: r.value.data, loaded: true, error: undefined, busy: undefined } : { error: r.error, busy: undefined });
+    set(
+      r.ok
+        ? { list: r.value.data, loaded: true, error: undefined, busy: undefined }
+        : { error: r.error, busy: undefined },
+    );
   },
   async create(t, body) {
     set({ busy: 'save' });
@@ -51,6 +55,9 @@ export const useWebhooks = create<WebhooksState>((set, get) => ({
   async test(t, id) {
     set({ busy: `test:${id}` });
     const r = await call('webhooks.test', { ...t, webhookId: id });
-    set((s) => ({ busy: undefined, tests: { ...s.tests, [id]: r.ok ? { result: r.value } : { error: r.error } } }));
+    set((s) => ({
+      busy: undefined,
+      tests: { ...s.tests, [id]: r.ok ? { result: r.value } : { error: r.error } },
+    }));
   },
 }));

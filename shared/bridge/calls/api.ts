@@ -39,7 +39,13 @@ export function fetched<T extends z.ZodType>(data: T) {
     staleReason: z.string().optional(),
   });
 }
-export type Fetched<T> = { data: T; etag?: string; fetchedAt: string; stale: boolean; staleReason?: string };
+export type Fetched<T> = {
+  data: T;
+  etag?: string;
+  fetchedAt: string;
+  stale: boolean;
+  staleReason?: string;
+};
 
 const Written = <T extends z.ZodType>(data: T) => z.object({ data, etag: z.string().optional() });
 const Paging = z.object({
@@ -65,12 +71,22 @@ export const apiCalls = {
   'integrations.list': call(Target, fetched(z.array(IntegrationResource))),
   'integrations.get': call(Target.extend({ provider: ProviderKey }), fetched(IntegrationResource)),
   'integrations.put': call(
-    Target.extend({ provider: ProviderKey, body: IntegrationBody, ifMatch: z.string().max(256).optional() }),
+    Target.extend({
+      provider: ProviderKey,
+      body: IntegrationBody,
+      ifMatch: z.string().max(256).optional(),
+    }),
     Written(IntegrationResource),
   ),
-  'integrations.delete': call(Target.extend({ provider: ProviderKey }), z.object({ deleted: z.boolean() })),
+  'integrations.delete': call(
+    Target.extend({ provider: ProviderKey }),
+    z.object({ deleted: z.boolean() }),
+  ),
   'integrations.test': call(Target.extend({ provider: ProviderKey }), TestResult),
-  'integrations.logs': call(Target.extend({ provider: ProviderKey }).extend(Paging.shape), fetched(LogsPage)),
+  'integrations.logs': call(
+    Target.extend({ provider: ProviderKey }).extend(Paging.shape),
+    fetched(LogsPage),
+  ),
   'integrations.mappings': call(Target.extend({ provider: ProviderKey }), fetched(DefaultMappings)),
   'health.get': call(Target, fetched(SiteHealth)),
   'dataLayer.get': call(Target, fetched(DataLayerConfig)),
@@ -82,13 +98,26 @@ export const apiCalls = {
   'webhooks.get': call(Target.extend({ webhookId: RemoteId }), fetched(Webhook)),
   'webhooks.create': call(Target.extend({ body: WebhookBody }), Written(Webhook)),
   'webhooks.update': call(
-    Target.extend({ webhookId: RemoteId, body: WebhookBody, ifMatch: z.string().max(256).optional() }),
+    Target.extend({
+      webhookId: RemoteId,
+      body: WebhookBody,
+      ifMatch: z.string().max(256).optional(),
+    }),
     Written(Webhook),
   ),
-  'webhooks.delete': call(Target.extend({ webhookId: RemoteId }), z.object({ deleted: z.boolean() })),
+  'webhooks.delete': call(
+    Target.extend({ webhookId: RemoteId }),
+    z.object({ deleted: z.boolean() }),
+  ),
   'webhooks.test': call(Target.extend({ webhookId: RemoteId }), TestResult),
-  'webhooks.logs': call(Target.extend({ webhookId: RemoteId }).extend(Paging.shape), fetched(LogsPage)),
-  'api.cancel': call(z.object({ requestId: z.string().max(64) }), z.object({ cancelled: z.boolean() })),
+  'webhooks.logs': call(
+    Target.extend({ webhookId: RemoteId }).extend(Paging.shape),
+    fetched(LogsPage),
+  ),
+  'api.cancel': call(
+    z.object({ requestId: z.string().max(64) }),
+    z.object({ cancelled: z.boolean() }),
+  ),
   'diagnostics.list': call(z.object({}), z.array(DiagnosticEntry)),
   'drills.list': call(Target, ScenarioList),
   'drills.start': call(Target.extend({ scenario: ScenarioName }), ScenarioList),

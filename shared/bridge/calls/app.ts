@@ -28,7 +28,11 @@ export const Settings = z.object({
   operatorName: z.string().max(120).default(''),
   refreshIntervalSec: z.number().int().min(5).max(3600).default(30),
   /** The shortest monitoring window a change may close with (minutes). */
-  monitorMinimumMinutes: z.number().min(0.05).max(7 * 24 * 60).default(60),
+  monitorMinimumMinutes: z
+    .number()
+    .min(0.05)
+    .max(7 * 24 * 60)
+    .default(60),
   logBufferSize: z.number().int().min(1000).max(1_000_000).default(100_000),
   updatesEnabled: z.boolean().default(false),
   allowInsecureSecrets: z.boolean().default(false),

@@ -14,7 +14,11 @@ const ById = z.object({ changeId: ChangeId });
 
 /** A draft body: any JSON object (validated per target when saved, so half-typed drafts survive). */
 const DraftBody = z.record(z.string(), z.unknown());
-export const ChangeDraft = z.object({ body: DraftBody, savedAt: z.string(), issues: z.array(ErrorIssue) });
+export const ChangeDraft = z.object({
+  body: DraftBody,
+  savedAt: z.string(),
+  issues: z.array(ErrorIssue),
+});
 export type ChangeDraft = z.infer<typeof ChangeDraft>;
 
 /** The monitor's live view: counts so far against the baseline window. */
@@ -71,20 +75,35 @@ export const ChangeFilter = z.object({
 });
 
 export const ExportFormat = z.enum(['markdown', 'json']);
-export const ExportResult = z.object({ fileName: z.string(), mime: z.string(), text: z.string(), count: z.number().int() });
+export const ExportResult = z.object({
+  fileName: z.string(),
+  mime: z.string(),
+  text: z.string(),
+  count: z.number().int(),
+});
 
-export const PreviewResult = z.object({ diff: ConfigDiff, impact: ImpactPreview.optional(), impactError: z.string().optional() });
+export const PreviewResult = z.object({
+  diff: ConfigDiff,
+  impact: ImpactPreview.optional(),
+  impactError: z.string().optional(),
+});
 export type PreviewResult = z.infer<typeof PreviewResult>;
 
 export const changesCalls = {
   /** Opens a change (refused while another is open on the site) and takes its baseline at once. */
-  'changes.start': call(Site.extend({ target: SnapshotTarget, title: z.string().trim().max(200).optional() }), ChangeView),
+  'changes.start': call(
+    Site.extend({ target: SnapshotTarget, title: z.string().trim().max(200).optional() }),
+    ChangeView,
+  ),
   /**
    * "Restore snapshot" from the Snapshots screen: opens a change on the target (same lock as
    * changes.start), takes its baseline and seeds its draft with snapshot `version`, so the restore
    * goes through Apply, the mandatory test, Health and Monitor. A retry resumes its own open change.
    */
-  'changes.startRestore': call(Site.extend({ target: SnapshotTarget, version: VersionNo }), ChangeView),
+  'changes.startRestore': call(
+    Site.extend({ target: SnapshotTarget, version: VersionNo }),
+    ChangeView,
+  ),
   'changes.baseline': call(ById, ChangeView),
   'changes.get': call(ById, ChangeView),
   'changes.list': call(ChangeFilter, z.array(ChangeSummary)),
@@ -96,28 +115,47 @@ export const changesCalls = {
   'changes.test': call(ById, ChangeView),
   'changes.health': call(ById, ChangeView),
   'changes.startMonitoring': call(ById, ChangeView),
-  'changes.close': call(ById.extend({ outcome: Outcome, note: z.string().trim().max(4000).optional() }), ChangeView),
+  'changes.close': call(
+    ById.extend({ outcome: Outcome, note: z.string().trim().max(4000).optional() }),
+    ChangeView,
+  ),
   /** From a change, or from a provider page (recorded in the open change, or in a rollback record). */
   'changes.rollback': call(
-    Site.extend({ target: SnapshotTarget, action: RollbackAction, changeId: ChangeId.optional(), version: VersionNo.optional() }),
+    Site.extend({
+      target: SnapshotTarget,
+      action: RollbackAction,
+      changeId: ChangeId.optional(),
+      version: VersionNo.optional(),
+    }),
     ChangeView,
   ),
   'changes.note': call(ById.extend({ text: z.string().trim().min(1).max(4000) }), ChangeView),
   'changes.export': call(
     z.union([
       z.object({ format: ExportFormat, changeId: ChangeId }),
-      z.object({ format: ExportFormat, range: Site.extend({ from: z.iso.datetime(), to: z.iso.datetime() }) }),
+      z.object({
+        format: ExportFormat,
+        range: Site.extend({ from: z.iso.datetime(), to: z.iso.datetime() }),
+      }),
     ]),
     ExportResult,
   ),
 };
 
-export const ChangeEvent = z.object({ changeId: ChangeId, connectionId: z.string(), siteId: z.string(), target: z.string() });
+export const ChangeEvent = z.object({
+  changeId: ChangeId,
+  connectionId: z.string(),
+  siteId: z.string(),
+  target: z.string(),
+});
 export const changesEvents = {
   /** Anything was appended to a change's journal: open screens refetch. */
   'changes.changed': ChangeEvent,
   /** New anomalies during monitoring: the renderer shows a desktop notification. */
-  'changes.anomaly': ChangeEvent.extend({ title: z.string(), body: z.string(), anomalies: z.array(Anomaly) }),
+  'changes.anomaly': ChangeEvent.extend({
+    title: z.string(),
+    body: z.string(),
+    anomalies: z.array(Anomaly),
+  }),
   'changes.monitor': MonitorProgress,
 };
-

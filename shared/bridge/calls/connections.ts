@@ -27,7 +27,9 @@ const ApiUrl = HttpUrl.refine((s) => {
 }, 'use https:// (plain http is only allowed for 127.0.0.1 / localhost)');
 
 export const AuthScheme = z.enum(['bearer', 'header']);
-const HeaderName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name has letters, digits and "-" only');
+const HeaderName = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name has letters, digits and "-" only');
 
 /** A connection profile as the renderer sees it: never the token, only whether one is stored. */
 export const Connection = z.object({
@@ -80,7 +82,10 @@ export const connectionCalls = {
   'connections.list': call(z.object({}), z.array(Connection)),
   'connections.save': call(ConnectionInput, Connection),
   'connections.remove': call(z.object({ id: LocalId }), z.object({ removed: z.boolean() })),
-  'connections.test': call(z.object({ connectionId: LocalId, siteId: SiteId }), ConnectionTestResult),
+  'connections.test': call(
+    z.object({ connectionId: LocalId, siteId: SiteId }),
+    ConnectionTestResult,
+  ),
   'sites.list': call(z.object({}), z.array(Site)),
   'sites.save': call(SiteInput, Site),
   'sites.remove': call(z.object({ id: LocalId }), z.object({ removed: z.boolean() })),

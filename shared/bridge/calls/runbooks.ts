@@ -8,7 +8,11 @@ import { SnapshotTarget } from './snapshots-types';
 const Site = z.object({ connectionId: LocalId, siteId: SiteId });
 const Key = Site.extend({ target: SnapshotTarget });
 
-export const SiteChecklist = z.object({ checkedAt: z.string(), targets: z.array(TargetChecklist), stale: z.boolean() });
+export const SiteChecklist = z.object({
+  checkedAt: z.string(),
+  targets: z.array(TargetChecklist),
+  stale: z.boolean(),
+});
 export type SiteChecklist = z.infer<typeof SiteChecklist>;
 
 export const runbooksCalls = {

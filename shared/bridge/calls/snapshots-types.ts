@@ -24,12 +24,18 @@ export type SnapshotSource = z.infer<typeof SnapshotSource>;
 /** Sources a caller may ask for; `import` and `rollback` are set by their own calls only. */
 export const TakeSource = z.enum(['baseline', 'after_change', 'manual']);
 
-export const SnapshotKey = z.object({ connectionId: LocalId, siteId: SiteId, target: SnapshotTarget });
+export const SnapshotKey = z.object({
+  connectionId: LocalId,
+  siteId: SiteId,
+  target: SnapshotTarget,
+});
 export type SnapshotKey = z.infer<typeof SnapshotKey>;
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 in lowercase hex');
 export const Label = z.string().trim().max(200);
-export const ChangeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a change id has letters, digits, "-" and "_" only');
+export const ChangeId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a change id has letters, digits, "-" and "_" only');
 export const VersionNo = z.number().int().min(1).max(1_000_000_000);
 
 /**

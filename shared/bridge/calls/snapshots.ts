@@ -28,7 +28,14 @@ export const ImportReport = z.object({
   /** False when anything was refused: an import is all-or-nothing, so nothing was written. */
   written: z.boolean(),
   imported: z.array(SnapshotMeta),
-  skippedDuplicates: z.array(z.object({ item: z.number().int(), target: z.string(), sha256: z.string(), existingVersion: z.number().int() })),
+  skippedDuplicates: z.array(
+    z.object({
+      item: z.number().int(),
+      target: z.string(),
+      sha256: z.string(),
+      existingVersion: z.number().int(),
+    }),
+  ),
   refused: z.array(z.object({ item: z.number().int(), reason: z.string() })),
   notes: z.array(z.string()),
 });
@@ -55,31 +62,61 @@ export const RestoreResult = z.object({
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
 export const snapshotsCalls = {
-  'snapshots.targets': call(z.object({ connectionId: LocalId, siteId: SiteId }), z.array(TargetSummary)),
+  'snapshots.targets': call(
+    z.object({ connectionId: LocalId, siteId: SiteId }),
+    z.array(TargetSummary),
+  ),
   'snapshots.list': call(
-    SnapshotKey.extend({ limit: z.number().int().min(1).max(20_000).default(500), offset: z.number().int().min(0).default(0) }),
-    z.object({ total: z.number().int(), versions: z.array(SnapshotMeta), problems: z.array(StoreProblem) }),
+    SnapshotKey.extend({
+      limit: z.number().int().min(1).max(20_000).default(500),
+      offset: z.number().int().min(0).default(0),
+    }),
+    z.object({
+      total: z.number().int(),
+      versions: z.array(SnapshotMeta),
+      problems: z.array(StoreProblem),
+    }),
   ),
   'snapshots.get': call(SnapshotKey.extend({ version: VersionNo }), Snapshot),
   'snapshots.take': call(
-    SnapshotKey.extend({ source: TakeSource, label: Label.optional(), changeId: ChangeId.optional() }),
+    SnapshotKey.extend({
+      source: TakeSource,
+      label: Label.optional(),
+      changeId: ChangeId.optional(),
+    }),
     z.object({ snapshot: SnapshotMeta, created: z.boolean(), stale: z.boolean() }),
   ),
   'snapshots.compare': call(
     z.object({ a: Ref, b: Ref, withTraffic: z.boolean().default(true) }),
-    z.object({ diff: ConfigDiff, a: z.object({ label: z.string(), body: z.record(z.string(), z.unknown()) }), b: z.object({ label: z.string(), body: z.record(z.string(), z.unknown()) }), trafficKnown: z.boolean() }),
+    z.object({
+      diff: ConfigDiff,
+      a: z.object({ label: z.string(), body: z.record(z.string(), z.unknown()) }),
+      b: z.object({ label: z.string(), body: z.record(z.string(), z.unknown()) }),
+      trafficKnown: z.boolean(),
+    }),
   ),
   'snapshots.markKnownGood': call(
-    SnapshotKey.extend({ version: VersionNo, knownGood: z.boolean(), note: z.string().trim().max(500).optional() }),
+    SnapshotKey.extend({
+      version: VersionNo,
+      knownGood: z.boolean(),
+      note: z.string().trim().max(500).optional(),
+    }),
     SnapshotMeta,
   ),
   'snapshots.export': call(
-    z.object({ items: z.array(SnapshotKey.extend({ versions: z.array(VersionNo).max(20_000).optional() })).min(1).max(200) }),
+    z.object({
+      items: z
+        .array(SnapshotKey.extend({ versions: z.array(VersionNo).max(20_000).optional() }))
+        .min(1)
+        .max(200),
+    }),
     z.object({ bundle: z.string(), count: z.number().int(), fileName: z.string() }),
   ),
   'snapshots.import': call(
     z.object({
-      bundle: z.string().max(BUNDLE_MAX_CHARS, `a bundle is at most ${BUNDLE_MAX_CHARS / 1_000_000} MB of text`),
+      bundle: z
+        .string()
+        .max(BUNDLE_MAX_CHARS, `a bundle is at most ${BUNDLE_MAX_CHARS / 1_000_000} MB of text`),
       /** Re-home every item onto this connection x site (e.g. a bundle from a colleague's machine). */
       into: z.object({ connectionId: LocalId, siteId: SiteId }).optional(),
     }),
@@ -94,4 +131,3 @@ export const snapshotsCalls = {
 export const snapshotsEvents = {
   'snapshots.changed': SnapshotKey.extend({ version: z.number().int().optional() }),
 };
-

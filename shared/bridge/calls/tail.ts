@@ -35,7 +35,15 @@ export const TailGap = z.object({
 });
 export type TailGap = z.infer<typeof TailGap>;
 
-export const TailState = z.enum(['starting', 'live', 'idle', 'hidden', 'backoff', 'rate_limited', 'stopped']);
+export const TailState = z.enum([
+  'starting',
+  'live',
+  'idle',
+  'hidden',
+  'backoff',
+  'rate_limited',
+  'stopped',
+]);
 export type TailState = z.infer<typeof TailState>;
 
 export const TailStatus = z.object({
@@ -73,7 +81,10 @@ export const tailCalls = {
    * Keeps tails alive; tails not renewed for a minute stop, so a renderer that went away (closed
    * tab, reloaded window) does not leave pollers running against the API.
    */
-  'tail.keepalive': call(z.object({ tailIds: z.array(TailId).max(100) }), z.object({ alive: z.array(TailId) })),
+  'tail.keepalive': call(
+    z.object({ tailIds: z.array(TailId).max(100) }),
+    z.object({ alive: z.array(TailId) }),
+  ),
 } satisfies Record<string, CallSpec>;
 
 export const tailEvents = {

@@ -8,7 +8,11 @@ export function emptyCounts(): StatusCounts {
 type Countable = Pick<LogEntry, 'event' | 'status' | 'test' | 'timestamp'>;
 
 /** Adds entries to running counts (mutates: the monitor accumulates poll after poll). */
-export function addEntries(counts: StatusCounts, events: EventCounts, entries: readonly Countable[]): void {
+export function addEntries(
+  counts: StatusCounts,
+  events: EventCounts,
+  entries: readonly Countable[],
+): void {
   for (const e of entries) {
     // Test-endpoint runs are the operator's own probes, not traffic.
     if (e.test) continue;
@@ -16,12 +20,30 @@ export function addEntries(counts: StatusCounts, events: EventCounts, entries: r
     const ev = (events[e.event] ??= { total: 0, forwarded: 0, filtered: 0, skipped: 0 });
     ev.total++;
     switch (e.status) {
-      case 'sent': counts.sent++; ev.forwarded++; break;
-      case 'failed': counts.failed++; ev.forwarded++; break;
-      case 'retrying': counts.retrying++; ev.forwarded++; break;
-      case 'test_mode': counts.testMode++; ev.forwarded++; break;
-      case 'filtered': counts.filtered++; ev.filtered++; break;
-      case 'skipped': counts.skipped++; ev.skipped++; break;
+      case 'sent':
+        counts.sent++;
+        ev.forwarded++;
+        break;
+      case 'failed':
+        counts.failed++;
+        ev.forwarded++;
+        break;
+      case 'retrying':
+        counts.retrying++;
+        ev.forwarded++;
+        break;
+      case 'test_mode':
+        counts.testMode++;
+        ev.forwarded++;
+        break;
+      case 'filtered':
+        counts.filtered++;
+        ev.filtered++;
+        break;
+      case 'skipped':
+        counts.skipped++;
+        ev.skipped++;
+        break;
     }
   }
 }
@@ -31,10 +53,19 @@ export function windowFromEntries(entries: readonly Countable[], now = new Date(
   const counts = emptyCounts();
   const events: EventCounts = {};
   addEntries(counts, events, entries);
-  const times = entries.filter((e) => !e.test).map((e) => Date.parse(e.timestamp)).filter(Number.isFinite);
+  const times = entries
+    .filter((e) => !e.test)
+    .map((e) => Date.parse(e.timestamp))
+    .filter(Number.isFinite);
   const from = times.length ? Math.min(...times) : now.getTime();
   const to = times.length ? Math.max(...times) : now.getTime();
-  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), minutes: Math.max(0, (to - from) / 60_000), counts, events };
+  return {
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    minutes: Math.max(0, (to - from) / 60_000),
+    counts,
+    events,
+  };
 }
 
 /** Events per minute; undefined when the window is too short to say (under one second). */

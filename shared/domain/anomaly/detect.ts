@@ -24,7 +24,8 @@ export const THRESHOLDS = {
 } as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const forwarded = (w: RateWindow) => w.counts.sent + w.counts.failed + w.counts.retrying + w.counts.testMode;
+const forwarded = (w: RateWindow) =>
+  w.counts.sent + w.counts.failed + w.counts.retrying + w.counts.testMode;
 
 export function detectAnomalies(baseline: RateWindow, monitor: RateWindow): Anomaly[] {
   const out: Anomaly[] = [];
@@ -34,15 +35,29 @@ export function detectAnomalies(baseline: RateWindow, monitor: RateWindow): Anom
   const attemptsM = monitor.counts.sent + monitor.counts.failed;
   const failB = attemptsB ? baseline.counts.failed / attemptsB : 0;
   const failM = attemptsM ? monitor.counts.failed / attemptsM : 0;
-  if (attemptsM >= t.minSample && failM >= failB + t.failurePointsUp && failM >= failB * t.failureFactor)
-    out.push({ code: 'failure_rate_up', message: `Failure rate up: ${pct(failM)} of deliveries failed (baseline ${pct(failB)}).`, baseline: failB, observed: failM });
+  if (
+    attemptsM >= t.minSample &&
+    failM >= failB + t.failurePointsUp &&
+    failM >= failB * t.failureFactor
+  )
+    out.push({
+      code: 'failure_rate_up',
+      message: `Failure rate up: ${pct(failM)} of deliveries failed (baseline ${pct(failB)}).`,
+      baseline: failB,
+      observed: failM,
+    });
 
   // Per-minute volume needs both windows to have a measurable span.
   if (baseline.minutes > 0 && monitor.minutes > 0) {
     const rateB = forwarded(baseline) / baseline.minutes;
     const rateM = forwarded(monitor) / monitor.minutes;
     if (rateB * monitor.minutes >= t.minSample && rateM < rateB * t.volumeFactor)
-      out.push({ code: 'volume_down', message: `Volume down: ${rateM.toFixed(1)} forwarded/min (baseline ${rateB.toFixed(1)}/min).`, baseline: rateB, observed: rateM });
+      out.push({
+        code: 'volume_down',
+        message: `Volume down: ${rateM.toFixed(1)} forwarded/min (baseline ${rateB.toFixed(1)}/min).`,
+        baseline: rateB,
+        observed: rateM,
+      });
   }
 
   for (const [event, m] of Object.entries(monitor.events)) {
@@ -52,14 +67,25 @@ export function detectAnomalies(baseline: RateWindow, monitor: RateWindow): Anom
     const shareM = m.forwarded / m.total;
     if (shareB >= t.eventForwardedBefore && shareM < t.eventForwardedAfter) {
       const why = m.skipped >= m.filtered ? 'skipped (no mapping?)' : 'filtered';
-      out.push({ code: 'volume_down', event, message: `Volume down for ${event}: ${m.forwarded} of ${m.total} forwarded, the rest ${why} (baseline ${pct(shareB)} forwarded).`, baseline: shareB, observed: shareM });
+      out.push({
+        code: 'volume_down',
+        event,
+        message: `Volume down for ${event}: ${m.forwarded} of ${m.total} forwarded, the rest ${why} (baseline ${pct(shareB)} forwarded).`,
+        baseline: shareB,
+        observed: shareM,
+      });
     }
   }
 
   const filtB = baseline.counts.total ? baseline.counts.filtered / baseline.counts.total : 0;
   const filtM = monitor.counts.total ? monitor.counts.filtered / monitor.counts.total : 0;
   if (monitor.counts.total >= t.minSample && filtM >= filtB + t.filteredPointsUp)
-    out.push({ code: 'filtered_share_up', message: `Filtered share up: ${pct(filtM)} of events filtered (baseline ${pct(filtB)}).`, baseline: filtB, observed: filtM });
+    out.push({
+      code: 'filtered_share_up',
+      message: `Filtered share up: ${pct(filtM)} of events filtered (baseline ${pct(filtB)}).`,
+      baseline: filtB,
+      observed: filtM,
+    });
   return out;
 }
 

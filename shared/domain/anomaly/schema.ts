@@ -15,7 +15,12 @@ export type StatusCounts = z.infer<typeof StatusCounts>;
 /** Per canonical event: occurrences and what became of them ("forwarded" = handed to the provider). */
 export const EventCounts = z.record(
   z.string(),
-  z.object({ total: z.number().int(), forwarded: z.number().int(), filtered: z.number().int(), skipped: z.number().int() }),
+  z.object({
+    total: z.number().int(),
+    forwarded: z.number().int(),
+    filtered: z.number().int(),
+    skipped: z.number().int(),
+  }),
 );
 export type EventCounts = z.infer<typeof EventCounts>;
 

@@ -42,7 +42,13 @@ export function filterFlags(
   ev: Evidence,
 ): CriticalFlag[] {
   const flags: CriticalFlag[] = [];
-  const events = [...new Set(changes.filter((c) => c.change !== 'filter_removed' && c.change !== 'filter_disabled').map((c) => c.event))];
+  const events = [
+    ...new Set(
+      changes
+        .filter((c) => c.change !== 'filter_removed' && c.change !== 'filter_disabled')
+        .map((c) => c.event),
+    ),
+  ];
   for (const event of events) {
     const f0 = before?.[event] as EventFilter | undefined;
     const f1 = after?.[event] as EventFilter | undefined;

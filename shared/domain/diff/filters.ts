@@ -16,7 +16,12 @@ type Filters = Record<string, FilterLike> | undefined;
  * Pair the conditions of two versions of one filter: identical ones cancel out, then conditions on
  * the same field are read as "changed" (an operator or threshold edit), the rest added/removed.
  */
-function diffConditions(event: string, before: readonly ConditionLike[], after: readonly ConditionLike[], out: FilterChange[]): void {
+function diffConditions(
+  event: string,
+  before: readonly ConditionLike[],
+  after: readonly ConditionLike[],
+  out: FilterChange[],
+): void {
   const left = before.map((c) => ({ c, key: canonicalJson(c), used: false }));
   const right = after.map((c) => ({ c, key: canonicalJson(c), used: false }));
   for (const r of right) {
@@ -46,7 +51,8 @@ export function diffFilters(before: Filters, after: Filters): FilterChange[] {
     if (!f0 && f1) out.push({ event, change: 'filter_added', after: f1 });
     else if (f0 && !f1) out.push({ event, change: 'filter_removed', before: f0 });
     else if (f0 && f1) {
-      if (f0.enabled !== f1.enabled) out.push({ event, change: f1.enabled ? 'filter_enabled' : 'filter_disabled' });
+      if (f0.enabled !== f1.enabled)
+        out.push({ event, change: f1.enabled ? 'filter_enabled' : 'filter_disabled' });
       diffConditions(event, f0.conditions ?? [], f1.conditions ?? [], out);
     }
   }

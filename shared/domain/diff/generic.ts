@@ -8,7 +8,12 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * Leaf-level diff of two JSON values. Objects recurse by key (sorted, so output is stable); arrays
  * and scalars are compared whole, because an array index shift would otherwise read as N changes.
  */
-export function diffFields(before: unknown, after: unknown, prefix = '', out: FieldChange[] = []): FieldChange[] {
+export function diffFields(
+  before: unknown,
+  after: unknown,
+  prefix = '',
+  out: FieldChange[] = [],
+): FieldChange[] {
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     for (const key of keys) {
@@ -21,6 +26,7 @@ export function diffFields(before: unknown, after: unknown, prefix = '', out: Fi
     }
     return out;
   }
-  if (!sameJson(before, after)) out.push({ path: prefix || '(root)', change: 'changed', before, after });
+  if (!sameJson(before, after))
+    out.push({ path: prefix || '(root)', change: 'changed', before, after });
   return out;
 }

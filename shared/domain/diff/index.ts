@@ -1,7 +1,12 @@
 export { canonicalJson, sameJson } from './canonical';
 export { diffFields } from './generic';
 export { diffFilters, isActive } from './filters';
-export { diffIntegration, diffMappings, VOLATILE_FIELDS, type IntegrationLike } from './integration';
+export {
+  diffIntegration,
+  diffMappings,
+  VOLATILE_FIELDS,
+  type IntegrationLike,
+} from './integration';
 export { diffResource } from './resource';
 export { trafficFromLogs, type Traffic, type EventSample } from './traffic';
 export type { Evidence } from './critical';

@@ -12,16 +12,25 @@ function logged(status: LogEntry['status']): Bucket {
 }
 
 function rulesOf(body: ClassifiableIntegration, event: string): string {
-  return canonicalJson({ map: body.eventMapping?.[event] ?? null, filter: body.eventFilters?.[event] ?? null });
+  return canonicalJson({
+    map: body.eventMapping?.[event] ?? null,
+    filter: body.eventFilters?.[event] ?? null,
+  });
 }
 
-const filterOf = (body: ClassifiableIntegration, event: string) => canonicalJson(body.eventFilters?.[event] ?? null);
+const filterOf = (body: ClassifiableIntegration, event: string) =>
+  canonicalJson(body.eventFilters?.[event] ?? null);
 
 /**
  * The new verdict for an event whose rules changed. An UNCHANGED filter keeps its logged verdict
  * (the summary may lack the field it reads); a changed filter is evaluated on the summary.
  */
-function replay(before: ClassifiableIntegration, after: ClassifiableIntegration, e: { event: string; payload?: Record<string, unknown> | undefined }, was: Bucket): Bucket {
+function replay(
+  before: ClassifiableIntegration,
+  after: ClassifiableIntegration,
+  e: { event: string; payload?: Record<string, unknown> | undefined },
+  was: Bucket,
+): Bucket {
   const filterChanged = filterOf(before, e.event) !== filterOf(after, e.event);
   if (!filterChanged && was === 'filtered') return 'filtered';
   const probe = filterChanged ? after : { ...after, eventFilters: {} };
@@ -62,14 +71,24 @@ export function previewImpact(
       differs = rulesOf(before, e.event) !== rulesOf(after, e.event);
       changed.set(e.event, differs);
     }
-    const row = rows.get(e.event) ?? { event: e.event, before: zero(), after: zero(), rulesChanged: differs };
+    const row = rows.get(e.event) ?? {
+      event: e.event,
+      before: zero(),
+      after: zero(),
+      rulesChanged: differs,
+    };
     rows.set(e.event, row);
     const was = logged(e.status);
     row.before[was]++;
     const now = differs ? replay(before, after, e, was) : was;
     row.after[now]++;
   }
-  const list = [...rows.values()].sort((a, b) => Number(b.rulesChanged) - Number(a.rulesChanged) || b.before.sent - a.before.sent || a.event.localeCompare(b.event));
+  const list = [...rows.values()].sort(
+    (a, b) =>
+      Number(b.rulesChanged) - Number(a.rulesChanged) ||
+      b.before.sent - a.before.sent ||
+      a.event.localeCompare(b.event),
+  );
   const totals = { before: zero(), after: zero() };
   const flags: ImpactFlag[] = [];
   for (const r of list) {
@@ -78,16 +97,34 @@ export function previewImpact(
       totals.after[k] += r.after[k];
     }
     if (r.before.sent > 0 && r.after.sent === 0)
-      flags.push({ code: 'event_dropped', event: r.event, message: `${r.event}: ${r.before.sent} of the last ${r.before.sent + r.before.filtered + r.before.skipped} were sent; none would be after this change.` });
+      flags.push({
+        code: 'event_dropped',
+        event: r.event,
+        message: `${r.event}: ${r.before.sent} of the last ${r.before.sent + r.before.filtered + r.before.skipped} were sent; none would be after this change.`,
+      });
     else if (r.before.sent > 0 && r.after.sent < r.before.sent * (1 - VOLUME_DROP_SHARE))
-      flags.push({ code: 'volume_down', event: r.event, message: `${r.event}: sends would fall from ${r.before.sent} to ${r.after.sent}.` });
+      flags.push({
+        code: 'volume_down',
+        event: r.event,
+        message: `${r.event}: sends would fall from ${r.before.sent} to ${r.after.sent}.`,
+      });
     if (r.after.filtered > r.before.filtered && r.after.sent < r.before.sent && r.after.sent > 0)
-      flags.push({ code: 'newly_filtered', event: r.event, message: `${r.event}: ${r.after.filtered - r.before.filtered} more would be filtered.` });
+      flags.push({
+        code: 'newly_filtered',
+        event: r.event,
+        message: `${r.event}: ${r.after.filtered - r.before.filtered} more would be filtered.`,
+      });
   }
   const notes: string[] = [];
-  if (sampled === 0) notes.push('No recent logged events to replay: the preview cannot show an impact.');
-  if (canonicalJson(before.reverseEventMapping ?? {}) !== canonicalJson(after.reverseEventMapping ?? {}))
-    notes.push('The reverse mapping changed: logs hold canonical names, so its effect cannot be replayed.');
+  if (sampled === 0)
+    notes.push('No recent logged events to replay: the preview cannot show an impact.');
+  if (
+    canonicalJson(before.reverseEventMapping ?? {}) !==
+    canonicalJson(after.reverseEventMapping ?? {})
+  )
+    notes.push(
+      'The reverse mapping changed: logs hold canonical names, so its effect cannot be replayed.',
+    );
   return {
     sampled,
     ...(from !== undefined ? { from: new Date(from).toISOString() } : {}),

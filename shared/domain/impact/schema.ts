@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-export const Outcomes = z.object({ sent: z.number().int(), filtered: z.number().int(), skipped: z.number().int() });
+export const Outcomes = z.object({
+  sent: z.number().int(),
+  filtered: z.number().int(),
+  skipped: z.number().int(),
+});
 export type Outcomes = z.infer<typeof Outcomes>;
 
 export const ImpactRow = z.object({

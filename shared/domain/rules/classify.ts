@@ -12,7 +12,8 @@ export function reverseMap(reverse: ReverseEventMapping | undefined, name: strin
 export interface ClassifiableIntegration {
   eventMapping?: EventMapping | undefined;
   reverseEventMapping?: ReverseEventMapping | undefined;
-  eventFilters?: Record<string, { enabled: boolean; conditions?: FilterCondition[] | undefined }> | undefined;
+  eventFilters?:
+    Record<string, { enabled: boolean; conditions?: FilterCondition[] | undefined }> | undefined;
 }
 
 export type Classification =
@@ -33,10 +34,17 @@ export function classifyEvent(
   const filter = integration.eventFilters?.[canonical];
   const verdict = evaluateFilter(filter, event.payload);
   if (!verdict.pass) {
-    return { status: 'filtered', canonical, failingCondition: verdict.condition, reason: verdict.reason };
+    return {
+      status: 'filtered',
+      canonical,
+      failingCondition: verdict.condition,
+      reason: verdict.reason,
+    };
   }
   const mapping = integration.eventMapping ?? {};
-  const mapped = Object.prototype.hasOwnProperty.call(mapping, canonical) ? mapping[canonical] : undefined;
+  const mapped = Object.prototype.hasOwnProperty.call(mapping, canonical)
+    ? mapping[canonical]
+    : undefined;
   if (mapped === undefined) return { status: 'skipped', canonical, reason: 'no_mapping' };
   return { status: 'sent', canonical, mappedEvent: mapped };
 }

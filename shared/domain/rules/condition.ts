@@ -52,11 +52,16 @@ function holds(c: FilterCondition, actual: unknown): boolean {
 export function evaluateCondition(c: FilterCondition, payload: unknown): ConditionResult {
   const actual = getPath(payload, c.field);
   if (holds(c, actual)) return { ok: true };
-  const expected = c.operator === 'exists' || c.operator === 'not_exists' ? '' : ` ${show(c.value)}`;
-  return { ok: false, reason: `${c.field} ${c.operator}${expected} failed (actual: ${show(actual)})` };
+  const expected =
+    c.operator === 'exists' || c.operator === 'not_exists' ? '' : ` ${show(c.value)}`;
+  return {
+    ok: false,
+    reason: `${c.field} ${c.operator}${expected} failed (actual: ${show(actual)})`,
+  };
 }
 
-export type FilterResult = { pass: true } | { pass: false; condition: FilterCondition; reason: string };
+export type FilterResult =
+  { pass: true } | { pass: false; condition: FilterCondition; reason: string };
 
 /**
  * Filter semantics (shared/contract/filters.ts): no filter, `enabled: false` or no conditions all

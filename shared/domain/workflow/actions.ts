@@ -2,7 +2,19 @@ import { STEPS, type Step } from './entries';
 import type { ChangeState } from './state';
 
 /** Everything an operator (or the app) can do to a change; legality depends on the step. */
-export const ACTIONS = ['baseline', 'save_draft', 'apply', 'run_test', 'check_health', 'start_monitoring', 'mark_known_good', 'close_rolled_back', 'rollback', 'abandon', 'note'] as const;
+export const ACTIONS = [
+  'baseline',
+  'save_draft',
+  'apply',
+  'run_test',
+  'check_health',
+  'start_monitoring',
+  'mark_known_good',
+  'close_rolled_back',
+  'rollback',
+  'abandon',
+  'note',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export function stepIndex(step: Step): number {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { BridgeError } from '../../bridge/errors';
-import { ChangeId, Label, Sha256, SnapshotTarget, VersionNo } from '../../bridge/calls/snapshots-types';
+import {
+  ChangeId,
+  Label,
+  Sha256,
+  SnapshotTarget,
+  VersionNo,
+} from '../../bridge/calls/snapshots-types';
 import { LocalId, SiteId } from '../../bridge/ids';
 import { TestResult } from '../../contract/test-result';
 import { Anomaly, HealthComparison, RateWindow } from '../anomaly/schema';
@@ -10,16 +16,31 @@ import { ImpactPreview } from '../impact/schema';
 export const STEPS = ['baseline', 'config', 'test', 'health', 'monitor', 'close'] as const;
 export const Step = z.enum(STEPS);
 export type Step = z.infer<typeof Step>;
-export const STEP_TITLES: Record<Step, string> = { baseline: 'Baseline', config: 'Config', test: 'Test', health: 'Health', monitor: 'Monitor', close: 'Close' };
+export const STEP_TITLES: Record<Step, string> = {
+  baseline: 'Baseline',
+  config: 'Config',
+  test: 'Test',
+  health: 'Health',
+  monitor: 'Monitor',
+  close: 'Close',
+};
 
 export const Outcome = z.enum(['known_good', 'rolled_back', 'abandoned']);
 export type Outcome = z.infer<typeof Outcome>;
 export const RollbackAction = z.enum(['disable', 'test_mode', 'restore']);
 export type RollbackAction = z.infer<typeof RollbackAction>;
-export const ROLLBACK_LABELS: Record<RollbackAction, string> = { disable: 'Disable provider', test_mode: 'Enable test mode', restore: 'Restore snapshot' };
+export const ROLLBACK_LABELS: Record<RollbackAction, string> = {
+  disable: 'Disable provider',
+  test_mode: 'Enable test mode',
+  restore: 'Restore snapshot',
+};
 
 const Body = z.record(z.string(), z.unknown());
-const TestRun = z.object({ ok: z.boolean(), result: TestResult.optional(), error: z.string().optional() });
+const TestRun = z.object({
+  ok: z.boolean(),
+  result: TestResult.optional(),
+  error: z.string().optional(),
+});
 export type TestRun = z.infer<typeof TestRun>;
 
 export const MonitorSummary = z.object({
@@ -38,28 +59,106 @@ export type MonitorSummary = z.infer<typeof MonitorSummary>;
  * The snapshot a "Restore snapshot" change puts back: recorded in its `started` line, so the journal
  * says which version was the source and a retried restore finds its own change again.
  */
-export const RestoreSource = z.object({ version: VersionNo, sha256: Sha256, knownGood: z.boolean(), label: Label.optional() });
+export const RestoreSource = z.object({
+  version: VersionNo,
+  sha256: Sha256,
+  knownGood: z.boolean(),
+  label: Label.optional(),
+});
 export type RestoreSource = z.infer<typeof RestoreSource>;
 
 /** One line of a change's journal. Lines are appended, never rewritten. */
 const base = { seq: z.number().int().min(1), at: z.string() };
 export const JournalEntry = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('started'), changeId: ChangeId, connectionId: LocalId, siteId: SiteId, target: SnapshotTarget, operator: z.string(), title: z.string().max(200).optional(), kind: z.enum(['change', 'rollback_only']).default('change'), restoreOf: RestoreSource.optional() }),
-  z.object({ ...base, type: z.literal('baseline'), snapshotVersion: z.number().int().optional(), snapshotError: z.string().optional(), etag: z.string().optional(), body: Body, health: z.unknown().optional(), listCount: z.number().int().optional(), window: RateWindow.optional() }),
+  z.object({
+    ...base,
+    type: z.literal('started'),
+    changeId: ChangeId,
+    connectionId: LocalId,
+    siteId: SiteId,
+    target: SnapshotTarget,
+    operator: z.string(),
+    title: z.string().max(200).optional(),
+    kind: z.enum(['change', 'rollback_only']).default('change'),
+    restoreOf: RestoreSource.optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('baseline'),
+    snapshotVersion: z.number().int().optional(),
+    snapshotError: z.string().optional(),
+    etag: z.string().optional(),
+    body: Body,
+    health: z.unknown().optional(),
+    listCount: z.number().int().optional(),
+    window: RateWindow.optional(),
+  }),
   z.object({ ...base, type: z.literal('baseline_failed'), error: BridgeError }),
-  z.object({ ...base, type: z.literal('apply_intent'), key: z.string(), body: Body, ifMatch: z.string().optional(), diff: ConfigDiff.optional(), impact: ImpactPreview.optional() }),
-  z.object({ ...base, type: z.literal('apply_done'), key: z.string(), etag: z.string().optional(), recovered: z.boolean().default(false) }),
-  z.object({ ...base, type: z.literal('apply_failed'), key: z.string(), error: BridgeError, serverChanges: ConfigDiff.optional(), requiresBaseline: z.boolean() }),
+  z.object({
+    ...base,
+    type: z.literal('apply_intent'),
+    key: z.string(),
+    body: Body,
+    ifMatch: z.string().optional(),
+    diff: ConfigDiff.optional(),
+    impact: ImpactPreview.optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('apply_done'),
+    key: z.string(),
+    etag: z.string().optional(),
+    recovered: z.boolean().default(false),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('apply_failed'),
+    key: z.string(),
+    error: BridgeError,
+    serverChanges: ConfigDiff.optional(),
+    requiresBaseline: z.boolean(),
+  }),
   z.object({ ...base, type: z.literal('test'), trigger: z.enum(['auto', 'manual']), run: TestRun }),
-  z.object({ ...base, type: z.literal('health'), comparison: HealthComparison.optional(), error: z.string().optional() }),
-  z.object({ ...base, type: z.literal('monitor_started'), windowMinutes: z.number(), endsAt: z.string(), baseline: RateWindow }),
+  z.object({
+    ...base,
+    type: z.literal('health'),
+    comparison: HealthComparison.optional(),
+    error: z.string().optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('monitor_started'),
+    windowMinutes: z.number(),
+    endsAt: z.string(),
+    baseline: RateWindow,
+  }),
   z.object({ ...base, type: z.literal('anomaly'), anomalies: z.array(Anomaly) }),
   z.object({ ...base, type: z.literal('monitor_done'), summary: MonitorSummary }),
-  z.object({ ...base, type: z.literal('rollback'), action: RollbackAction, ok: z.boolean(), error: z.string().optional(), restoredVersion: z.number().int().optional(), afterVersion: z.number().int().optional(), test: TestRun.optional() }),
-  z.object({ ...base, type: z.literal('closed'), outcome: Outcome, afterSnapshotVersion: z.number().int().optional(), snapshotError: z.string().optional(), note: z.string().optional() }),
+  z.object({
+    ...base,
+    type: z.literal('rollback'),
+    action: RollbackAction,
+    ok: z.boolean(),
+    error: z.string().optional(),
+    restoredVersion: z.number().int().optional(),
+    afterVersion: z.number().int().optional(),
+    test: TestRun.optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('closed'),
+    outcome: Outcome,
+    afterSnapshotVersion: z.number().int().optional(),
+    snapshotError: z.string().optional(),
+    note: z.string().optional(),
+  }),
   z.object({ ...base, type: z.literal('note'), text: z.string().min(1).max(4000) }),
 ]);
 export type JournalEntry = z.infer<typeof JournalEntry>;
 export type EntryType = JournalEntry['type'];
 /** What callers hand to `append`: the journal sets `seq` and `at`. */
-export type NewEntry = JournalEntry extends infer E ? (E extends JournalEntry ? Omit<E, 'seq' | 'at'> : never) : never;
+export type NewEntry = JournalEntry extends infer E
+  ? E extends JournalEntry
+    ? Omit<E, 'seq' | 'at'>
+    : never
+  : never;

@@ -13,13 +13,39 @@ function providerHealth(health: unknown, target: string): ProviderHealth | undef
  */
 export function foldChange(entries: readonly JournalEntry[]): ChangeState {
   const first = entries[0];
-  if (!first || first.type !== 'started') throw new Error('a change journal starts with a "started" entry');
+  if (!first || first.type !== 'started')
+    throw new Error('a change journal starts with a "started" entry');
   const s: ChangeState = {
-    id: first.changeId, connectionId: first.connectionId, siteId: first.siteId, target: first.target, operator: first.operator,
-    title: first.title, kind: first.kind, restoreOf: first.restoreOf, startedAt: first.at, step: 'baseline', open: true, outcome: undefined, completed: {},
-    baseline: undefined, needsBaseline: false, applyCount: 0, applied: undefined, pendingIntent: undefined, lastIntent: undefined,
-    lastApplyError: undefined, lastTest: undefined, health: undefined, monitor: undefined, anomalies: [], rollbacks: [],
-    rolledBack: false, afterSnapshotVersion: undefined, closedAt: undefined, notes: [], entries: [...entries],
+    id: first.changeId,
+    connectionId: first.connectionId,
+    siteId: first.siteId,
+    target: first.target,
+    operator: first.operator,
+    title: first.title,
+    kind: first.kind,
+    restoreOf: first.restoreOf,
+    startedAt: first.at,
+    step: 'baseline',
+    open: true,
+    outcome: undefined,
+    completed: {},
+    baseline: undefined,
+    needsBaseline: false,
+    applyCount: 0,
+    applied: undefined,
+    pendingIntent: undefined,
+    lastIntent: undefined,
+    lastApplyError: undefined,
+    lastTest: undefined,
+    health: undefined,
+    monitor: undefined,
+    anomalies: [],
+    rollbacks: [],
+    rolledBack: false,
+    afterSnapshotVersion: undefined,
+    closedAt: undefined,
+    notes: [],
+    entries: [...entries],
   };
   // seq of the latest apply (or restore) the test, health and monitor must come after.
   let appliedSeq = 0;
@@ -30,7 +56,13 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
       case 'started':
         break;
       case 'baseline':
-        s.baseline = { at: e.at, snapshotVersion: e.snapshotVersion, etag: e.etag, body: e.body, health: providerHealth(e.health, s.target) };
+        s.baseline = {
+          at: e.at,
+          snapshotVersion: e.snapshotVersion,
+          etag: e.etag,
+          body: e.body,
+          health: providerHealth(e.health, s.target),
+        };
         s.needsBaseline = false;
         s.applied = undefined;
         s.completed.baseline = e.at;
@@ -43,7 +75,13 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
         break;
       case 'apply_done':
         if (s.pendingIntent?.key === e.key) {
-          s.applied = { at: e.at, key: e.key, body: s.pendingIntent.body, etag: e.etag, recovered: e.recovered };
+          s.applied = {
+            at: e.at,
+            key: e.key,
+            body: s.pendingIntent.body,
+            etag: e.etag,
+            recovered: e.recovered,
+          };
           s.applyCount++;
           s.completed.config = e.at;
           appliedSeq = e.seq;
@@ -71,7 +109,12 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
         s.health = e;
         break;
       case 'monitor_started':
-        s.monitor = { startedAt: e.at, endsAt: e.endsAt, windowMinutes: e.windowMinutes, summary: undefined };
+        s.monitor = {
+          startedAt: e.at,
+          endsAt: e.endsAt,
+          windowMinutes: e.windowMinutes,
+          summary: undefined,
+        };
         break;
       case 'anomaly':
         s.anomalies.push(...e.anomalies);
@@ -101,7 +144,10 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
   return s;
 }
 
-function currentStep(s: ChangeState, seq: { appliedSeq: number; testOkSeq: number; healthSeq: number }): Step {
+function currentStep(
+  s: ChangeState,
+  seq: { appliedSeq: number; testOkSeq: number; healthSeq: number },
+): Step {
   if (!s.open) return 'close';
   if (s.kind === 'rollback_only') return 'close';
   if (!s.baseline || s.needsBaseline) return 'baseline';

@@ -24,7 +24,11 @@ export const RunbookFields = z.object({
   owner: Text(120).default(''),
   escalation: z.array(EscalationContact).max(20).default([]),
   /** One business cycle: how long logs are watched after a change (minutes; default 24 h). */
-  businessCycleMinutes: z.number().min(0.05).max(31 * 24 * 60).default(DEFAULT_BUSINESS_CYCLE_MINUTES),
+  businessCycleMinutes: z
+    .number()
+    .min(0.05)
+    .max(31 * 24 * 60)
+    .default(DEFAULT_BUSINESS_CYCLE_MINUTES),
   rollbackControls: z.array(RollbackControl).max(10).default([]),
   notes: Text(4000).default(''),
 });

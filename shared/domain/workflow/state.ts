@@ -1,6 +1,14 @@
 import type { ProviderHealth } from '../../contract/health';
 import type { Anomaly } from '../anomaly/schema';
-import type { JournalEntry, MonitorSummary, Outcome, RestoreSource, RollbackAction, Step, TestRun } from './entries';
+import type {
+  JournalEntry,
+  MonitorSummary,
+  Outcome,
+  RestoreSource,
+  RollbackAction,
+  Step,
+  TestRun,
+} from './entries';
 
 /** Everything a screen, the checklist or an export needs about one change, folded from its journal. */
 export interface ChangeState {
@@ -19,20 +27,50 @@ export interface ChangeState {
   outcome: Outcome | undefined;
   /** When each step was completed (the last time, if repeated). */
   completed: Partial<Record<Step, string>>;
-  baseline: { at: string; snapshotVersion: number | undefined; etag: string | undefined; body: Record<string, unknown>; health: ProviderHealth | undefined } | undefined;
+  baseline:
+    | {
+        at: string;
+        snapshotVersion: number | undefined;
+        etag: string | undefined;
+        body: Record<string, unknown>;
+        health: ProviderHealth | undefined;
+      }
+    | undefined;
   /** A 412 or a recovered apply found other edits: the next action must be a new baseline. */
   needsBaseline: boolean;
   applyCount: number;
-  applied: { at: string; key: string; body: Record<string, unknown>; etag: string | undefined; recovered: boolean } | undefined;
+  applied:
+    | {
+        at: string;
+        key: string;
+        body: Record<string, unknown>;
+        etag: string | undefined;
+        recovered: boolean;
+      }
+    | undefined;
   /** An apply whose PUT may or may not have landed (the app stopped in between). */
-  pendingIntent: { key: string; body: Record<string, unknown>; ifMatch: string | undefined } | undefined;
+  pendingIntent:
+    { key: string; body: Record<string, unknown>; ifMatch: string | undefined } | undefined;
   lastIntent: Extract<JournalEntry, { type: 'apply_intent' }> | undefined;
   lastApplyError: Extract<JournalEntry, { type: 'apply_failed' }> | undefined;
   lastTest: (TestRun & { at: string }) | undefined;
   health: Extract<JournalEntry, { type: 'health' }> | undefined;
-  monitor: { startedAt: string; endsAt: string; windowMinutes: number; summary: MonitorSummary | undefined } | undefined;
+  monitor:
+    | {
+        startedAt: string;
+        endsAt: string;
+        windowMinutes: number;
+        summary: MonitorSummary | undefined;
+      }
+    | undefined;
   anomalies: Anomaly[];
-  rollbacks: { at: string; action: RollbackAction; ok: boolean; error: string | undefined; test: TestRun | undefined }[];
+  rollbacks: {
+    at: string;
+    action: RollbackAction;
+    ok: boolean;
+    error: string | undefined;
+    test: TestRun | undefined;
+  }[];
   rolledBack: boolean;
   afterSnapshotVersion: number | undefined;
   closedAt: string | undefined;

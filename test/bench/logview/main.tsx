@@ -8,7 +8,9 @@ import '../../../renderer/app/styles.css';
 import { asLine, SeededStream } from './stream';
 
 // Same jitless zod as the app (its CSP forbids eval), so the parse cost measured is the app's.
-(globalThis as { __zod_globalConfig?: Record<string, unknown> }).__zod_globalConfig = { jitless: true };
+(globalThis as { __zod_globalConfig?: Record<string, unknown> }).__zod_globalConfig = {
+  jitless: true,
+};
 
 const q = new URLSearchParams(location.search);
 const impl = q.get('impl') ?? 'ours';
@@ -33,7 +35,9 @@ const bench: BenchState = { frames: [], lafBlocking: 0, arrivals: [], fed: 0, do
 
 try {
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) bench.lafBlocking += (e as PerformanceEntry & { blockingDuration: number }).blockingDuration ?? 0;
+    for (const e of list.getEntries())
+      bench.lafBlocking +=
+        (e as PerformanceEntry & { blockingDuration: number }).blockingDuration ?? 0;
   }).observe({ type: 'long-animation-frame', buffered: false });
 } catch {
   // Older Chromium without LoAF: blocking stays 0 and the report says so.
@@ -100,14 +104,12 @@ function Ours() {
       return (performance.now() - t0) / 10;
     };
     if (q.get('mode') !== 'static') {
-      drive(
-        (n) => {
-          const entries = stream.next(n);
-          model.ingest('GA4', entries);
-          const seq = model.ring.endSeq - 1;
-          return () => document.querySelector(`.log-scroller [data-seq="${seq}"]`) !== null;
-        },
-      );
+      drive((n) => {
+        const entries = stream.next(n);
+        model.ingest('GA4', entries);
+        const seq = model.ring.endSeq - 1;
+        return () => document.querySelector(`.log-scroller [data-seq="${seq}"]`) !== null;
+      });
     }
   }, [model]);
   return <LogView model={model} title="GA4" />;
@@ -119,16 +121,14 @@ function Theirs() {
   useEffect(() => {
     const stream = new SeededStream(7);
     const lines: string[] = [];
-    drive(
-      (n) => {
-        const entries = stream.next(n);
-        for (const e of entries) lines.push(asLine(e));
-        if (lines.length > buffer) lines.splice(0, lines.length - buffer);
-        setText(lines.join('\n'));
-        const token = `#${entries[entries.length - 1]!.id} `;
-        return () => document.querySelector('.react-lazylog')?.textContent?.includes(token) ?? false;
-      },
-    );
+    drive((n) => {
+      const entries = stream.next(n);
+      for (const e of entries) lines.push(asLine(e));
+      if (lines.length > buffer) lines.splice(0, lines.length - buffer);
+      setText(lines.join('\n'));
+      const token = `#${entries[entries.length - 1]!.id} `;
+      return () => document.querySelector('.react-lazylog')?.textContent?.includes(token) ?? false;
+    });
   }, []);
   return (
     <div style={{ height: 600 }}>

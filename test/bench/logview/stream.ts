@@ -12,7 +12,15 @@ function prng(seed: number): () => number {
   };
 }
 
-const EVENTS = ['page_view', 'product_view', 'add_to_cart', 'checkout_begin', 'purchase', 'search_query', 'user_login'];
+const EVENTS = [
+  'page_view',
+  'product_view',
+  'add_to_cart',
+  'checkout_begin',
+  'purchase',
+  'search_query',
+  'user_login',
+];
 const CODES = ['UPSTREAM_5XX', 'TIMEOUT', 'RATE_LIMITED', 'INVALID_PAYLOAD', 'CLICK_NOT_FOUND'];
 
 /** A seeded stream of realistic entries (status mix, errors, small payload summaries). */
@@ -29,7 +37,16 @@ export class SeededStream {
       const r = this.rand();
       const id = ++this.id;
       const event = EVENTS[Math.floor(this.rand() * EVENTS.length)]!;
-      const status = r < 0.8 ? 'sent' : r < 0.88 ? 'filtered' : r < 0.94 ? 'retrying' : r < 0.98 ? 'failed' : 'skipped';
+      const status =
+        r < 0.8
+          ? 'sent'
+          : r < 0.88
+            ? 'filtered'
+            : r < 0.94
+              ? 'retrying'
+              : r < 0.98
+                ? 'failed'
+                : 'skipped';
       const e: LogEntry = {
         id,
         timestamp: new Date(now + i).toISOString(),
@@ -38,7 +55,11 @@ export class SeededStream {
         eventId: `evt_${id.toString(36)}_${Math.floor(this.rand() * 1e9).toString(36)}`,
         status,
         attempt: status === 'retrying' || status === 'failed' ? 2 + Math.floor(this.rand() * 3) : 1,
-        payload: { value: Math.round(this.rand() * 20000) / 100, currency: 'EUR', items: 1 + Math.floor(this.rand() * 4) },
+        payload: {
+          value: Math.round(this.rand() * 20000) / 100,
+          currency: 'EUR',
+          items: 1 + Math.floor(this.rand() * 4),
+        },
       };
       if (status === 'sent' || status === 'failed' || status === 'retrying') {
         e.httpStatus = status === 'sent' ? 204 : this.rand() < 0.5 ? 503 : 429;
@@ -46,7 +67,10 @@ export class SeededStream {
       }
       if (status === 'failed' || status === 'retrying') {
         const code = CODES[Math.floor(this.rand() * CODES.length)]!;
-        e.error = { code, message: `${code.toLowerCase()} from upstream after ${e.attempt} attempts` };
+        e.error = {
+          code,
+          message: `${code.toLowerCase()} from upstream after ${e.attempt} attempts`,
+        };
       }
       if (status === 'filtered') e.reason = 'order.total gte 1 failed (actual: 0)';
       out.push(e);
@@ -57,6 +81,10 @@ export class SeededStream {
 
 /** The same entry as one text line, for a text-based viewer. */
 export function asLine(e: LogEntry): string {
-  const err = e.error ? ` ${e.error.code}: ${e.error.message}` : e.reason ? ` ${e.reason}` : ` ${JSON.stringify(e.payload)}`;
+  const err = e.error
+    ? ` ${e.error.code}: ${e.error.message}`
+    : e.reason
+      ? ` ${e.reason}`
+      : ` ${JSON.stringify(e.payload)}`;
   return `${e.timestamp.slice(11, 23)} ${e.status.padEnd(9)} ${String(e.httpStatus ?? '').padEnd(3)} ${e.event.padEnd(14)} #${e.id} a${e.attempt} ${e.durationMs ?? ''}ms${err}`;
 }

@@ -20,13 +20,22 @@ describe('Retry-After', () => {
 describe('backoff', () => {
   it('is jittered, grows with attempts and never exceeds the cap', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempt, r) => {
-        const d = backoffDelay(attempt, DEFAULT_LIMITS, () => r);
-        const ceiling = Math.min(DEFAULT_LIMITS.backoffMaxMs, DEFAULT_LIMITS.backoffBaseMs * 2 ** (attempt - 1));
-        return d >= ceiling / 4 - 1 && d <= ceiling + 1;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, r) => {
+          const d = backoffDelay(attempt, DEFAULT_LIMITS, () => r);
+          const ceiling = Math.min(
+            DEFAULT_LIMITS.backoffMaxMs,
+            DEFAULT_LIMITS.backoffBaseMs * 2 ** (attempt - 1),
+          );
+          return d >= ceiling / 4 - 1 && d <= ceiling + 1;
+        },
+      ),
     );
-    expect(backoffDelay(1, DEFAULT_LIMITS, () => 0)).not.toBe(backoffDelay(1, DEFAULT_LIMITS, () => 0.9));
+    expect(backoffDelay(1, DEFAULT_LIMITS, () => 0)).not.toBe(
+      backoffDelay(1, DEFAULT_LIMITS, () => 0.9),
+    );
   });
 });
 
@@ -44,7 +53,15 @@ describe('token scrubbing', () => {
 describe('diagnostics ring', () => {
   it('keeps the last 500 entries, newest first', () => {
     const ring = new DiagnosticsRing(500);
-    for (let i = 0; i < 620; i++) ring.record({ at: '', connectionId: 'c', method: 'GET', path: `/p${i}`, durationMs: 1, attempts: 1 });
+    for (let i = 0; i < 620; i++)
+      ring.record({
+        at: '',
+        connectionId: 'c',
+        method: 'GET',
+        path: `/p${i}`,
+        durationMs: 1,
+        attempts: 1,
+      });
     const list = ring.list();
     expect(list).toHaveLength(500);
     expect(list[0]!.path).toBe('/p619');

@@ -16,7 +16,10 @@ const list = () => h.service.handlers['integrations.list'](target, h.ctx);
 
 describe('fault case 1: 429 with Retry-After', () => {
   it('seconds within the cap: waits, retries once, succeeds', async () => {
-    server.fault = faults.sequence(faults.retryAfter('1'), faults.json(200, { integrations: [GA4] }));
+    server.fault = faults.sequence(
+      faults.retryAfter('1'),
+      faults.json(200, { integrations: [GA4] }),
+    );
     const t0 = Date.now();
     const r = await list();
     expect(r.data).toHaveLength(1);
@@ -46,14 +49,19 @@ describe('fault case 1: 429 with Retry-After', () => {
     expect(server.requests).toHaveLength(1);
 
     server.requests.length = 0;
-    server.fault = faults.sequence(faults.retryAfter(new Date(Date.now() - 60_000).toUTCString()), faults.json(200, [GA4]));
+    server.fault = faults.sequence(
+      faults.retryAfter(new Date(Date.now() - 60_000).toUTCString()),
+      faults.json(200, [GA4]),
+    );
     expect((await list()).data).toHaveLength(1);
     expect(server.requests).toHaveLength(2);
   });
 
   it('429 on a PUT is not retried', async () => {
     server.fault = faults.retryAfter('1');
-    const e = await failure(h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx));
+    const e = await failure(
+      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
+    );
     expect(e.kind).toBe('rate_limited');
     expect(server.requests).toHaveLength(1);
   });
@@ -81,7 +89,9 @@ describe('fault case 2: persistent 500/503', () => {
   it('503 on POST/PUT/DELETE is never retried', async () => {
     server.fault = faults.status(503, 'maintenance');
     await failure(h.service.handlers['integrations.test']({ ...target, provider: 'ga4' }, h.ctx));
-    await failure(h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx));
+    await failure(
+      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
+    );
     await failure(h.service.handlers['integrations.delete']({ ...target, provider: 'ga4' }, h.ctx));
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'PUT', 'DELETE']);
   });
@@ -106,12 +116,17 @@ describe('fault case 3: a connection that never answers', () => {
     const pending = h.service.handlers['integrations.list']({ ...target, requestId: 'r-1' }, h.ctx);
     // Cancel once the server has the request in hand, instead of after a fixed sleep.
     const deadline = Date.now() + 20_000;
-    while (server.requests.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (server.requests.length < 1 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     expect(server.requests).toHaveLength(1);
-    expect(await h.service.handlers['api.cancel']({ requestId: 'r-1' }, h.ctx)).toEqual({ cancelled: true });
+    expect(await h.service.handlers['api.cancel']({ requestId: 'r-1' }, h.ctx)).toEqual({
+      cancelled: true,
+    });
     const e = await failure(pending);
     expect(e.kind).toBe('cancelled');
-    expect(await h.service.handlers['api.cancel']({ requestId: 'r-1' }, h.ctx)).toEqual({ cancelled: false });
+    expect(await h.service.handlers['api.cancel']({ requestId: 'r-1' }, h.ctx)).toEqual({
+      cancelled: false,
+    });
   });
 });
 
@@ -139,7 +154,9 @@ describe('fault case 5: connection reset mid-body', () => {
 
   it('PUT: one attempt, and the operator is told the outcome is unknown', async () => {
     server.fault = faults.resetMidBody();
-    const e = await failure(h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx));
+    const e = await failure(
+      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
+    );
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/may or may not have been applied/);
     expect(server.requests).toHaveLength(1);
@@ -179,11 +196,22 @@ describe('fault case 7: wrong shape; 100 MB body', () => {
 
   it('folds the google_ads alias into gads and accepts a once-wrapped single resource', async () => {
     server.fault = faults.sequence(
-      faults.json(200, { integrations: [{ ...GA4, provider: 'google_ads', config: { conversionId: 'AW-123456', conversionLabel: 'x' } }] }),
+      faults.json(200, {
+        integrations: [
+          {
+            ...GA4,
+            provider: 'google_ads',
+            config: { conversionId: 'AW-123456', conversionLabel: 'x' },
+          },
+        ],
+      }),
       faults.json(200, { integration: { ...GA4, provider: 'google_ads' } }),
     );
     expect((await list()).data[0]!.provider).toBe('gads');
-    expect((await h.service.handlers['integrations.get']({ ...target, provider: 'gads' }, h.ctx)).data.provider).toBe('gads');
+    expect(
+      (await h.service.handlers['integrations.get']({ ...target, provider: 'gads' }, h.ctx)).data
+        .provider,
+    ).toBe('gads');
   });
 
   it('a streamed 100 MB body is aborted at the size cap, not downloaded', async () => {
@@ -206,7 +234,10 @@ describe('fault case 7: wrong shape; 100 MB body', () => {
 
 describe('fault case 8: token revoked (401) mid-session', () => {
   it('gives auth, does not retry, and does not hide it behind cached data', async () => {
-    server.fault = faults.sequence(faults.json(200, { integrations: [GA4] }), faults.status(401, 'token revoked'));
+    server.fault = faults.sequence(
+      faults.json(200, { integrations: [GA4] }),
+      faults.status(401, 'token revoked'),
+    );
     await list();
     const e = await failure(list());
     expect(e).toMatchObject({ kind: 'auth', status: 401 });

@@ -1,5 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { deadPort, faults, selfSignedCert, startFaultServer, startForwardProxy, type FaultServer } from '../../fakes/fault-proxy';
+import {
+  deadPort,
+  faults,
+  selfSignedCert,
+  startFaultServer,
+  startForwardProxy,
+  type FaultServer,
+} from '../../fakes/fault-proxy';
 import { failure, GA4, harness, target, TOKEN, type Harness } from './harness';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -34,9 +41,14 @@ describe('fault case 9: cross-origin redirect', () => {
   it('a custom auth header (x-api-key) is dropped too; a same-origin redirect keeps it', async () => {
     const a = await server();
     const b = await server();
-    a.fault = faults.sequence(faults.redirect('/api/v1/moved'), faults.redirect(`${b.origin}/elsewhere`));
+    a.fault = faults.sequence(
+      faults.redirect('/api/v1/moved'),
+      faults.redirect(`${b.origin}/elsewhere`),
+    );
     b.fault = faults.json(200, []);
-    const h = use(harness({ baseUrl: a.url, profile: { authScheme: 'header', authHeader: 'x-api-key' } }));
+    const h = use(
+      harness({ baseUrl: a.url, profile: { authScheme: 'header', authHeader: 'x-api-key' } }),
+    );
     await h.service.handlers['webhooks.list'](target, h.ctx);
     expect(a.requests.map((r) => r.headers['x-api-key'])).toEqual([TOKEN, TOKEN]);
     expect(b.requests[0]!.headers['x-api-key']).toBeUndefined();
@@ -47,7 +59,9 @@ describe('fault case 9: cross-origin redirect', () => {
     const b = await server();
     a.fault = faults.redirect(`${b.url}/x`);
     const h = use(harness({ baseUrl: a.url }));
-    const e = await failure(h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx));
+    const e = await failure(
+      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
+    );
     expect(e.kind).toBe('http');
     expect(b.requests).toHaveLength(0);
   });
@@ -58,7 +72,9 @@ describe('fault case 9: cross-origin redirect', () => {
       const b = await server();
       a.fault = faults.redirect(`${b.url}/sites/${target.siteId}/integrations/ga4`, status);
       const h = use(harness({ baseUrl: a.url }));
-      const e = await failure(h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx));
+      const e = await failure(
+        h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
+      );
       expect(e.kind).toBe('http');
       expect(e.message).toMatch(/another server/);
       expect(b.requests).toHaveLength(0);
@@ -88,7 +104,12 @@ describe('fault case 10: TLS with an unknown CA', () => {
   });
 
   it('an unreadable CA file is a clear validation error', async () => {
-    const h = use(harness({ baseUrl: 'https://127.0.0.1:1/api/v1', profile: { caFile: '/nonexistent/ca.pem' } }));
+    const h = use(
+      harness({
+        baseUrl: 'https://127.0.0.1:1/api/v1',
+        profile: { caFile: '/nonexistent/ca.pem' },
+      }),
+    );
     const e = await failure(h.service.handlers['integrations.list'](target, h.ctx));
     expect(e.kind).toBe('validation');
     expect(e.message).toMatch(/CA certificate file/);
@@ -114,10 +135,14 @@ describe('fault case 11: proxy down / 407 / offline', () => {
   it('HTTPS_PROXY/HTTP_PROXY from the environment apply, NO_PROXY bypasses', async () => {
     const proxy = await startForwardProxy('ok');
     cleanup.push(() => proxy.close());
-    const via = use(harness({ baseUrl: api.url, proxyEnv: { httpProxy: proxy.url, httpsProxy: proxy.url } }));
+    const via = use(
+      harness({ baseUrl: api.url, proxyEnv: { httpProxy: proxy.url, httpsProxy: proxy.url } }),
+    );
     await via.service.handlers['integrations.list'](target, via.ctx);
     expect(proxy.seen).toHaveLength(1);
-    const bypass = use(harness({ baseUrl: api.url, proxyEnv: { httpProxy: proxy.url, noProxy: '127.0.0.1' } }));
+    const bypass = use(
+      harness({ baseUrl: api.url, proxyEnv: { httpProxy: proxy.url, noProxy: '127.0.0.1' } }),
+    );
     await bypass.service.handlers['integrations.list'](target, bypass.ctx);
     expect(proxy.seen).toHaveLength(1);
   });
@@ -138,7 +163,9 @@ describe('fault case 11: proxy down / 407 / offline', () => {
     const e = await failure(h.service.handlers['integrations.list'](target, h.ctx));
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/ECONNREFUSED/);
-    const w = await failure(h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx));
+    const w = await failure(
+      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
+    );
     expect(w.kind).toBe('offline');
     expect(w.message).toMatch(/NOT sent and nothing was queued/);
     expect(api.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
@@ -154,7 +181,9 @@ describe('fault case 11 over TLS: the CONNECT tunnel', () => {
     s.fault = faults.json(200, [GA4]);
     const proxy = await startForwardProxy('ok');
     cleanup.push(() => proxy.close());
-    const h = use(harness({ baseUrl: s.url, profile: { proxyUrl: proxy.url, caFile: cert.certFile } }));
+    const h = use(
+      harness({ baseUrl: s.url, profile: { proxyUrl: proxy.url, caFile: cert.certFile } }),
+    );
     expect((await h.service.handlers['integrations.list'](target, h.ctx)).data).toHaveLength(1);
     expect(proxy.seen).toEqual([`127.0.0.1:${s.port}`]);
     expect(s.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -164,7 +193,9 @@ describe('fault case 11 over TLS: the CONNECT tunnel', () => {
     const s = await server({ tls: cert });
     const proxy = await startForwardProxy('407');
     cleanup.push(() => proxy.close());
-    const h = use(harness({ baseUrl: s.url, profile: { proxyUrl: proxy.url, caFile: cert.certFile } }));
+    const h = use(
+      harness({ baseUrl: s.url, profile: { proxyUrl: proxy.url, caFile: cert.certFile } }),
+    );
     const e = await failure(h.service.handlers['integrations.list'](target, h.ctx));
     expect(e).toMatchObject({ kind: 'network', status: 407 });
     expect(e.message).toMatch(/requires authentication/);

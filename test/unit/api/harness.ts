@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { fail, OpsFailure, type BridgeError, type CallContext, type Connection } from '../../../shared/bridge';
+import {
+  fail,
+  OpsFailure,
+  type BridgeError,
+  type CallContext,
+  type Connection,
+} from '../../../shared/bridge';
 import { createApiService, type ApiService } from '../../../main/core/api';
 import type { ClientLimits } from '../../../main/core/api/types';
 import type { ProxyEnv } from '../../../main/core/api/dispatcher';
@@ -52,7 +58,10 @@ export function harness(opts: {
   const token = 'token' in opts ? opts.token : TOKEN;
   const service = createApiService({
     connections: {
-      resolve: (id) => (id === profile.id ? Promise.resolve({ profile, token }) : Promise.resolve(fail('not_found', `no connection ${id}`))),
+      resolve: (id) =>
+        id === profile.id
+          ? Promise.resolve({ profile, token })
+          : Promise.resolve(fail('not_found', `no connection ${id}`)),
     },
     cacheDir,
     limits: { ...FAST, ...opts.limits },

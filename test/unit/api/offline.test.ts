@@ -29,7 +29,12 @@ describe('offline cache behind the bridge reads', () => {
     expect(stale).toMatchObject({ stale: true, etag: '"v1"', fetchedAt: fresh.fetchedAt });
     expect(stale.staleReason).toMatch(/Cannot reach|was cut/);
     expect(stale.data).toEqual(fresh.data);
-    expect(h.events).toEqual([{ name: 'connectivity.changed', payload: expect.objectContaining({ connectionId: 'c1', online: false }) }]);
+    expect(h.events).toEqual([
+      {
+        name: 'connectivity.changed',
+        payload: expect.objectContaining({ connectionId: 'c1', online: false }),
+      },
+    ]);
 
     // A second offline read does not re-emit.
     await h.service.handlers['integrations.list'](target, h.ctx);
@@ -49,7 +54,9 @@ describe('offline cache behind the bridge reads', () => {
   it('4xx answers are never hidden behind the cache', async () => {
     server.fault = faults.sequence(faults.json(200, [GA4]), faults.status(403, 'no access'));
     await h.service.handlers['integrations.list'](target, h.ctx);
-    expect((await failure(h.service.handlers['integrations.list'](target, h.ctx))).kind).toBe('auth');
+    expect((await failure(h.service.handlers['integrations.list'](target, h.ctx))).kind).toBe(
+      'auth',
+    );
     expect(h.events).toHaveLength(0);
   });
 
@@ -74,7 +81,9 @@ describe('offline cache behind the bridge reads', () => {
 
   it('writes while offline are refused with `offline`, never queued', async () => {
     await goOffline();
-    const e = await failure(h.service.handlers['webhooks.delete']({ ...target, webhookId: 'wh_1' }, h.ctx));
+    const e = await failure(
+      h.service.handlers['webhooks.delete']({ ...target, webhookId: 'wh_1' }, h.ctx),
+    );
     expect(e.kind).toBe('offline');
     expect(e.message).toMatch(/NOT sent/);
   });
@@ -89,7 +98,9 @@ describe('ETag and If-Match', () => {
       faults.json(200, current, { etag: '"e2"' }),
     );
     await h.service.handlers['integrations.get']({ ...target, provider: 'ga4' }, h.ctx);
-    const e = await failure(h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx));
+    const e = await failure(
+      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
+    );
     expect(e).toMatchObject({ kind: 'conflict', status: 412, current: { enabled: false } });
     expect(server.requests[1]).toMatchObject({ method: 'PUT' });
     expect(server.requests[1]!.headers['if-match']).toBe('"e1"');
@@ -98,15 +109,31 @@ describe('ETag and If-Match', () => {
 
   it('an explicit ifMatch wins; the returned etag comes back with the write', async () => {
     server.fault = faults.json(200, GA4, { etag: '"e9"' });
-    const r = await h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4, ifMatch: '"mine"' }, h.ctx);
+    const r = await h.service.handlers['integrations.put'](
+      { ...target, provider: 'ga4', body: GA4, ifMatch: '"mine"' },
+      h.ctx,
+    );
     expect(r.etag).toBe('"e9"');
     expect(server.requests[0]!.headers['if-match']).toBe('"mine"');
-    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({ config: { measurementId: 'G-ABCDEF1234' } });
+    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({
+      config: { measurementId: 'G-ABCDEF1234' },
+    });
   });
 
   it('422 details become issues', async () => {
-    server.fault = faults.json(422, { statusCode: 422, error: 'Unprocessable Entity', message: 'invalid', details: [{ path: 'config.measurementId', message: 'required' }] });
-    const e = await failure(h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx));
-    expect(e).toMatchObject({ kind: 'validation', status: 422, issues: [{ path: 'config.measurementId', message: 'required' }] });
+    server.fault = faults.json(422, {
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: 'invalid',
+      details: [{ path: 'config.measurementId', message: 'required' }],
+    });
+    const e = await failure(
+      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
+    );
+    expect(e).toMatchObject({
+      kind: 'validation',
+      status: 422,
+      issues: [{ path: 'config.measurementId', message: 'required' }],
+    });
   });
 });

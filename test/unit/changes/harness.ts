@@ -8,7 +8,13 @@ import { createConfBackend } from '../../../main/core/settings/conf-backend';
 import { SettingsStore } from '../../../main/core/settings/settings-store';
 import { EventHub } from '../../../main/host/event-hub';
 import { startSandbox } from '../../../main/sandbox';
-import { calls, type CallInput, type CallName, type CallOutput, type EventName } from '../../../shared/bridge';
+import {
+  calls,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type EventName,
+} from '../../../shared/bridge';
 import { foldChange, type ChangeState } from '../../../shared/domain/workflow';
 
 /** A real core (every feature) on the embedded sandbox, in a temp folder that survives restarts. */
@@ -30,14 +36,19 @@ export class Harness {
       startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 400 }),
     });
     this.siteId = this.core.sandbox!.siteIds[0]!;
-    await this.call('settings.update', { monitorMinimumMinutes: opts.monitorMinimumMinutes ?? 0.05, operatorName: opts.operatorName ?? 'Ada Ops' });
+    await this.call('settings.update', {
+      monitorMinimumMinutes: opts.monitorMinimumMinutes ?? 0.05,
+      operatorName: opts.operatorName ?? 'Ada Ops',
+    });
     return this;
   }
 
   /** As the bridge does: input parsed, output checked. */
   async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
     const run = this.core.handlers[name] as (i: unknown, ctx: unknown) => Promise<unknown>;
-    return calls[name].output.parse(await run(calls[name].input.parse(input), new EventHub().context)) as CallOutput<K>;
+    return calls[name].output.parse(
+      await run(calls[name].input.parse(input), new EventHub().context),
+    ) as CallOutput<K>;
   }
 
   get site() {

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { safeStorage } from 'electron';
 import { FileSecretStore } from '../../../main/core/secrets/file-store';
 import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
-import { SafeStorageSecretStore, type SafeStorageLike } from '../../../main/core/secrets/safe-storage-store';
+import {
+  SafeStorageSecretStore,
+  type SafeStorageLike,
+} from '../../../main/core/secrets/safe-storage-store';
 
 const TOKEN = 'sk_live_4f9d8c7b6a5e4d3c2b1a';
 const fresh = () => mkdtempSync(join(tmpdir(), 'ops-secrets-'));
@@ -49,7 +52,12 @@ describe('SafeStorageSecretStore', () => {
     fake.available = true;
     fake.backend = 'gnome_libsecret';
     const dir = fresh();
-    const s = new SafeStorageSecretStore(fake, dir, () => false, () => undefined);
+    const s = new SafeStorageSecretStore(
+      fake,
+      dir,
+      () => false,
+      () => undefined,
+    );
     await s.init();
     await s.set('c', TOKEN);
     expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain(TOKEN);
@@ -61,7 +69,12 @@ describe('SafeStorageSecretStore', () => {
     fake.available = true;
     fake.backend = 'basic_text';
     let optIn = false;
-    const s = new SafeStorageSecretStore(fake, fresh(), () => optIn, () => undefined);
+    const s = new SafeStorageSecretStore(
+      fake,
+      fresh(),
+      () => optIn,
+      () => undefined,
+    );
     await s.init();
     expect(s.info()).toMatchObject({ available: false, secure: false });
     await expect(s.set('c', TOKEN)).rejects.toThrow(/keyring/);
@@ -75,15 +88,33 @@ describe('SafeStorageSecretStore', () => {
   it('refuses to store when encryption is unavailable, and treats a changed keyring as a missing token', async () => {
     const dir = fresh();
     fake.available = false;
-    const off = new SafeStorageSecretStore(fake, dir, () => false, () => undefined);
+    const off = new SafeStorageSecretStore(
+      fake,
+      dir,
+      () => false,
+      () => undefined,
+    );
     await off.init();
     await expect(off.set('c', TOKEN)).rejects.toThrow();
     fake.available = true;
-    writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ schemaVersion: 1, secrets: { c: Buffer.from('garbage').toString('base64') } }));
-    const on = new SafeStorageSecretStore(fake, dir, () => false, () => undefined);
+    writeFileSync(
+      join(dir, 'secrets.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        secrets: { c: Buffer.from('garbage').toString('base64') },
+      }),
+    );
+    const on = new SafeStorageSecretStore(
+      fake,
+      dir,
+      () => false,
+      () => undefined,
+    );
     await on.init();
     expect(await on.get('c')).toBeUndefined();
-    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toContain(Buffer.from('garbage').toString('base64'));
+    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toContain(
+      Buffer.from('garbage').toString('base64'),
+    );
   });
 });
 
@@ -94,7 +125,9 @@ describe('FileSecretStore key handling', () => {
     const notices: string[] = [];
     const s = new FileSecretStore(dir, (m) => notices.push(m));
     await s.set('c', TOKEN);
-    expect(notices.join('\n')).toMatch(/key file was damaged and moved to .*secrets\.key\.corrupt-/);
+    expect(notices.join('\n')).toMatch(
+      /key file was damaged and moved to .*secrets\.key\.corrupt-/,
+    );
     expect(await s.get('c')).toBe(TOKEN);
   });
 

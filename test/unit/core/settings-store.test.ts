@@ -25,7 +25,15 @@ describe.each([
   it.each([
     ['empty', ''],
     ['truncated', '{"schemaVersion":1,"settings":{"operatorName":"A'],
-    ['schema-invalid', JSON.stringify({ schemaVersion: 1, settings: { refreshIntervalSec: 'soon' }, connections: 3, sites: [] })],
+    [
+      'schema-invalid',
+      JSON.stringify({
+        schemaVersion: 1,
+        settings: { refreshIntervalSec: 'soon' },
+        connections: 3,
+        sites: [],
+      }),
+    ],
   ])('moves a %s file aside, tells the operator, and never loses it', async (_kind, content) => {
     const dir = fresh();
     writeFileSync(join(dir, SETTINGS_FILE), content);
@@ -49,7 +57,13 @@ describe.each([
 
   it('opens a file from a newer version read-only and never overwrites it', async () => {
     const dir = fresh();
-    const newer = JSON.stringify({ schemaVersion: 7, settings: { operatorName: 'Future' }, connections: [], sites: [], extra: true });
+    const newer = JSON.stringify({
+      schemaVersion: 7,
+      settings: { operatorName: 'Future' },
+      connections: [],
+      sites: [],
+      extra: true,
+    });
     writeFileSync(join(dir, SETTINGS_FILE), newer);
     const store = await SettingsStore.open(dir, backend);
     expect(store.notices[0]).toMatch(/newer version/);

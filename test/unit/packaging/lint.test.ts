@@ -49,13 +49,19 @@ describe('lint: shell.openExternal only through the allow-listed wrapper', () =>
     ['computed', "import { shell } from 'electron';\nvoid shell['openExternal']('https://x');\n"],
     ['aliased', "import { shell as s } from 'electron';\nvoid s.openExternal('https://x');\n"],
     ['namespaced', "import * as e from 'electron';\nvoid e.shell.openExternal('https://x');\n"],
-    ['destructured', "import { shell } from 'electron';\nconst { openExternal } = shell;\nvoid openExternal('https://x');\n"],
+    [
+      'destructured',
+      "import { shell } from 'electron';\nconst { openExternal } = shell;\nvoid openExternal('https://x');\n",
+    ],
   ])('errors on the %s form too', async (_form, code) => {
-    expect((await openExternalErrors('main/electron/docs-link.ts', code)).length).toBeGreaterThan(0);
+    expect((await openExternalErrors('main/electron/docs-link.ts', code)).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('allows calling the wrapper itself', async () => {
-    const code = "import { openExternal } from './open-external';\nvoid openExternal('https://docs.selwise.com/');\n";
+    const code =
+      "import { openExternal } from './open-external';\nvoid openExternal('https://docs.selwise.com/');\n";
     expect(await openExternalErrors('main/electron/menu.ts', code)).toEqual([]);
   });
 });

@@ -25,7 +25,12 @@ const live = {
   config: { measurementId: 'G-ABC12345', apiSecret: '••••1234' },
   eventMapping: { purchase: 'purchase', add_to_cart: 'add_to_cart' },
   reverseEventMapping: { begin_checkout: 'checkout_begin' },
-  eventFilters: { purchase: { enabled: true, conditions: [{ field: 'order.total', operator: 'gte' as const, value: 1 }] } },
+  eventFilters: {
+    purchase: {
+      enabled: true,
+      conditions: [{ field: 'order.total', operator: 'gte' as const, value: 1 }],
+    },
+  },
 };
 
 describe('filtered share', () => {
@@ -41,24 +46,44 @@ describe('filtered share', () => {
     expect(shareSentence(shares[0]!)).toBe('purchase: 96% filtered');
   });
   it('never rounds a leak up to 100%', () => {
-    const entries = [...Array.from({ length: 999 }, () => entry('purchase', 'filtered')), entry('purchase', 'sent')];
+    const entries = [
+      ...Array.from({ length: 999 }, () => entry('purchase', 'filtered')),
+      entry('purchase', 'sent'),
+    ];
     expect(filteredShares(entries)[0]!.percent).toBe(99);
   });
 });
 
 describe('filter sentences', () => {
   it('reads like the issue asks', () => {
-    expect(filterSentence('purchase', live.eventFilters.purchase)).toBe('purchase is forwarded only when order.total ≥ 1');
-    expect(filterSentence('purchase', { enabled: false })).toBe('purchase: filter switched off, always forwarded');
+    expect(filterSentence('purchase', live.eventFilters.purchase)).toBe(
+      'purchase is forwarded only when order.total ≥ 1',
+    );
+    expect(filterSentence('purchase', { enabled: false })).toBe(
+      'purchase: filter switched off, always forwarded',
+    );
     expect(
-      filterSentence('add_to_cart', { enabled: true, conditions: [{ field: 'currency', operator: 'in', value: ['EUR', 'USD'] }, { field: 'user.id', operator: 'exists' }] }),
-    ).toBe('add_to_cart is forwarded only when currency is one of "EUR", "USD" and user.id is present');
+      filterSentence('add_to_cart', {
+        enabled: true,
+        conditions: [
+          { field: 'currency', operator: 'in', value: ['EUR', 'USD'] },
+          { field: 'user.id', operator: 'exists' },
+        ],
+      }),
+    ).toBe(
+      'add_to_cart is forwarded only when currency is one of "EUR", "USD" and user.id is present',
+    );
   });
 });
 
 describe('unmapped traffic', () => {
   it('lists events with traffic and no mapping, most frequent first', () => {
-    const entries = [entry('custom_event', 'skipped'), entry('product_impression', 'skipped'), entry('product_impression', 'skipped'), entry('purchase', 'sent')];
+    const entries = [
+      entry('custom_event', 'skipped'),
+      entry('product_impression', 'skipped'),
+      entry('product_impression', 'skipped'),
+      entry('purchase', 'sent'),
+    ];
     expect(unmappedTraffic(entries, live.eventMapping)).toEqual([
       { event: 'product_impression', count: 2 },
       { event: 'custom_event', count: 1 },
@@ -68,7 +93,10 @@ describe('unmapped traffic', () => {
 
 describe('draft', () => {
   it('round-trips a body through the form rows', () => {
-    expect(toBody(fromBody({ ...live, provider: 'ga4', updatedAt: 'x', extraField: 1 }))).toEqual({ ...live, extraField: 1 });
+    expect(toBody(fromBody({ ...live, provider: 'ga4', updatedAt: 'x', extraField: 1 }))).toEqual({
+      ...live,
+      extraField: 1,
+    });
   });
   it('types values by operator', () => {
     expect(valueFromText('gte', '100')).toBe(100);
@@ -85,8 +113,9 @@ describe('draft', () => {
   });
 });
 
-describe('diff lines (the shared structured diff in the operator\'s words)', () => {
-  const text = (a: typeof live, b: typeof live) => diffLines(diffIntegration(a, b), ['apiSecret']).map((l) => l.text);
+describe("diff lines (the shared structured diff in the operator's words)", () => {
+  const text = (a: typeof live, b: typeof live) =>
+    diffLines(diffIntegration(a, b), ['apiSecret']).map((l) => l.text);
   it('names retargeted mappings, changed conditions, state flips, and hides kept secrets', () => {
     const next = structuredClone(live);
     next.testMode = true;
@@ -105,11 +134,18 @@ describe('diff lines (the shared structured diff in the operator\'s words)', () 
   it('marks a removed mapping critical when the diff flags it', () => {
     const next = { ...live, eventMapping: { add_to_cart: 'add_to_cart' } };
     const lines = diffLines(diffIntegration(live, next, { traffic: { purchase: 10 } }));
-    expect(lines.map((l) => [l.text, l.kind, l.critical])).toEqual([['Mapping purchase: removed (was purchase)', 'removed', true]]);
+    expect(lines.map((l) => [l.text, l.kind, l.critical])).toEqual([
+      ['Mapping purchase: removed (was purchase)', 'removed', true],
+    ]);
   });
   it('reads generic (webhook) diffs and never prints a typed auth secret', () => {
     const a = { name: 'ERP', active: true, authType: 'bearer', authConfig: { token: '••••abcd' } };
-    const b = { name: 'ERP 2', active: true, authType: 'bearer', authConfig: { token: 'plain-new-token' } };
+    const b = {
+      name: 'ERP 2',
+      active: true,
+      authType: 'bearer',
+      authConfig: { token: 'plain-new-token' },
+    };
     expect(diffLines(diffResource('webhook', a, b), ['token']).map((l) => l.text)).toEqual([
       'Field authConfig.token: ••••abcd → a new secret',
       'Field name: ERP → ERP 2',

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { LogRing } from '../../../main/sandbox/sim/log-ring';
 
-const entry = (i: number) => ({ timestamp: new Date(i).toISOString(), event: 'page_view', eventId: `e${i}`, status: 'sent' as const, attempt: 1 });
+const entry = (i: number) => ({
+  timestamp: new Date(i).toISOString(),
+  event: 'page_view',
+  eventId: `e${i}`,
+  status: 'sent' as const,
+  attempt: 1,
+});
 
 describe('LogRing', () => {
   test('newest first, ids monotonic, offset counts from the newest', () => {

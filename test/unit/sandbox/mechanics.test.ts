@@ -7,7 +7,10 @@ import { getPath } from '../../../shared/domain/rules';
 import { Router } from '../../../main/sandbox/router';
 import { RateLimiter } from '../../../main/sandbox/rate-limit';
 import { HttpError } from '../../../main/sandbox/errors';
-import { signStandardWebhook, verifyStandardWebhook } from '../../../main/sandbox/sim/webhook-signing';
+import {
+  signStandardWebhook,
+  verifyStandardWebhook,
+} from '../../../main/sandbox/sim/webhook-signing';
 import { EventGenerator } from '../../../main/sandbox/sim/generator';
 import { Prng } from '../../../main/sandbox/sim/prng';
 import { backoffMs } from '../../../main/sandbox/sim/retry';
@@ -34,7 +37,10 @@ describe('router', () => {
     expect(p.kind === 'found' && p.params).toEqual({ siteId: '1', provider: 'ga4' });
   });
   test('a fixed segment with another method is 405, not the wildcard', () => {
-    expect(r.match('PUT', '/s/1/integrations/health')).toEqual({ kind: 'method_not_allowed', allow: ['GET'] });
+    expect(r.match('PUT', '/s/1/integrations/health')).toEqual({
+      kind: 'method_not_allowed',
+      allow: ['GET'],
+    });
     expect(r.match('GET', '/x')).toEqual({ kind: 'not_found' });
   });
 });
@@ -67,14 +73,18 @@ describe('Standard Webhooks signing', () => {
     expect(sig).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     const hdr = { id: 'msg_1', timestamp: String(now), signature: sig };
     expect(verifyStandardWebhook(secret, hdr, '{"a":1}', now).ok).toBe(true);
-    expect(verifyStandardWebhook(secret, { ...hdr, signature: `v1,bogus ${sig}` }, '{"a":1}', now).ok).toBe(true);
+    expect(
+      verifyStandardWebhook(secret, { ...hdr, signature: `v1,bogus ${sig}` }, '{"a":1}', now).ok,
+    ).toBe(true);
     expect(verifyStandardWebhook(secret, hdr, '{"a":2}', now).ok).toBe(false);
     expect(verifyStandardWebhook('whsec_b3RoZXI=', hdr, '{"a":1}', now).ok).toBe(false);
     expect(verifyStandardWebhook(secret, hdr, '{"a":1}', now + 301).ok).toBe(false);
   });
   test('matches the reference HMAC-SHA256 over "id.timestamp.body" with the decoded key', async () => {
     const { createHmac } = await import('node:crypto');
-    const expected = createHmac('sha256', Buffer.from('super secret key bytes')).update('m.5.b').digest('base64');
+    const expected = createHmac('sha256', Buffer.from('super secret key bytes'))
+      .update('m.5.b')
+      .digest('base64');
     expect(signStandardWebhook(secret, 'm', 5, 'b')).toBe(`v1,${expected}`);
   });
 });
@@ -86,20 +96,31 @@ describe('generator', () => {
     const evA = Array.from({ length: 300 }, () => a.next(1000));
     const evB = Array.from({ length: 300 }, () => b.next(1000));
     expect(evA).toEqual(evB);
-    const reverse: Record<string, string> = { begin_checkout: 'checkout_begin', view_item: 'product_view' };
-    const byName = new Map<string, readonly (readonly string[])[]>(CANONICAL_EVENTS.map((e) => [e.name, e.required]));
+    const reverse: Record<string, string> = {
+      begin_checkout: 'checkout_begin',
+      view_item: 'product_view',
+    };
+    const byName = new Map<string, readonly (readonly string[])[]>(
+      CANONICAL_EVENTS.map((e) => [e.name, e.required]),
+    );
     for (const ev of evA) {
       const canonical = reverse[ev.name] ?? ev.name;
       const required = byName.get(canonical);
       expect(required, canonical).toBeDefined();
-      for (const oneOf of required ?? []) expect(oneOf.some((p) => getPath(ev.payload, p) !== undefined), `${canonical} ${oneOf.join('|')}`).toBe(true);
+      for (const oneOf of required ?? [])
+        expect(
+          oneOf.some((p) => getPath(ev.payload, p) !== undefined),
+          `${canonical} ${oneOf.join('|')}`,
+        ).toBe(true);
     }
     expect(new Set(evA.map((e) => e.name)).size).toBeGreaterThan(8);
     expect(evA.some((e) => e.name === 'purchase')).toBe(true);
   });
   test('seed data is deterministic and differs across seeds', () => {
     expect(seedSites(5, 'http://127.0.0.1:1')).toEqual(seedSites(5, 'http://127.0.0.1:1'));
-    expect(seedSites(5, 'http://127.0.0.1:1')[0]?.id).not.toBe(seedSites(6, 'http://127.0.0.1:1')[0]?.id);
+    expect(seedSites(5, 'http://127.0.0.1:1')[0]?.id).not.toBe(
+      seedSites(6, 'http://127.0.0.1:1')[0]?.id,
+    );
   });
 });
 
@@ -135,7 +156,11 @@ describe('atomic writes and loopback guard', () => {
     const dir = await mkdtemp(join(tmpdir(), 'atomic-'));
     try {
       const p = join(dir, 'f.json');
-      await Promise.all(Array.from({ length: 20 }, (_, i) => writeFileAtomic(p, JSON.stringify({ i, pad: 'x'.repeat(10_000) }))));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          writeFileAtomic(p, JSON.stringify({ i, pad: 'x'.repeat(10_000) })),
+        ),
+      );
       const text = await readFile(p, 'utf8');
       expect(() => JSON.parse(text) as unknown).not.toThrow();
       expect(await readdir(dir)).toEqual(['f.json']);

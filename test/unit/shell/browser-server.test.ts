@@ -14,13 +14,20 @@ interface Answer {
   body: string;
 }
 
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function send(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   return new Promise<Answer>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -40,12 +47,23 @@ describe('browser-mode server', () => {
   let host: string;
   let origin: string;
   let cookie: string;
-  const info = vi.fn(() => Promise.resolve({ operatorName: 'x', refreshIntervalSec: 30, monitorMinimumMinutes: 60, logBufferSize: 100000, updatesEnabled: false, allowInsecureSecrets: false }));
+  const info = vi.fn(() =>
+    Promise.resolve({
+      operatorName: 'x',
+      refreshIntervalSec: 30,
+      monitorMinimumMinutes: 60,
+      logBufferSize: 100000,
+      updatesEnabled: false,
+      allowInsecureSecrets: false,
+    }),
+  );
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ops-static-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Integration Ops</title>');
-    const handlers = new Proxy({} as Handlers, { get: (_t, name) => (name === 'settings.get' ? info : vi.fn()) });
+    const handlers = new Proxy({} as Handlers, {
+      get: (_t, name) => (name === 'settings.get' ? info : vi.fn()),
+    });
     server = await startBrowserServer({ port: 0, staticDir: dir, handlers, hub: new EventHub() });
     host = `127.0.0.1:${server.port}`;
     origin = `http://${host}`;
@@ -83,21 +101,37 @@ describe('browser-mode server', () => {
   });
 
   it('answers 403 to a foreign Host header (DNS rebinding), even with a valid session', async () => {
-    expect((await send(server.port, '/', { headers: { host: 'evil.example', cookie } })).status).toBe(403);
-    expect((await send(server.port, `/?token=${token()}`, { headers: { host: `evil.example:${server.port}` } })).status).toBe(403);
-    expect((await send(server.port, '/', { headers: { host: '127.0.0.1:1', cookie } })).status).toBe(403);
+    expect(
+      (await send(server.port, '/', { headers: { host: 'evil.example', cookie } })).status,
+    ).toBe(403);
+    expect(
+      (
+        await send(server.port, `/?token=${token()}`, {
+          headers: { host: `evil.example:${server.port}` },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await send(server.port, '/', { headers: { host: '127.0.0.1:1', cookie } })).status,
+    ).toBe(403);
   });
 
   it('answers 403 to a state-changing request with a foreign or missing Origin (text/plain POST too)', async () => {
     const post = (headers: Record<string, string>) =>
-      send(server.port, '/bridge', { method: 'POST', headers: { cookie, 'content-type': 'text/plain', ...headers }, body: '{"call":"x"}' });
+      send(server.port, '/bridge', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'text/plain', ...headers },
+        body: '{"call":"x"}',
+      });
     expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({})).status).toBe(403);
     expect((await post({ origin })).status).toBe(405);
   });
 
   it('refuses a WebSocket upgrade with a foreign or missing Origin, or without the cookie', async () => {
-    expect((await upgrade(server.port, { origin: 'https://evil.example', cookie })).status).toBe(403);
+    expect((await upgrade(server.port, { origin: 'https://evil.example', cookie })).status).toBe(
+      403,
+    );
     expect((await upgrade(server.port, { cookie })).status).toBe(403);
     expect((await upgrade(server.port, { origin })).status).toBe(401);
     expect((await upgrade(server.port, { origin, cookie, host: 'evil.example' })).status).toBe(403);

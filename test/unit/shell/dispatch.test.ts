@@ -19,9 +19,16 @@ describe('dispatch', () => {
   });
 
   it('turns an OpsFailure into data and hides unexpected errors behind a generic message', async () => {
-    const failing = handlersWith(() => Promise.reject(new OpsFailure({ kind: 'offline', message: 'API unreachable' })));
-    expect(await dispatch(failing, 'sites.list', {}, ctx, quiet)).toEqual({ ok: false, error: { kind: 'offline', message: 'API unreachable' } });
-    const crashing = handlersWith(() => Promise.reject(new Error('secret stack /home/x/token=abc')));
+    const failing = handlersWith(() =>
+      Promise.reject(new OpsFailure({ kind: 'offline', message: 'API unreachable' })),
+    );
+    expect(await dispatch(failing, 'sites.list', {}, ctx, quiet)).toEqual({
+      ok: false,
+      error: { kind: 'offline', message: 'API unreachable' },
+    });
+    const crashing = handlersWith(() =>
+      Promise.reject(new Error('secret stack /home/x/token=abc')),
+    );
     const res = await dispatch(crashing, 'sites.list', {}, ctx, quiet);
     expect(res).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(JSON.stringify(res)).not.toContain('token=abc');
@@ -29,6 +36,9 @@ describe('dispatch', () => {
 
   it('validates the output too: a handler answering the wrong shape is an internal error', async () => {
     const wrong = handlersWith(() => Promise.resolve([{ id: 1 }]));
-    expect(await dispatch(wrong, 'sites.list', {}, ctx, quiet)).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(await dispatch(wrong, 'sites.list', {}, ctx, quiet)).toMatchObject({
+      ok: false,
+      error: { kind: 'internal' },
+    });
   });
 });

@@ -5,14 +5,19 @@ import { CALL_NAMES, callChannel, eventChannel, type Handlers } from '../../../s
 import { registerIpc } from '../../../main/host/electron-ipc';
 import { EventHub } from '../../../main/host/event-hub';
 
-type FakeIpc = typeof ipcMain & { __invoke(ch: string, frame: unknown, ...a: unknown[]): Promise<any>; handlers: Map<string, unknown> };
+type FakeIpc = typeof ipcMain & {
+  __invoke(ch: string, frame: unknown, ...a: unknown[]): Promise<any>;
+  handlers: Map<string, unknown>;
+};
 
 function setup() {
   const info = vi.fn(() => Promise.resolve({ ok: true as const, integrations: 0, durationMs: 1 }));
   const handlers = new Proxy({} as Handlers, {
     get: (_t, name) => (name === 'connections.test' ? info : vi.fn(() => Promise.resolve({}))),
   });
-  const win = new BrowserWindow({}) as unknown as BrowserWindow & { webContents: { mainFrame: WebFrameMain; sent: any[] } };
+  const win = new BrowserWindow({}) as unknown as BrowserWindow & {
+    webContents: { mainFrame: WebFrameMain; sent: any[] };
+  };
   const hub = new EventHub();
   const dispose = registerIpc(handlers, hub, () => [win]);
   return { info, win, hub, dispose, ipc: ipcMain as unknown as FakeIpc };
@@ -46,7 +51,13 @@ describe('electron IPC wrapper', () => {
 
   it('rejects malformed input with a typed error and no side effect', async () => {
     const { ipc, info, win, dispose } = setup();
-    for (const bad of [undefined, 42, 'x', { connectionId: '../etc', siteId: 'nope' }, { __proto__: { polluted: 1 } }]) {
+    for (const bad of [
+      undefined,
+      42,
+      'x',
+      { connectionId: '../etc', siteId: 'nope' },
+      { __proto__: { polluted: 1 } },
+    ]) {
       const res = await ipc.__invoke(channel, win.webContents.mainFrame, bad);
       expect(res.ok).toBe(false);
       expect(res.error.kind).toBe('validation');
@@ -63,7 +74,10 @@ describe('electron IPC wrapper', () => {
     expect(res).toEqual({ ok: true, value: { ok: true, integrations: 0, durationMs: 1 } });
     expect(info).toHaveBeenCalledOnce();
     hub.emit('app.notice', { level: 'info', message: 'hello' });
-    expect(win.webContents.sent).toContainEqual({ channel: eventChannel('app.notice'), payload: { level: 'info', message: 'hello' } });
+    expect(win.webContents.sent).toContainEqual({
+      channel: eventChannel('app.notice'),
+      payload: { level: 'info', message: 'hello' },
+    });
     dispose();
   });
 });

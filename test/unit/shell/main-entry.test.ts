@@ -1,6 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, callChannel } from '../../../shared/bridge';
-import { app, BrowserWindow, calls, dialog, ipcMain, Menu, protocol, session } from '../../fakes/electron';
+import {
+  app,
+  BrowserWindow,
+  calls,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+} from '../../fakes/electron';
 
 // Imports the real Electron entry against the fake module: lifecycle order and wiring, for real.
 describe('main/index.ts', () => {
@@ -20,24 +29,35 @@ describe('main/index.ts', () => {
     expect(calls).toContain('enableSandbox:before-ready');
     expect(calls).toContain('registerSchemes:before-ready');
     expect(calls).toContain('requestSingleInstanceLock');
-    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(BrowserWindow.all).toHaveLength(0);
   });
 
   it('after ready: permissions denied, protocol served, menu set, every call wired, one hardened window', async () => {
     app.__makeReady();
     const deadline = Date.now() + 20_000;
-    while (BrowserWindow.all.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (BrowserWindow.all.length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(BrowserWindow.all).toHaveLength(1);
     const win = BrowserWindow.all[0]!;
     expect(win.loadedUrl).toBe('app://ops/index.html');
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(String(win.options.webPreferences?.preload)).toMatch(/preload\.cjs$/);
     expect(session.defaultSession.permissionRequestHandler).toBeTypeOf('function');
     expect(protocol.handlers.has('app')).toBe(true);
     expect(Menu.current).not.toBeNull();
     for (const name of CALL_NAMES) expect(ipcMain.handlers.has(callChannel(name)), name).toBe(true);
-    const info = (await ipcMain.__invoke(callChannel('app.info'), win.webContents.mainFrame, {})) as {
+    const info = (await ipcMain.__invoke(
+      callChannel('app.info'),
+      win.webContents.mainFrame,
+      {},
+    )) as {
       ok: boolean;
       value: { mode: string };
     };
@@ -46,7 +66,10 @@ describe('main/index.ts', () => {
 
   it('weakening token storage needs a native confirmation, not just a renderer call', async () => {
     const win = BrowserWindow.all[0]!;
-    const update = (allow: boolean) => ipcMain.__invoke(callChannel('settings.update'), win.webContents.mainFrame, { allowInsecureSecrets: allow });
+    const update = (allow: boolean) =>
+      ipcMain.__invoke(callChannel('settings.update'), win.webContents.mainFrame, {
+        allowInsecureSecrets: allow,
+      });
     dialog.nextResponse = 0;
     expect(await update(true)).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
     expect(dialog.shown).toHaveLength(1);

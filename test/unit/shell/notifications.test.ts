@@ -14,7 +14,11 @@ describe('anomaly notifications under Electron', () => {
       created.push(this);
       original.call(this);
     };
-    const detach = attachAnomalyNotifications(hub, () => [win as never], () => win as never);
+    const detach = attachAnomalyNotifications(
+      hub,
+      () => [win as never],
+      () => win as never,
+    );
     hub.emit('app.notice', { level: 'info', message: 'not an anomaly' });
     expect(Notification.shown).toHaveLength(0);
     hub.emit('changes.anomaly', {
@@ -26,7 +30,9 @@ describe('anomaly notifications under Electron', () => {
       body: 'purchase forwarded 0% vs 98% at baseline',
       anomalies: [],
     });
-    expect(Notification.shown).toEqual([{ title: 'Meta: volume down', body: 'purchase forwarded 0% vs 98% at baseline' }]);
+    expect(Notification.shown).toEqual([
+      { title: 'Meta: volume down', body: 'purchase forwarded 0% vs 98% at baseline' },
+    ]);
     created[0]!.emit('click');
     expect(win.loadedUrl).toBe('app://ops/index.html#/changes/chg-1a2b3c');
     Notification.prototype.show = original;

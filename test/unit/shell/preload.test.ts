@@ -22,7 +22,10 @@ describe('preload', () => {
   it('subscriptions deliver payloads and return a working unsubscribe', async () => {
     await import('../../../main/preload');
     const ops = (contextBridge as unknown as { exposed: { ops: OpsGlobal } }).exposed.ops;
-    const fake = ipcRenderer as unknown as { __emit(c: string, p: unknown): void; __listenerCount(c: string): number };
+    const fake = ipcRenderer as unknown as {
+      __emit(c: string, p: unknown): void;
+      __listenerCount(c: string): number;
+    };
     const got: unknown[] = [];
     const off = ops.subscribe['app.notice']((p) => got.push(p));
     fake.__emit(eventChannel('app.notice'), { level: 'info', message: 'x' });

@@ -32,8 +32,17 @@ describe('lookupAsset path traversal', () => {
   });
 
   it('serves files inside the root and falls back to index.html for routes', async () => {
-    expect(await lookupAsset(root, '/assets/a.js')).toMatchObject({ status: 200, contentType: expect.stringMatching(/javascript/) });
-    expect(await lookupAsset(root, '/')).toMatchObject({ status: 200, filePath: join(root, 'index.html') });
-    expect(await lookupAsset(root, '/overview')).toMatchObject({ status: 200, filePath: join(root, 'index.html') });
+    expect(await lookupAsset(root, '/assets/a.js')).toMatchObject({
+      status: 200,
+      contentType: expect.stringMatching(/javascript/),
+    });
+    expect(await lookupAsset(root, '/')).toMatchObject({
+      status: 200,
+      filePath: join(root, 'index.html'),
+    });
+    expect(await lookupAsset(root, '/overview')).toMatchObject({
+      status: 200,
+      filePath: join(root, 'index.html'),
+    });
   });
 });

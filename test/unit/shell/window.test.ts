@@ -41,7 +41,9 @@ describe('window factory', () => {
     expect(win.webContents.__emitCancellable('will-navigate', 'https://evil.example/')).toBe(true);
     expect(win.webContents.__emitCancellable('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(win.webContents.__emitCancellable('will-redirect', 'https://evil.example/')).toBe(true);
-    expect(win.webContents.__emitCancellable('will-navigate', 'app://ops/index.html#/logs')).toBe(false);
+    expect(win.webContents.__emitCancellable('will-navigate', 'app://ops/index.html#/logs')).toBe(
+      false,
+    );
   });
 
   it('prevents <webview> attachment', () => {
@@ -51,9 +53,13 @@ describe('window factory', () => {
   it('denies every new window; only allow-listed https links go to the OS browser', async () => {
     const handler = win.webContents.windowOpenHandler!;
     expect(handler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(handler({ url: 'https://docs.selwise.com/integrations/operations' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'https://docs.selwise.com/integrations/operations' })).toEqual({
+      action: 'deny',
+    });
     await new Promise((r) => setTimeout(r, 0));
-    expect((shell as unknown as { opened: string[] }).opened).toEqual(['https://docs.selwise.com/integrations/operations']);
+    expect((shell as unknown as { opened: string[] }).opened).toEqual([
+      'https://docs.selwise.com/integrations/operations',
+    ]);
   });
 });
 
@@ -64,13 +70,22 @@ describe('permission handler', () => {
       permissionCheckHandler?: () => boolean;
     };
     denyAllPermissions(session.defaultSession);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+    ]) {
       let granted: boolean | undefined;
       s.permissionRequestHandler!({}, permission, (g) => (granted = g));
       expect(granted, permission).toBe(false);
     }
     expect(s.permissionCheckHandler!()).toBe(false);
-    const fake = session.defaultSession as unknown as { devicePermissionHandler(): boolean; displayMediaHandler(r: unknown, cb: (s: object) => void): void };
+    const fake = session.defaultSession as unknown as {
+      devicePermissionHandler(): boolean;
+      displayMediaHandler(r: unknown, cb: (s: object) => void): void;
+    };
     expect(fake.devicePermissionHandler()).toBe(false);
     let streams: object | undefined;
     fake.displayMediaHandler({}, (s) => (streams = s));

@@ -38,26 +38,71 @@ describe('export and import', () => {
     expect(again.report.imported).toEqual([]);
     expect(again.report.skippedDuplicates.map((d) => d.existingVersion)).toEqual([1, 2]);
     // Re-homed onto another site.
-    const into = await importBundle(target, JSON.stringify(bundle), { connectionId: 'prod', siteId: SITE });
+    const into = await importBundle(target, JSON.stringify(bundle), {
+      connectionId: 'prod',
+      siteId: SITE,
+    });
     expect(into.report.imported.every((m) => m.connectionId === 'prod')).toBe(true);
     other.cleanup();
   });
 
   const hostile: [string, (b: Record<string, any>) => string, RegExp][] = [
     ['not JSON', () => '{"format": "integration-ops/snap', /not valid JSON/],
-    ['wrong format', (b) => JSON.stringify({ ...b, format: 'something-else' }), /does not match the snapshot bundle format/],
-    ['wrong schema', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], version: 'one' }] }), /does not match/],
-    ['extra item keys', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], evil: 1 }] }), /does not match/],
-    ['__proto__ key', (b) => JSON.stringify(b).replace('"enabled":true', '"__proto__":{"polluted":true},"enabled":true').replace('"enabled": true', '"__proto__": {"polluted": true}, "enabled": true'), /forbidden key "__proto__"/],
-    ['constructor key', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], body: { ...b.items[0].body, config: { constructor: { prototype: 1 } } } }] }), /forbidden key "constructor"/],
-    ['deep nesting', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], body: { x: JSON.parse('['.repeat(200) + ']'.repeat(200)) } }] }), /nesting deeper/],
+    [
+      'wrong format',
+      (b) => JSON.stringify({ ...b, format: 'something-else' }),
+      /does not match the snapshot bundle format/,
+    ],
+    [
+      'wrong schema',
+      (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], version: 'one' }] }),
+      /does not match/,
+    ],
+    [
+      'extra item keys',
+      (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], evil: 1 }] }),
+      /does not match/,
+    ],
+    [
+      '__proto__ key',
+      (b) =>
+        JSON.stringify(b)
+          .replace('"enabled":true', '"__proto__":{"polluted":true},"enabled":true')
+          .replace('"enabled": true', '"__proto__": {"polluted": true}, "enabled": true'),
+      /forbidden key "__proto__"/,
+    ],
+    [
+      'constructor key',
+      (b) =>
+        JSON.stringify({
+          ...b,
+          items: [
+            {
+              ...b.items[0],
+              body: { ...b.items[0].body, config: { constructor: { prototype: 1 } } },
+            },
+          ],
+        }),
+      /forbidden key "constructor"/,
+    ],
+    [
+      'deep nesting',
+      (b) =>
+        JSON.stringify({
+          ...b,
+          items: [{ ...b.items[0], body: { x: JSON.parse('['.repeat(200) + ']'.repeat(200)) } }],
+        }),
+      /nesting deeper/,
+    ],
     ['huge', () => ' '.repeat(BUNDLE_MAX_CHARS + 1), /too large/],
   ];
   for (const [name, make, message] of hostile) {
     it(`refuses a bundle with ${name} and writes nothing`, async () => {
       const b = await sampleBundle();
       const before = await fileCount();
-      await expect(importBundle(store, make(b), { connectionId: 'other', siteId: SITE })).rejects.toThrow(message);
+      await expect(
+        importBundle(store, make(b), { connectionId: 'other', siteId: SITE }),
+      ).rejects.toThrow(message);
       expect(await fileCount()).toBe(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
@@ -67,10 +112,15 @@ describe('export and import', () => {
     const b = await sampleBundle();
     b.items[1].body.config.accessToken = 'EAABrealtokenvalue123456';
     const before = await fileCount();
-    const { report } = await importBundle(store, JSON.stringify(b), { connectionId: 'other', siteId: SITE });
+    const { report } = await importBundle(store, JSON.stringify(b), {
+      connectionId: 'other',
+      siteId: SITE,
+    });
     expect(report.written).toBe(false);
     expect(report.imported).toEqual([]);
-    expect(report.refused).toEqual([{ item: 1, reason: expect.stringContaining('config.accessToken') }]);
+    expect(report.refused).toEqual([
+      { item: 1, reason: expect.stringContaining('config.accessToken') },
+    ]);
     expect(await fileCount()).toBe(before);
   });
 
@@ -78,7 +128,10 @@ describe('export and import', () => {
     const b = await sampleBundle();
     b.items[0].body.eventMapping.purchase = 'Lead';
     b.items[1].body.config = 'not an object';
-    const { report } = await importBundle(store, JSON.stringify(b), { connectionId: 'other', siteId: SITE });
+    const { report } = await importBundle(store, JSON.stringify(b), {
+      connectionId: 'other',
+      siteId: SITE,
+    });
     expect(report.refused.map((r) => r.item)).toEqual([0, 1]);
     expect(report.refused[0]!.reason).toMatch(/sha-256/);
     expect(report.refused[1]!.reason).toMatch(/not a valid provider configuration/);

@@ -16,7 +16,9 @@ const connectionId = 'sandbox';
 /** Call a handler the way the bridge does: input parsed (defaults applied), output checked. */
 async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const run = core.handlers[name] as (i: unknown, ctx: unknown) => Promise<unknown>;
-  return calls[name].output.parse(await run(calls[name].input.parse(input), new EventHub().context)) as CallOutput<K>;
+  return calls[name].output.parse(
+    await run(calls[name].input.parse(input), new EventHub().context),
+  ) as CallOutput<K>;
 }
 
 beforeAll(async () => {
@@ -37,45 +39,81 @@ afterAll(async () => {
 });
 
 describe('drift and restore against the sandbox', () => {
-  it('shows drift after mapping_overwrite, restores the known-good version, clears the drift', { timeout: 60_000 }, async () => {
-    const key = { connectionId, siteId, target: 'meta' as const };
-    const base = await call('snapshots.take', { ...key, source: 'baseline', label: 'launch' });
-    expect(base.created).toBe(true);
-    expect(JSON.stringify(await call('snapshots.get', { ...key, version: 1 }))).not.toMatch(/EAAB[0-9a-f]{8}/); // secret masked
-    await call('snapshots.markKnownGood', { ...key, version: 1, knownGood: true, note: 'verified' });
-    expect((await call('snapshots.drift', key)).drifted).toBe(false);
+  it(
+    'shows drift after mapping_overwrite, restores the known-good version, clears the drift',
+    { timeout: 60_000 },
+    async () => {
+      const key = { connectionId, siteId, target: 'meta' as const };
+      const base = await call('snapshots.take', { ...key, source: 'baseline', label: 'launch' });
+      expect(base.created).toBe(true);
+      expect(JSON.stringify(await call('snapshots.get', { ...key, version: 1 }))).not.toMatch(
+        /EAAB[0-9a-f]{8}/,
+      ); // secret masked
+      await call('snapshots.markKnownGood', {
+        ...key,
+        version: 1,
+        knownGood: true,
+        note: 'verified',
+      });
+      expect((await call('snapshots.drift', key)).drifted).toBe(false);
 
-    await call('drills.start', { connectionId, siteId, scenario: 'mapping_overwrite' });
-    // Poll until unmapped purchases have arrived and the drift names the removed mapping with traffic.
-    const deadline = Date.now() + 20_000;
-    let drift = await call('snapshots.drift', key);
-    while (!drift.diff?.critical.some((c) => c.code === 'mapping_removed_with_traffic' && c.event === 'purchase') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      drift = await call('snapshots.drift', key);
-    }
-    expect(drift).toMatchObject({ drifted: true, knownGood: { version: 1 } });
-    if (drift.diff?.kind !== 'integration') throw new Error('expected an integration diff');
-    expect(drift.diff.mappings.map((m) => `${m.event}:${m.change}`).sort()).toEqual(['add_to_cart:removed', 'purchase:removed']);
-    expect(drift.diff.critical.some((c) => c.code === 'mapping_removed_with_traffic' && c.event === 'purchase')).toBe(true);
+      await call('drills.start', { connectionId, siteId, scenario: 'mapping_overwrite' });
+      // Poll until unmapped purchases have arrived and the drift names the removed mapping with traffic.
+      const deadline = Date.now() + 20_000;
+      let drift = await call('snapshots.drift', key);
+      while (
+        !drift.diff?.critical.some(
+          (c) => c.code === 'mapping_removed_with_traffic' && c.event === 'purchase',
+        ) &&
+        Date.now() < deadline
+      ) {
+        await new Promise((r) => setTimeout(r, 100));
+        drift = await call('snapshots.drift', key);
+      }
+      expect(drift).toMatchObject({ drifted: true, knownGood: { version: 1 } });
+      if (drift.diff?.kind !== 'integration') throw new Error('expected an integration diff');
+      expect(drift.diff.mappings.map((m) => `${m.event}:${m.change}`).sort()).toEqual([
+        'add_to_cart:removed',
+        'purchase:removed',
+      ]);
+      expect(
+        drift.diff.critical.some(
+          (c) => c.code === 'mapping_removed_with_traffic' && c.event === 'purchase',
+        ),
+      ).toBe(true);
 
-    const restored = await call('snapshots.restore', { ...key, version: 1 });
-    expect(restored.before).toMatchObject({ version: 2, source: 'baseline' });
-    expect(restored.after).toMatchObject({ version: 3, source: 'rollback', sha256: base.snapshot.sha256 });
-    expect(restored.test?.ok).toBe(true);
-    expect((await call('snapshots.drift', key)).drifted).toBe(false);
+      const restored = await call('snapshots.restore', { ...key, version: 1 });
+      expect(restored.before).toMatchObject({ version: 2, source: 'baseline' });
+      expect(restored.after).toMatchObject({
+        version: 3,
+        source: 'rollback',
+        sha256: base.snapshot.sha256,
+      });
+      expect(restored.test?.ok).toBe(true);
+      expect((await call('snapshots.drift', key)).drifted).toBe(false);
 
-    // The secret survived the round trip (sent back masked, kept by the server): same mask as before.
-    const live = await call('integrations.get', { connectionId, siteId, provider: 'meta' });
-    const kept = (await call('snapshots.get', { ...key, version: 1 })).body.config as Record<string, unknown>;
-    expect(live.data.config.accessToken).toBe(kept.accessToken);
-    expect(String(live.data.config.accessToken)).toMatch(/^••••.{4}$/);
-  });
+      // The secret survived the round trip (sent back masked, kept by the server): same mask as before.
+      const live = await call('integrations.get', { connectionId, siteId, provider: 'meta' });
+      const kept = (await call('snapshots.get', { ...key, version: 1 })).body.config as Record<
+        string,
+        unknown
+      >;
+      expect(live.data.config.accessToken).toBe(kept.accessToken);
+      expect(String(live.data.config.accessToken)).toMatch(/^••••.{4}$/);
+    },
+  );
 
   it('a live body that differs from known-good in form only (an empty condition list written out) is not drift', async () => {
     const key = { connectionId, siteId, target: 'meta' as const };
     const live = await call('integrations.get', { connectionId, siteId, provider: 'meta' });
     const filters = { ...live.data.eventFilters, purchase: { enabled: true, conditions: [] } };
-    await call('integrations.put', { connectionId, siteId, provider: 'meta', body: { ...live.data, eventFilters: filters }, ...(live.etag ? { ifMatch: live.etag } : {}) });
+    await call('integrations.put', {
+      connectionId,
+      siteId,
+      provider: 'meta',
+      body: { ...live.data, eventFilters: filters },
+      ...(live.etag ? { ifMatch: live.etag } : {}),
+    });
     const drift = await call('snapshots.drift', key);
     expect(drift.liveSha256).not.toBe(drift.knownGood?.sha256);
     expect(drift).toMatchObject({ drifted: false, knownGood: { version: 1 } });
@@ -84,9 +122,14 @@ describe('drift and restore against the sandbox', () => {
   it('compares a version with live and refuses to restore what is already live', async () => {
     const key = { connectionId, siteId, target: 'ga4' as const };
     await call('snapshots.take', { ...key, source: 'manual' });
-    const cmp = await call('snapshots.compare', { a: { ...key, version: 1 }, b: { ...key, version: 'live' } });
+    const cmp = await call('snapshots.compare', {
+      a: { ...key, version: 1 },
+      b: { ...key, version: 'live' },
+    });
     expect(cmp.diff.identical).toBe(true);
-    await expect(call('snapshots.restore', { ...key, version: 1 })).rejects.toThrow(/already matches/);
+    await expect(call('snapshots.restore', { ...key, version: 1 })).rejects.toThrow(
+      /already matches/,
+    );
     const targets = await call('snapshots.targets', { connectionId, siteId });
     expect(targets.map((x) => x.target)).toEqual(['ga4', 'meta']);
   });

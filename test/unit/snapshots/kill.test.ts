@@ -14,11 +14,18 @@ const ITERATIONS = Number(process.env.SNAPSHOT_KILL_ITERATIONS ?? 30);
 function runAndKill(dir: string, seed: number): Promise<void> {
   return new Promise((done, fail) => {
     // One node process with the tsx loader (the tsx CLI would fork a grandchild that survives the kill).
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, String(seed)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, String(seed)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), 5 + Math.floor(Math.random() * 120)));
-    child.once('exit', (code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`writer exited ${code}: ${err}`))));
+    child.stdout.once('data', () =>
+      setTimeout(() => child.kill('SIGKILL'), 5 + Math.floor(Math.random() * 120)),
+    );
+    child.once('exit', (code, signal) =>
+      signal === 'SIGKILL' ? done() : fail(new Error(`writer exited ${code}: ${err}`)),
+    );
   });
 }
 

@@ -9,7 +9,9 @@ import { SnapshotStore } from '../../../main/core/snapshots/store';
 import { KEY, tempDir } from './helpers';
 
 async function fixture(): Promise<Record<string, unknown>> {
-  const raw = JSON.parse(await fs.readFile(resolve(import.meta.dirname, 'fixtures/v1-record.json'), 'utf8')) as Record<string, unknown>;
+  const raw = JSON.parse(
+    await fs.readFile(resolve(import.meta.dirname, 'fixtures/v1-record.json'), 'utf8'),
+  ) as Record<string, unknown>;
   raw.hash = sha256Of(raw.body as Record<string, unknown>);
   return raw;
 }
@@ -24,7 +26,14 @@ describe('version file migrations', () => {
     const before = structuredClone(v1);
     const { record, legacyKnownGood } = migrateV1(v1);
     expect(v1).toEqual(before); // input untouched
-    expect(record).toMatchObject({ schemaVersion: 2, target: 'meta', sha256: v1.hash, createdAt: '2026-01-05T09:00:00.000Z', source: 'baseline', label: 'launch config' });
+    expect(record).toMatchObject({
+      schemaVersion: 2,
+      target: 'meta',
+      sha256: v1.hash,
+      createdAt: '2026-01-05T09:00:00.000Z',
+      source: 'baseline',
+      label: 'launch config',
+    });
     expect(record).not.toHaveProperty('knownGood');
     expect(legacyKnownGood).toBe(true);
   });

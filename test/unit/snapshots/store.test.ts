@@ -19,7 +19,11 @@ describe('snapshot store', () => {
     expect(a.created).toBe(true);
     expect(again.created).toBe(false);
     expect(again.meta.version).toBe(1);
-    const b = await s.append(KEY, { body: metaBody({ testMode: true }), source: 'manual', label: 'test on' });
+    const b = await s.append(KEY, {
+      body: metaBody({ testMode: true }),
+      source: 'manual',
+      label: 'test on',
+    });
     expect(b.meta.version).toBe(2);
     // Key order does not matter: canonical JSON.
     const reordered = Object.fromEntries(Object.entries(metaBody({ testMode: true })).reverse());
@@ -47,9 +51,22 @@ describe('snapshot store', () => {
   });
 
   it('masks secrets and strips server bookkeeping before storing', () => {
-    const body = snapshotBody('ga4', { enabled: true, updatedAt: 'x', provider: 'ga4', config: { measurementId: 'G-ABCD1234', apiSecret: 'supersecretvalue1234' } });
-    expect(body).toEqual({ enabled: true, config: { measurementId: 'G-ABCD1234', apiSecret: '••••1234' } });
-    const hook = snapshotBody('webhook:abc', { id: 'abc', name: 'n', authType: 'bearer', authConfig: { token: 'tok_0123456789ab' } });
+    const body = snapshotBody('ga4', {
+      enabled: true,
+      updatedAt: 'x',
+      provider: 'ga4',
+      config: { measurementId: 'G-ABCD1234', apiSecret: 'supersecretvalue1234' },
+    });
+    expect(body).toEqual({
+      enabled: true,
+      config: { measurementId: 'G-ABCD1234', apiSecret: '••••1234' },
+    });
+    const hook = snapshotBody('webhook:abc', {
+      id: 'abc',
+      name: 'n',
+      authType: 'bearer',
+      authConfig: { token: 'tok_0123456789ab' },
+    });
     expect(hook).toEqual({ name: 'n', authType: 'bearer', authConfig: { token: '••••89ab' } });
   });
 
@@ -82,12 +99,22 @@ describe('snapshot store', () => {
     expect((await fresh.list(KEY)).map((m) => m.version)).toEqual([4, 1]);
     const names = await fs.readdir(dir);
     expect(names.filter((n) => n.includes('.corrupt-')).length).toBe(2);
-    expect(fresh.problems(KEY).filter((p) => p.action === 'quarantined').map((p) => p.reason)).toEqual(
-      expect.arrayContaining([expect.stringContaining('not valid JSON'), expect.stringContaining('sha-256')]),
+    expect(
+      fresh
+        .problems(KEY)
+        .filter((p) => p.action === 'quarantined')
+        .map((p) => p.reason),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('not valid JSON'),
+        expect.stringContaining('sha-256'),
+      ]),
     );
     expect((await fresh.get(KEY, 4)).body.n).toBe(3);
     // Numbers are never reused after a quarantine.
-    expect((await fresh.append(KEY, { body: metaBody({ n: 99 }), source: 'manual' })).meta.version).toBe(5);
+    expect(
+      (await fresh.append(KEY, { body: metaBody({ n: 99 }), source: 'manual' })).meta.version,
+    ).toBe(5);
   });
 
   it('detects a file damaged after indexing when it is opened', async () => {
@@ -113,7 +140,9 @@ describe('snapshot store', () => {
     expect((await fresh.list(KEY)).map((m) => m.version)).toEqual([1]);
     expect(fresh.problems(KEY)[0]?.action).toBe('skipped_newer');
     expect(await fs.readFile(join(dir, '000002.json'), 'utf8')).toBe(future);
-    expect((await fresh.append(KEY, { body: metaBody({ x: 1 }), source: 'manual' })).meta.version).toBe(3);
+    expect(
+      (await fresh.append(KEY, { body: metaBody({ x: 1 }), source: 'manual' })).meta.version,
+    ).toBe(3);
   });
 
   it('refuses hostile ids before they become paths', () => {
@@ -124,7 +153,11 @@ describe('snapshot store', () => {
 
   it('serializes concurrent takes on one target', async () => {
     const s = open();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => s.append(KEY, { body: metaBody({ n: i }), source: 'manual' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        s.append(KEY, { body: metaBody({ n: i }), source: 'manual' }),
+      ),
+    );
     expect(new Set(results.map((r) => r.meta.version)).size).toBe(20);
     expect((await open().list(KEY)).length).toBe(20);
   });

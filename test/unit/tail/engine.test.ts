@@ -107,12 +107,17 @@ describe('tail engine (manual clock)', () => {
     await t.clock.advance(1500);
     expect(t.stream.requests.length).toBe(n + 1);
 
-    t.stream.failures = Array.from({ length: 4 }, () => ({ kind: 'network' as const, message: 'ECONNREFUSED' }));
+    t.stream.failures = Array.from({ length: 4 }, () => ({
+      kind: 'network' as const,
+      message: 'ECONNREFUSED',
+    }));
     await t.clock.advance(60_000);
     const at = t.stream.requests.map((r) => r.at).slice(n);
     const waits = at.slice(1).map((a, i) => a - at[i]!);
     expect(waits.slice(1, 4)).toEqual([2000, 4000, 8000]);
-    expect(t.batches.filter((b) => b.status?.error?.kind === 'network').length).toBeGreaterThanOrEqual(4);
+    expect(
+      t.batches.filter((b) => b.status?.error?.kind === 'network').length,
+    ).toBeGreaterThanOrEqual(4);
     expect(t.last()?.error).toBeUndefined(); // cleared by the next success
   });
 
@@ -143,7 +148,8 @@ describe('tail engine (manual clock)', () => {
     t.stream.produce(15_000);
     await t.clock.advance(5000);
     expect(t.ids().length).toBe(15_000);
-    for (let i = 1; i < t.emitTimes.length; i++) expect(t.emitTimes[i]! - t.emitTimes[i - 1]!).toBeGreaterThanOrEqual(100);
+    for (let i = 1; i < t.emitTimes.length; i++)
+      expect(t.emitTimes[i]! - t.emitTimes[i - 1]!).toBeGreaterThanOrEqual(100);
     expect(Math.max(...t.batches.map((b) => b.entries.length))).toBeLessThanOrEqual(2000);
   });
 
@@ -159,8 +165,10 @@ describe('tail engine (manual clock)', () => {
       other.produce(3);
       await t.clock.advance(10_000);
     }
-    const spacing = (s: FakeStream) => s.requests.slice(2).map((r, i) => r.at - s.requests[i + 1]!.at);
-    for (const w of spacing(t.stream)) expect(w).toBeGreaterThanOrEqual(DEFAULT_CADENCE.hiddenMinMs);
+    const spacing = (s: FakeStream) =>
+      s.requests.slice(2).map((r, i) => r.at - s.requests[i + 1]!.at);
+    for (const w of spacing(t.stream))
+      expect(w).toBeGreaterThanOrEqual(DEFAULT_CADENCE.hiddenMinMs);
     t.registry.setHidden(false);
     const n = other.requests.length;
     other.produce(1);

@@ -19,7 +19,14 @@ export class FakeStream implements TailSource {
   produce(n: number): void {
     for (let i = 0; i < n; i++) {
       const id = this.entries.length + 1;
-      this.entries.push({ id, timestamp: new Date(this.now()).toISOString(), event: 'page_view', eventId: `e${id}`, status: 'sent', attempt: 1 });
+      this.entries.push({
+        id,
+        timestamp: new Date(this.now()).toISOString(),
+        event: 'page_view',
+        eventId: `e${id}`,
+        status: 'sent',
+        attempt: 1,
+      });
     }
   }
 
@@ -34,7 +41,8 @@ export class FakeStream implements TailSource {
     if (failure) throw new OpsFailure(failure);
     const total = this.entries.length;
     const out: LogEntry[] = [];
-    for (let i = 0; i < limit && offset + i < total; i++) out.push(this.entries[total - 1 - offset - i]!);
+    for (let i = 0; i < limit && offset + i < total; i++)
+      out.push(this.entries[total - 1 - offset - i]!);
     this.produce(this.producePerRequest);
     return { entries: out, total };
   }

@@ -11,7 +11,11 @@ import { harness } from '../api/harness';
  * The tail feature wired exactly as in the app (through the bridge schemas and the real API
  * client over HTTP), minus the settings store and the other features it does not use.
  */
-export function tailOverHttp(baseUrl: string, opts: Partial<Omit<RegistryOptions, 'emit'>> = {}, limits = {}) {
+export function tailOverHttp(
+  baseUrl: string,
+  opts: Partial<Omit<RegistryOptions, 'emit'>> = {},
+  limits = {},
+) {
   const h = harness({ baseUrl, limits });
   const hub = new EventHub();
   const batches: TailBatch[] = [];
@@ -19,22 +23,31 @@ export function tailOverHttp(baseUrl: string, opts: Partial<Omit<RegistryOptions
     if (name === 'tail.batch') batches.push(payload as TailBatch);
   });
   const ctx: CallContext = hub.context;
-  const api = h.service.handlers as Record<string, (i: unknown, c: CallContext) => Promise<unknown>>;
+  const api = h.service.handlers as Record<
+    string,
+    (i: unknown, c: CallContext) => Promise<unknown>
+  >;
   const invoke = (async (name: CallName, input: unknown) => {
     const spec = calls[name];
     return spec.output.parse(await api[name]!(spec.input.parse(input), ctx));
   }) as Invoke;
   const feature = createTailFeature({ hub, invoke }, opts);
   const start = (siteId: string, provider: 'ga4' | 'meta' | 'gads', backfill = 0) =>
-    feature.handlers['tail.start']({ connectionId: 'c1', siteId, stream: { kind: 'provider', provider }, backfill }, ctx);
+    feature.handlers['tail.start'](
+      { connectionId: 'c1', siteId, stream: { kind: 'provider', provider }, backfill },
+      ctx,
+    );
   return {
     feature,
     batches,
     start,
     stop: (tailId: string) => feature.handlers['tail.stop']({ tailId }, ctx),
-    ids: (tailId: string) => batches.filter((b) => b.tailId === tailId).flatMap((b) => b.entries.map((e) => e.id)),
-    gaps: (tailId: string) => batches.filter((b) => b.tailId === tailId).flatMap((b) => b.gaps ?? []),
-    statuses: (tailId: string) => batches.filter((b) => b.tailId === tailId && b.status).map((b) => b.status!),
+    ids: (tailId: string) =>
+      batches.filter((b) => b.tailId === tailId).flatMap((b) => b.entries.map((e) => e.id)),
+    gaps: (tailId: string) =>
+      batches.filter((b) => b.tailId === tailId).flatMap((b) => b.gaps ?? []),
+    statuses: (tailId: string) =>
+      batches.filter((b) => b.tailId === tailId && b.status).map((b) => b.status!),
     async dispose() {
       await feature.close?.();
       await h.dispose();

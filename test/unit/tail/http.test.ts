@@ -11,13 +11,19 @@ import { sleep, tailOverHttp, until } from './http-harness';
  * The sandbox generates in this very process, on a shared 2-core machine: the harness's
  * fault-test limits (1 s deadline, 1 MB bodies) would turn ordinary slowness into errors.
  */
-const RELAXED = { deadlineMs: 20_000, headersTimeoutMs: 15_000, bodyTimeoutMs: 15_000, maxResponseBytes: 10 * 1024 * 1024 };
+const RELAXED = {
+  deadlineMs: 20_000,
+  headersTimeoutMs: 15_000,
+  bodyTimeoutMs: 15_000,
+  maxResponseBytes: 10 * 1024 * 1024,
+};
 
 /** Ids delivered plus ids declared missing must tile the range exactly: no duplicate, no miss. */
 function accountFor(ids: number[], gaps: { afterId: number; beforeId: number; missing: number }[]) {
   const covered = new Map<number, number>();
   for (const id of ids) covered.set(id, (covered.get(id) ?? 0) + 1);
-  for (const g of gaps) for (let id = g.afterId + 1; id < g.beforeId; id++) covered.set(id, (covered.get(id) ?? 0) + 1);
+  for (const g of gaps)
+    for (let id = g.afterId + 1; id < g.beforeId; id++) covered.set(id, (covered.get(id) ?? 0) + 1);
   const first = Math.min(...ids);
   const last = Math.max(...ids);
   const twice = [...covered].filter(([, n]) => n > 1).map(([id]) => id);
@@ -31,7 +37,13 @@ describe('tail over HTTP against the sandbox', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tail-sandbox-'));
-    sandbox = await startSandbox({ token: TOKEN, dataDir, port: 0, eventsPerSecond: 1200, rateLimitPerMinute: 1_000_000 });
+    sandbox = await startSandbox({
+      token: TOKEN,
+      dataDir,
+      port: 0,
+      eventsPerSecond: 1200,
+      rateLimitPerMinute: 1_000_000,
+    });
   });
   afterAll(async () => {
     await sandbox.close();
@@ -58,7 +70,11 @@ describe('tail over HTTP against the sandbox', () => {
   }, 60_000);
 
   it('reports an exact gap when production outpaces paging by design', async () => {
-    const t = tailOverHttp(sandbox.url, { walker: { minLimit: 100, maxLimit: 100, maxPages: 1 } }, RELAXED);
+    const t = tailOverHttp(
+      sandbox.url,
+      { walker: { minLimit: 100, maxLimit: 100, maxPages: 1 } },
+      RELAXED,
+    );
     const { tailId } = await t.start(sandbox.siteIds[0]!, 'ga4');
     await until(() => t.gaps(tailId).length >= 3, 20_000, 'three gaps');
     await t.stop(tailId);
@@ -74,7 +90,12 @@ describe('tail over HTTP against the sandbox', () => {
 describe('tail over HTTP against a controllable server', () => {
   it('honours 429 Retry-After: waits the time asked, no tight loop, and shows the rate limit', async () => {
     const server = await startLogServer({
-      script: [{ status: 200 }, { status: 429, headers: { 'retry-after': '3' } }, { status: 200 }, { status: 429, headers: { 'retry-after': '1' } }],
+      script: [
+        { status: 200 },
+        { status: 429, headers: { 'retry-after': '3' } },
+        { status: 200 },
+        { status: 429, headers: { 'retry-after': '1' } },
+      ],
     });
     // The API client waits out a Retry-After up to 2 s itself; longer ones come back as rate_limited.
     const t = tailOverHttp(server.url, {}, { retryAfterCapMs: 2000 });
@@ -111,7 +132,9 @@ describe('tail over HTTP against a controllable server', () => {
   }, 20_000);
 
   it('shows errors instead of swallowing them, and backs off', async () => {
-    const server = await startLogServer({ script: [{ status: 200 }, { status: 500 }, { status: 500 }, { status: 500 }] });
+    const server = await startLogServer({
+      script: [{ status: 200 }, { status: 500 }, { status: 500 }, { status: 500 }],
+    });
     const t = tailOverHttp(server.url);
     const { tailId } = await t.start(SITE, 'ga4');
     await until(() => t.statuses(tailId).some((s) => s.error), 10_000, 'an error status');

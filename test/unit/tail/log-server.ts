@@ -21,7 +21,13 @@ export async function startLogServer(opts: { script?: Scripted[]; delayMs?: numb
     const answer = () => {
       if (step.status !== 200) {
         res.writeHead(step.status, { 'content-type': 'application/json', ...step.headers });
-        res.end(JSON.stringify({ statusCode: step.status, error: 'Too Many Requests', message: 'slow down' }));
+        res.end(
+          JSON.stringify({
+            statusCode: step.status,
+            error: 'Too Many Requests',
+            message: 'slow down',
+          }),
+        );
         return;
       }
       const limit = Number(url.searchParams.get('limit') ?? 50);
@@ -32,7 +38,14 @@ export async function startLogServer(opts: { script?: Scripted[]; delayMs?: numb
       const entries = [];
       for (let i = 0; i < limit && newest - offset - i >= 1; i++) {
         const id = newest - offset - i;
-        entries.push({ id, timestamp: new Date().toISOString(), event: 'purchase', eventId: `e${id}`, status: 'sent', attempt: 1 });
+        entries.push({
+          id,
+          timestamp: new Date().toISOString(),
+          event: 'purchase',
+          eventId: `e${id}`,
+          status: 'sent',
+          attempt: 1,
+        });
       }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ entries, total: newest, limit, offset }));

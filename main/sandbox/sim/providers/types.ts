@@ -36,11 +36,28 @@ export interface SiteInfo {
 export interface ProviderSim {
   key: ProviderKey;
   /** The request the platform would send, built from the mapped event. */
-  build(ev: SimEvent, mappedEvent: string, integration: StoredIntegration, site: SiteInfo): Record<string, unknown>;
+  build(
+    ev: SimEvent,
+    mappedEvent: string,
+    integration: StoredIntegration,
+    site: SiteInfo,
+  ): Record<string, unknown>;
   /** The provider's payload rules. `blocking` ones make the provider reject the request. */
-  validate(body: Record<string, unknown>, integration: StoredIntegration, now: number): { blocking: Diagnostic[]; warnings: Diagnostic[] };
-  credentials(integration: StoredIntegration): { status: 'pass' | 'warn' | 'fail'; message: string };
-  respond(body: Record<string, unknown>, integration: StoredIntegration, cond: Conditions, rng: Prng): ProviderOutcome;
+  validate(
+    body: Record<string, unknown>,
+    integration: StoredIntegration,
+    now: number,
+  ): { blocking: Diagnostic[]; warnings: Diagnostic[] };
+  credentials(integration: StoredIntegration): {
+    status: 'pass' | 'warn' | 'fail';
+    message: string;
+  };
+  respond(
+    body: Record<string, unknown>,
+    integration: StoredIntegration,
+    cond: Conditions,
+    rng: Prng,
+  ): ProviderOutcome;
   /** A redacted log summary: never ids of people, never the whole payload. */
   summary(body: Record<string, unknown>): Record<string, unknown>;
 }

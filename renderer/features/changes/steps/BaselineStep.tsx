@@ -7,14 +7,20 @@ import { ServerChanges } from './ServerChanges';
 export function BaselineStep({ s }: { s: ChangeState }) {
   const run = useChange((x) => x.run);
   const legal = useChange((x) => x.legal);
-  const failed = [...s.entries].reverse().find((e) => e.type === 'baseline_failed' || e.type === 'baseline');
+  const failed = [...s.entries]
+    .reverse()
+    .find((e) => e.type === 'baseline_failed' || e.type === 'baseline');
   const conflict = s.needsBaseline ? s.lastApplyError : undefined;
   return (
     <div className="step-body">
       {s.baseline && !s.needsBaseline && (
         <p>
           Read the integration list, the health and the config at {clock(s.baseline.at)}; snapshot{' '}
-          {s.baseline.snapshotVersion ? <a href={`#/snapshots/${s.target}`}>v{s.baseline.snapshotVersion}</a> : 'not taken'}
+          {s.baseline.snapshotVersion ? (
+            <a href={`#/snapshots/${s.target}`}>v{s.baseline.snapshotVersion}</a>
+          ) : (
+            'not taken'
+          )}
           {s.baseline.health ? `; health ${s.baseline.health.status}` : ''}.
         </p>
       )}
@@ -24,9 +30,17 @@ export function BaselineStep({ s }: { s: ChangeState }) {
           {conflict.serverChanges && <ServerChanges diff={conflict.serverChanges} />}
         </Notice>
       )}
-      {failed?.type === 'baseline_failed' && <Notice tone="error" title="The baseline could not be taken">{failed.error.message}</Notice>}
+      {failed?.type === 'baseline_failed' && (
+        <Notice tone="error" title="The baseline could not be taken">
+          {failed.error.message}
+        </Notice>
+      )}
       {legal.includes('baseline') && (
-        <button type="button" className={s.step === 'baseline' ? 'primary' : ''} onClick={() => void run('Baseline', 'changes.baseline', { changeId: s.id })}>
+        <button
+          type="button"
+          className={s.step === 'baseline' ? 'primary' : ''}
+          onClick={() => void run('Baseline', 'changes.baseline', { changeId: s.id })}
+        >
           {s.baseline ? 'Take new baseline' : 'Take baseline'}
         </button>
       )}

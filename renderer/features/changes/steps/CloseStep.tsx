@@ -10,14 +10,39 @@ export function CloseStep({ s }: { s: ChangeState }) {
       {!s.open && (
         <p data-testid="outcome">
           Closed: <strong>{s.outcome?.replace('_', ' ')}</strong>
-          {s.afterSnapshotVersion ? <> — after snapshot <a href={`#/snapshots/${s.target}`}>v{s.afterSnapshotVersion}</a>{s.outcome === 'known_good' ? ', flagged known-good' : ''}</> : null}.
+          {s.afterSnapshotVersion ? (
+            <>
+              {' '}
+              — after snapshot <a href={`#/snapshots/${s.target}`}>v{s.afterSnapshotVersion}</a>
+              {s.outcome === 'known_good' ? ', flagged known-good' : ''}
+            </>
+          ) : null}
+          .
         </p>
       )}
       {legal.includes('mark_known_good') && (
-        <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void run('Closing', 'changes.close', { changeId: s.id, outcome: 'known_good' })}>Mark known-good</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== undefined}
+          onClick={() =>
+            void run('Closing', 'changes.close', { changeId: s.id, outcome: 'known_good' })
+          }
+        >
+          Mark known-good
+        </button>
       )}
       {legal.includes('close_rolled_back') && (
-        <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void run('Closing', 'changes.close', { changeId: s.id, outcome: 'rolled_back' })}>Close as rolled back</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== undefined}
+          onClick={() =>
+            void run('Closing', 'changes.close', { changeId: s.id, outcome: 'rolled_back' })
+          }
+        >
+          Close as rolled back
+        </button>
       )}
     </div>
   );

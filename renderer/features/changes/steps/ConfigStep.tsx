@@ -48,7 +48,10 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
   const formIssues = useMemo(() => validateDraft(provider, draft), [provider, draft]);
   const issues = useMemo(() => [...formIssues, ...(json?.issues ?? [])], [formIssues, json]);
   // The shared, mapping-aware diff (the one the snapshots and main's journal use) with its critical flags.
-  const diff = useMemo(() => diffIntegration(toBody(fromBody(baseline)), toBody(draft)), [baseline, draft]);
+  const diff = useMemo(
+    () => diffIntegration(toBody(fromBody(baseline)), toBody(draft)),
+    [baseline, draft],
+  );
   const changed = !diff.identical;
 
   async function save(d: Draft) {
@@ -96,44 +99,116 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
   return (
     <div className="step-body">
       <p className="small muted" role="status" data-testid="draft-status">
-        {pending ? 'Saving the draft…' : savedAt ? `Draft saved locally at ${clock(savedAt)}.` : 'Edit the draft below; it is saved locally as you type.'}
+        {pending
+          ? 'Saving the draft…'
+          : savedAt
+            ? `Draft saved locally at ${clock(savedAt)}.`
+            : 'Edit the draft below; it is saved locally as you type.'}
       </p>
-      {saveError && <Notice tone="error" title="The draft could not be saved">{saveError}</Notice>}
+      {saveError && (
+        <Notice tone="error" title="The draft could not be saved">
+          {saveError}
+        </Notice>
+      )}
       {s.lastApplyError && !s.needsBaseline && <ErrorNotice error={s.lastApplyError.error} />}
       <div role="group" aria-label="Editor view" className="row">
-        <button type="button" aria-pressed={mode === 'form'} onClick={() => setMode('form')}>Form</button>
-        <button type="button" aria-pressed={mode === 'json'} onClick={() => setMode('json')}>Raw JSON</button>
+        <button type="button" aria-pressed={mode === 'form'} onClick={() => setMode('form')}>
+          Form
+        </button>
+        <button type="button" aria-pressed={mode === 'json'} onClick={() => setMode('json')}>
+          Raw JSON
+        </button>
       </div>
       {mode === 'form' ? (
         <div className="two-col">
-          <ConfigForm provider={provider} draft={draft} live={(baseline.config ?? {}) as Record<string, unknown>} issues={formIssues} onChange={editForm} />
-          <PairEditor title="Event mapping" section="eventMapping" rows={draft.mapping} keyLabel="Canonical event" valueLabel="Provider event" canonicalSide="key" issues={formIssues} onChange={(mapping) => editForm((d) => ({ ...d, mapping }))} />
-          <FilterEditor rows={draft.filters} issues={formIssues} onChange={(filters) => editForm((d) => ({ ...d, filters }))} />
-          <PairEditor title="Reverse mapping" section="reverseEventMapping" rows={draft.reverse} keyLabel="External name" valueLabel="Canonical event" canonicalSide="value" issues={formIssues} onChange={(reverse) => editForm((d) => ({ ...d, reverse }))} />
+          <ConfigForm
+            provider={provider}
+            draft={draft}
+            live={(baseline.config ?? {}) as Record<string, unknown>}
+            issues={formIssues}
+            onChange={editForm}
+          />
+          <PairEditor
+            title="Event mapping"
+            section="eventMapping"
+            rows={draft.mapping}
+            keyLabel="Canonical event"
+            valueLabel="Provider event"
+            canonicalSide="key"
+            issues={formIssues}
+            onChange={(mapping) => editForm((d) => ({ ...d, mapping }))}
+          />
+          <FilterEditor
+            rows={draft.filters}
+            issues={formIssues}
+            onChange={(filters) => editForm((d) => ({ ...d, filters }))}
+          />
+          <PairEditor
+            title="Reverse mapping"
+            section="reverseEventMapping"
+            rows={draft.reverse}
+            keyLabel="External name"
+            valueLabel="Canonical event"
+            canonicalSide="value"
+            issues={formIssues}
+            onChange={(reverse) => editForm((d) => ({ ...d, reverse }))}
+          />
         </div>
       ) : (
-        <JsonView text={json?.text ?? JSON.stringify(toBody(draft), null, 2)} issues={json?.issues ?? []} onChange={editJson} />
+        <JsonView
+          text={json?.text ?? JSON.stringify(toBody(draft), null, 2)}
+          issues={json?.issues ?? []}
+          onChange={editJson}
+        />
       )}
       <section className="card" aria-labelledby="diff-title">
         <h4 id="diff-title">Diff against the baseline</h4>
-        <DiffView diff={diff} label="Changes against the baseline" secretFields={PROVIDER_SECRET_FIELDS[provider]} />
+        <DiffView
+          diff={diff}
+          label="Changes against the baseline"
+          secretFields={PROVIDER_SECRET_FIELDS[provider]}
+        />
       </section>
       {issues.length > 0 && (
-        <Notice tone="error" title={`${issues.length} problem${issues.length > 1 ? 's' : ''} to fix before applying`}>
-          <ul className="issues">{issues.slice(0, 8).map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path}</code>: {i.message}</li>)}</ul>
+        <Notice
+          tone="error"
+          title={`${issues.length} problem${issues.length > 1 ? 's' : ''} to fix before applying`}
+        >
+          <ul className="issues">
+            {issues.slice(0, 8).map((i) => (
+              <li key={`${i.path}:${i.message}`}>
+                <code>{i.path}</code>: {i.message}
+              </li>
+            ))}
+          </ul>
         </Notice>
       )}
       <section className="card" aria-labelledby="impact-title">
         <h4 id="impact-title">Impact preview</h4>
-        <button type="button" onClick={() => void runPreview()} disabled={!changed || issues.length > 0}>Preview impact</button>
+        <button
+          type="button"
+          onClick={() => void runPreview()}
+          disabled={!changed || issues.length > 0}
+        >
+          Preview impact
+        </button>
         {preview?.impact && <ImpactTable impact={preview.impact} />}
-        {preview?.impactError && <p className="small">The impact could not be computed: {preview.impactError}</p>}
+        {preview?.impactError && (
+          <p className="small">The impact could not be computed: {preview.impactError}</p>
+        )}
       </section>
       <div className="row">
-        <button type="button" className="primary" disabled={!changed || issues.length > 0 || busy !== undefined} onClick={() => void apply()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!changed || issues.length > 0 || busy !== undefined}
+          onClick={() => void apply()}
+        >
           {busy === 'Applying' ? 'Applying…' : 'Apply change'}
         </button>
-        <span className="small muted">PUT with If-Match of the baseline; the provider test runs right after.</span>
+        <span className="small muted">
+          PUT with If-Match of the baseline; the provider test runs right after.
+        </span>
       </div>
     </div>
   );
@@ -150,8 +225,20 @@ function AppliedSummary({ s }: { s: ChangeState }) {
   if (!s.applied || !intent) return <p className="small muted">Nothing was applied.</p>;
   return (
     <div className="step-body" data-testid="applied-summary">
-      <p>Applied at {clock(s.applied.at)}{s.applied.recovered ? ' (confirmed from the server after an interruption; not re-sent)' : ''}.</p>
-      {intent.diff && <ServerChanges diff={intent.diff} label="Applied changes" secretFields={secretsOf(s.target)} />}
+      <p>
+        Applied at {clock(s.applied.at)}
+        {s.applied.recovered
+          ? ' (confirmed from the server after an interruption; not re-sent)'
+          : ''}
+        .
+      </p>
+      {intent.diff && (
+        <ServerChanges
+          diff={intent.diff}
+          label="Applied changes"
+          secretFields={secretsOf(s.target)}
+        />
+      )}
       {intent.impact && <ImpactTable impact={intent.impact} />}
     </div>
   );

@@ -12,17 +12,30 @@ export function HealthStep({ s }: { s: ChangeState }) {
       {c && (
         <div data-testid="health-compare">
           <p>
-            Status: <strong>{c.before?.status ?? '?'}</strong> at baseline, <strong>{c.after?.status ?? '?'}</strong> now.
+            Status: <strong>{c.before?.status ?? '?'}</strong> at baseline,{' '}
+            <strong>{c.after?.status ?? '?'}</strong> now.
           </p>
           {c.regressions.length > 0 ? (
-            <ul className="impact-flags" aria-label="Health regressions">{c.regressions.map((r) => <li key={r} className="flag-bad">{r}</li>)}</ul>
+            <ul className="impact-flags" aria-label="Health regressions">
+              {c.regressions.map((r) => (
+                <li key={r} className="flag-bad">
+                  {r}
+                </li>
+              ))}
+            </ul>
           ) : (
             <p className="step-ok">No regression against the baseline.</p>
           )}
         </div>
       )}
       {legal.includes('check_health') && (
-        <button type="button" className="primary" onClick={() => void run('Health', 'changes.health', { changeId: s.id })}>Check health</button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void run('Health', 'changes.health', { changeId: s.id })}
+        >
+          Check health
+        </button>
       )}
     </div>
   );

@@ -9,7 +9,12 @@ import { RunbookCard } from '../RunbookCard';
 
 const LogPanel = lazy(() => import('../../logs/LogPanel'));
 
-const mins = (m: number) => (m >= 120 ? `${(m / 60).toFixed(1)} h` : m >= 1 ? `${m.toFixed(1)} min` : `${Math.round(m * 60)} s`);
+const mins = (m: number) =>
+  m >= 120
+    ? `${(m / 60).toFixed(1)} h`
+    : m >= 1
+      ? `${m.toFixed(1)} min`
+      : `${Math.round(m * 60)} s`;
 
 /**
  * Monitor: main polls the logs for the whole window (it goes on if this screen closes); here the
@@ -28,8 +33,17 @@ export function MonitorStep({ s }: { s: ChangeState }) {
     <div className="step-body">
       {legal.includes('start_monitoring') && (
         <div className="row">
-          <button type="button" className="primary" onClick={() => void run('Monitoring', 'changes.startMonitoring', { changeId: s.id })}>Start monitoring</button>
-          <span className="small muted">For one business cycle ({runbook ? mins(runbook.businessCycleMinutes) : '24 h'} in the runbook; never less than the minimum in Settings).</span>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void run('Monitoring', 'changes.startMonitoring', { changeId: s.id })}
+          >
+            Start monitoring
+          </button>
+          <span className="small muted">
+            For one business cycle ({runbook ? mins(runbook.businessCycleMinutes) : '24 h'} in the
+            runbook; never less than the minimum in Settings).
+          </span>
         </div>
       )}
       {m && (
@@ -41,15 +55,41 @@ export function MonitorStep({ s }: { s: ChangeState }) {
       )}
       {s.anomalies.length > 0 && (
         <ul className="impact-flags" aria-label="Anomalies" data-testid="anomalies">
-          {s.anomalies.map((a, i) => <li key={i} className="flag-bad">{a.message}</li>)}
+          {s.anomalies.map((a, i) => (
+            <li key={i} className="flag-bad">
+              {a.message}
+            </li>
+          ))}
         </ul>
       )}
-      {m?.summary ? <RatesTable baseline={m.summary.baseline} observed={m.summary.observed} /> : progress && <RatesTable baseline={progress.baseline} observed={progress.observed} />}
-      {progress?.lastError && <p className="small step-fail">Last poll failed: {progress.lastError}</p>}
+      {m?.summary ? (
+        <RatesTable baseline={m.summary.baseline} observed={m.summary.observed} />
+      ) : (
+        progress && <RatesTable baseline={progress.baseline} observed={progress.observed} />
+      )}
+      {progress?.lastError && (
+        <p className="small step-fail">Last poll failed: {progress.lastError}</p>
+      )}
       {m && !m.summary && runbook && <RunbookCard runbook={runbook} />}
       {m && !m.summary && (provider.success || hook) && (
-        <Suspense fallback={<p className="muted" role="status">Loading the live log…</p>}>
-          <LogPanel connectionId={s.connectionId} siteId={s.siteId} stream={provider.success ? { kind: 'provider', provider: provider.data } : { kind: 'webhook', webhookId: hook! }} compact title={`${s.target} live log`} />
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading the live log…
+            </p>
+          }
+        >
+          <LogPanel
+            connectionId={s.connectionId}
+            siteId={s.siteId}
+            stream={
+              provider.success
+                ? { kind: 'provider', provider: provider.data }
+                : { kind: 'webhook', webhookId: hook! }
+            }
+            compact
+            title={`${s.target} live log`}
+          />
         </Suspense>
       )}
     </div>

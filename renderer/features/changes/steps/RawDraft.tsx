@@ -9,7 +9,9 @@ import { useChange } from '../change-store';
 export function RawDraft({ s }: { s: ChangeState }) {
   const view = useChange((x) => x.view);
   const run = useChange((x) => x.run);
-  const [text, setText] = useState(() => JSON.stringify(view?.draft?.body ?? s.baseline?.body ?? {}, null, 2));
+  const [text, setText] = useState(() =>
+    JSON.stringify(view?.draft?.body ?? s.baseline?.body ?? {}, null, 2),
+  );
   const [issues, setIssues] = useState<ErrorIssue[]>(view?.draft?.issues ?? []);
   async function save(t: string) {
     setText(t);
@@ -24,7 +26,14 @@ export function RawDraft({ s }: { s: ChangeState }) {
   return (
     <div className="step-body">
       <JsonView text={text} issues={issues} onChange={(t) => void save(t)} />
-      <button type="button" className="primary" disabled={issues.length > 0} onClick={() => void run('Applying', 'changes.apply', { changeId: s.id })}>Apply change</button>
+      <button
+        type="button"
+        className="primary"
+        disabled={issues.length > 0}
+        onClick={() => void run('Applying', 'changes.apply', { changeId: s.id })}
+      >
+        Apply change
+      </button>
     </div>
   );
 }

@@ -16,10 +16,17 @@ export function TestStep({ s }: { s: ChangeState }) {
       {t?.result && <TestResultView result={t.result} />}
       {t && !t.result && <p className="step-fail">Test failed: {t.error}</p>}
       {t && !t.ok && s.step === 'test' && (
-        <Notice tone="error" title="The test failed">Roll back now (below), or fix the cause and run the test again.</Notice>
+        <Notice tone="error" title="The test failed">
+          Roll back now (below), or fix the cause and run the test again.
+        </Notice>
       )}
       {legal.includes('run_test') && (
-        <button type="button" className={s.step === 'test' ? 'primary' : ''} disabled={busy !== undefined} onClick={() => void run('Testing', 'changes.test', { changeId: s.id })}>
+        <button
+          type="button"
+          className={s.step === 'test' ? 'primary' : ''}
+          disabled={busy !== undefined}
+          onClick={() => void run('Testing', 'changes.test', { changeId: s.id })}
+        >
           {busy === 'Testing' ? 'Testing…' : 'Run test'}
         </button>
       )}

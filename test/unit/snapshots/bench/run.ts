@@ -16,15 +16,30 @@ import { SnapshotStore } from '../../../../main/core/snapshots/store';
 import { diffIntegration, trafficFromLogs } from '../../../../shared/domain/diff';
 
 const VERSIONS = Number(process.env.SNAPSHOT_BENCH_VERSIONS ?? 10_000);
-const key = { connectionId: 'sandbox', siteId: '3f1c2a9e-4b5d-4c6e-8f70-112233445566', target: 'meta' as const };
+const key = {
+  connectionId: 'sandbox',
+  siteId: '3f1c2a9e-4b5d-4c6e-8f70-112233445566',
+  target: 'meta' as const,
+};
 
 function body(n: number, mappings: number): Record<string, unknown> {
   const eventMapping: Record<string, string> = {};
-  for (let i = 0; i < mappings; i++) eventMapping[`event_${i}`] = `Provider_${i}_${i % 7 === 0 ? n : 0}`;
+  for (let i = 0; i < mappings; i++)
+    eventMapping[`event_${i}`] = `Provider_${i}_${i % 7 === 0 ? n : 0}`;
   const eventFilters: Record<string, unknown> = {};
   for (let i = 0; i < mappings / 20; i++)
-    eventFilters[`event_${i}`] = { enabled: true, conditions: [{ field: 'order.total', operator: 'gte', value: i % 3 === 0 ? n : 1 }] };
-  return { enabled: true, testMode: false, config: { pixelId: '123456789012345', accessToken: '••••abcd' }, eventMapping, reverseEventMapping: {}, eventFilters };
+    eventFilters[`event_${i}`] = {
+      enabled: true,
+      conditions: [{ field: 'order.total', operator: 'gte', value: i % 3 === 0 ? n : 1 }],
+    };
+  return {
+    enabled: true,
+    testMode: false,
+    config: { pixelId: '123456789012345', accessToken: '••••abcd' },
+    eventMapping,
+    reverseEventMapping: {},
+    eventFilters,
+  };
 }
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
@@ -45,15 +60,30 @@ try {
   const dir = targetDir(root, key);
   await mkdir(dir, { recursive: true });
   const [seedMs] = await time(() =>
-    mapLimit(Array.from({ length: VERSIONS }, (_, i) => i + 1), 64, async (v) => {
-      const b = body(v, 40);
-      const record = { schemaVersion: RECORD_SCHEMA_VERSION, ...key, version: v, sha256: sha256Of(b), createdAt: new Date(1_767_600_000_000 + v * 60_000).toISOString(), source: v % 10 === 0 ? 'baseline' : 'manual', label: `v${v}`, body: b };
-      await writeFile(join(dir, versionFileName(v)), JSON.stringify(record));
-    }),
+    mapLimit(
+      Array.from({ length: VERSIONS }, (_, i) => i + 1),
+      64,
+      async (v) => {
+        const b = body(v, 40);
+        const record = {
+          schemaVersion: RECORD_SCHEMA_VERSION,
+          ...key,
+          version: v,
+          sha256: sha256Of(b),
+          createdAt: new Date(1_767_600_000_000 + v * 60_000).toISOString(),
+          source: v % 10 === 0 ? 'baseline' : 'manual',
+          label: `v${v}`,
+          body: b,
+        };
+        await writeFile(join(dir, versionFileName(v)), JSON.stringify(record));
+      },
+    ),
   );
   console.log(`seeded ${VERSIONS} versions in ${r1(seedMs)} ms`);
 
-  const [rebuildMs, list0] = await time(() => new SnapshotStore(root, { indexDelayMs: 0 }).list(key));
+  const [rebuildMs, list0] = await time(() =>
+    new SnapshotStore(root, { indexDelayMs: 0 }).list(key),
+  );
   console.log(`cold index rebuild (read + verify ${list0.length} files): ${r1(rebuildMs)} ms`);
 
   const [coldListMs] = await time(() => new SnapshotStore(root).list(key));
@@ -70,13 +100,24 @@ try {
   const a = body(1, 2000);
   const b = body(2, 2000);
   delete (b.eventMapping as Record<string, string>).event_5;
-  const logs = Array.from({ length: 500 }, (_, i) => ({ event: `event_${i % 50}`, status: 'sent' as const, payload: { order: { total: i } } }));
-  const evidence = { traffic: trafficFromLogs(logs), samples: logs.map((l) => ({ event: l.event, payload: l.payload })) };
+  const logs = Array.from({ length: 500 }, (_, i) => ({
+    event: `event_${i % 50}`,
+    status: 'sent' as const,
+    payload: { order: { total: i } },
+  }));
+  const evidence = {
+    traffic: trafficFromLogs(logs),
+    samples: logs.map((l) => ({ event: l.event, payload: l.payload })),
+  };
   const diff = diffIntegration(a, b, evidence);
   const diffMs = await median(21, () => diffIntegration(a, b, evidence));
-  console.log(`diff two 2,000-mapping configs (${diff.mappings.length} mapping, ${diff.filters.length} filter changes, ${diff.critical.length} critical): ${r1(diffMs)} ms median`);
+  console.log(
+    `diff two 2,000-mapping configs (${diff.mappings.length} mapping, ${diff.filters.length} filter changes, ${diff.critical.length} critical): ${r1(diffMs)} ms median`,
+  );
 
-  const appendMs = await median(21, (i) => store.append(key, { body: body(VERSIONS + 1 + i, 40), source: 'manual' }));
+  const appendMs = await median(21, (i) =>
+    store.append(key, { body: body(VERSIONS + 1 + i, 40), source: 'manual' }),
+  );
   console.log(`take (append + fsync + index rewrite): ${r1(appendMs)} ms median`);
 
   await rm(join(dir, 'index.json'));
