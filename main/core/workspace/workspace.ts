@@ -1,0 +1,193 @@
+import type { Author } from './files';
+import { Repository, type FileWrite, type WorkspaceChange } from './repository';
+import { describeRemoteError, RemoteSync, type RemoteConfig } from './sync';
+import { TeamLock } from './team-lock';
+
+export interface WorkspaceStatus {
+  remote: boolean;
+  state: 'local' | 'syncing' | 'synced' | 'pending' | 'offline' | 'error';
+  /** Local commits the remote does not have yet. */
+  ahead: number;
+  lastSyncAt?: string;
+  lastError?: string;
+  /** Files kept aside and other things the operators must see. */
+  problems: string[];
+}
+
+export interface WorkspaceOptions {
+  dataDir: string;
+  author: () => Author;
+  knownTokens?: () => Promise<string[]>;
+  /** The remote, when the team workspace is enabled (token resolved from the secret store). */
+  remote: () => Promise<RemoteConfig | undefined>;
+  /** This install's id (lock ownership). */
+  laptop: string;
+  now?: () => Date;
+  onStatus?: (s: WorkspaceStatus) => void;
+  onChange?: (c: WorkspaceChange) => void;
+}
+
+/**
+ * The team workspace: one local repository that every store writes through (with or without a
+ * remote: one code path), plus the sync with the remote and the team lock. Local commits never
+ * wait for the network: pushes run behind them, coalesced.
+ */
+export class Workspace {
+  readonly lock: TeamLock;
+  private readonly remoteSync: RemoteSync;
+  private current: WorkspaceStatus = { remote: false, state: 'local', ahead: 0, problems: [] };
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly repo: Repository,
+    private readonly opts: WorkspaceOptions,
+  ) {
+    this.remoteSync = new RemoteSync(repo);
+    const now = opts.now ?? (() => new Date());
+    this.lock = new TeamLock(repo, this.remoteSync, opts.laptop, now);
+    repo.onChange((c) => {
+      if (c.quarantined.length || c.notices.length)
+        this.setStatus({
+          problems: [
+            ...this.current.problems,
+            ...c.quarantined.map(
+              (q) => `Quarantined ${q.path} (moved to ${q.movedTo}): ${q.reason}`,
+            ),
+            ...c.notices,
+          ].slice(-50),
+        });
+      opts.onChange?.(c);
+    });
+  }
+
+  static async open(opts: WorkspaceOptions): Promise<Workspace> {
+    const repo = await Repository.open({
+      dataDir: opts.dataDir,
+      author: opts.author,
+      ...(opts.knownTokens ? { knownTokens: opts.knownTokens } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+    });
+    const ws = new Workspace(repo, opts);
+    await ws.refreshAhead();
+    return ws;
+  }
+
+  status(): WorkspaceStatus {
+    return this.current;
+  }
+
+  private setStatus(patch: Partial<WorkspaceStatus>): void {
+    this.current = { ...this.current, ...patch };
+    this.opts.onStatus?.(this.current);
+  }
+
+  private async refreshAhead(remote?: RemoteConfig): Promise<void> {
+    const r = remote ?? (await this.opts.remote());
+    const tracking = r ? await this.remoteSync.trackingHead(r) : undefined;
+    const ahead = r ? await this.repo.aheadOf(tracking) : 0;
+    const state: WorkspaceStatus['state'] = !r
+      ? 'local'
+      : this.current.state === 'offline' || this.current.state === 'error'
+        ? this.current.state
+        : ahead > 0
+          ? 'pending'
+          : 'synced';
+    this.setStatus({ remote: !!r, ahead, state });
+  }
+
+  read(path: string) {
+    return this.repo.read(path);
+  }
+  list(path: string) {
+    return this.repo.list(path);
+  }
+
+  /** One local commit; the push follows in the background. */
+  async commit(files: FileWrite[], message: string, opts: { durable?: boolean } = {}) {
+    const oid = await this.repo.commit(files, message, opts);
+    this.afterLocalCommit();
+    return oid;
+  }
+
+  async append(path: string, line: string, message: string) {
+    const oid = await this.repo.append(path, line, message);
+    this.afterLocalCommit();
+    return oid;
+  }
+
+  private afterLocalCommit(): void {
+    void this.refreshAhead().catch(() => undefined);
+    void this.sync().catch(() => undefined);
+  }
+
+  /** Pull, merge and push now (coalesced with one already running). Never throws: see status. */
+  sync(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.syncOnce();
+      } while (this.again && !this.closed);
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async syncOnce(): Promise<void> {
+    const remote = await this.opts.remote();
+    if (!remote) return this.refreshAhead();
+    this.setStatus({ state: 'syncing' });
+    try {
+      await this.remoteSync.sync(remote);
+      this.setStatus({
+        state: 'synced',
+        lastSyncAt: (this.opts.now?.() ?? new Date()).toISOString(),
+      });
+      delete this.current.lastError;
+    } catch (error) {
+      const d = describeRemoteError(error);
+      this.setStatus({ state: d.offline ? 'offline' : 'error', lastError: d.message });
+    }
+    await this.refreshAhead(remote).catch(() => undefined);
+  }
+
+  /** A pull before a decision (Start change, restore): bounded, and never an error. */
+  async pullBefore(): Promise<void> {
+    await this.sync();
+  }
+
+  /** Pull on start, then every `intervalMs` (the sync setting). */
+  startLoop(intervalMs: () => number): void {
+    const tick = () => {
+      if (this.closed) return;
+      void this.sync().finally(() => {
+        if (!this.closed) this.timer = setTimeout(tick, intervalMs()).unref();
+      });
+    };
+    tick();
+  }
+
+  async testRemote(remote: RemoteConfig) {
+    return this.remoteSync.test(remote);
+  }
+
+  remoteConfig() {
+    return this.opts.remote();
+  }
+
+  pull(remote: RemoteConfig) {
+    return this.remoteSync.pull(remote);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+    await this.remoteSync.close();
+  }
+}
