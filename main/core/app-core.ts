@@ -13,6 +13,7 @@ import type { SecretStore } from './secrets/types';
 import type { SettingsStore } from './settings/settings-store';
 import { createSnapshotsFeature } from './snapshots';
 import { createTailFeature } from './tail';
+import { createWorkspaceFeature } from './workspace/feature';
 
 export interface CoreOptions {
   identity: AppIdentity;
@@ -60,19 +61,22 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const run = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
     return spec.output.parse(await run(spec.input.parse(input), ctx));
   }) as Invoke;
-  const deps: FeatureDeps = {
+  const base = {
     dataDir: opts.identity.dataDir,
     hub: opts.hub,
     settings: opts.settings,
     connections,
     invoke,
   };
+  const workspace = await createWorkspaceFeature(base, opts.secrets);
+  notices.push(...workspace.startupNotices);
+  const deps: FeatureDeps = { ...base, workspace };
   // Named one by one: destructuring an array would type each feature as the union of all of them.
   const snapshots = createSnapshotsFeature(deps);
   const tail = createTailFeature(deps);
   const changes = createChangesFeature(deps);
   const runbooks = createRunbooksFeature(deps);
-  const features = [snapshots, tail, changes, runbooks];
+  const features = [snapshots, tail, changes, runbooks, workspace];
 
   const handlers: Handlers = {
     ...createAppHandlers(
@@ -91,6 +95,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...tail.handlers,
     ...changes.handlers,
     ...runbooks.handlers,
+    ...workspace.handlers,
   };
 
   return {

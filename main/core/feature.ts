@@ -2,6 +2,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/bridge';
 import type { EventHub } from '../host/event-hub';
 import type { ConnectionService } from './connections/connection-service';
 import type { SettingsStore } from './settings/settings-store';
+import type { WorkspaceFeature } from './workspace/feature';
 
 /**
  * Calls another bridge handler in-process, through the same schemas as the renderer. Features use
@@ -16,6 +17,8 @@ export interface FeatureDeps {
   settings: SettingsStore;
   connections: ConnectionService;
   invoke: Invoke;
+  /** The team workspace every store writes through (a local repository, synced when enabled). */
+  workspace: WorkspaceFeature;
 }
 
 export interface Feature<H> {

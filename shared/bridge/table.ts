@@ -6,6 +6,7 @@ import { changesCalls, changesEvents } from './calls/changes';
 import { runbooksCalls, runbooksEvents } from './calls/runbooks';
 import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
 import { tailCalls, tailEvents } from './calls/tail';
+import { workspaceCalls, workspaceEvents } from './calls/workspace';
 import type { CallSpec, HandlersOf } from './define';
 
 /**
@@ -20,6 +21,7 @@ export const calls = {
   ...tailCalls,
   ...changesCalls,
   ...runbooksCalls,
+  ...workspaceCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -29,6 +31,7 @@ export const events = {
   ...tailEvents,
   ...changesEvents,
   ...runbooksEvents,
+  ...workspaceEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

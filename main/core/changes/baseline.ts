@@ -21,6 +21,7 @@ export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<Chan
         message: `The API is unreachable (${live.staleReason ?? list.staleReason ?? 'offline'}): a baseline needs a live read.`,
       });
     let snapshotVersion: number | undefined;
+    let snapshotId: string | undefined;
     let snapshotError: string | undefined;
     try {
       const snap = await ctx.invoke('snapshots.take', {
@@ -31,6 +32,7 @@ export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<Chan
         label: `baseline of change ${s.id}`,
       });
       snapshotVersion = snap.snapshot.version;
+      snapshotId = snap.snapshot.id;
     } catch (error) {
       snapshotError = errorText(error);
     }
@@ -40,6 +42,7 @@ export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<Chan
       body: live.body,
       ...(live.etag ? { etag: live.etag } : {}),
       ...(snapshotVersion !== undefined ? { snapshotVersion } : {}),
+      ...(snapshotId !== undefined ? { snapshotId } : {}),
       ...(snapshotError ? { snapshotError } : {}),
       health: health.data,
       listCount: list.data.length,

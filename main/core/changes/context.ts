@@ -3,6 +3,7 @@ import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { Invoke } from '../feature';
 import type { SettingsStore } from '../settings/settings-store';
+import type { WorkspaceFeature } from '../workspace/feature';
 import type { DraftStore } from './drafts';
 import type { ChangeStore } from './store';
 import { TargetIO } from './target-io';
@@ -15,6 +16,8 @@ export interface ChangeCtx {
   settings: SettingsStore;
   emit: CallContext['emit'];
   now(): Date;
+  /** The team workspace: the lock, the author, the pull before decisions. */
+  workspace: WorkspaceFeature;
 }
 
 export function keyOf(s: Pick<ChangeState, 'connectionId' | 'siteId' | 'target'>): SnapshotKey {

@@ -53,6 +53,8 @@ export function describeEntry(e: JournalEntry): string {
       return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}${e.note ? ` — ${e.note}` : ''}`;
     case 'note':
       return `Note: ${e.text}`;
+    case 'team_lock':
+      return `Team lock ${e.state.replace('_', ' ')}: ${e.detail}`;
   }
 }
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { CallContext, HandlersOf } from '../../../shared/bridge';
 import type { changesCalls, ChangeView } from '../../../shared/bridge/calls/changes';
 import { fail } from '../../../shared/bridge/errors';
@@ -10,6 +9,7 @@ import { startRestore } from './restore';
 import { changeMarkdown, incidentMarkdown, summaryOf } from './export';
 import { ChangeService } from './service';
 import { ChangeStore } from './store';
+import { journalCommits } from './journal-commits';
 
 /**
  * The change workflow. On disk under `<dataDir>/changes/`: `<id>.jsonl` (the append-only journal),
@@ -18,9 +18,12 @@ import { ChangeStore } from './store';
 export function createChangesFeature(
   deps: FeatureDeps,
 ): Feature<HandlersOf<typeof changesCalls, CallContext>> {
-  const dir = join(deps.dataDir, 'changes');
-  const store = new ChangeStore(dir);
-  const drafts = new DraftStore(dir);
+  const w = deps.workspace;
+  const store = new ChangeStore(w);
+  const drafts = new DraftStore(w.ws, deps.dataDir, (id) => {
+    const h = store.get(id);
+    return h && { site: h.site, target: h.state.target };
+  });
   const ctx: ChangeCtx = {
     store,
     drafts,
@@ -28,11 +31,31 @@ export function createChangesFeature(
     settings: deps.settings,
     emit: deps.hub.emit,
     now: () => new Date(),
+    workspace: w,
   };
   // Test seam (e2e): widen the gap between the PUT and the automatic test so a reload can land in it.
   const pause =
     process.env.NODE_ENV === 'test' ? Number(process.env.OPS_CHANGES_PAUSE_BEFORE_TEST_MS ?? 0) : 0;
-  const service = new ChangeService(ctx, dir, pause);
+  const service = new ChangeService(ctx, pause);
+  // Journals merged in from other laptops: reload them and tell open screens.
+  w.onChange((c) => {
+    void (async () => {
+      for (const path of c.paths) {
+        if (!path.endsWith('.jsonl')) continue;
+        await ready;
+        await store.reload(path);
+        const id = path.slice(path.lastIndexOf('/') + 1, -'.jsonl'.length);
+        const s = store.get(id)?.state;
+        if (s)
+          deps.hub.emit('changes.changed', {
+            changeId: s.id,
+            connectionId: s.connectionId,
+            siteId: s.siteId,
+            target: s.target,
+          });
+      }
+    })().catch(() => undefined);
+  });
   let problems: string[] = [];
   // Loaded once; resumed after the core has composed every handler (invoke is late-bound).
   const ready = store.load().then(
@@ -69,6 +92,7 @@ export function createChangesFeature(
     const monitor = service.monitorProgress(id);
     return {
       entries: held.entries,
+      commits: await journalCommits(w.ws, held.path),
       runbook: await runbookOf(s),
       problems: [...held.problems, ...problems.filter((p) => p.startsWith(id))],
       ...(draft ? { draft } : {}),
@@ -85,6 +109,8 @@ export function createChangesFeature(
             await service.start(
               { connectionId: i.connectionId, siteId: i.siteId, target: i.target },
               i.title,
+              undefined,
+              i.teamLock ?? {},
             )
           ).id,
         );
@@ -96,7 +122,8 @@ export function createChangesFeature(
             await startRestore(
               service,
               { connectionId: i.connectionId, siteId: i.siteId, target: i.target },
-              i.version,
+              i.id ?? i.version,
+              i.teamLock ?? {},
             )
           ).id,
         );
@@ -183,7 +210,7 @@ export function createChangesFeature(
               { connectionId: i.connectionId, siteId: i.siteId, target: i.target },
               i.action,
               i.changeId,
-              i.version,
+              i.id ?? i.version,
             )
           ).id,
         );

@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { MonitorProgress } from '../../../shared/bridge/calls/changes';
 import { addEntries, emptyCounts } from '../../../shared/domain/anomaly/counts';
 import { anomalyKey, detectAnomalies } from '../../../shared/domain/anomaly/detect';
@@ -11,22 +9,11 @@ import {
 } from '../../../shared/domain/anomaly/schema';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { LogEntry } from '../../../shared/contract';
-import { loadJsonFile, saveJsonFile } from '../fs/json-file';
+import { readJson, TallyFile } from '../workspace/files';
+import { tallyPath } from '../workspace/layout';
 import { errorText, ioOf, type ChangeCtx } from './context';
 
-/** The monitor's running tally, saved after every poll so a restart continues rather than restarts. */
-const Progress = z.object({
-  schemaVersion: z.literal(1),
-  cursor: z.number().int(),
-  counts: StatusCounts,
-  events: EventCounts,
-  notified: z.array(z.string()),
-  anomalies: z.array(Anomaly),
-  lastError: z.string().optional(),
-  /** Polls that reached the logs: a window the API was down for all along was not monitored. */
-  okPolls: z.number().int().default(0),
-});
-type Progress = z.infer<typeof Progress>;
+type Progress = TallyFile;
 
 const PAGE = 500;
 const MAX_PAGES = 10;
@@ -50,11 +37,11 @@ export class MonitorRunner {
   constructor(
     private readonly ctx: ChangeCtx,
     private readonly changeId: string,
-    private readonly dir: string,
   ) {}
 
   private get file() {
-    return join(this.dir, `${this.changeId}.monitor.json`);
+    const held = this.ctx.store.get(this.changeId)!;
+    return tallyPath(held.site, this.changeId);
   }
 
   private state(): ChangeState {
@@ -99,9 +86,9 @@ export class MonitorRunner {
   }
 
   private async load(): Promise<Progress> {
-    const r = await loadJsonFile(this.file, Progress, { newestVersion: 1 });
-    return r.state === 'ok'
-      ? r.value
+    const saved = readJson(TallyFile, (await this.ctx.workspace.ws.read(this.file)) ?? '');
+    return saved
+      ? saved
       : {
           schemaVersion: 1,
           cursor: -1,
@@ -155,7 +142,12 @@ export class MonitorRunner {
     const fresh = found.filter((a) => !p.notified.includes(anomalyKey(a)));
     p.anomalies = found;
     p.notified.push(...fresh.map(anomalyKey));
-    await saveJsonFile(this.file, p);
+    // Saved every poll; pushed with the next sync rather than once per poll.
+    await this.ctx.workspace.ws.commit(
+      [{ path: this.file, text: JSON.stringify(p) + '\n' }],
+      `Monitor tally of ${s.id}`,
+      { push: false },
+    );
     if (fresh.length) {
       await this.ctx.store.append(s.id, { type: 'anomaly', anomalies: fresh });
       const ev = {

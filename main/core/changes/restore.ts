@@ -4,6 +4,7 @@ import type { RestoreSource } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { restoreTitle } from './restore-draft';
 import type { ChangeService } from './service';
+import type { AcquireOptions } from '../workspace/team-lock';
 
 /**
  * "Restore snapshot" from the Snapshots screen, as a change: the snapshot is read first (an unknown
@@ -14,12 +15,20 @@ import type { ChangeService } from './service';
 export async function startRestore(
   service: ChangeService,
   key: SnapshotKey,
-  version: number,
+  ref: number | string,
+  lockChoice: AcquireOptions = {},
 ): Promise<ChangeState> {
   const { invoke } = service.ctx;
-  const snap = await invoke('snapshots.get', { ...key, version });
+  const snap = await invoke(
+    'snapshots.get',
+    typeof ref === 'number' ? { ...key, version: ref } : { ...key, version: 1, id: ref },
+  );
+  const version = snap.version;
+  // Pull first: the restore decides on the team's latest history (and the lock).
+  await service.ctx.workspace.pullBefore();
   const src: RestoreSource = {
     version,
+    id: snap.id,
     sha256: snap.sha256,
     knownGood: snap.knownGood,
     ...(snap.label ? { label: snap.label } : {}),
@@ -39,11 +48,11 @@ export async function startRestore(
     // Refused before anything is opened: a change whose draft equals live could never be applied.
     const cmp = await invoke('snapshots.compare', {
       a: { ...key, version: 'live' },
-      b: { ...key, version },
+      b: { ...key, version, id: snap.id },
       withTraffic: false,
     });
     if (cmp.a.label === 'live' && cmp.diff.identical)
       fail('validation', `The live configuration already matches v${version}; nothing to restore.`);
   }
-  return service.start(key, restoreTitle(key.target, src), src);
+  return service.start(key, restoreTitle(key.target, src), src, lockChoice);
 }

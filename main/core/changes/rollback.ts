@@ -21,15 +21,17 @@ function switched(
 async function restoreVersion(
   ctx: ChangeCtx,
   s: ChangeState,
-  asked: number | undefined,
-): Promise<number> {
+  asked: number | string | undefined,
+): Promise<number | string> {
   if (asked) return asked;
+  // The id, not the number: a merge of a colleague's versions may have shifted the numbers.
+  if (s.baseline?.snapshotId) return s.baseline.snapshotId;
   if (s.baseline?.snapshotVersion) return s.baseline.snapshotVersion;
   const targets = await ctx.invoke('snapshots.targets', {
     connectionId: s.connectionId,
     siteId: s.siteId,
   });
-  const good = targets.find((t) => t.target === s.target)?.knownGood?.version;
+  const good = targets.find((t) => t.target === s.target)?.knownGood?.id;
   if (!good)
     fail('validation', 'There is no baseline or known-good snapshot of this target to restore.');
   return good;
@@ -44,14 +46,17 @@ export async function rollback(
   ctx: ChangeCtx,
   s: ChangeState,
   action: RollbackAction,
-  version?: number,
+  version?: number | string,
 ): Promise<ChangeState> {
   const io = ioOf(ctx, s);
   let entry: NewEntry;
   try {
     if (action === 'restore') {
       const v = await restoreVersion(ctx, s, version);
-      const r = await ctx.invoke('snapshots.restore', { ...keyOf(s), version: v });
+      const r = await ctx.invoke(
+        'snapshots.restore',
+        typeof v === 'number' ? { ...keyOf(s), version: v } : { ...keyOf(s), version: 1, id: v },
+      );
       const test = r.test
         ? { ok: r.test.ok, result: r.test }
         : { ok: false, error: r.testError ?? 'no test for this target' };
@@ -59,7 +64,7 @@ export async function rollback(
         type: 'rollback',
         action,
         ok: true,
-        restoredVersion: v,
+        restoredVersion: r.restoredFrom.version,
         afterVersion: r.after.version,
         test,
       };

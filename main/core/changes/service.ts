@@ -16,6 +16,7 @@ import { MonitorRunner } from './monitor';
 import { seedRestoreDraft } from './restore-draft';
 import { rollback } from './rollback';
 import { checkHealth, recordTest } from './verify';
+import { HEARTBEAT_MS, type AcquireOptions } from '../workspace/team-lock';
 
 const newId = (now: Date) =>
   `chg-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
@@ -29,11 +30,32 @@ export class ChangeService {
   readonly monitors = new Map<string, MonitorRunner>();
   private readonly background = new Set<Promise<unknown>>();
 
+  private readonly heartbeat: NodeJS.Timeout;
+
   constructor(
     readonly ctx: ChangeCtx,
-    private readonly dir: string,
     private readonly pauseBeforeTestMs = 0,
-  ) {}
+  ) {
+    // The holder's app keeps its team locks alive; a lock idle for 30 minutes may be taken over.
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Changes opened on this laptop (journals of colleagues' changes are only read here). */
+  private mine(s: ChangeState): boolean {
+    return s.laptop === undefined || s.laptop === this.ctx.workspace.laptop;
+  }
+
+  private siteOf(s: Pick<ChangeState, 'connectionId' | 'siteId'>) {
+    return this.ctx.workspace.places.site(s.connectionId, s.siteId);
+  }
+
+  private async beat(): Promise<void> {
+    for (const s of this.ctx.store
+      .all()
+      .filter((c) => c.open && c.kind === 'change' && this.mine(c)))
+      await this.ctx.workspace.ws.lock.heartbeat(this.siteOf(s), s.id).catch(() => false);
+  }
 
   state(id: string): ChangeState {
     const held = this.ctx.store.get(id);
@@ -46,7 +68,11 @@ export class ChangeService {
       .all()
       .find(
         (c) =>
-          c.open && c.kind === 'change' && c.connectionId === connectionId && c.siteId === siteId,
+          c.open &&
+          c.kind === 'change' &&
+          this.mine(c) &&
+          c.connectionId === connectionId &&
+          c.siteId === siteId,
       );
   }
 
@@ -84,6 +110,7 @@ export class ChangeService {
     key: SnapshotKey,
     title: string | undefined,
     restoreOf?: RestoreSource,
+    lockChoice: AcquireOptions = {},
   ): Promise<ChangeState> {
     const open = this.openOn(key.connectionId, key.siteId);
     if (open)
@@ -93,15 +120,38 @@ export class ChangeService {
         { current: { changeId: open.id, target: open.target } },
       );
     const id = newId(this.ctx.now());
+    const w = this.ctx.workspace;
+    const author = w.author();
+    // The team lock: pull, compare-and-swap on the branch, refuse naming the colleague.
+    const lock = await w.ws.lock.acquire(
+      this.siteOf(key),
+      { changeId: id, target: key.target, operator: author, since: this.ctx.now().toISOString() },
+      await w.ws.remoteConfig(),
+      lockChoice,
+    );
     await this.ctx.store.append(id, {
       type: 'started',
       changeId: id,
       ...key,
-      operator: this.ctx.settings.settings.operatorName,
+      operator: author.name,
+      operatorEmail: author.email,
+      laptop: w.laptop,
       ...(title ? { title } : {}),
       kind: 'change',
       ...(restoreOf ? { restoreOf } : {}),
     });
+    if (!lock.confirmed)
+      await this.ctx.store.append(id, {
+        type: 'team_lock',
+        state: 'unconfirmed',
+        detail: `${author.name} accepted "team lock not confirmed": ${lock.unconfirmedReason ?? 'the git server could not be reached'}`,
+      });
+    if (lock.tookOverFrom)
+      await this.ctx.store.append(id, {
+        type: 'team_lock',
+        state: 'taken_over',
+        detail: `${author.name} took over the team lock of ${lock.tookOverFrom.operator.name} (change ${lock.tookOverFrom.changeId}, open since ${lock.tookOverFrom.since}, last heartbeat ${lock.tookOverFrom.heartbeat}).`,
+      });
     // A failed baseline is in the journal and shown at the Baseline step: the change stays open to retry.
     return this.baseline(id).catch(() => this.state(id));
   }
@@ -188,7 +238,7 @@ export class ChangeService {
 
   private runMonitor(id: string): void {
     if (this.monitors.has(id)) return;
-    const runner = new MonitorRunner(this.ctx, id, this.dir);
+    const runner = new MonitorRunner(this.ctx, id);
     this.monitors.set(id, runner);
     runner.start();
   }
@@ -201,8 +251,7 @@ export class ChangeService {
       await runner.stop();
     }
     const s = this.state(id);
-    if (s.monitor && !s.monitor.summary)
-      await new MonitorRunner(this.ctx, id, this.dir).finish(false);
+    if (s.monitor && !s.monitor.summary) await new MonitorRunner(this.ctx, id).finish(false);
   }
 
   async close(id: string, outcome: Outcome, note: string | undefined): Promise<ChangeState> {
@@ -232,6 +281,7 @@ export class ChangeService {
             await this.ctx.invoke('snapshots.markKnownGood', {
               ...keyOf(s),
               version: afterSnapshotVersion,
+              id: snap.snapshot.id,
               knownGood: true,
               note: `change ${id}`,
             });
@@ -240,13 +290,16 @@ export class ChangeService {
           snapshotError = errorText(error);
         }
       }
-      return this.ctx.store.append(id, {
+      const closed = await this.ctx.store.append(id, {
         type: 'closed',
         outcome,
         ...(afterSnapshotVersion ? { afterSnapshotVersion } : {}),
         ...(snapshotError ? { snapshotError } : {}),
         ...(note ? { note } : {}),
       });
+      // Close and Abandon release the team lock (a failed release only leaves it to go stale).
+      await this.ctx.workspace.ws.lock.release(this.siteOf(s), id).catch(() => false);
+      return closed;
     });
   }
 
@@ -255,7 +308,7 @@ export class ChangeService {
     key: SnapshotKey,
     action: RollbackAction,
     changeId: string | undefined,
-    version: number | undefined,
+    version: number | string | undefined,
   ): Promise<ChangeState> {
     const open = this.openOn(key.connectionId, key.siteId);
     const id =
@@ -265,12 +318,16 @@ export class ChangeService {
       await this.endMonitor(id);
       return this.step(id, 'rollback', (s) => rollback(this.ctx, s, action, version));
     }
+    // A rollback never waits for the team lock or a sync: it is recorded locally and pushed after.
     const rid = newId(this.ctx.now());
+    const author = this.ctx.workspace.author();
     await this.ctx.store.append(rid, {
       type: 'started',
       changeId: rid,
       ...key,
-      operator: this.ctx.settings.settings.operatorName,
+      operator: author.name,
+      operatorEmail: author.email,
+      laptop: this.ctx.workspace.laptop,
       title: `Rollback: ${action}`,
       kind: 'rollback_only',
     });
@@ -299,7 +356,7 @@ export class ChangeService {
    * a mandatory test that an interruption skipped, and pick monitors up where they stopped.
    */
   async resume(): Promise<void> {
-    for (const s of this.ctx.store.all().filter((c) => c.open)) {
+    for (const s of this.ctx.store.all().filter((c) => c.open && this.mine(c))) {
       try {
         if (s.pendingIntent)
           await this.ctx.store.serial(s.id, async () =>
@@ -323,6 +380,7 @@ export class ChangeService {
   }
 
   async shutdown(): Promise<void> {
+    clearInterval(this.heartbeat);
     await Promise.allSettled([...this.monitors.values()].map((m) => m.stop()));
     await Promise.allSettled([...this.background]);
   }

@@ -1,54 +1,74 @@
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
 import type { JournalEntry, NewEntry } from '../../../shared/domain/workflow/entries';
 import { foldChange } from '../../../shared/domain/workflow/fold';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import { appendJournal, readJournal } from './journal-file';
+import { parseJournal } from '../workspace/files';
+import { journalPath, siteDir, type SiteRef } from '../workspace/layout';
+import type { WorkspaceFeature } from '../workspace/feature';
 
 interface Held {
   entries: JournalEntry[];
   problems: string[];
   state: ChangeState;
+  path: string;
+  site: SiteRef;
 }
 
+const JOURNAL = /^sites\/([^/]+)\/([^/]+)\/changes\/([A-Za-z0-9_-]+)\.jsonl$/;
+
 /**
- * Every change's journal, under `<dataDir>/changes/<changeId>.jsonl`, kept in memory (a few hundred
- * changes at most) and appended through one queue per change so concurrent calls keep `seq` order.
+ * Every change's journal, in the team workspace under `sites/<env>/<site>/changes/<id>.jsonl`,
+ * kept in memory and appended through one queue per change so concurrent calls keep `seq` order.
+ * Each appended line is one commit. Journals written on other laptops arrive with merges; their
+ * connection id is mapped to this laptop's connection to the same API.
  */
 export class ChangeStore {
   private readonly held = new Map<string, Held>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
-    readonly dir: string,
+    private readonly w: Pick<WorkspaceFeature, 'ws' | 'places'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async load(): Promise<string[]> {
     const problems: string[] = [];
-    let names: string[] = [];
-    try {
-      names = (await fs.readdir(this.dir)).filter((n) => n.endsWith('.jsonl'));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    for (const name of names) {
-      const read = await readJournal(join(this.dir, name));
-      try {
-        this.held.set(name.slice(0, -'.jsonl'.length), {
-          ...read,
-          state: foldChange(read.entries),
-        });
-      } catch (error) {
-        problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      problems.push(...read.problems.map((p) => `${name} ${p}`));
-    }
+    for (const env of await this.w.ws.list('sites'))
+      for (const siteId of await this.w.ws.list(`sites/${env}`))
+        for (const name of await this.w.ws.list(`${siteDir({ env, siteId })}/changes`)) {
+          if (!name.endsWith('.jsonl')) continue;
+          const p = await this.reload(`${siteDir({ env, siteId })}/changes/${name}`);
+          if (p) problems.push(p);
+        }
     return problems;
   }
 
-  path(id: string): string {
-    return join(this.dir, `${id}.jsonl`);
+  /** (Re)reads one journal file; returns a problem line when it cannot be used. */
+  async reload(path: string): Promise<string | undefined> {
+    const m = JOURNAL.exec(path);
+    if (!m) return undefined;
+    const [, env, siteId, id] = m as unknown as [string, string, string, string];
+    const text = await this.w.ws.read(path);
+    if (text === undefined) {
+      this.held.delete(id);
+      return undefined;
+    }
+    const read = parseJournal(text);
+    const connectionId = this.w.places.connectionFor(env);
+    const entries = read.entries.map((e) =>
+      e.type === 'started' && connectionId ? { ...e, connectionId } : e,
+    );
+    try {
+      this.held.set(id, {
+        entries,
+        problems: read.bad.map((b) => `${id}.jsonl ${b}`),
+        state: foldChange(entries),
+        path,
+        site: { env, siteId },
+      });
+    } catch (error) {
+      return `${id}.jsonl: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    return undefined;
   }
 
   get(id: string): Held | undefined {
@@ -71,17 +91,32 @@ export class ChangeStore {
   }
 
   async append(id: string, entry: NewEntry): Promise<ChangeState> {
-    const held = this.held.get(id) ?? {
-      entries: [],
-      problems: [],
-      state: undefined as unknown as ChangeState,
-    };
+    let held = this.held.get(id);
+    if (!held) {
+      if (entry.type !== 'started') throw new Error(`change ${id} has no journal yet`);
+      const site = this.w.places.site(entry.connectionId, entry.siteId);
+      const describe = await this.w.places.describe(entry.connectionId, entry.siteId, (p) =>
+        this.w.ws.read(p),
+      );
+      if (describe.length) await this.w.ws.commit(describe, `Describe site ${entry.siteId}`);
+      held = {
+        entries: [],
+        problems: [],
+        state: undefined as never,
+        path: journalPath(site, id),
+        site,
+      };
+    }
     const full = {
       ...entry,
       seq: (held.entries.at(-1)?.seq ?? 0) + 1,
       at: this.now().toISOString(),
-    };
-    await appendJournal(this.path(id), full);
+    } as JournalEntry;
+    await this.w.ws.append(
+      held.path,
+      JSON.stringify(full),
+      `Journal ${id} #${full.seq}: ${full.type}`,
+    );
     held.entries.push(full);
     held.state = foldChange(held.entries);
     this.held.set(id, held);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { CallContext, HandlersOf } from '../../../shared/bridge';
 import type { runbooksCalls } from '../../../shared/bridge/calls/runbooks';
 import { PROVIDER_KEYS } from '../../../shared/contract/providers';
@@ -11,7 +10,27 @@ import { RunbookStore } from './store';
 export function createRunbooksFeature(
   deps: FeatureDeps,
 ): Feature<HandlersOf<typeof runbooksCalls, CallContext>> {
-  const store = new RunbookStore(join(deps.dataDir, 'runbooks'));
+  const w = deps.workspace;
+  const store = new RunbookStore({
+    ws: w.ws,
+    places: w.places,
+    author: w.author,
+    describe: (k) => w.places.describe(k.connectionId, k.siteId, (p) => w.ws.read(p)),
+    onChange: (l) => w.onChange((c) => l(c.paths)),
+  });
+  w.onChange((c) => {
+    // A runbook merged in from a colleague (or a pull request) refreshes open screens.
+    for (const p of c.paths) {
+      const m = /^sites\/([^/]+)\/([^/]+)\/([^/]+)\/runbook\.json$/.exec(p);
+      const connectionId = m && w.places.connectionFor(m[1]!);
+      if (m && connectionId)
+        deps.hub.emit('runbooks.changed', {
+          connectionId,
+          siteId: m[2]!,
+          target: m[3]!.replace(/^webhook-/, 'webhook:'),
+        });
+    }
+  });
   return {
     handlers: {
       'runbooks.get': (i) => store.get(i.connectionId, i.siteId, i.target),
@@ -22,7 +41,7 @@ export function createRunbooksFeature(
           i.siteId,
           i.target,
           i.runbook,
-          deps.settings.settings.operatorName,
+          w.author().name,
         );
         deps.hub.emit('runbooks.changed', {
           connectionId: i.connectionId,
@@ -30,6 +49,22 @@ export function createRunbooksFeature(
           target: i.target,
         });
         return saved;
+      },
+      'runbooks.resolve': async (i) => {
+        const r = await store.resolve(
+          i.connectionId,
+          i.siteId,
+          i.target,
+          i.field,
+          i.choice,
+          w.author().name,
+        );
+        deps.hub.emit('runbooks.changed', {
+          connectionId: i.connectionId,
+          siteId: i.siteId,
+          target: i.target,
+        });
+        return r;
       },
       'checklist.get': async (i) => {
         const site = { connectionId: i.connectionId, siteId: i.siteId };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Connection, LocalId, Settings, Site } from '../../../shared/bridge';
+import { WorkspaceRemote } from '../../../shared/bridge/calls/workspace';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -12,6 +13,8 @@ export const SettingsDoc = z.object({
   settings: Settings,
   connections: z.array(StoredConnection).max(200),
   sites: z.array(Site).max(1000),
+  /** The team workspace's git remote (the token is in the secret store). */
+  workspace: WorkspaceRemote.optional(),
 });
 export type SettingsDoc = z.infer<typeof SettingsDoc>;
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { fail, type CallContext, type HandlersOf } from '../../../shared/bridge';
 import type { SnapshotRef, snapshotsCalls } from '../../../shared/bridge/calls/snapshots';
 import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
@@ -19,15 +18,24 @@ const keyOf = (i: SnapshotKey): SnapshotKey => ({
 });
 
 export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
-  const store = new SnapshotStore(join(deps.dataDir, 'snapshots'), {
-    // A quarantined file is never silent: every open window hears about it.
-    onProblem: (p) =>
-      p.action !== 'index_rebuilt' &&
-      deps.hub.emit('app.notice', {
-        level: 'warning',
-        message: `Snapshot store: ${p.reason}. Moved to ${p.file}.`,
-      }),
-  });
+  const w = deps.workspace;
+  const store = new SnapshotStore(
+    {
+      ws: w.ws,
+      places: w.places,
+      author: w.author,
+      describe: (k) => w.places.describe(k.connectionId, k.siteId, (p) => w.ws.read(p)),
+      onChange: (l) => w.onChange((c) => l(c.paths)),
+    },
+    {
+      // An unreadable file is never silent: every open window hears about it.
+      onProblem: (p) =>
+        deps.hub.emit('app.notice', {
+          level: 'warning',
+          message: `Snapshot store: ${p.file}: ${p.reason}.`,
+        }),
+    },
+  );
   const now = () => new Date();
 
   async function resolve(
@@ -41,7 +49,7 @@ export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
         body: snapshotBody(key.target, live.body),
       };
     }
-    const s = await store.get(key, ref.version);
+    const s = await store.get(key, ref.id ?? ref.version);
     return { label: `v${s.version}${s.knownGood ? ' (known-good)' : ''}`, body: s.body };
   }
 
@@ -55,7 +63,7 @@ export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
         problems: store.problems(keyOf(i)),
       };
     },
-    'snapshots.get': (i) => store.get(keyOf(i), i.version),
+    'snapshots.get': (i) => store.get(keyOf(i), i.id ?? i.version),
     'snapshots.take': async (i, ctx) => {
       const key = keyOf(i);
       const live = await readLive(deps.invoke, key);
@@ -90,8 +98,8 @@ export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
       };
     },
     'snapshots.markKnownGood': async (i, ctx) => {
-      const meta = await store.mark(keyOf(i), i.version, i.knownGood, i.note);
-      ctx.emit('snapshots.changed', { ...keyOf(i), version: i.version });
+      const meta = await store.mark(keyOf(i), i.id ?? i.version, i.knownGood, i.note);
+      ctx.emit('snapshots.changed', { ...keyOf(i), version: meta.version });
       return meta;
     },
     'snapshots.export': (i) => exportBundle(store, i.items, now()),
@@ -102,7 +110,7 @@ export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
     },
     'snapshots.drift': (i) => checkDrift(store, deps.invoke, keyOf(i), now()),
     'snapshots.restore': async (i, ctx) => {
-      const r = await restoreVersion(store, deps.invoke, keyOf(i), i.version);
+      const r = await restoreVersion(store, deps.invoke, keyOf(i), i.id ?? i.version);
       ctx.emit('snapshots.changed', { ...keyOf(i), version: r.after.version });
       return r;
     },

@@ -4,7 +4,7 @@ import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import type { Invoke } from '../feature';
 import { sha256Of, snapshotBody } from './body';
 import { readLive, runTest, writeLive } from './live';
-import type { SnapshotStore } from './store';
+import type { SnapshotStore, VersionRef } from './store';
 
 /**
  * The engine of the change workflow's "Restore snapshot" rollback (main/core/changes/rollback.ts),
@@ -17,9 +17,10 @@ export async function restoreVersion(
   store: SnapshotStore,
   invoke: Invoke,
   key: SnapshotKey,
-  version: number,
+  ref: VersionRef,
 ): Promise<RestoreResult> {
-  const snap = await store.get(key, version);
+  const snap = await store.get(key, ref);
+  const version = snap.version;
   const live = await readLive(invoke, key);
   if (live.stale)
     fail(

@@ -1,180 +1,312 @@
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { monotonicFactory } from 'ulid';
+import { fail } from '../../../shared/bridge/errors';
 import {
   SnapshotTarget,
   type Snapshot,
   type SnapshotKey,
   type SnapshotMeta,
+  type SnapshotSource,
   type StoreProblem,
   type TargetSummary,
 } from '../../../shared/bridge/calls/snapshots-types';
-import { TargetHistory, type NewVersion } from './history';
-import { keyId } from './paths';
+import { MarkFile, readJson, VersionFile } from '../workspace/files';
+import {
+  markPath,
+  siteDir,
+  targetDir,
+  targetOfFolder,
+  versionPath,
+  type SiteRef,
+} from '../workspace/layout';
+import type { SnapshotsWorkspace } from './workspace-access';
+import { sha256Of } from './body';
 
-export interface SnapshotStoreOptions {
-  now?: () => Date;
-  /** Delay before the derived index is rewritten after writes; 0 writes it at once. */
-  indexDelayMs?: number;
-  onProblem?: (p: StoreProblem) => void;
+export interface NewVersion {
+  body: Record<string, unknown>;
+  source: SnapshotSource;
+  label?: string | undefined;
+  changeId?: string | undefined;
+  createdAt?: string | undefined;
 }
 
+/** A version: by its number in the merged history (what people say) or its ULID (what lasts). */
+export type VersionRef = number | string;
+
+interface Entry {
+  meta: Omit<SnapshotMeta, 'version' | 'knownGood'>;
+}
+interface Loaded {
+  entries: Entry[];
+  marks: MarkFile[];
+}
+
+const ulid = monotonicFactory();
+
 /**
- * The snapshot store: one lazily loaded history per connection x site x target, with every
- * operation on a target serialized (a take and a restore never race for a version number).
+ * The snapshot store on the team workspace: `versions/<ulid>.json` (immutable) and
+ * `marks/<ulid>.json` (each mark or unmark its own file) per site x target. Versions are ordered
+ * by ULID, so "vN" is the same on every laptop once synced. Loaded lazily per target and dropped
+ * when a merge changes its files; every operation on a target is serialized.
  */
 export class SnapshotStore {
-  private readonly histories = new Map<string, TargetHistory>();
+  private readonly loaded = new Map<string, Loaded>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly problemLog: StoreProblem[] = [];
   private readonly now: () => Date;
-  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    readonly root: string,
-    private readonly opts: SnapshotStoreOptions = {},
+    private readonly wsa: SnapshotsWorkspace,
+    opts: { now?: () => Date; onProblem?: (p: StoreProblem) => void } = {},
   ) {
     this.now = opts.now ?? (() => new Date());
-  }
-
-  /** Problems found so far (quarantined files, newer files, rebuilt indexes), newest last, capped. */
-  problems(key?: SnapshotKey): StoreProblem[] {
-    if (!key) return [...this.problemLog];
-    const dir = this.history(key).dir;
-    return this.problemLog.filter((p) => p.file.startsWith(dir));
-  }
-
-  private history(key: SnapshotKey): TargetHistory {
-    const id = keyId(key);
-    let h = this.histories.get(id);
-    if (!h) {
-      h = new TargetHistory(
-        this.root,
-        { connectionId: key.connectionId, siteId: key.siteId, target: key.target },
-        (p) => {
-          const problem = { ...p, at: this.now().toISOString() };
-          this.problemLog.push(problem);
-          if (this.problemLog.length > 200) this.problemLog.shift();
-          this.opts.onProblem?.(problem);
-        },
-      );
-      this.histories.set(id, h);
-    }
-    return h;
-  }
-
-  /** Run `fn` on a loaded history, after every earlier operation on the same target. */
-  private async locked<T>(key: SnapshotKey, fn: (h: TargetHistory) => Promise<T>): Promise<T> {
-    const id = keyId(key);
-    const prev = this.locks.get(id) ?? Promise.resolve();
-    const run = prev
-      .catch(() => undefined)
-      .then(async () => {
-        const h = this.history(key);
-        await h.load();
-        return fn(h);
-      });
-    this.locks.set(id, run);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(id) === run) this.locks.delete(id);
-    }
-  }
-
-  /**
-   * The index is a cache, so its rewrite is debounced (10,000 takes must not rewrite it 10,000
-   * times); a crash before the write only means the next open reads the newest files again.
-   */
-  private async afterWrite(h: TargetHistory): Promise<void> {
-    const delay = this.opts.indexDelayMs ?? 250;
-    if (delay === 0) return h.flushIndex();
-    if (this.flushTimer) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined;
-      this.flush().catch(() => undefined);
-    }, delay);
-    this.flushTimer.unref();
-  }
-
-  /** Write every dirty index now (on quit, and by the debounce timer). */
-  async flush(): Promise<void> {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    await Promise.all(
-      [...this.histories.values()]
-        .filter((h) => h.dirty)
-        .map((h) => this.locked(h.key, (x) => x.flushIndex())),
-    );
-  }
-
-  list(key: SnapshotKey): Promise<SnapshotMeta[]> {
-    return this.locked(key, (h) => Promise.resolve(h.list()));
-  }
-  get(key: SnapshotKey, version: number): Promise<Snapshot> {
-    return this.locked(key, async (h) => {
-      try {
-        return await h.get(version);
-      } finally {
-        if (h.dirty) await this.afterWrite(h);
+    this.onProblem = opts.onProblem;
+    wsa.onChange((paths) => {
+      for (const p of paths) {
+        const m = /^(sites\/[^/]+\/[^/]+\/[^/]+)\/(versions|marks)\//.exec(p);
+        if (m) this.loaded.delete(m[1]!);
       }
     });
   }
-  meta(key: SnapshotKey, version: number): Promise<SnapshotMeta | undefined> {
-    return this.locked(key, (h) => Promise.resolve(h.metaOf(version)));
+  private readonly onProblem: ((p: StoreProblem) => void) | undefined;
+
+  private site(key: SnapshotKey): SiteRef {
+    return this.wsa.places.site(key.connectionId, key.siteId);
   }
-  knownGood(key: SnapshotKey): Promise<SnapshotMeta | undefined> {
-    return this.locked(key, (h) => Promise.resolve(h.knownGood()));
-  }
-  findBySha(key: SnapshotKey, sha: string): Promise<SnapshotMeta | undefined> {
-    return this.locked(key, (h) => Promise.resolve(h.findBySha(sha)));
+  private dirOf(key: SnapshotKey): string {
+    return targetDir(this.site(key), key.target);
   }
 
-  async append(
-    key: SnapshotKey,
-    input: NewVersion,
-  ): Promise<{ meta: SnapshotMeta; created: boolean }> {
-    return this.locked(key, async (h) => {
-      const r = await h.append(input, this.now);
-      if (r.created) await this.afterWrite(h);
-      return r;
+  problems(key?: SnapshotKey): StoreProblem[] {
+    if (!key) return [...this.problemLog];
+    const dir = this.dirOf(key);
+    return this.problemLog.filter((p) => p.file.startsWith(dir));
+  }
+
+  private report(file: string, reason: string): void {
+    if (this.problemLog.some((p) => p.file === file)) return;
+    const p: StoreProblem = { file, action: 'unreadable', reason, at: this.now().toISOString() };
+    this.problemLog.push(p);
+    if (this.problemLog.length > 200) this.problemLog.shift();
+    this.onProblem?.(p);
+  }
+
+  private async load(key: SnapshotKey): Promise<Loaded> {
+    const dir = this.dirOf(key);
+    const hit = this.loaded.get(dir);
+    if (hit) return hit;
+    const ws = this.wsa.ws;
+    const entries: Entry[] = [];
+    for (const name of (await ws.list(`${dir}/versions`)).filter((n) => n.endsWith('.json'))) {
+      const path = `${dir}/versions/${name}`;
+      const v = readJson(VersionFile, (await ws.read(path)) ?? '');
+      if (!v || `${v.id}.json` !== name) {
+        this.report(path, 'this snapshot version does not match the version format');
+        continue;
+      }
+      entries.push({
+        meta: {
+          ...key,
+          id: v.id,
+          sha256: v.sha256,
+          createdAt: v.takenAt,
+          source: v.source,
+          author: v.author.name,
+          ...(v.label !== undefined ? { label: v.label } : {}),
+          ...(v.changeId !== undefined ? { changeId: v.changeId } : {}),
+        },
+      });
+    }
+    const marks: MarkFile[] = [];
+    for (const name of (await ws.list(`${dir}/marks`)).filter((n) => n.endsWith('.json'))) {
+      const path = `${dir}/marks/${name}`;
+      const m = readJson(MarkFile, (await ws.read(path)) ?? '');
+      if (m && `${m.id}.json` === name) marks.push(m);
+      else this.report(path, 'this known-good mark does not match the mark format');
+    }
+    entries.sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+    marks.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const l = { entries, marks };
+    this.loaded.set(dir, l);
+    return l;
+  }
+
+  private locked<T>(key: SnapshotKey, fn: (l: Loaded) => Promise<T> | T): Promise<T> {
+    const id = this.dirOf(key);
+    const prev = this.locks.get(id) ?? Promise.resolve();
+    const run = prev.catch(() => undefined).then(async () => fn(await this.load(key)));
+    this.locks.set(id, run);
+    void run
+      .finally(() => {
+        if (this.locks.get(id) === run) this.locks.delete(id);
+      })
+      .catch(() => undefined);
+    return run;
+  }
+
+  private metas(l: Loaded): SnapshotMeta[] {
+    const state = new Map<string, MarkFile>();
+    for (const m of l.marks) state.set(m.versionId, m);
+    return l.entries.map((e, i) => {
+      const mark = state.get(e.meta.id);
+      return {
+        ...e.meta,
+        version: i + 1,
+        knownGood: mark?.knownGood ?? false,
+        ...(mark ? { knownGoodAt: mark.at, knownGoodBy: mark.author.name } : {}),
+        ...(mark?.note ? { knownGoodNote: mark.note } : {}),
+      };
+    });
+  }
+
+  private find(l: Loaded, key: SnapshotKey, ref: VersionRef): SnapshotMeta {
+    const all = this.metas(l);
+    const m = typeof ref === 'number' ? all[ref - 1] : all.find((x) => x.id === ref);
+    if (!m)
+      fail(
+        'not_found',
+        `Version ${typeof ref === 'number' ? `v${ref}` : ref} of ${key.target} does not exist in this history.`,
+      );
+    return m;
+  }
+
+  list(key: SnapshotKey): Promise<SnapshotMeta[]> {
+    return this.locked(key, (l) => this.metas(l).reverse());
+  }
+
+  get(key: SnapshotKey, ref: VersionRef): Promise<Snapshot> {
+    return this.locked(key, async (l) => {
+      const meta = this.find(l, key, ref);
+      const path = versionPath(this.site(key), key.target, meta.id);
+      const v = readJson(VersionFile, (await this.wsa.ws.read(path)) ?? '');
+      if (!v) fail('internal', `Version v${meta.version} can no longer be read (${path}).`);
+      return { ...meta, body: v.body };
+    });
+  }
+
+  meta(key: SnapshotKey, ref: VersionRef): Promise<SnapshotMeta | undefined> {
+    return this.locked(key, (l) => {
+      const all = this.metas(l);
+      return typeof ref === 'number' ? all[ref - 1] : all.find((x) => x.id === ref);
+    });
+  }
+
+  knownGood(key: SnapshotKey): Promise<SnapshotMeta | undefined> {
+    return this.locked(key, (l) =>
+      this.metas(l)
+        .filter((m) => m.knownGood)
+        .at(-1),
+    );
+  }
+
+  findBySha(key: SnapshotKey, sha: string): Promise<SnapshotMeta | undefined> {
+    return this.locked(key, (l) => this.metas(l).find((m) => m.sha256 === sha));
+  }
+
+  /** A new version unless it equals the latest one (the same content twice is one version). */
+  append(key: SnapshotKey, input: NewVersion): Promise<{ meta: SnapshotMeta; created: boolean }> {
+    return this.locked(key, async (l) => {
+      const sha256 = sha256Of(input.body);
+      const last = this.metas(l).at(-1);
+      if (last && last.sha256 === sha256) return { meta: last, created: false };
+      const author = this.wsa.author();
+      const takenAt = input.createdAt ?? this.now().toISOString();
+      const id = ulid(Date.parse(takenAt));
+      const file: VersionFile = {
+        schemaVersion: 1,
+        id,
+        siteId: key.siteId,
+        target: key.target,
+        sha256,
+        source: input.source,
+        ...(input.label ? { label: input.label } : {}),
+        ...(input.changeId ? { changeId: input.changeId } : {}),
+        author,
+        takenAt,
+        body: input.body,
+      };
+      const site = this.site(key);
+      await this.wsa.ws.commit(
+        [
+          ...(await this.wsa.describe(key)),
+          { path: versionPath(site, key.target, id), text: JSON.stringify(file, null, 2) + '\n' },
+        ],
+        `Snapshot ${key.target} of ${key.siteId} (${input.source}${input.label ? `: ${input.label}` : ''})`,
+      );
+      l.entries.push({
+        meta: {
+          ...key,
+          id,
+          sha256,
+          createdAt: takenAt,
+          source: input.source,
+          author: author.name,
+          ...(input.label ? { label: input.label } : {}),
+          ...(input.changeId ? { changeId: input.changeId } : {}),
+        },
+      });
+      l.entries.sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+      return { meta: this.find(l, key, id), created: true };
     });
   }
 
   mark(
     key: SnapshotKey,
-    version: number,
+    ref: VersionRef,
     knownGood: boolean,
     note?: string,
   ): Promise<SnapshotMeta> {
-    return this.locked(key, (h) => h.mark(version, knownGood, note, this.now));
+    return this.locked(key, async (l) => {
+      const meta = this.find(l, key, ref);
+      const author = this.wsa.author();
+      const at = this.now().toISOString();
+      const id = ulid(Date.parse(at));
+      const mark: MarkFile = {
+        schemaVersion: 1,
+        id,
+        versionId: meta.id,
+        knownGood,
+        ...(note ? { note } : {}),
+        author,
+        at,
+      };
+      await this.wsa.ws.commit(
+        [
+          {
+            path: markPath(this.site(key), key.target, id),
+            text: JSON.stringify(mark, null, 2) + '\n',
+          },
+        ],
+        `${knownGood ? 'Mark' : 'Unmark'} ${key.target} v${meta.version} known-good`,
+      );
+      l.marks.push(mark);
+      return this.find(l, key, meta.id);
+    });
   }
 
-  /** Every target of a site that has a history folder, with its latest and known-good versions. */
+  /** Every target of a site with a history, with its latest and known-good versions. */
   async targets(connectionId: string, siteId: string): Promise<TargetSummary[]> {
-    let names: string[];
-    try {
-      names = await fs.readdir(join(this.root, connectionId, siteId));
-    } catch {
-      return [];
-    }
+    const site = this.wsa.places.site(connectionId, siteId);
     const out: TargetSummary[] = [];
-    for (const name of names.sort()) {
-      const target = SnapshotTarget.safeParse(
-        name.startsWith('webhook-') ? `webhook:${name.slice(8)}` : name,
-      );
+    for (const name of (await this.wsa.ws.list(siteDir(site))).sort()) {
+      const target = SnapshotTarget.safeParse(targetOfFolder(name));
       if (!target.success) continue;
       const key = { connectionId, siteId, target: target.data };
-      out.push(
-        await this.locked(key, (h) =>
-          Promise.resolve({
-            target: target.data,
-            count: h.count(),
-            latest: h.latest(),
-            knownGood: h.knownGood(),
-          }),
-        ),
-      );
+      const summary = await this.locked(key, (l) => {
+        const all = this.metas(l);
+        return {
+          target: target.data,
+          count: all.length,
+          latest: all.at(-1),
+          knownGood: all.filter((m) => m.knownGood).at(-1),
+        };
+      });
+      if (summary.count > 0) out.push(summary);
     }
     return out;
+  }
+
+  /** Nothing is cached on disk any more; kept so callers can flush on quit. */
+  flush(): Promise<void> {
+    return Promise.resolve();
   }
 }

@@ -11,7 +11,11 @@ import {
 import { SiteId } from '../../../shared/bridge/ids';
 import { Anomaly, EventCounts, StatusCounts } from '../../../shared/domain/anomaly/schema';
 import { JournalEntry } from '../../../shared/domain/workflow/entries';
-import { RunbookFields } from '../../../shared/domain/workflow/runbook';
+import {
+  RUNBOOK_FIELD_NAMES,
+  RunbookConflict,
+  RunbookFields,
+} from '../../../shared/domain/workflow/runbook';
 import type { FileKind } from './layout';
 
 /** Every file of the workspace is validated with these schemas when read from disk or a remote. */
@@ -60,24 +64,9 @@ export const MarkFile = z.object({
 });
 export type MarkFile = z.infer<typeof MarkFile>;
 
-export const RUNBOOK_FIELDS = [
-  'owner',
-  'escalation',
-  'businessCycleMinutes',
-  'rollbackControls',
-  'notes',
-] as const;
+export const RUNBOOK_FIELDS = RUNBOOK_FIELD_NAMES;
 export type RunbookField = (typeof RUNBOOK_FIELDS)[number];
-
-/** Both values of a field edited on two laptops: kept until an operator chooses one. */
-export const RunbookConflict = z.object({
-  field: z.enum(RUNBOOK_FIELDS),
-  values: z
-    .array(z.object({ value: z.unknown(), by: z.string(), at: z.string() }))
-    .min(2)
-    .max(10),
-});
-export type RunbookConflict = z.infer<typeof RunbookConflict>;
+export { RunbookConflict };
 
 export const RunbookFile = z.object({
   schemaVersion: z.literal(1),

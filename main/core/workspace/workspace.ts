@@ -75,6 +75,12 @@ export class Workspace {
     return ws;
   }
 
+  /** Something every operator must see (a contested lock); shown once, newest last. */
+  report(problem: string): void {
+    if (this.current.problems.includes(problem)) return;
+    this.setStatus({ problems: [...this.current.problems, problem].slice(-50) });
+  }
+
   status(): WorkspaceStatus {
     return this.current;
   }
@@ -106,9 +112,15 @@ export class Workspace {
   }
 
   /** One local commit; the push follows in the background. */
-  async commit(files: FileWrite[], message: string, opts: { durable?: boolean } = {}) {
+  async commit(
+    files: FileWrite[],
+    message: string,
+    opts: { durable?: boolean; push?: boolean } = {},
+  ) {
     const oid = await this.repo.commit(files, message, opts);
-    this.afterLocalCommit();
+    // Frequent bookkeeping (a monitor's tally) rides along with the next push instead.
+    if (opts.push === false) void this.refreshAhead().catch(() => undefined);
+    else this.afterLocalCommit();
     return oid;
   }
 

@@ -36,6 +36,8 @@ function what(e: JournalEntry): string {
       return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}`;
     case 'note':
       return `Note: ${e.text}`;
+    case 'team_lock':
+      return `Team lock ${e.state.replace('_', ' ')}: ${e.detail}`;
   }
 }
 

@@ -26,6 +26,10 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const Settings = z.object({
   operatorName: z.string().max(120).default(''),
+  /** With the name, the git author of every commit to the team workspace. */
+  operatorEmail: z.string().trim().max(200).default(''),
+  /** How often the team workspace pulls while online (seconds). */
+  workspaceSyncSec: z.number().int().min(10).max(3600).default(60),
   refreshIntervalSec: z.number().int().min(5).max(3600).default(30),
   /** The shortest monitoring window a change may close with (minutes). */
   monitorMinimumMinutes: z

@@ -7,7 +7,17 @@ import { Runbook } from '../../domain/workflow/runbook';
 import { call } from '../define';
 import { ErrorIssue } from '../errors';
 import { LocalId, SiteId } from '../ids';
-import { ChangeId, SnapshotTarget, VersionNo } from './snapshots-types';
+import { ChangeId, SnapshotTarget, VersionId, VersionNo } from './snapshots-types';
+
+/** How Start change treats the team lock when it cannot simply take it. */
+const TeamLockChoice = z
+  .object({
+    /** Take over a lock idle for more than 30 minutes (journaled). */
+    takeOver: z.boolean().optional(),
+    /** Start although the git server cannot confirm the lock (journaled). */
+    acceptUnconfirmed: z.boolean().optional(),
+  })
+  .optional();
 
 const Site = z.object({ connectionId: LocalId, siteId: SiteId });
 const ById = z.object({ changeId: ChangeId });
@@ -38,6 +48,8 @@ export type MonitorProgress = z.infer<typeof MonitorProgress>;
 /** One change: its journal (the renderer folds it with the same pure code as main), draft, runbook. */
 export const ChangeView = z.object({
   entries: z.array(JournalEntry),
+  /** seq -> the commit of the team workspace that recorded that line (when known). */
+  commits: z.record(z.string(), z.string()).default({}),
   draft: ChangeDraft.optional(),
   runbook: Runbook,
   monitor: MonitorProgress.optional(),
@@ -92,7 +104,11 @@ export type PreviewResult = z.infer<typeof PreviewResult>;
 export const changesCalls = {
   /** Opens a change (refused while another is open on the site) and takes its baseline at once. */
   'changes.start': call(
-    Site.extend({ target: SnapshotTarget, title: z.string().trim().max(200).optional() }),
+    Site.extend({
+      target: SnapshotTarget,
+      title: z.string().trim().max(200).optional(),
+      teamLock: TeamLockChoice,
+    }),
     ChangeView,
   ),
   /**
@@ -101,7 +117,12 @@ export const changesCalls = {
    * goes through Apply, the mandatory test, Health and Monitor. A retry resumes its own open change.
    */
   'changes.startRestore': call(
-    Site.extend({ target: SnapshotTarget, version: VersionNo }),
+    Site.extend({
+      target: SnapshotTarget,
+      version: VersionNo,
+      id: VersionId.optional(),
+      teamLock: TeamLockChoice,
+    }),
     ChangeView,
   ),
   'changes.baseline': call(ById, ChangeView),
@@ -126,6 +147,7 @@ export const changesCalls = {
       action: RollbackAction,
       changeId: ChangeId.optional(),
       version: VersionNo.optional(),
+      id: VersionId.optional(),
     }),
     ChangeView,
   ),

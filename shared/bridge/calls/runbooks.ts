@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TargetChecklist } from '../../domain/workflow/checklist';
-import { Runbook, RunbookFields } from '../../domain/workflow/runbook';
+import { Runbook, RUNBOOK_FIELD_NAMES, RunbookFields } from '../../domain/workflow/runbook';
 import { call } from '../define';
 import { LocalId, SiteId } from '../ids';
 import { SnapshotTarget } from './snapshots-types';
@@ -20,6 +20,11 @@ export const runbooksCalls = {
   'runbooks.get': call(Key, Runbook),
   'runbooks.list': call(Site, z.array(Runbook)),
   'runbooks.save': call(Key.extend({ runbook: RunbookFields }), Runbook),
+  /** Ends a conflict (the same field edited on two laptops): value `choice` wins, the other stays in history. */
+  'runbooks.resolve': call(
+    Key.extend({ field: z.enum(RUNBOOK_FIELD_NAMES), choice: z.number().int().min(0).max(9) }),
+    Runbook,
+  ),
   /** The production checklist of a site: per provider, the seed's five items, met or not and why. */
   'checklist.get': call(Site, SiteChecklist),
 };

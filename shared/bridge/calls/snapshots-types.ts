@@ -37,6 +37,8 @@ export const ChangeId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a change id has letters, digits, "-" and "_" only');
 export const VersionNo = z.number().int().min(1).max(1_000_000_000);
+/** A version's permanent name in the team workspace (a ULID). */
+export const VersionId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a version id (ULID)');
 
 /**
  * What every stored version carries, wherever it is held (the index, a version file on disk, an
@@ -54,6 +56,11 @@ export const VersionFields = {
 /** A version without its body: what lists and the index hold. */
 export const SnapshotMeta = SnapshotKey.extend({
   ...VersionFields,
+  /** The version's permanent name (a ULID); `version` is its order in the merged history. */
+  id: VersionId,
+  /** Who took it (the git author) and who last marked it. */
+  author: z.string().optional(),
+  knownGoodBy: z.string().optional(),
   knownGood: z.boolean(),
   /** When and why known-good was last set or cleared (from the marks log). */
   knownGoodAt: z.string().optional(),
@@ -68,7 +75,7 @@ export type Snapshot = z.infer<typeof Snapshot>;
 /** A file the store could not use: quarantined, or written by a newer app version and left alone. */
 export const StoreProblem = z.object({
   file: z.string(),
-  action: z.enum(['quarantined', 'skipped_newer', 'index_rebuilt']),
+  action: z.enum(['quarantined', 'skipped_newer', 'index_rebuilt', 'unreadable']),
   reason: z.string(),
   at: z.string(),
 });

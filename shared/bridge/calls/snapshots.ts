@@ -12,13 +12,18 @@ import {
   StoreProblem,
   TakeSource,
   TargetSummary,
+  VersionId,
   VersionNo,
 } from './snapshots-types';
 
 export * from './snapshots-types';
 
 /** A version of a target, or its live state read from the API now. */
-const Ref = SnapshotKey.extend({ version: z.union([VersionNo, z.literal('live')]) });
+const Ref = SnapshotKey.extend({
+  version: z.union([VersionNo, z.literal('live')]),
+  /** The version's ULID: wins over `version`, whose number a merge may shift. */
+  id: VersionId.optional(),
+});
 export type SnapshotRef = z.infer<typeof Ref>;
 
 /** Import bundles are pasted or picked files: capped so a hostile 100 MB paste is refused at the bridge. */
@@ -77,7 +82,10 @@ export const snapshotsCalls = {
       problems: z.array(StoreProblem),
     }),
   ),
-  'snapshots.get': call(SnapshotKey.extend({ version: VersionNo }), Snapshot),
+  'snapshots.get': call(
+    SnapshotKey.extend({ version: VersionNo, id: VersionId.optional() }),
+    Snapshot,
+  ),
   'snapshots.take': call(
     SnapshotKey.extend({
       source: TakeSource,
@@ -98,6 +106,7 @@ export const snapshotsCalls = {
   'snapshots.markKnownGood': call(
     SnapshotKey.extend({
       version: VersionNo,
+      id: VersionId.optional(),
       knownGood: z.boolean(),
       note: z.string().trim().max(500).optional(),
     }),
@@ -124,7 +133,10 @@ export const snapshotsCalls = {
   ),
   'snapshots.drift': call(SnapshotKey, DriftReport),
   /** Direct PUT + test: only for the change workflow's "Restore snapshot" rollback, which records it. */
-  'snapshots.restore': call(SnapshotKey.extend({ version: VersionNo }), RestoreResult),
+  'snapshots.restore': call(
+    SnapshotKey.extend({ version: VersionNo, id: VersionId.optional() }),
+    RestoreResult,
+  ),
 };
 
 /** Emitted after anything wrote to a target's history, so open screens refresh. */

@@ -61,6 +61,8 @@ export type MonitorSummary = z.infer<typeof MonitorSummary>;
  */
 export const RestoreSource = z.object({
   version: VersionNo,
+  /** The version's permanent id (team workspace); the number may shift after a merge. */
+  id: z.string().optional(),
   sha256: Sha256,
   knownGood: z.boolean(),
   label: Label.optional(),
@@ -81,11 +83,15 @@ export const JournalEntry = z.discriminatedUnion('type', [
     title: z.string().max(200).optional(),
     kind: z.enum(['change', 'rollback_only']).default('change'),
     restoreOf: RestoreSource.optional(),
+    /** The app install that opened it: only that one resumes, monitors and appends to it. */
+    laptop: z.string().max(64).optional(),
+    operatorEmail: z.string().max(200).optional(),
   }),
   z.object({
     ...base,
     type: z.literal('baseline'),
     snapshotVersion: z.number().int().optional(),
+    snapshotId: z.string().optional(),
     snapshotError: z.string().optional(),
     etag: z.string().optional(),
     body: Body,
@@ -153,6 +159,13 @@ export const JournalEntry = z.discriminatedUnion('type', [
     note: z.string().optional(),
   }),
   z.object({ ...base, type: z.literal('note'), text: z.string().min(1).max(4000) }),
+  /** What the team lock said when the change started (or later, on reconnecting). */
+  z.object({
+    ...base,
+    type: z.literal('team_lock'),
+    state: z.enum(['confirmed', 'unconfirmed', 'taken_over', 'contested']),
+    detail: z.string().max(1000),
+  }),
 ]);
 export type JournalEntry = z.infer<typeof JournalEntry>;
 export type EntryType = JournalEntry['type'];

@@ -21,6 +21,7 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
     siteId: first.siteId,
     target: first.target,
     operator: first.operator,
+    laptop: first.laptop,
     title: first.title,
     kind: first.kind,
     restoreOf: first.restoreOf,
@@ -59,6 +60,7 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
         s.baseline = {
           at: e.at,
           snapshotVersion: e.snapshotVersion,
+          snapshotId: e.snapshotId,
           etag: e.etag,
           body: e.body,
           health: providerHealth(e.health, s.target),
@@ -137,6 +139,8 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
         break;
       case 'note':
         s.notes.push({ at: e.at, text: e.text });
+        break;
+      case 'team_lock':
         break;
     }
   }

@@ -34,11 +34,30 @@ export const RunbookFields = z.object({
 });
 export type RunbookFields = z.infer<typeof RunbookFields>;
 
+export const RUNBOOK_FIELD_NAMES = [
+  'owner',
+  'escalation',
+  'businessCycleMinutes',
+  'rollbackControls',
+  'notes',
+] as const;
+
+/** A field two laptops changed to different values: both kept until an operator chooses. */
+export const RunbookConflict = z.object({
+  field: z.enum(RUNBOOK_FIELD_NAMES),
+  values: z
+    .array(z.object({ value: z.unknown(), by: z.string(), at: z.string() }))
+    .min(2)
+    .max(10),
+});
+export type RunbookConflict = z.infer<typeof RunbookConflict>;
+
 export const Runbook = RunbookFields.extend({
   target: SnapshotTarget,
   /** False while only the prefilled defaults exist: nothing is documented until an operator saves. */
   saved: z.boolean(),
   updatedAt: z.string().optional(),
   updatedBy: z.string().optional(),
+  conflicts: z.array(RunbookConflict).default([]),
 });
 export type Runbook = z.infer<typeof Runbook>;

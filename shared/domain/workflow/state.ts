@@ -17,6 +17,8 @@ export interface ChangeState {
   siteId: string;
   target: string;
   operator: string;
+  /** The install that opened it (undefined: opened before the team workspace, on this laptop). */
+  laptop: string | undefined;
   title: string | undefined;
   kind: 'change' | 'rollback_only';
   /** Set when the change restores a snapshot: the draft was seeded with that version's body. */
@@ -31,6 +33,7 @@ export interface ChangeState {
     | {
         at: string;
         snapshotVersion: number | undefined;
+        snapshotId: string | undefined;
         etag: string | undefined;
         body: Record<string, unknown>;
         health: ProviderHealth | undefined;

@@ -21,8 +21,10 @@ import { foldChange, type ChangeState } from '../../../shared/domain/workflow';
 export class Harness {
   core!: Core;
   readonly events: { name: EventName; payload: unknown }[] = [];
-  readonly dir = mkdtempSync(join(tmpdir(), 'changes-'));
   siteId = '';
+
+  /** `dir`: an existing data folder to open (a migration), else a fresh one. */
+  constructor(readonly dir = mkdtempSync(join(tmpdir(), 'changes-'))) {}
 
   async open(opts: { monitorMinimumMinutes?: number; operatorName?: string } = {}): Promise<this> {
     const settings = await SettingsStore.open(this.dir, createConfBackend);

@@ -1,17 +1,24 @@
 import { promises as fs } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle, importBundle } from '../../../main/core/snapshots/bundle';
-import { SnapshotStore } from '../../../main/core/snapshots/store';
+import type { SnapshotStore } from '../../../main/core/snapshots/store';
+import type { Workspace } from '../../../main/core/workspace/workspace';
 import { BUNDLE_MAX_CHARS } from '../../../shared/bridge/calls/snapshots';
-import { KEY, metaBody, SITE, tempDir } from './helpers';
+import { KEY, metaBody, openStore, SITE, tempDir } from './helpers';
 
 let t: ReturnType<typeof tempDir>;
 let store: SnapshotStore;
-beforeEach(() => {
+const open: Workspace[] = [];
+beforeEach(async () => {
   t = tempDir();
-  store = new SnapshotStore(t.dir, { indexDelayMs: 0 });
+  const r = await openStore(t.dir);
+  open.push(r.ws);
+  store = r.store;
 });
-afterEach(() => t.cleanup());
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((w) => w.close()));
+  t.cleanup();
+});
 
 async function sampleBundle(): Promise<Record<string, any>> {
   await store.append(KEY, { body: metaBody(), source: 'baseline', label: 'launch' });
@@ -30,7 +37,9 @@ describe('export and import', () => {
     const bundle = await sampleBundle();
     expect(bundle.items).toHaveLength(2);
     const other = tempDir();
-    const target = new SnapshotStore(other.dir, { indexDelayMs: 0 });
+    const r = await openStore(other.dir);
+    open.push(r.ws);
+    const target = r.store;
     const first = await importBundle(target, JSON.stringify(bundle), undefined);
     expect(first.report).toMatchObject({ written: true, refused: [], skippedDuplicates: [] });
     expect(first.report.imported.map((m) => m.source)).toEqual(['import', 'import']);

@@ -2,18 +2,28 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Of, snapshotBody } from '../../../main/core/snapshots/body';
-import { targetDir } from '../../../main/core/snapshots/paths';
-import { SnapshotStore } from '../../../main/core/snapshots/store';
-import { KEY, metaBody, tempDir } from './helpers';
+import { targetDir } from '../../../main/core/workspace/layout';
+import type { Workspace } from '../../../main/core/workspace/workspace';
+import { gitCli } from '../workspace/helpers';
+import { KEY, metaBody, openStore, SITE, tempDir } from './helpers';
 
 let t: ReturnType<typeof tempDir>;
+let ws: Workspace | undefined;
 beforeEach(() => (t = tempDir()));
-afterEach(() => t.cleanup());
-const open = () => new SnapshotStore(t.dir, { indexDelayMs: 0 });
+afterEach(async () => {
+  await ws?.close();
+  t.cleanup();
+});
+const open = async () => {
+  const r = await openStore(t.dir);
+  ws = r.ws;
+  return r.store;
+};
+const folder = () => join(t.dir, 'workspace', targetDir({ env: 'test-env', siteId: SITE }, 'meta'));
 
-describe('snapshot store', () => {
-  it('numbers versions monotonically and dedupes the same content by hash', async () => {
-    const s = open();
+describe('snapshot store (team workspace)', () => {
+  it('orders versions, dedupes the same content by hash, and records the author', async () => {
+    const s = await open();
     const a = await s.append(KEY, { body: metaBody(), source: 'baseline' });
     const again = await s.append(KEY, { body: { ...metaBody() }, source: 'manual' });
     expect(a.created).toBe(true);
@@ -25,29 +35,33 @@ describe('snapshot store', () => {
       label: 'test on',
     });
     expect(b.meta.version).toBe(2);
-    // Key order does not matter: canonical JSON.
     const reordered = Object.fromEntries(Object.entries(metaBody({ testMode: true })).reverse());
     expect((await s.append(KEY, { body: reordered, source: 'manual' })).created).toBe(false);
     expect((await s.list(KEY)).map((m) => m.version)).toEqual([2, 1]);
     expect(a.meta.sha256).toBe(sha256Of(metaBody()));
+    expect(a.meta.author).toBe('Ada Ops');
+    expect(a.meta.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    // Each version is one commit, authored by the operator.
+    const log = gitCli(['--git-dir', join(t.dir, 'workspace.git'), 'log', '--format=%an|%s']);
+    expect(log).toMatch(/Ada Ops\|Snapshot meta of .* \(manual: test on\)/);
   });
 
-  it('never overwrites a version file: content and bytes stay as first written', async () => {
-    const s = open();
-    await s.append(KEY, { body: metaBody(), source: 'baseline' });
-    const file = join(targetDir(t.dir, KEY), '000001.json');
+  it('never rewrites a version file; each mark or unmark is its own file', async () => {
+    const s = await open();
+    const v1 = await s.append(KEY, { body: metaBody(), source: 'baseline' });
+    const file = join(folder(), 'versions', `${v1.meta.id}.json`);
     const bytes = await fs.readFile(file, 'utf8');
     await s.append(KEY, { body: metaBody({ enabled: false }), source: 'manual' });
     await s.mark(KEY, 1, true, 'verified after launch');
     await s.mark(KEY, 1, false);
-    await s.mark(KEY, 1, true);
+    await s.mark(KEY, v1.meta.id, true);
     expect(await fs.readFile(file, 'utf8')).toBe(bytes);
-    // Known-good lives in its own append-only log: three actions, three files.
-    expect((await fs.readdir(join(targetDir(t.dir, KEY), 'marks'))).length).toBe(3);
-    const fresh = open();
-    const v1 = (await fresh.list(KEY)).find((m) => m.version === 1)!;
-    expect(v1.knownGood).toBe(true);
-    expect((await fresh.knownGood(KEY))?.version).toBe(1);
+    expect((await fs.readdir(join(folder(), 'marks'))).length).toBe(3);
+    await ws!.close();
+    const fresh = await open();
+    const m = (await fresh.list(KEY)).find((x) => x.version === 1)!;
+    expect(m).toMatchObject({ knownGood: true, knownGoodBy: 'Ada Ops' });
+    expect((await fresh.knownGood(KEY))?.id).toBe(v1.meta.id);
   });
 
   it('masks secrets and strips server bookkeeping before storing', () => {
@@ -70,95 +84,40 @@ describe('snapshot store', () => {
     expect(hook).toEqual({ name: 'n', authType: 'bearer', authConfig: { token: '••••89ab' } });
   });
 
-  it('rebuilds a missing or broken index from the version files', async () => {
-    const s = open();
-    for (let i = 0; i < 5; i++) await s.append(KEY, { body: metaBody({ n: i }), source: 'manual' });
-    await s.flush();
-    const dir = targetDir(t.dir, KEY);
-    await fs.writeFile(join(dir, 'index.json'), '{"schemaVersion":1,"entr');
-    const fresh = open();
-    expect((await fresh.list(KEY)).map((m) => m.version)).toEqual([5, 4, 3, 2, 1]);
-    expect(fresh.problems(KEY).some((p) => p.action === 'index_rebuilt')).toBe(true);
-    await fs.rm(join(dir, 'index.json'));
-    expect((await open().list(KEY)).length).toBe(5);
+  it('refuses to store a body whose secret is not masked, naming the field', async () => {
+    const s = await open();
+    await expect(
+      s.append(KEY, {
+        body: metaBody({ config: { pixelId: '1', accessToken: 'EAAB-live' } }),
+        source: 'manual',
+      }),
+    ).rejects.toMatchObject({
+      error: { message: expect.stringMatching(/field body\.config\.accessToken/) },
+    });
+    expect(await s.list(KEY)).toEqual([]);
   });
 
-  it('quarantines a corrupt version file and keeps serving the others', async () => {
-    const s = open();
-    for (let i = 0; i < 4; i++) await s.append(KEY, { body: metaBody({ n: i }), source: 'manual' });
-    await s.flush();
-    const dir = targetDir(t.dir, KEY);
-    await fs.writeFile(join(dir, '000002.json'), '{"schemaVersion":2,"conn'); // truncated
-    // Tampered: valid JSON, body no longer matches its hash.
-    const v3 = JSON.parse(await fs.readFile(join(dir, '000003.json'), 'utf8'));
-    v3.body.eventMapping.purchase = 'Lead';
-    await fs.writeFile(join(dir, '000003.json'), JSON.stringify(v3));
-    await fs.rm(join(dir, 'index.json'));
-
-    const fresh = open();
-    expect((await fresh.list(KEY)).map((m) => m.version)).toEqual([4, 1]);
-    const names = await fs.readdir(dir);
-    expect(names.filter((n) => n.includes('.corrupt-')).length).toBe(2);
-    expect(
-      fresh
-        .problems(KEY)
-        .filter((p) => p.action === 'quarantined')
-        .map((p) => p.reason),
-    ).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('not valid JSON'),
-        expect.stringContaining('sha-256'),
-      ]),
-    );
-    expect((await fresh.get(KEY, 4)).body.n).toBe(3);
-    // Numbers are never reused after a quarantine.
-    expect(
-      (await fresh.append(KEY, { body: metaBody({ n: 99 }), source: 'manual' })).meta.version,
-    ).toBe(5);
-  });
-
-  it('detects a file damaged after indexing when it is opened', async () => {
-    const s = open();
-    await s.append(KEY, { body: metaBody({ n: 1 }), source: 'manual' });
-    await s.append(KEY, { body: metaBody({ n: 2 }), source: 'manual' });
-    await s.flush();
-    await fs.writeFile(join(targetDir(t.dir, KEY), '000001.json'), 'garbage');
-    const fresh = open();
-    expect((await fresh.list(KEY)).length).toBe(2); // the index is trusted for listing
-    await expect(fresh.get(KEY, 1)).rejects.toThrow(/moved aside/);
-    expect((await fresh.list(KEY)).map((m) => m.version)).toEqual([2]);
+  it('reports a version file it cannot read and keeps serving the others', async () => {
+    const s = await open();
+    for (let i = 0; i < 3; i++) await s.append(KEY, { body: metaBody({ n: i }), source: 'manual' });
+    const names = (await fs.readdir(join(folder(), 'versions'))).sort();
+    await fs.writeFile(join(folder(), 'versions', names[1]!), '{"schemaVersion":1,"id');
+    await ws!.close();
+    const fresh = await open();
+    expect((await fresh.list(KEY)).map((m) => m.version)).toEqual([2, 1]);
+    expect(fresh.problems(KEY)[0]?.reason).toMatch(/does not match the version format/);
     expect((await fresh.get(KEY, 2)).body.n).toBe(2);
   });
 
-  it('leaves a version written by a newer app untouched and reports it', async () => {
-    const s = open();
-    await s.append(KEY, { body: metaBody(), source: 'manual' });
-    const dir = targetDir(t.dir, KEY);
-    const future = JSON.stringify({ schemaVersion: 9, whatever: true });
-    await fs.writeFile(join(dir, '000002.json'), future);
-    const fresh = open();
-    expect((await fresh.list(KEY)).map((m) => m.version)).toEqual([1]);
-    expect(fresh.problems(KEY)[0]?.action).toBe('skipped_newer');
-    expect(await fs.readFile(join(dir, '000002.json'), 'utf8')).toBe(future);
-    expect(
-      (await fresh.append(KEY, { body: metaBody({ x: 1 }), source: 'manual' })).meta.version,
-    ).toBe(3);
-  });
-
-  it('refuses hostile ids before they become paths', () => {
-    expect(() => targetDir(t.dir, { ...KEY, connectionId: '../etc' })).toThrow();
-    expect(() => targetDir(t.dir, { ...KEY, target: 'webhook:../../x' })).toThrow();
-    expect(() => targetDir(t.dir, { ...KEY, siteId: '__proto__' })).toThrow();
-  });
-
   it('serializes concurrent takes on one target', async () => {
-    const s = open();
+    const s = await open();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         s.append(KEY, { body: metaBody({ n: i }), source: 'manual' }),
       ),
     );
-    expect(new Set(results.map((r) => r.meta.version)).size).toBe(20);
-    expect((await open().list(KEY)).length).toBe(20);
+    expect(new Set(results.map((r) => r.meta.id)).size).toBe(20);
+    await ws!.close();
+    expect((await (await open()).list(KEY)).length).toBe(20);
   });
 });

@@ -4,15 +4,16 @@
  * every measured operation goes through the real store. Last line: one JSON object of the figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sha256Of } from '../../../../main/core/snapshots/body';
-import { targetDir, versionFileName } from '../../../../main/core/snapshots/paths';
+import { monotonicFactory } from 'ulid';
 import { mapLimit } from '../../../../main/core/snapshots/read-version';
-import { RECORD_SCHEMA_VERSION } from '../../../../main/core/snapshots/records';
-import { SnapshotStore } from '../../../../main/core/snapshots/store';
+import type { SnapshotStore } from '../../../../main/core/snapshots/store';
+import { targetDir } from '../../../../main/core/workspace/layout';
+import { openStore } from '../helpers';
 import { diffIntegration, trafficFromLogs } from '../../../../shared/domain/diff';
 
 const VERSIONS = Number(process.env.SNAPSHOT_BENCH_VERSIONS ?? 10_000);
@@ -57,39 +58,51 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 const root = mkdtempSync(join(tmpdir(), 'snap-bench-'));
 try {
-  const dir = targetDir(root, key);
+  const dir = join(
+    root,
+    'workspace',
+    targetDir({ env: 'test-env', siteId: key.siteId }, 'meta'),
+    'versions',
+  );
   await mkdir(dir, { recursive: true });
+  const ulid = monotonicFactory();
+  const ids = Array.from({ length: VERSIONS }, (_, i) =>
+    ulid(1_767_600_000_000 + (i + 1) * 60_000),
+  );
   const [seedMs] = await time(() =>
     mapLimit(
       Array.from({ length: VERSIONS }, (_, i) => i + 1),
       64,
       async (v) => {
         const b = body(v, 40);
+        const id = ids[v - 1]!;
         const record = {
-          schemaVersion: RECORD_SCHEMA_VERSION,
-          ...key,
-          version: v,
+          schemaVersion: 1,
+          id,
+          siteId: key.siteId,
+          target: key.target,
           sha256: sha256Of(b),
-          createdAt: new Date(1_767_600_000_000 + v * 60_000).toISOString(),
           source: v % 10 === 0 ? 'baseline' : 'manual',
           label: `v${v}`,
+          author: { name: 'Bench', email: 'bench@example.com' },
+          takenAt: new Date(1_767_600_000_000 + v * 60_000).toISOString(),
           body: b,
         };
-        await writeFile(join(dir, versionFileName(v)), JSON.stringify(record));
+        await writeFile(join(dir, `${id}.json`), JSON.stringify(record));
       },
     ),
   );
   console.log(`seeded ${VERSIONS} versions in ${r1(seedMs)} ms`);
 
-  const [rebuildMs, list0] = await time(() =>
-    new SnapshotStore(root, { indexDelayMs: 0 }).list(key),
-  );
-  console.log(`cold index rebuild (read + verify ${list0.length} files): ${r1(rebuildMs)} ms`);
+  const opened = await openStore(root);
+  const [rebuildMs, list0] = await time(() => opened.store.list(key));
+  console.log(`cold list (read + parse ${list0.length} version files): ${r1(rebuildMs)} ms`);
+  await opened.ws.close();
+  const again = await openStore(root);
+  const [coldListMs] = await time(() => again.store.list(key));
+  console.log(`cold open + list again: ${r1(coldListMs)} ms`);
 
-  const [coldListMs] = await time(() => new SnapshotStore(root).list(key));
-  console.log(`cold open with index + list: ${r1(coldListMs)} ms`);
-
-  const store = new SnapshotStore(root, { indexDelayMs: 0 });
+  const store: SnapshotStore = again.store;
   await store.list(key);
   const listMs = await median(21, () => store.list(key));
   console.log(`list one provider's history (${VERSIONS} versions, warm): ${r1(listMs)} ms median`);
@@ -118,9 +131,8 @@ try {
   const appendMs = await median(21, (i) =>
     store.append(key, { body: body(VERSIONS + 1 + i, 40), source: 'manual' }),
   );
-  console.log(`take (append + fsync + index rewrite): ${r1(appendMs)} ms median`);
-
-  await rm(join(dir, 'index.json'));
+  console.log(`take (append + commit to the workspace): ${r1(appendMs)} ms median`);
+  await again.ws.close();
   const figures = {
     versions: VERSIONS,
     listMs: r1(listMs),
