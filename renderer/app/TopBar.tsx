@@ -1,6 +1,7 @@
 import { SitePicker } from './SitePicker';
 import { useSession } from './session-store';
 import { usePalette } from '../features/command-palette/palette-store';
+import SyncStatus from '../features/workspace/SyncStatus';
 
 export function TopBar() {
   const info = useSession((s) => s.info);
@@ -9,6 +10,7 @@ export function TopBar() {
       <span className="brand">Integration Ops</span>
       <SitePicker />
       <span className="spacer" />
+      <SyncStatus />
       <button
         type="button"
         className="palette-button"

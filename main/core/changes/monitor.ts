@@ -1,12 +1,7 @@
 import type { MonitorProgress } from '../../../shared/bridge/calls/changes';
 import { addEntries, emptyCounts } from '../../../shared/domain/anomaly/counts';
 import { anomalyKey, detectAnomalies } from '../../../shared/domain/anomaly/detect';
-import {
-  Anomaly,
-  EventCounts,
-  StatusCounts,
-  type RateWindow,
-} from '../../../shared/domain/anomaly/schema';
+import type { RateWindow } from '../../../shared/domain/anomaly/schema';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { LogEntry } from '../../../shared/contract';
 import { readJson, TallyFile } from '../workspace/files';

@@ -111,7 +111,7 @@ export class ChangeStore {
       ...entry,
       seq: (held.entries.at(-1)?.seq ?? 0) + 1,
       at: this.now().toISOString(),
-    } as JournalEntry;
+    };
     await this.w.ws.append(
       held.path,
       JSON.stringify(full),

@@ -122,7 +122,7 @@ export class RunbookStore {
       const at = this.now().toISOString();
       const next: RunbookFile = {
         ...file,
-        runbook: { ...file.runbook, [field]: value.value } as RunbookFields,
+        runbook: { ...file.runbook, [field]: value.value },
         fieldBy: { ...file.fieldBy, [field]: { by, at } },
         updatedAt: at,
         updatedBy: by,

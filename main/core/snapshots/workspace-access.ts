@@ -8,9 +8,9 @@ import type { Workspace } from '../workspace/workspace';
 export interface SnapshotsWorkspace {
   ws: Pick<Workspace, 'read' | 'list' | 'commit'>;
   places: Pick<Places, 'site'>;
-  author(): Author;
+  author: () => Author;
   /** The site's descriptive files when missing, to add to a commit. */
-  describe(key: SnapshotKey): Promise<FileWrite[]>;
+  describe: (key: SnapshotKey) => Promise<FileWrite[]>;
   /** Paths a merge changed. */
-  onChange(listener: (paths: string[]) => void): void;
+  onChange: (listener: (paths: string[]) => void) => void;
 }

@@ -21,11 +21,11 @@ export interface WorkspaceFeature extends Feature<HandlersOf<typeof workspaceCal
   places: Places;
   /** This install's id: who holds a lock, who may resume a change. */
   laptop: string;
-  author(): Author;
+  author: () => Author;
   /** Stores subscribe to learn which files a merge changed. */
-  onChange(listener: (c: WorkspaceChange) => void): void;
+  onChange: (listener: (c: WorkspaceChange) => void) => void;
   /** Pull before a decision (Start change, restore); the remote's absence or silence is fine. */
-  pullBefore(): Promise<void>;
+  pullBefore: () => Promise<void>;
   /** What the operator must read once at start (the import of an older data folder). */
   startupNotices: string[];
 }

@@ -3,6 +3,7 @@ import type { BridgeError } from '../../../shared/bridge';
 import { foldChange } from '../../../shared/domain/workflow';
 import { call } from '../../bridge';
 import { LockNotice } from './LockNotice';
+import { teamLockOf, TeamLockNotice, type TeamLockRetry } from '../workspace/TeamLockNotice';
 import { startAnomalyNotifications } from './notifications';
 
 /**
@@ -22,7 +23,7 @@ export default function StartChangeButton({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError>();
-  async function start() {
+  async function start(teamLock?: TeamLockRetry) {
     startAnomalyNotifications();
     setBusy(true);
     setError(undefined);
@@ -31,6 +32,7 @@ export default function StartChangeButton({
       siteId,
       target,
       ...(title ? { title } : {}),
+      ...(teamLock ? { teamLock } : {}),
     });
     setBusy(false);
     if (!r.ok) return setError(r.error);
@@ -41,7 +43,12 @@ export default function StartChangeButton({
       <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
         {busy ? 'Starting…' : 'Start change'}
       </button>
-      {error && <LockNotice error={error} />}
+      {error &&
+        (teamLockOf(error) ? (
+          <TeamLockNotice error={error} retry={(c) => void start(c)} />
+        ) : (
+          <LockNotice error={error} />
+        ))}
     </div>
   );
 }

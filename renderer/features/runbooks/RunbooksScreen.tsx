@@ -4,7 +4,8 @@ import { PROVIDER_KEYS } from '../../../shared/contract';
 import type { Runbook } from '../../../shared/domain/workflow';
 import { useRouter } from '../../app/router-store';
 import { useTarget } from '../../app/target';
-import { call } from '../../bridge';
+import { call, on } from '../../bridge';
+import { RunbookConflicts } from '../workspace/RunbookConflicts';
 import { Busy } from '../../ui/Busy';
 import { Notice } from '../../ui/Notice';
 import { RunbookForm } from './RunbookForm';
@@ -29,6 +30,17 @@ export default function RunbooksScreen() {
       (r) => r.ok && setHooks(r.value.data.map((w) => ({ id: w.id, name: w.name }))),
     );
   }, [connectionId, siteId, target]);
+  // A colleague's edit merged in by the team workspace shows up without a reload.
+  useEffect(
+    () =>
+      on('runbooks.changed', (e) => {
+        if (e.connectionId !== connectionId || e.siteId !== siteId || e.target !== target) return;
+        void call('runbooks.get', { connectionId: e.connectionId, siteId: e.siteId, target }).then(
+          (r) => r.ok && setBook(r.value),
+        );
+      }),
+    [connectionId, siteId, target],
+  );
   if (!t)
     return (
       <Notice tone="info" title="No site selected">
@@ -52,9 +64,10 @@ export default function RunbooksScreen() {
           </a>
         ))}
       </nav>
+      {book && <RunbookConflicts target={t.target} runbook={book} onResolved={setBook} />}
       {book ? (
         <RunbookForm
-          key={`${siteId}/${target}`}
+          key={`${siteId}/${target}/${book.updatedAt ?? ''}`}
           target={t.target}
           runbook={book}
           onSaved={setBook}

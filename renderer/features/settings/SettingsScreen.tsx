@@ -5,6 +5,7 @@ import { useSession } from '../../app/session-store';
 import { useThemeChoice, type ThemeChoice } from '../../app/theme';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
+import TeamWorkspaceCard from '../workspace/TeamWorkspaceCard';
 
 export default function SettingsScreen() {
   const info = useSession((s) => s.info);
@@ -86,6 +87,17 @@ export default function SettingsScreen() {
               />
             </div>
             <div className="field">
+              <label htmlFor="operator-email">
+                Operator email (with the name, the author of your commits to the team workspace)
+              </label>
+              <input
+                id="operator-email"
+                type="email"
+                defaultValue={settings.operatorEmail}
+                onBlur={(e) => void save({ operatorEmail: e.target.value })}
+              />
+            </div>
+            <div className="field">
               <label htmlFor="refresh">Auto-refresh interval (seconds)</label>
               <input
                 id="refresh"
@@ -152,6 +164,7 @@ export default function SettingsScreen() {
         )}
         {error && <ErrorNotice error={error} />}
       </article>
+      <TeamWorkspaceCard />
     </section>
   );
 }

@@ -31,6 +31,7 @@ export function HistoryTable({
           <th scope="col">Pick</th>
           <th scope="col">Version</th>
           <th scope="col">Taken</th>
+          <th scope="col">By</th>
           <th scope="col">Badges</th>
           <th scope="col">Label</th>
           <th scope="col">sha-256</th>
@@ -52,6 +53,12 @@ export function HistoryTable({
               <strong>v{v.version}</strong>
             </td>
             <td>{when(v.createdAt)}</td>
+            <td>
+              {v.author ?? ''}
+              {v.knownGood && v.knownGoodBy ? (
+                <span className="muted small"> · marked by {v.knownGoodBy}</span>
+              ) : null}
+            </td>
             <td className="row">
               {v.knownGood && (
                 <span className="badge badge-healthy" title={v.knownGoodNote ?? ''}>

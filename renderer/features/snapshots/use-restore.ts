@@ -16,7 +16,7 @@ export function useRestore(snapKey: SnapshotKey | undefined, navigate: (path: st
     if (!snapKey) return;
     setRestoring(v.version);
     setError(undefined);
-    const r = await call('changes.startRestore', { ...snapKey, version: v.version });
+    const r = await call('changes.startRestore', { ...snapKey, version: v.version, id: v.id });
     setRestoring(undefined);
     if (!r.ok) return setError(r.error);
     navigate(`changes/${foldChange(r.value.entries).id}`);

@@ -1,5 +1,5 @@
 import { eventually } from '../../fakes/poll';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../main/core/app-core';
@@ -55,6 +55,17 @@ export class Harness {
 
   get site() {
     return { connectionId: 'sandbox', siteId: this.siteId };
+  }
+
+  /** Where a change's journal lives in the workspace folder. */
+  journalFile(changeId: string): string {
+    const sites = join(this.dir, 'workspace', 'sites');
+    for (const env of readdirSync(sites))
+      for (const site of readdirSync(join(sites, env))) {
+        const f = join(sites, env, site, 'changes', `${changeId}.jsonl`);
+        if (existsSync(f)) return f;
+      }
+    throw new Error(`no journal for ${changeId}`);
   }
 
   async puts(): Promise<number> {

@@ -172,8 +172,9 @@ describe('change workflow on the sandbox', () => {
       const draft = (await h.call('changes.get', { changeId: id })).draft!.body;
       // Simulate the crash: the intent is journaled and the PUT landed, then the process died.
       const key = applyKey(id, 1, draft);
+      // A stop between the journal's write and its commit: the line is in the workspace folder.
       appendFileSync(
-        join(h.dir, 'changes', `${id}.jsonl`),
+        h.journalFile(id),
         JSON.stringify({
           seq: s.entries.length + 1,
           at: new Date().toISOString(),
@@ -197,9 +198,7 @@ describe('change workflow on the sandbox', () => {
       expect(after.applied).toMatchObject({ key, recovered: true });
       expect(after.lastTest?.ok).toBe(true);
       expect(await h.puts()).toBe(0); // the new process sent no PUT at all
-      expect(readFileSync(join(h.dir, 'changes', `${id}.jsonl`), 'utf8')).toContain(
-        '"recovered":true',
-      );
+      expect(readFileSync(h.journalFile(id), 'utf8')).toContain('"recovered":true');
     },
   );
 
@@ -304,9 +303,20 @@ describe('change workflow on the sandbox', () => {
       await h.call('changes.apply', { changeId: id });
       await until(async () => (await stateOf(id)).step === 'health');
       const { readdirSync } = await import('node:fs');
-      const files = readdirSync(join(h.dir, 'changes'));
-      for (const f of files)
-        expect(readFileSync(join(h.dir, 'changes', f), 'utf8'), f).not.toContain(SECRET);
+      // Nothing in the workspace (shared) nor beside it (the local draft copy is gone once applied).
+      for (const root of ['workspace', 'workspace-local', 'workspace.git']) {
+        const files = readdirSync(join(h.dir, root), { recursive: true, withFileTypes: true });
+        for (const f of files.filter((x) => x.isFile() && !x.parentPath.includes('objects')))
+          expect(readFileSync(join(f.parentPath, f.name), 'utf8'), f.name).not.toContain(SECRET);
+      }
+      // Git objects are compressed: read every blob the history holds instead.
+      const { execFileSync } = await import('node:child_process');
+      const all = execFileSync(
+        'git',
+        ['--git-dir', join(h.dir, 'workspace.git'), 'log', '-p', '--all'],
+        { encoding: 'utf8' },
+      );
+      expect(all).not.toContain(SECRET);
       const json = await h.call('changes.export', { changeId: id, format: 'json' });
       expect(JSON.stringify(json)).not.toContain(SECRET);
       expect(JSON.stringify(await h.call('changes.get', { changeId: id }))).not.toContain(SECRET);

@@ -1,0 +1,151 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { BridgeError } from '../../../shared/bridge';
+import type { WorkspaceInfo } from '../../../shared/bridge/calls/workspace';
+import { call, on } from '../../bridge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Notice } from '../../ui/Notice';
+import { syncLabel } from './sync-label';
+
+/**
+ * Settings -> Team workspace: the git remote (https URL, branch, username; the token goes to the
+ * secret store and is never shown again), "Test connection", "Enable", and what sync reports.
+ */
+export default function TeamWorkspaceCard() {
+  const [info, setInfo] = useState<WorkspaceInfo>();
+  const [error, setError] = useState<BridgeError>();
+  const [note, setNote] = useState<string>();
+  useEffect(() => {
+    void call('workspace.info', {}).then((r) => (r.ok ? setInfo(r.value) : setError(r.error)));
+    return on('workspace.status', (status) => setInfo((i) => i && { ...i, status }));
+  }, []);
+
+  async function save(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (name: string) => {
+      const v = f.get(name);
+      return typeof v === 'string' ? v : '';
+    };
+    const token = text('token');
+    setNote(undefined);
+    const r = await call('workspace.configure', {
+      url: text('url'),
+      branch: text('branch') || 'main',
+      username: text('username'),
+      ...(token ? { token } : {}),
+    });
+    if (!r.ok) return setError(r.error);
+    setError(undefined);
+    setInfo(r.value);
+    setNote('Saved.');
+    (e.currentTarget.elements.namedItem('token') as HTMLInputElement | null)?.setAttribute(
+      'value',
+      '',
+    );
+  }
+  async function test() {
+    setNote(undefined);
+    const r = await call('workspace.test', {});
+    if (!r.ok) return setError(r.error);
+    setError(undefined);
+    setNote(
+      `Connection works (${Math.round(r.value.durationMs)} ms); the branch ${r.value.branchExists ? 'exists' : 'will be created by the first push'}.`,
+    );
+  }
+  async function enable(enabled: boolean) {
+    const r = await call('workspace.enable', { enabled });
+    if (!r.ok) return setError(r.error);
+    setError(undefined);
+    setInfo(r.value);
+  }
+
+  const remote = info?.remote;
+  return (
+    <article className="card form" aria-labelledby="team-ws-title">
+      <h2 id="team-ws-title">Team workspace</h2>
+      <p className="muted">
+        Snapshots, known-good marks, runbooks, the change journal and the change lock live in a git
+        repository ({info ? <code>{info.folder}</code> : 'the data folder'}). Point it at a
+        repository your team shares (GitHub, GitLab, Bitbucket, Gitea or any smart-HTTP server) and
+        the app syncs it. HTTPS only: SSH remotes are not supported.
+      </p>
+      {info && (
+        <p role="status">
+          Status: <strong>{syncLabel(info.status)}</strong>
+          {info.status.lastError ? ` — ${info.status.lastError}` : ''}
+        </p>
+      )}
+      {info?.status.problems.map((p) => (
+        <Notice key={p} tone="warning" title="Team workspace">
+          {p}
+        </Notice>
+      ))}
+      <form onSubmit={(e) => void save(e)} aria-label="Git remote">
+        <div className="field">
+          <label htmlFor="ws-url">Repository URL (https)</label>
+          <input
+            id="ws-url"
+            name="url"
+            type="url"
+            required
+            defaultValue={remote?.url ?? ''}
+            placeholder="https://github.com/acme/ops-workspace.git"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="ws-branch">Branch</label>
+          <input id="ws-branch" name="branch" defaultValue={remote?.branch ?? 'main'} />
+        </div>
+        <div className="field">
+          <label htmlFor="ws-username">Username</label>
+          <input
+            id="ws-username"
+            name="username"
+            required
+            defaultValue={remote?.username ?? ''}
+            autoComplete="off"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="ws-token">
+            Access token {remote?.hasToken ? '(stored; leave empty to keep it)' : ''}
+          </label>
+          <input id="ws-token" name="token" type="password" autoComplete="off" />
+        </div>
+        <div className="row">
+          <button type="submit">Save</button>
+          <button type="button" disabled={!remote?.hasToken} onClick={() => void test()}>
+            Test connection
+          </button>
+          {remote?.enabled ? (
+            <button type="button" onClick={() => void enable(false)}>
+              Disable sync
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              disabled={!remote?.hasToken}
+              onClick={() => void enable(true)}
+            >
+              Enable
+            </button>
+          )}
+        </div>
+      </form>
+      {note && (
+        <p role="status" className="muted">
+          {note}
+        </p>
+      )}
+      {error && <ErrorNotice error={error} />}
+      {info?.migration && Object.values(info.migration.before).some((n) => n > 0) && (
+        <Notice tone="info" title="Imported from this laptop's data folder">
+          {Object.entries(info.migration.after)
+            .map(([k, v]) => `${k}: ${v} of ${info.migration!.before[k] ?? 0}`)
+            .join(' · ')}
+        </Notice>
+      )}
+    </article>
+  );
+}
