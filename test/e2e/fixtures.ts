@@ -18,7 +18,7 @@ export interface OpsApp {
 
 const ENTRY = resolve(import.meta.dirname, '../../out/main/browser.js');
 
-async function launch(
+export async function launch(
   dataDir: string,
   extraArgs: string[] = [],
 ): Promise<Omit<OpsApp, 'restart' | 'dataDir'>> {

@@ -130,7 +130,7 @@ export function ChangeDetail({ id }: { id: string }) {
         />
       )}
       {view && s.open && <RunbookCard runbook={view.runbook} />}
-      <Timeline entries={s.entries} />
+      <Timeline entries={s.entries} commits={view?.commits} />
     </>
   );
 }

@@ -41,7 +41,14 @@ function what(e: JournalEntry): string {
   }
 }
 
-export function Timeline({ entries }: { entries: JournalEntry[] }) {
+/** Each line of the journal, with the team-workspace commit that recorded it when known. */
+export function Timeline({
+  entries,
+  commits = {},
+}: {
+  entries: JournalEntry[];
+  commits?: Record<string, string>;
+}) {
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h3 id="timeline-title">Timeline</h3>
@@ -49,6 +56,12 @@ export function Timeline({ entries }: { entries: JournalEntry[] }) {
         {entries.map((e) => (
           <li key={e.seq} className={`tl-${e.type}`}>
             <time dateTime={e.at}>{clock(e.at)}</time> {what(e)}
+            {commits[String(e.seq)] && (
+              <code className="muted small" title={`Commit ${commits[String(e.seq)]}`}>
+                {' '}
+                commit {commits[String(e.seq)]!.slice(0, 7)}
+              </code>
+            )}
           </li>
         ))}
       </ol>

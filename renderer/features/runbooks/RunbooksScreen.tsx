@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { PROVIDER_KEYS } from '../../../shared/contract';
 import type { Runbook } from '../../../shared/domain/workflow';
@@ -17,6 +17,14 @@ export default function RunbooksScreen() {
   const parsed = SnapshotTarget.safeParse(segments[1]);
   const target = parsed.success ? parsed.data : 'ga4';
   const [book, setBook] = useState<Runbook>();
+  // The form keeps its own edits; it is rebuilt only when the runbook changed elsewhere.
+  const [rev, setRev] = useState(0);
+  const shown = useRef<string | undefined>(undefined);
+  const show = (r: Runbook, rebuild: boolean) => {
+    shown.current = JSON.stringify(r);
+    setBook(r);
+    if (rebuild) setRev((x) => x + 1);
+  };
   const [hooks, setHooks] = useState<{ id: string; name: string }[]>([]);
   const connectionId = t?.target.connectionId;
   const siteId = t?.target.siteId;
@@ -24,7 +32,7 @@ export default function RunbooksScreen() {
     if (!connectionId || !siteId) return;
     setBook(undefined);
     void call('runbooks.get', { connectionId, siteId, target }).then(
-      (r) => r.ok && setBook(r.value),
+      (r) => r.ok && show(r.value, false),
     );
     void call('webhooks.list', { connectionId, siteId }).then(
       (r) => r.ok && setHooks(r.value.data.map((w) => ({ id: w.id, name: w.name }))),
@@ -36,7 +44,7 @@ export default function RunbooksScreen() {
       on('runbooks.changed', (e) => {
         if (e.connectionId !== connectionId || e.siteId !== siteId || e.target !== target) return;
         void call('runbooks.get', { connectionId: e.connectionId, siteId: e.siteId, target }).then(
-          (r) => r.ok && setBook(r.value),
+          (r) => r.ok && JSON.stringify(r.value) !== shown.current && show(r.value, true),
         );
       }),
     [connectionId, siteId, target],
@@ -64,13 +72,15 @@ export default function RunbooksScreen() {
           </a>
         ))}
       </nav>
-      {book && <RunbookConflicts target={t.target} runbook={book} onResolved={setBook} />}
+      {book && (
+        <RunbookConflicts target={t.target} runbook={book} onResolved={(r) => show(r, true)} />
+      )}
       {book ? (
         <RunbookForm
-          key={`${siteId}/${target}/${book.updatedAt ?? ''}`}
+          key={`${siteId}/${target}/${rev}`}
           target={t.target}
           runbook={book}
-          onSaved={setBook}
+          onSaved={(r) => show(r, false)}
         />
       ) : (
         <Busy busy label="Loading the runbook…" />
