@@ -31,14 +31,19 @@ export class ChangeStore {
   ) {}
 
   async load(): Promise<string[]> {
-    const problems: string[] = [];
+    const paths: string[] = [];
     for (const env of await this.w.ws.list('sites'))
-      for (const siteId of await this.w.ws.list(`sites/${env}`))
-        for (const name of await this.w.ws.list(`${siteDir({ env, siteId })}/changes`)) {
-          if (!name.endsWith('.jsonl')) continue;
-          const p = await this.reload(`${siteDir({ env, siteId })}/changes/${name}`);
-          if (p) problems.push(p);
-        }
+      await Promise.all(
+        (await this.w.ws.list(`sites/${env}`)).map(async (siteId) => {
+          const dir = `${siteDir({ env, siteId })}/changes`;
+          for (const name of await this.w.ws.list(dir))
+            if (name.endsWith('.jsonl')) paths.push(`${dir}/${name}`);
+        }),
+      );
+    const problems: string[] = [];
+    for (let i = 0; i < paths.length; i += 32)
+      for (const p of await Promise.all(paths.slice(i, i + 32).map((x) => this.reload(x))))
+        if (p) problems.push(p);
     return problems;
   }
 

@@ -1,5 +1,6 @@
-import git, { Errors, type HttpClient } from 'isomorphic-git';
-import { LOCAL_BRANCH, type Repository, type WorkspaceChange } from './repository';
+import git, { type HttpClient } from 'isomorphic-git';
+import { pushBranch } from './push-pack';
+import type { Repository, WorkspaceChange } from './repository';
 import { undiciGitHttp, type RemoteNetwork } from './transport';
 
 export interface RemoteConfig extends RemoteNetwork {
@@ -92,22 +93,24 @@ export class RemoteSync {
 
   async push(remote: RemoteConfig): Promise<PushResult> {
     const head = await this.repo.head();
-    if (head && head === (await this.trackingHead(remote))) return 'up_to_date';
-    try {
-      const r = await git.push({
-        ...(await this.common(remote)),
-        ref: LOCAL_BRANCH,
-        remoteRef: remote.branch,
+    if (!head || head === (await this.trackingHead(remote))) return 'up_to_date';
+    const c = await this.common(remote);
+    // Not a fast-forward, or the server could not update the ref because another push held it:
+    // either way someone else moved first ('rejected').
+    const r = await pushBranch(this.repo.g, head, {
+      url: remote.url,
+      branch: remote.branch,
+      headers: c.headers,
+      http: c.http,
+    });
+    if (r !== 'rejected')
+      await git.writeRef({
+        ...this.repo.g,
+        ref: `refs/remotes/origin/${remote.branch}`,
+        value: head,
+        force: true,
       });
-      if (!r.ok) return 'rejected';
-      return 'pushed';
-    } catch (error) {
-      // Not a fast-forward, or the server could not update the ref because another push held it:
-      // either way someone else moved first.
-      if (error instanceof Errors.PushRejectedError || error instanceof Errors.GitPushError)
-        return 'rejected';
-      throw error;
-    }
+    return r;
   }
 
   /** Pull, then push; a push that lost a race pulls and tries again (a few times). */

@@ -71,7 +71,8 @@ export class Workspace {
       ...(opts.now ? { now: opts.now } : {}),
     });
     const ws = new Workspace(repo, opts);
-    await ws.refreshAhead();
+    // Counting unpublished commits walks history: not on the start-up path.
+    void ws.refreshAhead().catch(() => undefined);
     return ws;
   }
 
@@ -132,30 +133,48 @@ export class Workspace {
 
   private afterLocalCommit(): void {
     void this.refreshAhead().catch(() => undefined);
-    void this.sync().catch(() => undefined);
+    void this.push().catch(() => undefined);
   }
 
   /** Pull, merge and push now (coalesced with one already running). Never throws: see status. */
   sync(): Promise<void> {
+    return this.run(false);
+  }
+
+  /**
+   * After a local commit: push first (one round trip when nobody else moved), and pull and merge
+   * only when the push was refused. Coalesced like `sync`.
+   */
+  push(): Promise<void> {
+    return this.run(true);
+  }
+
+  private pushFirst = true;
+  private run(pushFirst: boolean): Promise<void> {
     if (this.running) {
       this.again = true;
+      this.pushFirst &&= pushFirst;
       return this.running;
     }
+    this.pushFirst = pushFirst;
     this.running = (async () => {
       do {
         this.again = false;
-        await this.syncOnce();
+        const first = this.pushFirst;
+        this.pushFirst = true;
+        await this.syncOnce(first);
       } while (this.again && !this.closed);
     })().finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async syncOnce(): Promise<void> {
+  private async syncOnce(pushFirst: boolean): Promise<void> {
     const remote = await this.opts.remote();
     if (!remote) return this.refreshAhead();
     this.setStatus({ state: 'syncing' });
     try {
-      await this.remoteSync.sync(remote);
+      if (!pushFirst || (await this.remoteSync.push(remote)) === 'rejected')
+        await this.remoteSync.sync(remote);
       this.setStatus({
         state: 'synced',
         lastSyncAt: (this.opts.now?.() ?? new Date()).toISOString(),

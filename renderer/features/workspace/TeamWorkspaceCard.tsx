@@ -80,7 +80,7 @@ export default function TeamWorkspaceCard() {
           {p}
         </Notice>
       ))}
-      <form onSubmit={(e) => void save(e)} aria-label="Git remote">
+      <form className="form" onSubmit={(e) => void save(e)} aria-label="Git remote">
         <div className="field">
           <label htmlFor="ws-url">Repository URL (https)</label>
           <input

@@ -1,0 +1,9 @@
+/**
+ * bench:sync entry. The measuring code lives in test/unit/workspace/bench/run.ts, type-checked
+ * with the main-process project it imports (this folder's tsconfig only covers e2e/bench files).
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const runner = pathToFileURL(resolve(import.meta.dirname, '../unit/workspace/bench/run.ts')).href;
+await import(runner);
