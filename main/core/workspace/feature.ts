@@ -160,7 +160,8 @@ export async function createWorkspaceFeature(
         if (i.enabled && (!r || !(await secrets.get(WORKSPACE_TOKEN_REF))))
           fail('validation', 'Save the URL, username and token first.');
         if (r) deps.settings.update((doc) => ({ ...doc, workspace: { ...r, enabled: i.enabled } }));
-        await ws.sync();
+        // The first sync runs behind: its progress shows in the status (a large clone takes time).
+        void ws.sync();
         return info();
       },
       'workspace.sync': async () => {

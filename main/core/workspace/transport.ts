@@ -50,6 +50,7 @@ export async function undiciGitHttp(
         statusMessage: String(res.statusCode),
       };
     },
-    close: () => dispatcher.close(),
+    // Destroy, not close: quitting must not wait for a git server that stopped answering.
+    close: () => dispatcher.destroy(),
   };
 }

@@ -97,7 +97,7 @@ export class Workspace {
     const ahead = r ? await this.repo.aheadOf(tracking) : 0;
     const state: WorkspaceStatus['state'] = !r
       ? 'local'
-      : this.current.state === 'offline' || this.current.state === 'error'
+      : ['offline', 'error', 'syncing'].includes(this.current.state)
         ? this.current.state
         : ahead > 0
           ? 'pending'
@@ -218,7 +218,8 @@ export class Workspace {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    // Cut the network first, so a sync stuck on a silent server ends now instead of at its timeout.
     await this.remoteSync.close();
+    await this.running?.catch(() => undefined);
   }
 }

@@ -12,27 +12,35 @@ export interface Laptop {
   dataDir: string;
   statuses: WorkspaceStatus[];
   remoteOn: boolean;
+  /** The remote this laptop uses (mutable: point it at a dead port to cut its network). */
+  remote: RemoteConfig | undefined;
 }
 
 /** One "laptop": its own data folder and workspace, pointed at the test git server. */
 export async function laptop(
   name: string,
   server: GitServer | undefined,
-  opts: { now?: () => Date; dataDir?: string } = {},
+  opts: { now?: () => Date; dataDir?: string; proxyUrl?: string } = {},
 ): Promise<Laptop> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `ops-ws-${name}-`));
-  const l: Laptop = { dataDir, statuses: [], remoteOn: !!server, ws: undefined as never };
-  const remote: RemoteConfig | undefined = server && {
-    url: server.url,
-    branch: 'main',
-    username: server.username,
-    token: server.password,
+  const l: Laptop = {
+    dataDir,
+    statuses: [],
+    remoteOn: !!server,
+    ws: undefined as never,
+    remote: server && {
+      url: server.url,
+      branch: 'main',
+      username: server.username,
+      token: server.password,
+      ...(opts.proxyUrl ? { proxyUrl: opts.proxyUrl } : {}),
+    },
   };
   l.ws = await Workspace.open({
     dataDir,
     author: () => ({ name, email: `${name.toLowerCase().replace(/\s+/g, '.')}@example.com` }),
     knownTokens: () => Promise.resolve(server ? [server.password] : []),
-    remote: () => Promise.resolve(l.remoteOn ? remote : undefined),
+    remote: () => Promise.resolve(l.remoteOn ? l.remote : undefined),
     laptop: `laptop-${name}`,
     ...(opts.now ? { now: opts.now } : {}),
     onStatus: (s) => l.statuses.push(s),
