@@ -77,6 +77,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const changes = createChangesFeature(deps);
   const runbooks = createRunbooksFeature(deps);
   const features = [snapshots, tail, changes, runbooks, workspace];
+  workspace.startSync(changes.ready);
 
   const handlers: Handlers = {
     ...createAppHandlers(

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startGitServer, type GitServer } from '../fakes/git-server';
+export { authUrl } from '../fakes/git-server';
 import { bridge } from './bridge-helpers';
 import { expect, launch } from './fixtures';
 
@@ -176,11 +177,4 @@ export async function git(args: string[], cwd?: string): Promise<string> {
     },
   });
   return r.stdout;
-}
-
-export function authUrl(server: GitServer): string {
-  const u = new URL(server.url);
-  u.username = server.username;
-  u.password = server.password;
-  return u.toString();
 }

@@ -104,6 +104,7 @@ test("A marks Meta v3 known-good; B sees it with A's name, restores it during ma
   await expect(a.page).toHaveURL(new RegExp(changeId));
   await expect(a.page.getByTestId('timeline')).toContainText('Bob Oncall');
   await expect(a.page.getByTestId('timeline')).toContainText('Test (auto) passed');
+  await expect(a.page.getByText('Opened by Bob Oncall on another laptop')).toBeVisible();
   // Each journal line links to the commit that recorded it, authored by B.
   const commit = (await a.page
     .getByTestId('timeline')

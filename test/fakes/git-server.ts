@@ -138,3 +138,11 @@ export async function startGitServer(
     },
   };
 }
+
+/** The server's URL with its credentials in it, for the git command line. */
+export function authUrl(server: Pick<GitServer, 'url' | 'username' | 'password'>): string {
+  const u = new URL(server.url);
+  u.username = server.username;
+  u.password = server.password;
+  return u.toString();
+}

@@ -17,7 +17,7 @@ import { journalCommits } from './journal-commits';
  */
 export function createChangesFeature(
   deps: FeatureDeps,
-): Feature<HandlersOf<typeof changesCalls, CallContext>> {
+): Feature<HandlersOf<typeof changesCalls, CallContext>> & { ready: Promise<void> } {
   const w = deps.workspace;
   const store = new ChangeStore(w);
   const drafts = new DraftStore(w.ws, deps.dataDir, (id) => {
@@ -92,6 +92,7 @@ export function createChangesFeature(
     const monitor = service.monitorProgress(id);
     return {
       entries: held.entries,
+      ownedHere: service.mine(s),
       commits: await journalCommits(w.ws, held.path),
       runbook: await runbookOf(s),
       problems: [...held.problems, ...problems.filter((p) => p.startsWith(id))],
@@ -275,6 +276,7 @@ export function createChangesFeature(
         };
       },
     },
+    ready,
     close: () => service.shutdown(),
   };
 }

@@ -42,7 +42,7 @@ export class ChangeService {
   }
 
   /** Changes opened on this laptop (journals of colleagues' changes are only read here). */
-  private mine(s: ChangeState): boolean {
+  mine(s: ChangeState): boolean {
     return s.laptop === undefined || s.laptop === this.ctx.workspace.laptop;
   }
 
@@ -94,6 +94,12 @@ export class ChangeService {
   ): Promise<ChangeState> {
     return this.ctx.store.serial(id, async () => {
       let s = this.state(id);
+      // One writer per journal: a colleague's change (synced here) is read-only on this laptop.
+      if (!this.mine(s))
+        fail(
+          'conflict',
+          `This change was opened by ${s.operator} on another laptop; it is read-only here. Ask them, or take over the team lock with a change of your own once it has been idle for 30 minutes.`,
+        );
       if (s.pendingIntent) s = await recoverIntent(this.ctx, s);
       const why = refusal(s, action);
       if (why) fail('validation', why);

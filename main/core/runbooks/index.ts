@@ -31,41 +31,30 @@ export function createRunbooksFeature(
         });
     }
   });
+  /** Every open screen hears about a saved runbook (here or, via a merge, on another laptop). */
+  async function changed<T>(
+    k: { connectionId: string; siteId: string; target: string },
+    saving: Promise<T>,
+  ): Promise<T> {
+    const saved = await saving;
+    deps.hub.emit('runbooks.changed', {
+      connectionId: k.connectionId,
+      siteId: k.siteId,
+      target: k.target,
+    });
+    return saved;
+  }
   return {
     handlers: {
       'runbooks.get': (i) => store.get(i.connectionId, i.siteId, i.target),
       'runbooks.list': (i) => store.list(i.connectionId, i.siteId),
-      'runbooks.save': async (i) => {
-        const saved = await store.save(
-          i.connectionId,
-          i.siteId,
-          i.target,
-          i.runbook,
-          w.author().name,
-        );
-        deps.hub.emit('runbooks.changed', {
-          connectionId: i.connectionId,
-          siteId: i.siteId,
-          target: i.target,
-        });
-        return saved;
-      },
-      'runbooks.resolve': async (i) => {
-        const r = await store.resolve(
-          i.connectionId,
-          i.siteId,
-          i.target,
-          i.field,
-          i.choice,
-          w.author().name,
-        );
-        deps.hub.emit('runbooks.changed', {
-          connectionId: i.connectionId,
-          siteId: i.siteId,
-          target: i.target,
-        });
-        return r;
-      },
+      'runbooks.save': (i) =>
+        changed(i, store.save(i.connectionId, i.siteId, i.target, i.runbook, w.author().name)),
+      'runbooks.resolve': (i) =>
+        changed(
+          i,
+          store.resolve(i.connectionId, i.siteId, i.target, i.field, i.choice, w.author().name),
+        ),
       'checklist.get': async (i) => {
         const site = { connectionId: i.connectionId, siteId: i.siteId };
         // The providers the site has (cache when offline); all three when even the cache is empty.

@@ -28,6 +28,8 @@ export interface WorkspaceFeature extends Feature<HandlersOf<typeof workspaceCal
   pullBefore: () => Promise<void>;
   /** What the operator must read once at start (the import of an older data folder). */
   startupNotices: string[];
+  /** Pull on start (once the local stores are loaded: local data first), then every interval. */
+  startSync: (after: Promise<unknown>) => void;
 }
 
 async function laptopId(dataDir: string): Promise<string> {
@@ -100,7 +102,6 @@ export async function createWorkspaceFeature(
           .join(', ')}. The old folders were left in place.`,
       ]
     : [];
-  ws.startLoop(() => deps.settings.settings.workspaceSyncSec * 1000);
 
   async function info(): Promise<WorkspaceInfo> {
     const r = deps.settings.snapshot.workspace;
@@ -121,6 +122,10 @@ export async function createWorkspaceFeature(
     onChange: (l) => void listeners.add(l),
     pullBefore: () => ws.sync(),
     startupNotices,
+    startSync: (after) =>
+      void after
+        .catch(() => undefined)
+        .then(() => ws.startLoop(() => deps.settings.settings.workspaceSyncSec * 1000)),
     handlers: {
       'workspace.info': info,
       'workspace.configure': async (i) => {

@@ -89,6 +89,12 @@ export function ChangeDetail({ id }: { id: string }) {
           monitoring.
         </Notice>
       )}
+      {view && !view.ownedHere && (
+        <Notice tone="info" title={`Opened by ${s.operator} on another laptop`}>
+          Synced from the team workspace: you can read and export it; its steps and rollbacks are
+          theirs to take.
+        </Notice>
+      )}
       {busy && <Busy busy label={`${busy}…`} />}
       {error && <ErrorNotice error={error} />}
       {view?.problems.length ? (

@@ -48,6 +48,8 @@ export type MonitorProgress = z.infer<typeof MonitorProgress>;
 /** One change: its journal (the renderer folds it with the same pure code as main), draft, runbook. */
 export const ChangeView = z.object({
   entries: z.array(JournalEntry),
+  /** False for a colleague's change synced from the team workspace: read-only on this laptop. */
+  ownedHere: z.boolean().default(true),
   /** seq -> the commit of the team workspace that recorded that line (when known). */
   commits: z.record(z.string(), z.string()).default({}),
   draft: ChangeDraft.optional(),

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockPath, runbookPath } from '../../../main/core/workspace/layout';
-import { startGitServer, type GitServer } from '../../fakes/git-server';
-import { authUrl, cleanup, gitCli, gitNet, laptop, type Laptop } from './helpers';
+import { authUrl, startGitServer, type GitServer } from '../../fakes/git-server';
+import { cleanup, gitCli, gitNet, laptop, type Laptop } from './helpers';
 
 const site = { env: 'api.example.com', siteId: '3f1c2a9e-1b2c-4d5e-8f90-123456789abc' };
 const runbook = (fields: Record<string, unknown>, by: string, at: string) =>

@@ -80,10 +80,3 @@ export async function gitNet(args: string[], cwd?: string): Promise<string> {
   });
   return r.stdout;
 }
-
-export function authUrl(server: GitServer): string {
-  const u = new URL(server.url);
-  u.username = server.username;
-  u.password = server.password;
-  return u.toString();
-}
