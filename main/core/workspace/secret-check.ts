@@ -17,6 +17,25 @@ function unmaskedAuthConfig(value: unknown, path = ''): string[] {
   return out;
 }
 
+/**
+ * Credential fields of a stored value. A configuration body (under `body`, as in versions, drafts
+ * and journal lines) is scanned as a body of its own, so its event-keyed maps (an event named
+ * "token") are data, not field names.
+ */
+function secretFields(value: unknown, path = ''): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  const rest: Record<string, unknown> = {};
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const p = path ? `${path}.${k}` : k;
+    if (k === 'body' && v && typeof v === 'object')
+      out.push(...findSecrets(v).map((f) => `${p}.${f}`));
+    else if (v && typeof v === 'object') out.push(...secretFields(v, p));
+    else rest[k] = v;
+  }
+  return [...findSecrets(rest).map((f) => (path ? `${path}.${f}` : f)), ...out];
+}
+
 function jsonValues(path: string, text: string): unknown[] {
   const journal = kindOf(path) === 'journal';
   const lines = journal ? text.split('\n') : [text];
@@ -50,7 +69,7 @@ export function assertNoSecrets(
   for (const f of files) {
     if (f.text === null) continue;
     for (const value of jsonValues(f.path, f.text)) {
-      const fields = [...findSecrets(value), ...unmaskedAuthConfig(value)];
+      const fields = [...secretFields(value), ...unmaskedAuthConfig(value)];
       if (fields.length)
         fail(
           'validation',

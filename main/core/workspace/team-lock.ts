@@ -1,7 +1,7 @@
 import { fail } from '../../../shared/bridge/errors';
 import { LockFile, readJson, type LockHolder } from './files';
 import { lockPath, type SiteRef } from './layout';
-import type { Repository } from './repository';
+import type { FileWrite, Repository } from './repository';
 import { describeRemoteError, type RemoteConfig, type RemoteSync } from './sync';
 
 export const HEARTBEAT_MS = 5 * 60_000;
@@ -34,6 +34,8 @@ export class TeamLock {
     private readonly remoteSync: RemoteSync,
     private readonly laptop: string,
     private readonly now: () => Date,
+    /** A commit that is pushed behind (heartbeats and releases must reach the team). */
+    private readonly publish: (files: FileWrite[], message: string) => Promise<unknown>,
   ) {}
 
   async read(site: SiteRef): Promise<LockFile | undefined> {
@@ -72,7 +74,13 @@ export class TeamLock {
     );
   }
 
-  private write(site: SiteRef, holder: LockHolder, contested: LockFile['contested'] = []) {
+  private write(
+    site: SiteRef,
+    holder: LockHolder,
+    contested: LockFile['contested'] = [],
+    commit: (files: FileWrite[], message: string) => Promise<unknown> = (f, m) =>
+      this.repo.commit(f, m),
+  ) {
     const now = this.now().toISOString();
     const file: LockFile = {
       schemaVersion: 1,
@@ -81,7 +89,7 @@ export class TeamLock {
       heartbeat: now,
       contested,
     };
-    return this.repo.commit(
+    return commit(
       [{ path: lockPath(site), text: JSON.stringify(file, null, 2) + '\n' }],
       `Lock ${site.siteId} for change ${holder.changeId} (${holder.operator.name})`,
     );
@@ -139,7 +147,7 @@ export class TeamLock {
   async heartbeat(site: SiteRef, changeId: string): Promise<boolean> {
     const lock = await this.read(site);
     if (!lock || lock.changeId !== changeId || lock.laptop !== this.laptop) return false;
-    await this.write(site, lock, lock.contested);
+    await this.write(site, lock, lock.contested, this.publish);
     return true;
   }
 
@@ -147,7 +155,7 @@ export class TeamLock {
   async release(site: SiteRef, changeId: string): Promise<boolean> {
     const lock = await this.read(site);
     if (!lock || lock.changeId !== changeId) return false;
-    await this.repo.commit(
+    await this.publish(
       [{ path: lockPath(site), text: null }],
       `Release the lock of ${site.siteId} (change ${changeId})`,
     );

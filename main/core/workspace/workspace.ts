@@ -47,7 +47,7 @@ export class Workspace {
   ) {
     this.remoteSync = new RemoteSync(repo);
     const now = opts.now ?? (() => new Date());
-    this.lock = new TeamLock(repo, this.remoteSync, opts.laptop, now);
+    this.lock = new TeamLock(repo, this.remoteSync, opts.laptop, now, (f, m) => this.commit(f, m));
     repo.onChange((c) => {
       if (c.quarantined.length || c.notices.length)
         this.setStatus({
@@ -157,14 +157,21 @@ export class Workspace {
       return this.running;
     }
     this.pushFirst = pushFirst;
-    this.running = (async () => {
-      do {
-        this.again = false;
-        const first = this.pushFirst;
-        this.pushFirst = true;
-        await this.syncOnce(first);
-      } while (this.again && !this.closed);
-    })().finally(() => (this.running = undefined));
+    const loop = async () => {
+      try {
+        do {
+          this.again = false;
+          const first = this.pushFirst;
+          this.pushFirst = true;
+          await this.syncOnce(first);
+        } while (this.again && !this.closed);
+      } finally {
+        // Cleared in the same tick as the last `again` check: a commit landing in between must
+        // start a new run, not join one that is already over.
+        this.running = undefined;
+      }
+    };
+    this.running = loop();
     return this.running;
   }
 

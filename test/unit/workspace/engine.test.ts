@@ -123,8 +123,11 @@ describe('team workspace engine (two laptops, one real git server)', () => {
     const lock = JSON.parse((await loser.ws.read(lockPath(site)))!);
     expect(lock.operator.name).toBe(winnerName);
     // The loser's own attempt does not hold; after the winner releases, the loser gets the lock.
+    // The release is pushed behind its commit, with no explicit sync.
     await winner.ws.lock.release(site, lock.changeId);
-    await winner.ws.sync();
+    await expect
+      .poll(() => gitCli(['--git-dir', server.repoDir, 'ls-tree', '-r', '--name-only', 'main']))
+      .not.toContain(lockPath(site));
     const again = await loser.ws.lock.acquire(
       site,
       holder(winner === a ? 'Bob Oncall' : 'Ada Ops', 'chg-c'),

@@ -107,3 +107,32 @@ describe('the team lock and the network', () => {
     expect(lock.contested.map((c) => c.changeId)).toEqual(['chg-offline']);
   });
 });
+
+describe('the secret check', () => {
+  it('names the field of an unmasked secret, and does not mistake event names for fields', async () => {
+    const { assertNoSecrets } = await import('../../../main/core/workspace/secret-check');
+    const version = (config: Record<string, unknown>, eventMapping: Record<string, string>) => [
+      {
+        path: 'sites/e/s/meta/versions/01JABCDEFGHJKMNPQRSTVWXYZ0.json',
+        text: JSON.stringify({ id: 'x', body: { config, eventMapping } }),
+      },
+    ];
+    expect(() =>
+      assertNoSecrets(version({ accessToken: '••••abcd' }, { token: 'Purchase', key: 'Lead' }), []),
+    ).not.toThrow();
+    expect(() => assertNoSecrets(version({ accessToken: 'EAAB-real' }, {}), [])).toThrow(
+      /meta\/versions\/.*\.json: the field body\.config\.accessToken holds an unmasked secret/,
+    );
+    const hook = [
+      {
+        path: 'sites/e/s/changes/c.jsonl',
+        text: JSON.stringify({
+          seq: 1,
+          key: 'idem-1',
+          body: { authConfig: { secret: 'whsec_live' } },
+        }),
+      },
+    ];
+    expect(() => assertNoSecrets(hook, [])).toThrow(/the field body\.authConfig\.secret/);
+  });
+});
