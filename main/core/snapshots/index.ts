@@ -1,6 +1,7 @@
 import { fail, type CallContext, type HandlersOf } from '../../../shared/bridge';
 import type { SnapshotRef, snapshotsCalls } from '../../../shared/bridge/calls/snapshots';
-import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
+import { SnapshotTarget, type SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
+import { targetOfFolder } from '../workspace/layout';
 import type { Feature, FeatureDeps } from '../feature';
 import { snapshotBody } from './body';
 import { exportBundle, importBundle } from './bundle';
@@ -37,6 +38,19 @@ export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
     },
   );
   const now = () => new Date();
+  // Versions and marks merged in from colleagues: open Snapshots screens refetch.
+  w.onChange((c) => {
+    const seen = new Set<string>();
+    for (const p of c.paths) {
+      const m = /^sites\/([^/]+)\/([^/]+)\/([^/]+)\/(?:versions|marks)\//.exec(p);
+      const connectionId = m && w.places.connectionFor(m[1]!);
+      if (!m || !connectionId || seen.has(`${m[2]}/${m[3]}`)) continue;
+      seen.add(`${m[2]}/${m[3]}`);
+      const target = SnapshotTarget.safeParse(targetOfFolder(m[3]!));
+      if (target.success)
+        deps.hub.emit('snapshots.changed', { connectionId, siteId: m[2]!, target: target.data });
+    }
+  });
 
   async function resolve(
     ref: SnapshotRef,
