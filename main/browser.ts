@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     identity: { version: pkg.version, mode: 'browser', dataDir },
     settings,
     secrets,
-    hub,
+    emit: hub.emit,
     ...(values['no-sandbox']
       ? {}
       : {

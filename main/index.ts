@@ -62,7 +62,7 @@ async function start(): Promise<Core> {
     },
     settings,
     secrets,
-    hub,
+    emit: hub.emit,
     confirmInsecureSecrets: async () => {
       const { response } = await dialog.showMessageBox({
         type: 'warning',

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
-import { calls, type CallContext, type CallName, type Handlers } from '../../shared/bridge';
-import type { EventHub } from '../host/event-hub';
+import {
+  calls,
+  type CallContext,
+  type CallName,
+  type Emit,
+  type Handlers,
+} from '../../shared/bridge';
 import { createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
 import { createChangesFeature } from './changes';
@@ -18,7 +23,8 @@ export interface CoreOptions {
   identity: AppIdentity;
   settings: SettingsStore;
   secrets: SecretStore;
-  hub: EventHub;
+  /** How events reach the renderers (the host's event hub); core never imports the host. */
+  emit: Emit;
   /** Asks the operator, outside the renderer, before token storage is weakened (Electron: a dialog). */
   confirmInsecureSecrets?: () => Promise<boolean>;
   /** Starts the embedded sandbox; omitted in tests that bring their own API. */
@@ -37,7 +43,7 @@ export interface Core {
  */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const notices = [...opts.settings.notices];
-  const ctx: CallContext = opts.hub.context;
+  const ctx: CallContext = { emit: opts.emit };
   const connections = new ConnectionService(opts.settings, opts.secrets);
   const api = createApiService({ connections, cacheDir: join(opts.identity.dataDir, 'cache') });
   connections.onChange((id) => api.invalidate(id));
@@ -62,7 +68,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }) as Invoke;
   const deps: FeatureDeps = {
     dataDir: opts.identity.dataDir,
-    hub: opts.hub,
+    emit: opts.emit,
     settings: opts.settings,
     connections,
     invoke,

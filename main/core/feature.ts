@@ -1,5 +1,4 @@
-import type { CallInput, CallName, CallOutput } from '../../shared/bridge';
-import type { EventHub } from '../host/event-hub';
+import type { CallInput, CallName, CallOutput, Emit } from '../../shared/bridge';
 import type { ConnectionService } from './connections/connection-service';
 import type { SettingsStore } from './settings/settings-store';
 
@@ -12,7 +11,8 @@ export type Invoke = <K extends CallName>(name: K, input: CallInput<K>) => Promi
 /** What every feature factory receives from the core. */
 export interface FeatureDeps {
   dataDir: string;
-  hub: EventHub;
+  /** Events to the renderers; the host decides how they travel (IPC, WebSocket). */
+  emit: Emit;
   settings: SettingsStore;
   connections: ConnectionService;
   invoke: Invoke;

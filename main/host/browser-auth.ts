@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { safeEqual } from '../core/safe-equal';
+import { safeEqual } from '../base/safe-equal';
 import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'ops_session';

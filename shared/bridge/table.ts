@@ -49,9 +49,11 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
+/** Emits an event to every connected renderer (Electron window or browser-mode socket). */
+export type Emit = <E extends EventName>(name: E, payload: z.input<Events[E]>) => void;
+
 /** What main passes to every handler. */
 export interface CallContext {
-  /** Emits an event to every connected renderer (Electron window or browser-mode socket). */
-  emit<E extends EventName>(name: E, payload: z.input<Events[E]>): void;
+  emit: Emit;
 }
 export type Handlers = HandlersOf<Calls, CallContext>;

@@ -26,7 +26,7 @@ export function createChangesFeature(
     drafts,
     invoke: deps.invoke,
     settings: deps.settings,
-    emit: deps.hub.emit,
+    emit: deps.emit,
     now: () => new Date(),
   };
   // Test seam (e2e): widen the gap between the PUT and the automatic test so a reload can land in it.

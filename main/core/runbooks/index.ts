@@ -24,7 +24,7 @@ export function createRunbooksFeature(
           i.runbook,
           deps.settings.settings.operatorName,
         );
-        deps.hub.emit('runbooks.changed', {
+        deps.emit('runbooks.changed', {
           connectionId: i.connectionId,
           siteId: i.siteId,
           target: i.target,

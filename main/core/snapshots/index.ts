@@ -23,7 +23,7 @@ export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
     // A quarantined file is never silent: every open window hears about it.
     onProblem: (p) =>
       p.action !== 'index_rebuilt' &&
-      deps.hub.emit('app.notice', {
+      deps.emit('app.notice', {
         level: 'warning',
         message: `Snapshot store: ${p.reason}. Moved to ${p.file}.`,
       }),

@@ -1,7 +1,7 @@
 import { OpsFailure, type CallContext, type HandlersOf } from '../../../shared/bridge';
 import type { tailCalls } from '../../../shared/bridge/calls/tail';
 import type { Feature, FeatureDeps } from '../feature';
-import { systemClock } from './clock';
+import { systemClock } from '../../base/clock';
 import { TailRegistry, type RegistryOptions } from './registry';
 import { invokeSource } from './source';
 
@@ -12,13 +12,13 @@ export type TailHandlers = HandlersOf<typeof tailCalls, CallContext>;
  * client and pushes deduplicated batches as `tail.batch` events.
  */
 export function createTailFeature(
-  deps: Pick<FeatureDeps, 'hub' | 'invoke'>,
+  deps: Pick<FeatureDeps, 'emit' | 'invoke'>,
   opts: Partial<Omit<RegistryOptions, 'emit'>> = {},
 ): Feature<TailHandlers> {
   const registry = new TailRegistry({
     clock: systemClock,
     ...opts,
-    emit: (batch) => deps.hub.emit('tail.batch', batch),
+    emit: (batch) => deps.emit('tail.batch', batch),
   });
   return {
     handlers: {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TailBatch } from '../../../shared/bridge/calls/tail';
 import type { CadenceOptions } from './cadence';
-import type { Clock } from './clock';
+import type { Clock } from '../../base/clock';
 import { DEFAULT_WALKER, type WalkerOptions } from './page-walker';
 import type { TailSource } from './source';
 import { Tail } from './tail';

@@ -32,7 +32,7 @@ export class Harness {
       identity: { version: 'test', mode: 'browser', dataDir: this.dir },
       settings,
       secrets: new MemorySecretStore(),
-      hub,
+      emit: hub.emit,
       startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 400 }),
     });
     this.siteId = this.core.sandbox!.siteIds[0]!;

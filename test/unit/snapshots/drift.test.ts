@@ -28,7 +28,7 @@ beforeAll(async () => {
     identity: { version: 'test', mode: 'browser', dataDir: t.dir },
     settings,
     secrets: new MemorySecretStore(),
-    hub: new EventHub(),
+    emit: new EventHub().emit,
     startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40 }),
   });
   siteId = core.sandbox!.siteIds[0]!;

@@ -31,7 +31,7 @@ export function tailOverHttp(
     const spec = calls[name];
     return spec.output.parse(await api[name]!(spec.input.parse(input), ctx));
   }) as Invoke;
-  const feature = createTailFeature({ hub, invoke }, opts);
+  const feature = createTailFeature({ emit: hub.emit, invoke }, opts);
   const start = (siteId: string, provider: 'ga4' | 'meta' | 'gads', backfill = 0) =>
     feature.handlers['tail.start'](
       { connectionId: 'c1', siteId, stream: { kind: 'provider', provider }, backfill },
