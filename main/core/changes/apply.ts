@@ -1,11 +1,12 @@
 import { fail, OpsFailure } from '../../../shared/bridge/errors';
+import { isUnreachable } from '../api';
 import { diffIntegration, diffResource, type ConfigDiff } from '../../../shared/domain/diff';
 import { previewImpact, type ImpactPreview } from '../../../shared/domain/impact';
 import { maskBodySecrets } from '../../../shared/domain/redact';
 import { applyKey } from '../../../shared/domain/workflow/idempotency';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import { errorText, ioOf, type ChangeCtx } from './context';
-import type { Body, TargetIO } from './target-io';
+import type { Body, TargetIO } from '../targets/target-io';
+import { errorText, ioOf, liveFor, type ChangeCtx } from './context';
 
 export function diffOf(io: TargetIO, before: Body, after: Body): ConfigDiff {
   return io.kind === 'provider'
@@ -13,14 +14,14 @@ export function diffOf(io: TargetIO, before: Body, after: Body): ConfigDiff {
     : diffResource(io.kind === 'webhook' ? 'webhook' : 'data-layer', before, after);
 }
 
-/** The impact preview of a draft against the baseline, on the last 500 logged events. */
+/** The impact preview of a draft against the baseline, on the last 500 logged events (read live). */
 export async function impactOf(
   io: TargetIO,
   before: Body,
   after: Body,
 ): Promise<ImpactPreview | undefined> {
   if (io.kind !== 'provider') return undefined;
-  const logs = await io.logs(500, 0);
+  const logs = await liveFor('the impact preview', () => io.logs(500, 0, 'live'));
   return logs ? previewImpact(before, after, logs) : undefined;
 }
 
@@ -102,12 +103,13 @@ export async function recoverIntent(ctx: ChangeCtx, s: ChangeState): Promise<Cha
   const intent = s.pendingIntent;
   if (!intent) return s;
   const io = ioOf(ctx, s);
-  const live = await io.read();
-  if (live.stale)
-    fail(
+  const live = await io.read('live').catch((error: unknown) => {
+    if (!isUnreachable(error)) throw error;
+    return fail(
       'offline',
       'The last apply may or may not have reached the server and the API is unreachable: it will be checked (never re-sent) when the API is back.',
     );
+  });
   if (io.same(live.body, intent.body))
     return ctx.store.append(s.id, {
       type: 'apply_done',

@@ -1,7 +1,7 @@
 import { OpsFailure, type BridgeError } from '../../../shared/bridge/errors';
 import { windowFromEntries } from '../../../shared/domain/anomaly/counts';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import { errorText, ioOf, type ChangeCtx } from './context';
+import { errorText, ioOf, keyOf, liveFor, siteOf, type ChangeCtx } from './context';
 
 /**
  * Baseline: the list, the health and the target's config read live (never from the offline cache:
@@ -10,22 +10,17 @@ import { errorText, ioOf, type ChangeCtx } from './context';
  */
 export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<ChangeState> {
   const io = ioOf(ctx, s);
-  const site = { connectionId: s.connectionId, siteId: s.siteId };
+  const site = siteOf(s);
   try {
-    const list = await ctx.invoke('integrations.list', site);
-    const health = await ctx.invoke('health.get', site);
-    const live = await io.read();
-    if (live.stale || list.stale || health.stale)
-      throw new OpsFailure({
-        kind: 'offline',
-        message: `The API is unreachable (${live.staleReason ?? list.staleReason ?? 'offline'}): a baseline needs a live read.`,
-      });
+    const { list, health, live } = await liveFor('a baseline', async () => ({
+      list: await ctx.api.reads.integrations(site, 'live'),
+      health: await ctx.api.reads.health(site, 'live'),
+      live: await io.read('live'),
+    }));
     let snapshotVersion: number | undefined;
     let snapshotError: string | undefined;
     try {
-      const snap = await ctx.invoke('snapshots.take', {
-        ...site,
-        target: io.key.target,
+      const snap = await ctx.snapshots.record(keyOf(s), live.body, {
         source: 'baseline',
         changeId: s.id,
         label: `baseline of change ${s.id}`,
@@ -34,7 +29,7 @@ export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<Chan
     } catch (error) {
       snapshotError = errorText(error);
     }
-    const logs = await io.logs(500, 0).catch(() => undefined);
+    const logs = await io.logs(500, 0, 'live').catch(() => undefined);
     return await ctx.store.append(s.id, {
       type: 'baseline',
       body: live.body,

@@ -1,8 +1,13 @@
 import { join } from 'node:path';
-import type { CallContext, HandlersOf } from '../../../shared/bridge';
+import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { changesCalls, ChangeView } from '../../../shared/bridge/calls/changes';
 import { fail } from '../../../shared/bridge/errors';
-import type { Feature, FeatureDeps } from '../feature';
+import type { ChangeState } from '../../../shared/domain/workflow/state';
+import type { ApiService } from '../api';
+import type { Feature } from '../feature';
+import type { RunbookStore } from '../runbooks/store';
+import type { SettingsStore } from '../settings/settings-store';
+import type { SnapshotsService } from '../snapshots/service';
 import { diffOf, impactOf } from './apply';
 import { ioOf, keyOf, type ChangeCtx } from './context';
 import { DraftStore } from './drafts';
@@ -11,20 +16,34 @@ import { changeMarkdown, incidentMarkdown, summaryOf } from './export';
 import { ChangeService } from './service';
 import { ChangeStore } from './store';
 
+export interface ChangesDeps {
+  dataDir: string;
+  emit: Emit;
+  settings: SettingsStore;
+  api: ApiService;
+  snapshots: SnapshotsService;
+  runbooks: RunbookStore;
+}
+
+export interface ChangesFeature extends Feature<HandlersOf<typeof changesCalls, CallContext>> {
+  /** Every change of a site, folded (the checklist reads them). */
+  statesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
+}
+
 /**
  * The change workflow. On disk under `<dataDir>/changes/`: `<id>.jsonl` (the append-only journal),
  * `<id>.draft.json` (the editable draft), `<id>.monitor.json` (the monitor's running tally).
  */
-export function createChangesFeature(
-  deps: FeatureDeps,
-): Feature<HandlersOf<typeof changesCalls, CallContext>> {
+export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
   const dir = join(deps.dataDir, 'changes');
   const store = new ChangeStore(dir);
   const drafts = new DraftStore(dir);
   const ctx: ChangeCtx = {
     store,
     drafts,
-    invoke: deps.invoke,
+    api: deps.api,
+    snapshots: deps.snapshots,
+    runbooks: deps.runbooks,
     settings: deps.settings,
     emit: deps.emit,
     now: () => new Date(),
@@ -34,7 +53,7 @@ export function createChangesFeature(
     process.env.NODE_ENV === 'test' ? Number(process.env.OPS_CHANGES_PAUSE_BEFORE_TEST_MS ?? 0) : 0;
   const service = new ChangeService(ctx, dir, pause);
   let problems: string[] = [];
-  // Loaded once; resumed after the core has composed every handler (invoke is late-bound).
+  // Loaded once; open changes resume on the next turn, once the core has finished wiring.
   const ready = store.load().then(
     (p) => {
       problems = p;
@@ -56,11 +75,7 @@ export function createChangesFeature(
   );
 
   const runbookOf = (s: { connectionId: string; siteId: string; target: string }) =>
-    deps.invoke('runbooks.get', {
-      connectionId: s.connectionId,
-      siteId: s.siteId,
-      target: s.target,
-    });
+    deps.runbooks.get(s.connectionId, s.siteId, s.target);
 
   async function view(id: string): Promise<ChangeView> {
     const s = service.state(id);
@@ -77,6 +92,10 @@ export function createChangesFeature(
   }
 
   return {
+    async statesOf(connectionId, siteId) {
+      await ready;
+      return store.all().filter((c) => c.connectionId === connectionId && c.siteId === siteId);
+    },
     handlers: {
       'changes.start': async (i) => {
         await ready;

@@ -123,7 +123,7 @@ export class MonitorRunner {
     const io = ioOf(this.ctx, this.state());
     const out: LogEntry[] = [];
     for (let page = 0; page < MAX_PAGES; page++) {
-      const entries = (await io.logs(PAGE, page * PAGE)) ?? [];
+      const entries = (await io.logs(PAGE, page * PAGE, 'live')) ?? [];
       for (const e of entries) {
         if (e.id <= p.cursor || Date.parse(e.timestamp) < startedAt) return out;
         out.push(e);

@@ -15,7 +15,7 @@ export function restoreTitle(target: string, src: RestoreSource): string {
  */
 export async function seedRestoreDraft(ctx: ChangeCtx, s: ChangeState): Promise<void> {
   if (!s.restoreOf || !s.open || s.step !== 'config' || (await ctx.drafts.load(s.id))) return;
-  const snap = await ctx.invoke('snapshots.get', { ...keyOf(s), version: s.restoreOf.version });
+  const snap = await ctx.snapshots.store.get(keyOf(s), s.restoreOf.version);
   // Versions are immutable: a different hash means the store was replaced under us, so restore nothing.
   if (snap.sha256 !== s.restoreOf.sha256)
     fail(

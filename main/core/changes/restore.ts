@@ -2,6 +2,7 @@ import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
 import type { RestoreSource } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { liveFor } from './context';
 import { restoreTitle } from './restore-draft';
 import type { ChangeService } from './service';
 
@@ -16,8 +17,8 @@ export async function startRestore(
   key: SnapshotKey,
   version: number,
 ): Promise<ChangeState> {
-  const { invoke } = service.ctx;
-  const snap = await invoke('snapshots.get', { ...key, version });
+  const { snapshots } = service.ctx;
+  const snap = await snapshots.store.get(key, version);
   const src: RestoreSource = {
     version,
     sha256: snap.sha256,
@@ -37,12 +38,10 @@ export async function startRestore(
     return service.resumeRestore(open.id);
   if (!open) {
     // Refused before anything is opened: a change whose draft equals live could never be applied.
-    const cmp = await invoke('snapshots.compare', {
-      a: { ...key, version: 'live' },
-      b: { ...key, version },
-      withTraffic: false,
-    });
-    if (cmp.a.label === 'live' && cmp.diff.identical)
+    const cmp = await liveFor('a restore', () =>
+      snapshots.compare({ ...key, version: 'live' }, { ...key, version }, false, 'live'),
+    );
+    if (cmp.diff.identical)
       fail('validation', `The live configuration already matches v${version}; nothing to restore.`);
   }
   return service.start(key, restoreTitle(key.target, src), src);

@@ -11,7 +11,7 @@ import type {
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { applyDraft, recoverIntent } from './apply';
 import { takeBaseline } from './baseline';
-import { errorText, keyOf, type ChangeCtx } from './context';
+import { errorText, keyOf, liveFor, type ChangeCtx } from './context';
 import { MonitorRunner } from './monitor';
 import { seedRestoreDraft } from './restore-draft';
 import { rollback } from './rollback';
@@ -221,20 +221,21 @@ export class ChangeService {
       // Every change that reached the server gets its after snapshot, whatever the outcome.
       if (s.applied || s.rolledBack) {
         try {
-          const snap = await this.ctx.invoke('snapshots.take', {
-            ...keyOf(s),
-            source: 'after_change',
-            changeId: id,
-            label: `after change ${id} (${outcome.replace('_', ' ')})`,
-          });
+          const snap = await liveFor('the after-change snapshot', () =>
+            this.ctx.snapshots.take(keyOf(s), {
+              source: 'after_change',
+              changeId: id,
+              label: `after change ${id} (${outcome.replace('_', ' ')})`,
+            }),
+          );
           afterSnapshotVersion = snap.snapshot.version;
           if (outcome === 'known_good')
-            await this.ctx.invoke('snapshots.markKnownGood', {
-              ...keyOf(s),
-              version: afterSnapshotVersion,
-              knownGood: true,
-              note: `change ${id}`,
-            });
+            await this.ctx.snapshots.markKnownGood(
+              keyOf(s),
+              afterSnapshotVersion,
+              true,
+              `change ${id}`,
+            );
         } catch (error) {
           if (outcome === 'known_good') throw error;
           snapshotError = errorText(error);

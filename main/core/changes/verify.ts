@@ -2,7 +2,7 @@ import { OpsFailure } from '../../../shared/bridge/errors';
 import { compareHealth } from '../../../shared/domain/anomaly/health';
 import type { TestRun } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import { errorText, ioOf, type ChangeCtx } from './context';
+import { errorText, ioOf, liveFor, siteOf, type ChangeCtx } from './context';
 
 /** Runs the target's test; a failing or unreachable test is a result to record, not an exception. */
 export async function runTest(ctx: ChangeCtx, s: ChangeState): Promise<TestRun> {
@@ -29,12 +29,7 @@ export async function recordTest(
 /** Health now against the baseline's, for this target (providers and webhooks). */
 export async function checkHealth(ctx: ChangeCtx, s: ChangeState): Promise<ChangeState> {
   try {
-    const h = await ctx.invoke('health.get', { connectionId: s.connectionId, siteId: s.siteId });
-    if (h.stale)
-      throw new OpsFailure({
-        kind: 'offline',
-        message: `The API is unreachable (${h.staleReason ?? 'offline'}): health must be read live.`,
-      });
+    const h = await liveFor('the health comparison', () => ctx.api.reads.health(siteOf(s), 'live'));
     const after = h.data.integrations.find((p) => p.provider === s.target);
     if (s.target.startsWith('webhook:') || s.target === 'data-layer') {
       const hook = h.data.webhooks.find((w) => `webhook:${w.id}` === s.target);

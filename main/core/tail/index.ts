@@ -1,18 +1,20 @@
 import { OpsFailure, type CallContext, type HandlersOf } from '../../../shared/bridge';
 import type { tailCalls } from '../../../shared/bridge/calls/tail';
-import type { Feature, FeatureDeps } from '../feature';
+import type { Emit } from '../../../shared/bridge';
+import type { ApiService } from '../api';
+import type { Feature } from '../feature';
 import { systemClock } from '../../base/clock';
 import { TailRegistry, type RegistryOptions } from './registry';
-import { invokeSource } from './source';
+import { apiSource } from './source';
 
 export type TailHandlers = HandlersOf<typeof tailCalls, CallContext>;
 
 /**
- * Live log tails (issue 7): each `tail.start` polls one provider or webhook log through the API
+ * Live log tails: each `tail.start` polls one provider or webhook log through the API
  * client and pushes deduplicated batches as `tail.batch` events.
  */
 export function createTailFeature(
-  deps: Pick<FeatureDeps, 'emit' | 'invoke'>,
+  deps: { emit: Emit; api: ApiService },
   opts: Partial<Omit<RegistryOptions, 'emit'>> = {},
 ): Feature<TailHandlers> {
   const registry = new TailRegistry({
@@ -26,7 +28,7 @@ export function createTailFeature(
       'tail.start': (i) => {
         try {
           return Promise.resolve({
-            tailId: registry.start(invokeSource(deps.invoke, i), i.backfill),
+            tailId: registry.start(apiSource(deps.api, i), i.backfill),
           });
         } catch (error) {
           return Promise.reject(failure(error));

@@ -1,3 +1,4 @@
+import { outsideWrite } from '../../fakes/outside-edit';
 import { eventually } from '../../fakes/poll';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ export class Harness {
   readonly events: { name: EventName; payload: unknown }[] = [];
   readonly dir = mkdtempSync(join(tmpdir(), 'changes-'));
   siteId = '';
+  /** The embedded sandbox's token, for edits made outside the app (see outsidePut). */
+  private sandboxToken = '';
 
   async open(opts: { monitorMinimumMinutes?: number; operatorName?: string } = {}): Promise<this> {
     const settings = await SettingsStore.open(this.dir, createConfBackend);
@@ -33,7 +36,10 @@ export class Harness {
       settings,
       secrets: new MemorySecretStore(),
       emit: hub.emit,
-      startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 400 }),
+      startSandbox: (o) => {
+        this.sandboxToken = o.token;
+        return startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 400 });
+      },
     });
     this.siteId = this.core.sandbox!.siteIds[0]!;
     await this.call('settings.update', {
@@ -53,6 +59,18 @@ export class Harness {
 
   get site() {
     return { connectionId: 'sandbox', siteId: this.siteId };
+  }
+
+  /** A PUT by someone else, straight to the API: the app neither sends nor sees it being sent. */
+  async outsidePut(path: string, body: unknown, ifMatch?: string): Promise<void> {
+    await outsideWrite({
+      baseUrl: this.core.sandbox!.url,
+      token: this.sandboxToken,
+      method: 'PUT',
+      path: `/sites/${this.siteId}/integrations${path}`,
+      body,
+      ifMatch,
+    });
   }
 
   async puts(): Promise<number> {

@@ -1,4 +1,4 @@
-import { issuesFromZod, type ErrorIssue } from '../../../shared/bridge/errors';
+import { issuesFromZod, type ErrorIssue, type Freshness } from '../../../shared/bridge';
 import { targetKind, type SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import {
   DataLayerConfig,
@@ -11,7 +11,7 @@ import {
 } from '../../../shared/contract';
 import { canonicalJson } from '../../../shared/domain/diff';
 import { VOLATILE_FIELDS } from '../../../shared/domain/diff/integration';
-import type { Invoke } from '../feature';
+import type { ApiService } from '../api';
 
 export type Body = Record<string, unknown>;
 export interface Live {
@@ -21,16 +21,15 @@ export interface Live {
   staleReason: string | undefined;
 }
 
-const site = (k: SnapshotKey) => ({ connectionId: k.connectionId, siteId: k.siteId });
 const hookId = (k: SnapshotKey) => k.target.slice('webhook:'.length);
 
 /**
- * The few API operations a change needs, for any target kind (provider, webhook, data layer),
- * all through `invoke` so the cache, offline handling and diagnostics apply as for the screens.
+ * The API operations on one target (a provider, a webhook or the data layer), whatever its kind:
+ * what snapshots read and what the change workflow reads, writes and tests.
  */
 export class TargetIO {
   constructor(
-    private readonly invoke: Invoke,
+    private readonly api: ApiService,
     readonly key: SnapshotKey,
   ) {}
 
@@ -38,14 +37,18 @@ export class TargetIO {
     return targetKind(this.key.target);
   }
 
-  async read(): Promise<Live> {
+  private get site() {
+    return { connectionId: this.key.connectionId, siteId: this.key.siteId };
+  }
+
+  async read(freshness: Freshness): Promise<Live> {
     const k = this.key;
     const r =
       this.kind === 'provider'
-        ? await this.invoke('integrations.get', { ...site(k), provider: k.target as ProviderKey })
+        ? await this.api.reads.integration(this.site, k.target as ProviderKey, freshness)
         : this.kind === 'webhook'
-          ? await this.invoke('webhooks.get', { ...site(k), webhookId: hookId(k) })
-          : await this.invoke('dataLayer.get', site(k));
+          ? await this.api.reads.webhook(this.site, hookId(k), freshness)
+          : await this.api.reads.dataLayer(this.site, freshness);
     return { body: r.data, etag: r.etag, stale: r.stale, staleReason: r.staleReason };
   }
 
@@ -61,32 +64,24 @@ export class TargetIO {
     return r.success ? [] : issuesFromZod(r.error);
   }
 
+  /** Replaces the target's configuration (PUT with If-Match). */
   async write(
     body: Body,
     ifMatch: string | undefined,
   ): Promise<{ body: Body; etag: string | undefined }> {
     const k = this.key;
-    const m = ifMatch ? { ifMatch } : {};
+    const w = this.api.writes;
     const r =
       this.kind === 'provider'
-        ? await this.invoke('integrations.put', {
-            ...site(k),
-            provider: k.target as ProviderKey,
-            body: integrationBodySchema(k.target as ProviderKey).parse(body),
-            ...m,
-          })
+        ? await w.putIntegration(
+            this.site,
+            k.target as ProviderKey,
+            integrationBodySchema(k.target as ProviderKey).parse(body),
+            ifMatch,
+          )
         : this.kind === 'webhook'
-          ? await this.invoke('webhooks.update', {
-              ...site(k),
-              webhookId: hookId(k),
-              body: WebhookBody.parse(body),
-              ...m,
-            })
-          : await this.invoke('dataLayer.put', {
-              ...site(k),
-              body: DataLayerConfig.parse(body),
-              ...m,
-            });
+          ? await w.updateWebhook(this.site, hookId(k), WebhookBody.parse(body), ifMatch)
+          : await w.putDataLayer(this.site, DataLayerConfig.parse(body), ifMatch);
     return { body: r.data, etag: r.etag };
   }
 
@@ -94,14 +89,13 @@ export class TargetIO {
   async test(): Promise<TestResult> {
     const k = this.key;
     if (this.kind === 'provider')
-      return this.invoke('integrations.test', { ...site(k), provider: k.target as ProviderKey });
-    if (this.kind === 'webhook')
-      return this.invoke('webhooks.test', { ...site(k), webhookId: hookId(k) });
-    const list = await this.invoke('integrations.list', site(k));
+      return this.api.tests.integration(this.site, k.target as ProviderKey);
+    if (this.kind === 'webhook') return this.api.tests.webhook(this.site, hookId(k));
+    const list = await this.api.reads.integrations(this.site, 'live');
     const results = await Promise.all(
       list.data
         .filter((i) => i.enabled)
-        .map((i) => this.invoke('integrations.test', { ...site(k), provider: i.provider })),
+        .map((i) => this.api.tests.integration(this.site, i.provider)),
     );
     return {
       ok: results.every((r) => r.ok),
@@ -113,18 +107,16 @@ export class TargetIO {
     };
   }
 
-  async logs(limit: number, offset: number): Promise<LogEntry[] | undefined> {
+  /** One page of the target's logs, newest first; undefined for the data layer (it has none). */
+  async logs(limit: number, offset: number, freshness: Freshness): Promise<LogEntry[] | undefined> {
     const k = this.key;
     if (this.kind === 'data-layer') return undefined;
+    // Decisions read these pages once; keeping an offline copy of each would only fill the cache.
+    const page = { limit, offset, persist: freshness === 'display' };
     const r =
       this.kind === 'provider'
-        ? await this.invoke('integrations.logs', {
-            ...site(k),
-            provider: k.target as ProviderKey,
-            limit,
-            offset,
-          })
-        : await this.invoke('webhooks.logs', { ...site(k), webhookId: hookId(k), limit, offset });
+        ? await this.api.reads.integrationLogs(this.site, k.target as ProviderKey, page, freshness)
+        : await this.api.reads.webhookLogs(this.site, hookId(k), page, freshness);
     return r.data.entries;
   }
 
