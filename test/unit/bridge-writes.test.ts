@@ -65,6 +65,7 @@ let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
 const ctx = new EventHub().context;
 const call = (name: CallName, input: unknown): Promise<BridgeResult> =>
   dispatch(core.handlers, name, input, ctx, () => undefined);
+const startedId = (v: Value) => (v.entries![0] as { changeId: string }).changeId;
 const journal = async (changeId: string) => {
   const r = await call('changes.get', { changeId });
   return foldChange((r as { value: { entries: JournalEntry[] } }).value.entries);
@@ -169,8 +170,10 @@ const walk: Step[] = [
     name: 'changes.start',
     input: (w) => ({ ...w.site, target: 'ga4', title: 'walk' }),
     after: (v, w) => {
-      w.changeId = v.entries![0]!.changeId as string;
-      w.baseline = v.entries!.find((e) => e.type === 'baseline')!.body as Record<string, unknown>;
+      w.changeId = startedId(v);
+      w.baseline = (
+        v.entries!.find((e) => e.type === 'baseline') as { body: Record<string, unknown> }
+      ).body;
     },
   },
   { name: 'changes.openFor', input: (w) => w.site },
@@ -219,7 +222,7 @@ const walk: Step[] = [
   {
     name: 'changes.startRestore',
     input: (w) => ({ ...w.site, target: 'meta', version: 1 }),
-    after: (v, w) => void (w.restoreChangeId = v.entries![0]!.changeId as string),
+    after: (v, w) => void (w.restoreChangeId = startedId(v)),
   },
 ];
 
