@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Emit, Handlers } from '../../shared/bridge';
+import type { ClientId, Emit, Handlers } from '../../shared/bridge';
 import { createApiHandlers, createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
 import { createChangesFeature } from './changes';
@@ -27,6 +27,8 @@ export interface CoreOptions {
 
 export interface Core {
   handlers: Handlers;
+  /** The host reports a window or tab that went away; what it subscribed to ends. */
+  clientGone: (client: ClientId) => void;
   sandbox: EmbeddedSandbox | undefined;
   close(): Promise<void>;
 }
@@ -98,6 +100,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   return {
     handlers,
+    clientGone: (client) => tail.clientGone(client),
     sandbox,
     async close() {
       await Promise.allSettled(features.map(async (f) => f.close?.()));

@@ -28,7 +28,7 @@ const spies = Object.fromEntries(
     },
   ]),
 ) as unknown as Handlers;
-const ctx: CallContext = { emit: () => undefined };
+const ctx: CallContext = { client: 'fuzz' };
 const API_NAMES = Object.keys(apiCalls) as (keyof typeof apiCalls)[];
 const SITE = '3f1c2a9e-8b7d-4c6e-9f10-1234567890ab';
 

@@ -62,7 +62,7 @@ const MONITOR_MINUTES = 0.05;
 let dir: string;
 let core: Core;
 let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
-const ctx = new EventHub().context;
+const ctx = { client: 'test' };
 const call = (name: CallName, input: unknown): Promise<BridgeResult> =>
   dispatch(core.handlers, name, input, ctx, () => undefined);
 const startedId = (v: Value) => (v.entries![0] as { changeId: string }).changeId;

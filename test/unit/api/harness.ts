@@ -78,9 +78,9 @@ export function harness(opts: {
   };
   const token = 'token' in opts ? opts.token : TOKEN;
   const events: Harness['events'] = [];
-  const ctx: CallContext = { emit: (name, payload) => events.push({ name, payload }) };
+  const ctx: CallContext = { client: 'test' };
   const service = createApiService({
-    emit: ctx.emit,
+    emit: (name, payload) => events.push({ name, payload }),
     connections: {
       resolve: (id) =>
         id === profile.id

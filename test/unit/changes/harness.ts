@@ -53,7 +53,7 @@ export class Harness {
   async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
     const run = this.core.handlers[name] as (i: unknown, ctx: unknown) => Promise<unknown>;
     return calls[name].output.parse(
-      await run(calls[name].input.parse(input), new EventHub().context),
+      await run(calls[name].input.parse(input), { client: 'test' }),
     ) as CallOutput<K>;
   }
 

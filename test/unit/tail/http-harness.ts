@@ -21,7 +21,7 @@ export function tailOverHttp(
   hub.attach((name, payload) => {
     if (name === 'tail.batch') batches.push(payload as TailBatch);
   });
-  const ctx: CallContext = hub.context;
+  const ctx: CallContext = { client: 'c1' };
   const feature = createTailFeature({ emit: hub.emit, api: h.service }, opts);
   const start = (siteId: string, provider: 'ga4' | 'meta' | 'gads', backfill = 0) =>
     feature.handlers['tail.start'](
