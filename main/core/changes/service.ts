@@ -9,6 +9,7 @@ import type {
   RollbackAction,
 } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { KeyedQueue } from '../../base/keyed-queue';
 import { applyDraft, recoverIntent } from './apply';
 import { takeBaseline } from './baseline';
 import { errorText, keyOf, liveFor, type ChangeCtx } from './context';
@@ -20,14 +21,21 @@ import { checkHealth, recordTest } from './verify';
 const newId = (now: Date) =>
   `chg-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
 
+const siteKey = (connectionId: string, siteId: string) => `${connectionId}\u0000${siteId}`;
+
 /**
  * The change workflow: the lock, the order of steps (via the pure `legalActions` table), the
- * main-side monitors and the resume after a restart. Every mutation of one change runs in that
- * change's queue, so a double click or two windows cannot interleave two steps.
+ * main-side monitors and the resume after a restart. Two serial sections make the invariants hold
+ * under any concurrency (double clicks, two windows, a script on the bridge):
+ * - per site: opening a change (check the lock, then journal `started`), a rollback-only record,
+ *   and apply run one at a time, so the lock check and the open are one atomic step;
+ * - per change: every step of one change runs in that change's queue, never interleaved.
+ * The site section is always entered before the change's own queue, never the other way round.
  */
 export class ChangeService {
   readonly monitors = new Map<string, MonitorRunner>();
   private readonly background = new Set<Promise<unknown>>();
+  private readonly sites = new KeyedQueue();
 
   constructor(
     readonly ctx: ChangeCtx,
@@ -80,27 +88,36 @@ export class ChangeService {
     });
   }
 
+  /** Runs `fn` in the site's serial section. */
+  private inSite<T>(key: Pick<SnapshotKey, 'connectionId' | 'siteId'>, fn: () => Promise<T>) {
+    return this.sites.run(siteKey(key.connectionId, key.siteId), fn);
+  }
+
   async start(
     key: SnapshotKey,
     title: string | undefined,
     restoreOf?: RestoreSource,
   ): Promise<ChangeState> {
-    const open = this.openOn(key.connectionId, key.siteId);
-    if (open)
-      fail(
-        'conflict',
-        `Another change is open on this site: "${open.title ?? open.target}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`,
-        { current: { changeId: open.id, target: open.target } },
-      );
-    const id = newId(this.ctx.now());
-    await this.ctx.store.append(id, {
-      type: 'started',
-      changeId: id,
-      ...key,
-      operator: this.ctx.settings.settings.operatorName,
-      ...(title ? { title } : {}),
-      kind: 'change',
-      ...(restoreOf ? { restoreOf } : {}),
+    // The check and the `started` line are one step: a second start waits, then sees the lock.
+    const id = await this.inSite(key, async () => {
+      const open = this.openOn(key.connectionId, key.siteId);
+      if (open)
+        fail(
+          'conflict',
+          `Another change is open on this site: "${open.title ?? open.target}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`,
+          { current: { changeId: open.id, target: open.target } },
+        );
+      const id = newId(this.ctx.now());
+      await this.ctx.store.append(id, {
+        type: 'started',
+        changeId: id,
+        ...key,
+        operator: this.ctx.settings.settings.operatorName,
+        ...(title ? { title } : {}),
+        kind: 'change',
+        ...(restoreOf ? { restoreOf } : {}),
+      });
+      return id;
     });
     // A failed baseline is in the journal and shown at the Baseline step: the change stays open to retry.
     return this.baseline(id).catch(() => this.state(id));
@@ -126,7 +143,9 @@ export class ChangeService {
 
   /** PUT now; the mandatory test follows at once in the background (main-side, so a reload cannot skip it). */
   async apply(id: string): Promise<ChangeState> {
-    const s = await this.step(id, 'apply', (x) => applyDraft(this.ctx, x));
+    const s = await this.inSite(this.state(id), () =>
+      this.step(id, 'apply', (x) => applyDraft(this.ctx, x)),
+    );
     if (s.step === 'test') this.autoTest(id);
     return s;
   }
@@ -258,37 +277,46 @@ export class ChangeService {
     changeId: string | undefined,
     version: number | undefined,
   ): Promise<ChangeState> {
-    const open = this.openOn(key.connectionId, key.siteId);
-    const id =
-      changeId ??
-      (open && open.target === key.target && isLegal(open, 'rollback') ? open.id : undefined);
-    if (id) {
-      await this.endMonitor(id);
-      return this.step(id, 'rollback', (s) => rollback(this.ctx, s, action, version));
-    }
-    const rid = newId(this.ctx.now());
-    await this.ctx.store.append(rid, {
-      type: 'started',
-      changeId: rid,
-      ...key,
-      operator: this.ctx.settings.settings.operatorName,
-      title: `Rollback: ${action}`,
-      kind: 'rollback_only',
+    if (changeId) return this.rollbackIn(changeId, action, version);
+    // Decided in the site's section: an apply in flight finishes first, so a change it just
+    // applied records its own rollback instead of a separate record.
+    return this.inSite(key, async () => {
+      const open = this.openOn(key.connectionId, key.siteId);
+      if (open && open.target === key.target && isLegal(open, 'rollback'))
+        return this.rollbackIn(open.id, action, version);
+      const rid = newId(this.ctx.now());
+      await this.ctx.store.append(rid, {
+        type: 'started',
+        changeId: rid,
+        ...key,
+        operator: this.ctx.settings.settings.operatorName,
+        title: `Rollback: ${action}`,
+        kind: 'rollback_only',
+      });
+      return this.ctx.store.serial(rid, async () => {
+        try {
+          await rollback(this.ctx, this.state(rid), action, version);
+        } finally {
+          const s = this.state(rid);
+          await this.ctx.store.append(rid, {
+            type: 'closed',
+            outcome: 'rolled_back',
+            ...(s.rollbacks.some((r) => r.ok) ? {} : { note: 'the rollback failed' }),
+          });
+          this.changed(this.state(rid));
+        }
+        return this.state(rid);
+      });
     });
-    return this.ctx.store.serial(rid, async () => {
-      try {
-        await rollback(this.ctx, this.state(rid), action, version);
-      } finally {
-        const s = this.state(rid);
-        await this.ctx.store.append(rid, {
-          type: 'closed',
-          outcome: 'rolled_back',
-          ...(s.rollbacks.some((r) => r.ok) ? {} : { note: 'the rollback failed' }),
-        });
-        this.changed(this.state(rid));
-      }
-      return this.state(rid);
-    });
+  }
+
+  private async rollbackIn(
+    id: string,
+    action: RollbackAction,
+    version: number | undefined,
+  ): Promise<ChangeState> {
+    await this.endMonitor(id);
+    return this.step(id, 'rollback', (s) => rollback(this.ctx, s, action, version));
   }
 
   note(id: string, text: string) {

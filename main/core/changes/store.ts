@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { JournalEntry, NewEntry } from '../../../shared/domain/workflow/entries';
 import { foldChange } from '../../../shared/domain/workflow/fold';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { KeyedQueue } from '../../base/keyed-queue';
 import { appendJournal, readJournal } from './journal-file';
 
 interface Held {
@@ -17,7 +18,7 @@ interface Held {
  */
 export class ChangeStore {
   private readonly held = new Map<string, Held>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new KeyedQueue();
 
   constructor(
     readonly dir: string,
@@ -61,13 +62,7 @@ export class ChangeStore {
 
   /** Runs `fn` after every earlier task on the same change: one writer per change at a time. */
   serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.queues.get(id) ?? Promise.resolve();
-    const next = prev.then(fn, fn);
-    this.queues.set(
-      id,
-      next.catch(() => undefined),
-    );
-    return next;
+    return this.queues.run(id, fn);
   }
 
   async append(id: string, entry: NewEntry): Promise<ChangeState> {
