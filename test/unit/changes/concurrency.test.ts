@@ -27,9 +27,7 @@ describe('atomic invariants under concurrency (one serial section per site)', ()
       );
       const opened = results.filter((r) => r.status === 'fulfilled');
       expect(opened).toHaveLength(1);
-      const winner = foldChange(
-        (opened[0] as PromiseFulfilledResult<{ entries: never[] }>).value.entries,
-      );
+      const winner = foldChange(opened[0]!.value.entries);
       const refused = failures(results);
       expect(refused).toHaveLength(19);
       for (const e of refused) {
