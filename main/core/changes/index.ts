@@ -193,7 +193,8 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
         const minutes = Math.max(cycle, deps.settings.settings.monitorMinimumMinutes);
         return view((await service.startMonitoring(i.changeId, minutes)).id);
       },
-      'changes.close': async (i) => view((await service.close(i.changeId, i.outcome, i.note)).id),
+      'changes.close': async (i) =>
+        view((await service.close(i.changeId, i.outcome, i.note, i.overrideReason)).id),
       'changes.rollback': async (i) => {
         await ready;
         return view(

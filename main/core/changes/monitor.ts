@@ -9,6 +9,12 @@ import {
   StatusCounts,
   type RateWindow,
 } from '../../../shared/domain/anomaly/schema';
+import {
+  GAP_ANOMALY_AFTER_MS,
+  gapMinutesWithin,
+  hhmm,
+  MAX_GAP_SHARE,
+} from '../../../shared/domain/workflow/monitor-gaps';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { LogEntry } from '../../../shared/contract';
 import { loadJsonFile, saveJsonFile } from '../fs/json-file';
@@ -25,6 +31,10 @@ const Progress = z.object({
   lastError: z.string().optional(),
   /** Polls that reached the logs: a window the API was down for all along was not monitored. */
   okPolls: z.number().int().default(0),
+  /** When the logs were last read: a gap starts there, since nothing is known after it. */
+  lastOkAt: z.string().optional(),
+  /** The gap in progress: since when the logs could not be read, and why (journaled on close). */
+  gap: z.object({ from: z.string(), reason: z.string() }).optional(),
 });
 type Progress = z.infer<typeof Progress>;
 
@@ -133,6 +143,29 @@ export class MonitorRunner {
     return out;
   }
 
+  /**
+   * Journals the gap in progress as closed at `to` (once: a crash between the journal line and the
+   * progress file finds the line on restart and does not write it again).
+   */
+  private async closeGap(p: Progress, to: Date): Promise<void> {
+    const gap = p.gap;
+    if (!gap) return;
+    const s = this.state();
+    const end = new Date(
+      Math.max(Date.parse(gap.from), Math.min(to.getTime(), Date.parse(s.monitor!.endsAt))),
+    );
+    if (!s.entries.some((e) => e.type === 'monitor_gap' && e.from === gap.from))
+      await this.ctx.store.append(s.id, { type: 'monitor_gap', ...gap, to: end.toISOString() });
+    delete p.gap;
+  }
+
+  /** Minutes without logs so far: the journaled gaps and the one in progress. */
+  private gapMinutes(p: Progress, now: Date): number {
+    const m = this.state().monitor!;
+    const open = p.gap ? [{ ...p.gap, to: now.toISOString() }] : [];
+    return gapMinutesWithin([...m.gaps, ...open], m.startedAt, now.toISOString());
+  }
+
   async tick(): Promise<void> {
     const s = this.state();
     const m = s.monitor;
@@ -145,13 +178,23 @@ export class MonitorRunner {
       addEntries(p.counts, p.events, entries);
       p.okPolls++;
       delete p.lastError;
+      await this.closeGap(p, now);
+      p.lastOkAt = now.toISOString();
     } catch (error) {
+      // Live reads only: an unreachable API is a gap in the monitoring, never a quiet cached page.
       p.lastError = errorText(error);
+      p.gap ??= { from: p.lastOkAt ?? m.startedAt, reason: p.lastError };
     }
     const baseline = s.entries.find((e) => e.type === 'monitor_started')?.baseline;
     if (!baseline) return;
     const observed = this.observed(p, m.startedAt, now);
-    const found = detectAnomalies(baseline, observed);
+    // While the logs cannot be read the counts say nothing (zero seen is not zero sent): the
+    // rate checks wait for the gap to close, and the gap itself becomes the anomaly.
+    const found = p.gap
+      ? p.anomalies.filter((a) => a.code !== 'logs_unreachable')
+      : detectAnomalies(baseline, observed);
+    if (p.gap && now.getTime() - Date.parse(p.gap.from) >= GAP_ANOMALY_AFTER_MS)
+      found.push(unreachable(p.gap, now));
     const fresh = found.filter((a) => !p.notified.includes(anomalyKey(a)));
     p.anomalies = found;
     p.notified.push(...fresh.map(anomalyKey));
@@ -183,6 +226,8 @@ export class MonitorRunner {
       observed,
       anomalies: found,
       ...(p.lastError ? { lastError: p.lastError } : {}),
+      ...(p.gap ? { unreachableSince: p.gap.from } : {}),
+      gapMinutes: this.gapMinutes(p, now),
     };
     this.ctx.emit('changes.monitor', this.latest);
     if (!running) {
@@ -191,25 +236,38 @@ export class MonitorRunner {
     }
   }
 
-  /** Journals the monitoring summary once; `fullWindow` says whether the whole cycle was watched. */
-  async finish(fullWindow: boolean): Promise<void> {
-    const s = this.state();
-    if (!s.monitor || s.monitor.summary) return;
+  /**
+   * Journals the monitoring summary once. `elapsed` says whether the window ran to its end; it is
+   * a full window only if the logs were also read for at least 90% of it (MAX_GAP_SHARE).
+   */
+  async finish(elapsed: boolean): Promise<void> {
+    if (!this.state().monitor || this.state().monitor!.summary) return;
     const p = await this.load();
+    const now = this.ctx.now();
+    await this.closeGap(p, now);
+    await saveJsonFile(this.file, p);
+    const s = this.state();
+    const m = s.monitor!;
     const baseline = s.entries.find((e) => e.type === 'monitor_started')?.baseline;
     if (!baseline) return;
-    const now = this.ctx.now();
-    const observed = this.observed(p, s.monitor.startedAt, now);
+    const observed = this.observed(p, m.startedAt, now);
+    const windowMinutes = elapsed ? m.windowMinutes : observed.minutes;
+    const end = new Date(Date.parse(m.startedAt) + windowMinutes * 60_000).toISOString();
+    const gapShare = windowMinutes
+      ? Math.min(1, gapMinutesWithin(m.gaps, m.startedAt, end) / windowMinutes)
+      : 0;
     await this.ctx.store.append(s.id, {
       type: 'monitor_done',
       summary: {
-        startedAt: s.monitor.startedAt,
+        startedAt: m.startedAt,
         endedAt: now.toISOString(),
-        windowMinutes: fullWindow ? s.monitor.windowMinutes : observed.minutes,
-        fullWindow: fullWindow && p.okPolls > 0,
+        windowMinutes,
+        fullWindow: elapsed && p.okPolls > 0 && gapShare <= MAX_GAP_SHARE,
         baseline,
         observed,
         anomalies: p.anomalies,
+        gaps: m.gaps,
+        gapShare,
       },
     });
     this.ctx.emit('changes.changed', {
@@ -219,4 +277,16 @@ export class MonitorRunner {
       target: s.target,
     });
   }
+}
+
+/** The anomaly raised once a gap has lasted GAP_ANOMALY_AFTER_MS (one per gap: keyed by its start). */
+function unreachable(gap: { from: string; reason: string }, now: Date): Anomaly {
+  const minutes = (now.getTime() - Date.parse(gap.from)) / 60_000;
+  return {
+    code: 'logs_unreachable',
+    event: gap.from,
+    message: `Logs unreachable since ${hhmm(gap.from)} (${Math.floor(minutes)} min): nothing is being watched. ${gap.reason}`,
+    baseline: 0,
+    observed: minutes,
+  };
 }

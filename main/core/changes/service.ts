@@ -8,6 +8,11 @@ import type {
   RestoreSource,
   RollbackAction,
 } from '../../../shared/domain/workflow/entries';
+import {
+  MONITOR_VERDICT_LABELS,
+  monitorVerdict,
+  overrideText,
+} from '../../../shared/domain/workflow/monitor-gaps';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { KeyedQueue } from '../../base/keyed-queue';
 import { applyDraft, recoverIntent } from './apply';
@@ -224,7 +229,12 @@ export class ChangeService {
       await new MonitorRunner(this.ctx, id, this.dir).finish(false);
   }
 
-  async close(id: string, outcome: Outcome, note: string | undefined): Promise<ChangeState> {
+  async close(
+    id: string,
+    outcome: Outcome,
+    note: string | undefined,
+    overrideReason?: string,
+  ): Promise<ChangeState> {
     const action: Action =
       outcome === 'known_good'
         ? 'mark_known_good'
@@ -235,6 +245,15 @@ export class ChangeService {
     if (!isLegal(s0, action)) fail('validation', refusal(s0, action) ?? 'not allowed');
     if (outcome !== 'known_good') await this.endMonitor(id);
     return this.step(id, action, async (s) => {
+      const summary = s.monitor?.summary;
+      // Known-good means the logs were watched for a business cycle; after an outage (or any
+      // window short of that) it takes a second, explicit decision whose reason is journaled.
+      const incomplete = outcome === 'known_good' && summary !== undefined && !summary.fullWindow;
+      if (incomplete && !overrideReason)
+        fail(
+          'validation',
+          `${MONITOR_VERDICT_LABELS[monitorVerdict(summary)]}: the logs could not be read for ${Math.round(summary.gapShare * 100)}% of the window. Marking it known-good needs an explicit confirmation with a reason.`,
+        );
       let afterSnapshotVersion: number | undefined;
       let snapshotError: string | undefined;
       // Every change that reached the server gets its after snapshot, whatever the outcome.
@@ -266,6 +285,7 @@ export class ChangeService {
         ...(afterSnapshotVersion ? { afterSnapshotVersion } : {}),
         ...(snapshotError ? { snapshotError } : {}),
         ...(note ? { note } : {}),
+        ...(incomplete && overrideReason ? { override: overrideText(overrideReason) } : {}),
       });
     });
   }

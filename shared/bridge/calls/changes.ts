@@ -32,6 +32,10 @@ export const MonitorProgress = z.object({
   observed: RateWindow,
   anomalies: z.array(Anomaly),
   lastError: z.string().optional(),
+  /** Set while the logs cannot be read: when the current gap began. */
+  unreachableSince: z.string().optional(),
+  /** Minutes of the window so far in which the logs could not be read (closed and open gaps). */
+  gapMinutes: z.number().default(0),
 });
 export type MonitorProgress = z.infer<typeof MonitorProgress>;
 
@@ -115,8 +119,16 @@ export const changesCalls = {
   'changes.test': call(ById, ChangeView),
   'changes.health': call(ById, ChangeView),
   'changes.startMonitoring': call(ById, ChangeView),
+  /**
+   * Closes a change. Known-good after an incomplete monitoring window (logs unreachable for more
+   * than 10% of it) is refused unless `overrideReason` confirms it; the reason is journaled.
+   */
   'changes.close': call(
-    ById.extend({ outcome: Outcome, note: z.string().trim().max(4000).optional() }),
+    ById.extend({
+      outcome: Outcome,
+      note: z.string().trim().max(4000).optional(),
+      overrideReason: z.string().trim().min(3, 'say why, in a few words').max(500).optional(),
+    }),
     ChangeView,
   ),
   /** From a change, or from a provider page (recorded in the open change, or in a rollback record). */

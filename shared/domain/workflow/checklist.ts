@@ -1,3 +1,4 @@
+import { MONITOR_VERDICT_LABELS, monitorVerdict } from './monitor-gaps';
 import { z } from 'zod';
 import type { Runbook } from './runbook';
 import type { ChangeState } from './state';
@@ -108,7 +109,7 @@ export function checklistFor(
             'monitor',
             false,
             summary
-              ? `Monitored ${minutes(summary.windowMinutes)}${summary.fullWindow ? '' : ', cut short'}; the business cycle is ${minutes(cycle)}.`
+              ? `Monitored ${minutes(summary.windowMinutes)}${summary.fullWindow ? '' : ` (${MONITOR_VERDICT_LABELS[monitorVerdict(summary)].toLowerCase()})`}; the business cycle is ${minutes(cycle)}.`
               : 'The last change was not monitored for a business cycle.',
             openLast,
           ),

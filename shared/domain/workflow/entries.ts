@@ -12,6 +12,7 @@ import { TestResult } from '../../contract/test-result';
 import { Anomaly, HealthComparison, RateWindow } from '../anomaly/schema';
 import { ConfigDiff } from '../diff/schema';
 import { ImpactPreview } from '../impact/schema';
+import { MonitorGap } from './monitor-gaps';
 
 export const STEPS = ['baseline', 'config', 'test', 'health', 'monitor', 'close'] as const;
 export const Step = z.enum(STEPS);
@@ -47,11 +48,17 @@ export const MonitorSummary = z.object({
   startedAt: z.string(),
   endedAt: z.string(),
   windowMinutes: z.number(),
-  /** True when the whole window elapsed (not cut short by a rollback or an abandon). */
+  /**
+   * True only when the whole window elapsed (not cut short by a rollback or an abandon) AND the
+   * logs were read for at least 90% of it: an outage the monitor sat through is not monitoring.
+   */
   fullWindow: z.boolean(),
   baseline: RateWindow,
   observed: RateWindow,
   anomalies: z.array(Anomaly),
+  /** Intervals in which the logs could not be read, and their share of the window (0..1). */
+  gaps: z.array(MonitorGap).default([]),
+  gapShare: z.number().min(0).max(1).default(0),
 });
 export type MonitorSummary = z.infer<typeof MonitorSummary>;
 
@@ -133,6 +140,8 @@ export const JournalEntry = z.discriminatedUnion('type', [
     baseline: RateWindow,
   }),
   z.object({ ...base, type: z.literal('anomaly'), anomalies: z.array(Anomaly) }),
+  /** The monitor could not read the logs from `from` to `to` (journaled when the gap closes). */
+  z.object({ ...base, type: z.literal('monitor_gap'), ...MonitorGap.shape }),
   z.object({ ...base, type: z.literal('monitor_done'), summary: MonitorSummary }),
   z.object({
     ...base,
@@ -151,6 +160,8 @@ export const JournalEntry = z.discriminatedUnion('type', [
     afterSnapshotVersion: z.number().int().optional(),
     snapshotError: z.string().optional(),
     note: z.string().optional(),
+    /** Known-good after an incomplete window: the operator's explicit confirmation and reason. */
+    override: z.string().optional(),
   }),
   z.object({ ...base, type: z.literal('note'), text: z.string().min(1).max(4000) }),
 ]);

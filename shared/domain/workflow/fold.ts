@@ -114,7 +114,11 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
           endsAt: e.endsAt,
           windowMinutes: e.windowMinutes,
           summary: undefined,
+          gaps: [],
         };
+        break;
+      case 'monitor_gap':
+        s.monitor?.gaps.push({ from: e.from, to: e.to, reason: e.reason });
         break;
       case 'anomaly':
         s.anomalies.push(...e.anomalies);

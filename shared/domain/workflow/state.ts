@@ -9,6 +9,7 @@ import type {
   Step,
   TestRun,
 } from './entries';
+import type { MonitorGap } from './monitor-gaps';
 
 /** Everything a screen, the checklist or an export needs about one change, folded from its journal. */
 export interface ChangeState {
@@ -61,6 +62,8 @@ export interface ChangeState {
         endsAt: string;
         windowMinutes: number;
         summary: MonitorSummary | undefined;
+        /** Closed intervals in which the logs could not be read. */
+        gaps: MonitorGap[];
       }
     | undefined;
   anomalies: Anomaly[];

@@ -41,6 +41,22 @@ describe('offline cache behind the bridge reads', () => {
     expect(h.events).toHaveLength(1);
   });
 
+  it('a live read never falls back to the cache: the offline copy is there, the call still fails', async () => {
+    server.fault = faults.json(200, { integrations: [GA4] }, { etag: '"v1"' });
+    await h.handlers['integrations.list'](target, h.ctx);
+    await goOffline();
+    const e = await failure(
+      h.handlers['integrations.list']({ ...target, freshness: 'live' }, h.ctx),
+    );
+    expect(e.kind).toBe('network');
+    expect(e.message).not.toMatch(/offline copy/);
+    const live = await failure(h.service.reads.integrations(target, 'live'));
+    expect(live.kind).toBe('network');
+    // The same read for display still shows the copy, marked stale.
+    expect((await h.service.reads.integrations(target, 'display')).stale).toBe(true);
+    expect(h.events.filter((ev) => ev.name === 'connectivity.changed')).toHaveLength(1);
+  });
+
   it('emits online again as soon as a call succeeds (the banner clears without a reload)', async () => {
     server.fault = faults.sequence(faults.json(200, [GA4]), faults.hang(), faults.json(200, [GA4]));
     await h.handlers['integrations.list'](target, h.ctx);

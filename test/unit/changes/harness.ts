@@ -8,7 +8,7 @@ import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
 import { createConfBackend } from '../../../main/core/settings/conf-backend';
 import { SettingsStore } from '../../../main/core/settings/settings-store';
 import { EventHub } from '../../../main/host/event-hub';
-import { startSandbox } from '../../../main/sandbox';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox';
 import {
   calls,
   type CallInput,
@@ -26,6 +26,8 @@ export class Harness {
   siteId = '';
   /** The embedded sandbox's token, for edits made outside the app (see outsidePut). */
   private sandboxToken = '';
+  private api: RunningSandbox | undefined;
+  private apiOptions: SandboxOptions | undefined;
 
   async open(opts: { monitorMinimumMinutes?: number; operatorName?: string } = {}): Promise<this> {
     const settings = await SettingsStore.open(this.dir, createConfBackend);
@@ -36,9 +38,15 @@ export class Harness {
       settings,
       secrets: new MemorySecretStore(),
       emit: hub.emit,
-      startSandbox: (o) => {
+      startSandbox: async (o) => {
         this.sandboxToken = o.token;
-        return startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 400 });
+        this.apiOptions = { ...o, eventsPerSecond: 40, historyEvents: 400 };
+        this.api = await startSandbox(this.apiOptions);
+        return {
+          url: this.api.url,
+          siteIds: this.api.siteIds,
+          close: () => this.api?.close() ?? Promise.resolve(),
+        };
       },
     });
     this.siteId = this.core.sandbox!.siteIds[0]!;
@@ -59,6 +67,17 @@ export class Harness {
 
   get site() {
     return { connectionId: 'sandbox', siteId: this.siteId };
+  }
+
+  /** The API goes away (the sandbox process stops listening). */
+  async stopApi(): Promise<void> {
+    await this.api!.close();
+  }
+
+  /** The API comes back on the same address, with the same data. */
+  async restartApi(): Promise<void> {
+    const port = Number(new URL(this.api!.url).port);
+    this.api = await startSandbox({ ...this.apiOptions!, port });
   }
 
   /** A PUT by someone else, straight to the API: the app neither sends nor sees it being sent. */
