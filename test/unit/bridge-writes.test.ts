@@ -34,9 +34,6 @@ const MAY_WRITE: Partial<Record<CallName, string>> = {
     'POST to the sandbox drill control path; refused before any request for a connection that is not the embedded sandbox',
   'drills.clear':
     'DELETE on the sandbox drill control path; refused before any request for a connection that is not the embedded sandbox',
-  // Interim: until "New webhook" and "Delete" on the Webhooks screen open changes.
-  'webhooks.create': 'interim: the Webhooks screen creates directly',
-  'webhooks.delete': 'interim: the Webhooks screen deletes directly',
 };
 
 interface Walk {
@@ -112,15 +109,6 @@ const walk: Step[] = [
   { name: 'webhooks.get', input: (w) => ({ ...w.site, webhookId: w.webhookId }) },
   { name: 'webhooks.logs', input: (w) => ({ ...w.site, webhookId: w.webhookId, limit: 5 }) },
   { name: 'webhooks.test', input: (w) => ({ ...w.site, webhookId: w.webhookId }) },
-  {
-    name: 'webhooks.create',
-    input: (w) => ({
-      ...w.site,
-      body: { name: 'walk', url: 'http://127.0.0.1:9/walk', authType: 'none', authConfig: {} },
-    }),
-    after: (v, w) => void (w.webhookId = (v.data as { id: string }).id),
-  },
-  { name: 'webhooks.delete', input: (w) => ({ ...w.site, webhookId: w.webhookId }) },
   { name: 'api.cancel', input: () => ({ requestId: 'nothing-in-flight' }) },
   { name: 'diagnostics.list', input: () => ({}) },
   { name: 'drills.list', input: (w) => w.site },
@@ -223,6 +211,17 @@ const walk: Step[] = [
     name: 'changes.startRestore',
     input: (w) => ({ ...w.site, target: 'meta', version: 1 }),
     after: (v, w) => void (w.restoreChangeId = startedId(v)),
+  },
+  {
+    name: 'changes.close',
+    input: (w) => ({ changeId: w.restoreChangeId, outcome: 'abandoned' }),
+  },
+  {
+    name: 'changes.startWebhookCreate',
+    input: (w) => ({
+      ...w.site,
+      body: { name: 'walk', url: 'http://127.0.0.1:9/walk', authType: 'none', authConfig: {} },
+    }),
   },
 ];
 

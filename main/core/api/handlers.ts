@@ -122,14 +122,6 @@ export function createApiHandlers(api: ApiService): ApiHandlers {
     'dataLayer.get': (i) => reads.dataLayer(i, i.freshness),
     'webhooks.list': (i) => reads.webhooks(i, i.freshness),
     'webhooks.get': (i) => reads.webhook(i, i.webhookId, i.freshness),
-    'webhooks.create': async (i) => {
-      const w = await api.writes.createWebhook(i, i.body);
-      return { data: w.data, ...(w.etag ? { etag: w.etag } : {}) };
-    },
-    'webhooks.delete': async (i) => {
-      await api.writes.deleteWebhook(i, i.webhookId);
-      return { deleted: true };
-    },
     'webhooks.test': (i) => api.tests.webhook(i, i.webhookId),
     'webhooks.logs': (i) =>
       reads.webhookLogs(

@@ -38,7 +38,7 @@ export interface ApiWrites {
     body: WebhookBody,
     ifMatch: string | undefined,
   ): Promise<Written<Webhook>>;
-  deleteWebhook(t: Target, webhookId: string): Promise<void>;
+  deleteWebhook(t: Target, webhookId: string, ifMatch: string | undefined): Promise<void>;
 }
 
 /** The provider and webhook tests: a POST that sends one sample event and changes no setting. */
@@ -65,8 +65,8 @@ export function createApiWrites(calls: ApiCalls): ApiWrites {
       written(
         await calls.write(t, (p, s) => p.api.updateWebhook(t.siteId, webhookId, body, ifMatch, s)),
       ),
-    deleteWebhook: async (t, webhookId) => {
-      await calls.write(t, (p, s) => p.api.deleteWebhook(t.siteId, webhookId, s));
+    deleteWebhook: async (t, webhookId, ifMatch) => {
+      await calls.write(t, (p, s) => p.api.deleteWebhook(t.siteId, webhookId, ifMatch, s));
     },
   };
 }

@@ -2,13 +2,15 @@ import { join } from 'node:path';
 import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { changesCalls, ChangeView } from '../../../shared/bridge/calls/changes';
 import { fail } from '../../../shared/bridge/errors';
+import { NEW_WEBHOOK_TARGET } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { ApiService } from '../api';
 import type { Feature } from '../feature';
 import type { RunbookStore } from '../runbooks/store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SnapshotsService } from '../snapshots/service';
-import { diffOf, impactOf } from './apply';
+import { draftOf, impactOf, validateFor } from './apply';
+import { diffOf } from './diff';
 import { ioOf, keyOf, type ChangeCtx } from './context';
 import { DraftStore } from './drafts';
 import { startRestore } from './restore';
@@ -104,9 +106,19 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
             await service.start(
               { connectionId: i.connectionId, siteId: i.siteId, target: i.target },
               i.title,
+              { operation: i.operation },
             )
           ).id,
         );
+      },
+      'changes.startWebhookCreate': async (i) => {
+        await ready;
+        const s = await service.start(
+          { connectionId: i.connectionId, siteId: i.siteId, target: NEW_WEBHOOK_TARGET },
+          i.title ?? `New webhook ${i.body.name}`,
+          { operation: 'create', seed: i.body },
+        );
+        return view(s.id);
       },
       'changes.startRestore': async (i) => {
         await ready;
@@ -161,17 +173,19 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
             'validation',
             `The draft can only be edited at the Config step (this change is at ${s.step}).`,
           );
+        if (s.operation === 'delete')
+          fail('validation', 'A delete has no draft: applying it deletes the webhook.');
         const draft = {
           body: i.body,
           savedAt: new Date().toISOString(),
-          issues: ioOf(ctx, s).validate(i.body),
+          issues: validateFor(ioOf(ctx, s), s, i.body),
         };
         await drafts.save(i.changeId, draft);
         return draft;
       },
       'changes.preview': async (i) => {
         const s = service.state(i.changeId);
-        const draft = await drafts.load(i.changeId);
+        const draft = await draftOf(ctx, s).catch(() => undefined);
         if (!s.baseline || !draft)
           fail('validation', 'A preview needs a baseline and a saved draft.');
         const io = ioOf(ctx, s);

@@ -18,6 +18,8 @@ import {
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { LogEntry } from '../../../shared/contract';
 import { loadJsonFile, saveJsonFile } from '../fs/json-file';
+import { OpsFailure } from '../../../shared/bridge/errors';
+import type { TargetIO } from '../targets/target-io';
 import { errorText, ioOf, type ChangeCtx } from './context';
 
 /** The monitor's running tally, saved after every poll so a restart continues rather than restarts. */
@@ -130,10 +132,11 @@ export class MonitorRunner {
 
   /** Newest-first pages until the last entry already counted (or the start of the window). */
   private async fresh(p: Progress, startedAt: number): Promise<LogEntry[]> {
-    const io = ioOf(this.ctx, this.state());
+    const s = this.state();
+    const io = ioOf(this.ctx, s);
     const out: LogEntry[] = [];
     for (let page = 0; page < MAX_PAGES; page++) {
-      const entries = (await io.logs(PAGE, page * PAGE, 'live')) ?? [];
+      const entries = (await this.page(io, s, page)) ?? [];
       for (const e of entries) {
         if (e.id <= p.cursor || Date.parse(e.timestamp) < startedAt) return out;
         out.push(e);
@@ -164,6 +167,21 @@ export class MonitorRunner {
     const m = this.state().monitor!;
     const open = p.gap ? [{ ...p.gap, to: now.toISOString() }] : [];
     return gapMinutesWithin([...m.gaps, ...open], m.startedAt, now.toISOString());
+  }
+
+  /** A deleted webhook has no log stream: its 404 is the expected "nothing delivered". */
+  private async page(io: TargetIO, s: ChangeState, page: number) {
+    try {
+      return await io.logs(PAGE, page * PAGE, 'live');
+    } catch (error) {
+      if (
+        s.operation === 'delete' &&
+        error instanceof OpsFailure &&
+        error.error.kind === 'not_found'
+      )
+        return [];
+      throw error;
+    }
   }
 
   async tick(): Promise<void> {

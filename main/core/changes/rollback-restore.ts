@@ -1,4 +1,4 @@
-import { fail } from '../../../shared/bridge/errors';
+import { fail, OpsFailure } from '../../../shared/bridge/errors';
 import type { TestRun } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { sha256Of, snapshotBody } from '../snapshots/body';
@@ -19,7 +19,14 @@ export async function restoreForRollback(
   const key = keyOf(s);
   const io = ioOf(ctx, s);
   const snap = await ctx.snapshots.store.get(key, version);
-  const live = await liveFor('a restore', () => io.read('live'));
+  const live = await liveFor('a restore', () => io.read('live')).catch((error: unknown) => {
+    if (error instanceof OpsFailure && error.error.kind === 'not_found')
+      fail(
+        'not_found',
+        `${key.target} no longer exists: re-create it with "Restore snapshot" on the Snapshots screen (a change, where its secrets can be entered again).`,
+      );
+    throw error;
+  });
   if (sha256Of(snapshotBody(key.target, live.body)) === snap.sha256)
     fail('validation', `The live configuration already matches v${version}; nothing to restore.`);
   if (io.validate(snap.body).length)

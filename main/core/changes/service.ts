@@ -4,10 +4,13 @@ import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
 import { isLegal, refusal, type Action } from '../../../shared/domain/workflow/actions';
 import type {
+  Operation,
   Outcome,
   RestoreSource,
   RollbackAction,
 } from '../../../shared/domain/workflow/entries';
+import { targetKind } from '../../../shared/bridge/calls/snapshots-types';
+import type { Body } from '../targets/target-io';
 import {
   MONITOR_VERDICT_LABELS,
   monitorVerdict,
@@ -15,7 +18,8 @@ import {
 } from '../../../shared/domain/workflow/monitor-gaps';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { KeyedQueue } from '../../base/keyed-queue';
-import { applyDraft, recoverIntent } from './apply';
+import { applyDraft } from './apply';
+import { recoverIntent } from './recover';
 import { takeBaseline } from './baseline';
 import { errorText, keyOf, liveFor, type ChangeCtx } from './context';
 import { MonitorRunner } from './monitor';
@@ -98,11 +102,22 @@ export class ChangeService {
     return this.sites.run(siteKey(key.connectionId, key.siteId), fn);
   }
 
+  /**
+   * Opens a change. `operation` says what it does to the target (webhooks may be created or
+   * deleted); `seed` is a draft saved with the change before its baseline (the "New webhook" form),
+   * so nothing the operator typed is lost if the baseline cannot be taken yet.
+   */
   async start(
     key: SnapshotKey,
     title: string | undefined,
-    restoreOf?: RestoreSource,
+    opts: { restoreOf?: RestoreSource; operation?: Operation; seed?: Body } = {},
   ): Promise<ChangeState> {
+    const { restoreOf, operation = 'update', seed } = opts;
+    if (operation !== 'update' && targetKind(key.target) !== 'webhook')
+      fail(
+        'validation',
+        `Only webhooks can be ${operation}d by a change; ${key.target} is edited.`,
+      );
     // The check and the `started` line are one step: a second start waits, then sees the lock.
     const id = await this.inSite(key, async () => {
       const open = this.openOn(key.connectionId, key.siteId);
@@ -121,7 +136,14 @@ export class ChangeService {
         ...(title ? { title } : {}),
         kind: 'change',
         ...(restoreOf ? { restoreOf } : {}),
+        operation,
       });
+      if (seed)
+        await this.ctx.drafts.save(id, {
+          body: seed,
+          savedAt: this.ctx.now().toISOString(),
+          issues: [],
+        });
       return id;
     });
     // A failed baseline is in the journal and shown at the Baseline step: the change stays open to retry.
@@ -256,8 +278,9 @@ export class ChangeService {
         );
       let afterSnapshotVersion: number | undefined;
       let snapshotError: string | undefined;
-      // Every change that reached the server gets its after snapshot, whatever the outcome.
-      if (s.applied || s.rolledBack) {
+      // Every change that reached the server gets its after snapshot, whatever the outcome; a
+      // deleted webhook has nothing left to snapshot (its baseline snapshot is what re-creates it).
+      if ((s.applied || s.rolledBack) && s.operation !== 'delete') {
         try {
           const snap = await liveFor('the after-change snapshot', () =>
             this.ctx.snapshots.take(keyOf(s), {

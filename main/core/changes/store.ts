@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { JournalEntry, NewEntry } from '../../../shared/domain/workflow/entries';
+import { JournalEntry, type NewEntry } from '../../../shared/domain/workflow/entries';
 import { foldChange } from '../../../shared/domain/workflow/fold';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { KeyedQueue } from '../../base/keyed-queue';
@@ -71,11 +71,12 @@ export class ChangeStore {
       problems: [],
       state: undefined as unknown as ChangeState,
     };
-    const full = {
+    // Parsed as it will be read back: defaults applied, and a malformed line is never written.
+    const full = JournalEntry.parse({
       ...entry,
       seq: (held.entries.at(-1)?.seq ?? 0) + 1,
       at: this.now().toISOString(),
-    };
+    });
     await appendJournal(this.path(id), full);
     held.entries.push(full);
     held.state = foldChange(held.entries);

@@ -4,9 +4,30 @@ import type { TestRun } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { errorText, ioOf, liveFor, siteOf, type ChangeCtx } from './context';
 
+/**
+ * A delete's test: the webhook is gone (its GET answers 404). Anything else, an existing webhook
+ * or an unreachable API, is a failed test.
+ */
+async function testDeleted(ctx: ChangeCtx, s: ChangeState): Promise<TestRun> {
+  const startedAt = ctx.now().toISOString();
+  try {
+    await ioOf(ctx, s).read('live');
+    return { ok: false, error: `${s.target} still exists after the delete.` };
+  } catch (error) {
+    if (!(error instanceof OpsFailure) || error.error.kind !== 'not_found') throw error;
+    const step = {
+      name: 'verify_deleted',
+      ok: true,
+      message: `${s.target} no longer exists (404)`,
+    };
+    return { ok: true, result: { ok: true, startedAt, durationMs: 0, steps: [step] } };
+  }
+}
+
 /** Runs the target's test; a failing or unreachable test is a result to record, not an exception. */
 export async function runTest(ctx: ChangeCtx, s: ChangeState): Promise<TestRun> {
   try {
+    if (s.operation === 'delete' && s.applied) return await testDeleted(ctx, s);
     const result = await ioOf(ctx, s).test();
     return { ok: result.ok, result };
   } catch (error) {

@@ -1,8 +1,9 @@
-import { issuesFromZod, type ErrorIssue, type Freshness } from '../../../shared/bridge';
+import { fail, issuesFromZod, type ErrorIssue, type Freshness } from '../../../shared/bridge';
 import { targetKind, type SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import {
   DataLayerConfig,
   integrationBodySchema,
+  isMasked,
   PROVIDER_SECRET_FIELDS,
   WebhookBody,
   type LogEntry,
@@ -83,6 +84,38 @@ export class TargetIO {
           ? await w.updateWebhook(this.site, hookId(k), WebhookBody.parse(body), ifMatch)
           : await w.putDataLayer(this.site, DataLayerConfig.parse(body), ifMatch);
     return { body: r.data, etag: r.etag };
+  }
+
+  /** Creates the webhook this body describes; answers it with the id the server gave it. */
+  async create(body: Body): Promise<{ body: Body; etag: string | undefined; id: string }> {
+    if (this.kind !== 'webhook') fail('validation', 'Only webhooks are created by a change.');
+    const r = await this.api.writes.createWebhook(this.site, WebhookBody.parse(body));
+    return { body: r.data, etag: r.etag, id: r.data.id };
+  }
+
+  /** Deletes the webhook, refused by the server (412) if it changed since `ifMatch`. */
+  async remove(ifMatch: string | undefined): Promise<void> {
+    if (this.kind !== 'webhook') fail('validation', 'Only webhooks are deleted by a change.');
+    await this.api.writes.deleteWebhook(this.site, hookId(this.key), ifMatch);
+  }
+
+  /**
+   * A body that will be created, not written over a stored one: a masked secret (from a snapshot
+   * of a deleted webhook) cannot be kept, since nothing stores it any more.
+   */
+  validateNew(body: Body): ErrorIssue[] {
+    const auth = body.authConfig;
+    const masked =
+      auth && typeof auth === 'object'
+        ? Object.entries(auth as Body)
+            .filter(([, v]) => isMasked(v))
+            .map(([k]) => ({
+              path: `authConfig.${k}`,
+              message:
+                'enter the secret again: a webhook being created has no stored secret to keep',
+            }))
+        : [];
+    return [...this.validate(body), ...masked];
   }
 
   /** The mandatory test; the data layer has no test endpoint, so its change is tested through every enabled provider. */

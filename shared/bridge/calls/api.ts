@@ -11,7 +11,6 @@ import {
   SiteHealth,
   TestResult,
   Webhook,
-  WebhookBody,
 } from '../../contract';
 import { call } from '../define';
 import { LocalId, SiteId } from '../ids';
@@ -92,15 +91,6 @@ export const apiCalls = {
   'dataLayer.get': call(Read, fetched(DataLayerConfig)),
   'webhooks.list': call(Read, fetched(z.array(Webhook))),
   'webhooks.get': call(Read.extend({ webhookId: RemoteId }), fetched(Webhook)),
-  // Interim: the Webhooks screen still creates and deletes directly until both become changes.
-  'webhooks.create': call(
-    Target.extend({ body: WebhookBody }),
-    z.object({ data: Webhook, etag: z.string().optional() }),
-  ),
-  'webhooks.delete': call(
-    Target.extend({ webhookId: RemoteId }),
-    z.object({ deleted: z.boolean() }),
-  ),
   'webhooks.test': call(Target.extend({ webhookId: RemoteId }), TestResult),
   'webhooks.logs': call(
     Read.extend({ webhookId: RemoteId }).extend(Paging.shape),

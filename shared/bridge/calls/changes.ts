@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Anomaly, RateWindow } from '../../domain/anomaly/schema';
+import { WebhookBody } from '../../contract/webhooks';
 import { ConfigDiff } from '../../domain/diff/schema';
 import { ImpactPreview } from '../../domain/impact/schema';
 import { JournalEntry, Outcome, RollbackAction, Step } from '../../domain/workflow/entries';
@@ -94,9 +95,25 @@ export const PreviewResult = z.object({
 export type PreviewResult = z.infer<typeof PreviewResult>;
 
 export const changesCalls = {
-  /** Opens a change (refused while another is open on the site) and takes its baseline at once. */
+  /**
+   * Opens a change (refused while another is open on the site) and takes its baseline at once.
+   * `operation: 'delete'` (webhooks) is a change whose Apply deletes the target; its baseline
+   * snapshot is kept so "Restore snapshot" can re-create it.
+   */
   'changes.start': call(
-    Site.extend({ target: SnapshotTarget, title: z.string().trim().max(200).optional() }),
+    Site.extend({
+      target: SnapshotTarget,
+      title: z.string().trim().max(200).optional(),
+      operation: z.enum(['update', 'delete']).default('update'),
+    }),
+    ChangeView,
+  ),
+  /**
+   * "New webhook": a change whose baseline is "does not exist" and whose draft is the form's
+   * webhook; Apply creates it, then its mandatory test, health and monitoring of its deliveries.
+   */
+  'changes.startWebhookCreate': call(
+    Site.extend({ body: WebhookBody, title: z.string().trim().max(200).optional() }),
     ChangeView,
   ),
   /**

@@ -26,6 +26,16 @@ export const STEP_TITLES: Record<Step, string> = {
   close: 'Close',
 };
 
+/**
+ * What a change does to its target: replace its configuration (`update`), or, for webhooks,
+ * create one (the baseline is "does not exist") or delete one (its baseline snapshot is kept, so
+ * "Restore snapshot" can re-create it).
+ */
+export const Operation = z.enum(['update', 'create', 'delete']);
+export type Operation = z.infer<typeof Operation>;
+/** The target of a webhook that a create change has not created yet. */
+export const NEW_WEBHOOK_TARGET = 'webhook:new';
+
 export const Outcome = z.enum(['known_good', 'rolled_back', 'abandoned']);
 export type Outcome = z.infer<typeof Outcome>;
 export const RollbackAction = z.enum(['disable', 'test_mode', 'restore']);
@@ -88,16 +98,21 @@ export const JournalEntry = z.discriminatedUnion('type', [
     title: z.string().max(200).optional(),
     kind: z.enum(['change', 'rollback_only']).default('change'),
     restoreOf: RestoreSource.optional(),
+    operation: Operation.default('update'),
   }),
   z.object({
     ...base,
     type: z.literal('baseline'),
+    /** False for a create: the baseline is that the target does not exist. */
+    exists: z.boolean().default(true),
     snapshotVersion: z.number().int().optional(),
     snapshotError: z.string().optional(),
     etag: z.string().optional(),
     body: Body,
     health: z.unknown().optional(),
     listCount: z.number().int().optional(),
+    /** A create: the webhooks that existed at baseline (a recovered create is none of them). */
+    knownWebhooks: z.array(z.string()).optional(),
     window: RateWindow.optional(),
   }),
   z.object({ ...base, type: z.literal('baseline_failed'), error: BridgeError }),
@@ -115,6 +130,11 @@ export const JournalEntry = z.discriminatedUnion('type', [
     type: z.literal('apply_done'),
     key: z.string(),
     etag: z.string().optional(),
+    /** A create: the id the server gave the new webhook (the change's target from here on). */
+    createdId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,128}$/)
+      .optional(),
     recovered: z.boolean().default(false),
   }),
   z.object({
@@ -167,9 +187,10 @@ export const JournalEntry = z.discriminatedUnion('type', [
 ]);
 export type JournalEntry = z.infer<typeof JournalEntry>;
 export type EntryType = JournalEntry['type'];
-/** What callers hand to `append`: the journal sets `seq` and `at`. */
-export type NewEntry = JournalEntry extends infer E
-  ? E extends JournalEntry
+type JournalInput = z.input<typeof JournalEntry>;
+/** What callers hand to `append` (defaults may be left out): the journal sets `seq` and `at`. */
+export type NewEntry = JournalInput extends infer E
+  ? E extends JournalInput
     ? Omit<E, 'seq' | 'at'>
     : never
   : never;

@@ -3,6 +3,7 @@ import type { Anomaly } from '../anomaly/schema';
 import type {
   JournalEntry,
   MonitorSummary,
+  Operation,
   Outcome,
   RestoreSource,
   RollbackAction,
@@ -20,6 +21,7 @@ export interface ChangeState {
   operator: string;
   title: string | undefined;
   kind: 'change' | 'rollback_only';
+  operation: Operation;
   /** Set when the change restores a snapshot: the draft was seeded with that version's body. */
   restoreOf: RestoreSource | undefined;
   startedAt: string;
@@ -35,6 +37,7 @@ export interface ChangeState {
         etag: string | undefined;
         body: Record<string, unknown>;
         health: ProviderHealth | undefined;
+        exists: boolean;
       }
     | undefined;
   /** A 412 or a recovered apply found other edits: the next action must be a new baseline. */
@@ -47,6 +50,7 @@ export interface ChangeState {
         body: Record<string, unknown>;
         etag: string | undefined;
         recovered: boolean;
+        createdId: string | undefined;
       }
     | undefined;
   /** An apply whose PUT may or may not have landed (the app stopped in between). */

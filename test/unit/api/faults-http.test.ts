@@ -88,7 +88,7 @@ describe('fault case 2: persistent 500/503', () => {
     server.fault = faults.status(503, 'maintenance');
     await failure(h.handlers['integrations.test']({ ...target, provider: 'ga4' }, h.ctx));
     await failure(h.service.writes.putIntegration(target, 'ga4', GA4, undefined));
-    await failure(h.service.writes.deleteWebhook(target, 'wh_1'));
+    await failure(h.service.writes.deleteWebhook(target, 'wh_1', undefined));
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'PUT', 'DELETE']);
   });
 });

@@ -95,7 +95,7 @@ describe('offline cache behind the bridge reads', () => {
 
   it('writes while offline are refused with `offline`, never queued', async () => {
     await goOffline();
-    const e = await failure(h.service.writes.deleteWebhook(target, 'wh_1'));
+    const e = await failure(h.service.writes.deleteWebhook(target, 'wh_1', undefined));
     expect(e.kind).toBe('offline');
     expect(e.message).toMatch(/NOT sent/);
   });

@@ -104,7 +104,7 @@ describe('against the sandbox', () => {
     const cached = readdirSync(h.cacheDir, { recursive: true }).map(String).join('\n');
     expect(cached).toMatch(/logs\.(ga4|meta|gads)\.10\.0/);
     expect(cached).not.toContain('webhook-logs');
-    await h.service.writes.deleteWebhook(t, id);
+    await h.service.writes.deleteWebhook(t, id, undefined);
     expect((await failure(h.handlers['webhooks.get']({ ...t, webhookId: id }, h.ctx))).kind).toBe(
       'not_found',
     );

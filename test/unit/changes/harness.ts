@@ -69,6 +69,11 @@ export class Harness {
     return { connectionId: 'sandbox', siteId: this.siteId };
   }
 
+  /** The embedded sandbox's API token, for a colleague's tool writing outside the app. */
+  get token(): string {
+    return this.sandboxToken;
+  }
+
   /** The API goes away (the sandbox process stops listening). */
   async stopApi(): Promise<void> {
     await this.api!.close();
