@@ -12,7 +12,7 @@ import { isAllowedNavigation } from '../electron/navigation';
 
 /**
  * The window a call came from, if it is trusted: the main frame of one of our windows showing our
- * own app:// page (checklist 17). A subframe, a foreign page or a destroyed frame has none.
+ * own app:// page (Electron security checklist, item 17). A subframe, a foreign page or a destroyed frame has none.
  */
 export function trustedWindow(
   frame: WebFrameMain | null | undefined,

@@ -15,7 +15,7 @@ import { dispatch } from '../../main/host/dispatch';
 import { createApiHandlers, createApiService } from '../../main/core/api';
 
 /**
- * Hostile bridge input (reference fault case 16): whatever arrives, the answer is a typed
+ * Hostile bridge input (fault case 16, docs/architecture.md): whatever arrives, the answer is a typed
  * rejection, no handler runs on bad input, nothing is written, and no prototype is polluted.
  */
 const ran: string[] = [];

@@ -26,7 +26,7 @@ export interface Paging {
 }
 
 /**
- * Every endpoint of the reference as a typed method. Paths are built from validated ids and
+ * Every documented endpoint of the Integrations API as a typed method. Paths are built from validated ids and
  * still encoded, so an id can never step out of its path segment.
  */
 export class SelwiseApi {

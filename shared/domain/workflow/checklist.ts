@@ -16,7 +16,7 @@ export type ChecklistItem = z.infer<typeof ChecklistItem>;
 export const TargetChecklist = z.object({ target: z.string(), items: z.array(ChecklistItem) });
 export type TargetChecklist = z.infer<typeof TargetChecklist>;
 
-/** The seed's production checklist, word for word. */
+/** The production checklist of the Selwise Integration Operations guide, word for word. */
 export const CHECKLIST_LABELS: Record<z.infer<typeof ChecklistItemId>, string> = {
   snapshots: 'Every integration change has before/after snapshot records',
   test: 'Provider test is mandatory after each config change',
