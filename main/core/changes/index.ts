@@ -11,10 +11,11 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { SnapshotsService } from '../snapshots/service';
 import { draftOf, impactOf, validateFor } from './apply';
 import { diffOf } from './diff';
-import { ioOf, keyOf, type ChangeCtx } from './context';
+import { ioOf, type ChangeCtx } from './context';
 import { DraftStore } from './drafts';
 import { startRestore } from './restore';
-import { changeMarkdown, incidentMarkdown, summaryOf } from './export';
+import { summaryOf } from './export';
+import { exportChanges, listChanges } from './queries';
 import { ChangeService } from './service';
 import { ChangeStore } from './store';
 
@@ -139,26 +140,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
       },
       'changes.list': async (i) => {
         await ready;
-        return store
-          .all()
-          .filter(
-            (c) =>
-              (!i.connectionId || c.connectionId === i.connectionId) &&
-              (!i.siteId || c.siteId === i.siteId) &&
-              (!i.target || c.target === i.target),
-          )
-          .filter(
-            (c) =>
-              (!i.status || (i.status === 'open') === c.open) &&
-              (!i.outcome || c.outcome === i.outcome),
-          )
-          .filter(
-            (c) =>
-              (!i.from || (c.entries.at(-1)?.at ?? c.startedAt) >= i.from) &&
-              (!i.to || c.startedAt <= i.to),
-          )
-          .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
-          .map(summaryOf);
+        return listChanges(store.all(), i);
       },
       'changes.openFor': async (i) => {
         await ready;
@@ -225,61 +207,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
       'changes.note': async (i) => view((await service.note(i.changeId, i.text)).id),
       'changes.export': async (i) => {
         await ready;
-        if ('changeId' in i) {
-          const s = service.state(i.changeId);
-          const runbook = await runbookOf(s);
-          if (i.format === 'json')
-            return {
-              fileName: `${s.id}.json`,
-              mime: 'application/json',
-              count: 1,
-              text: JSON.stringify(
-                { change: summaryOf(s), key: keyOf(s), runbook, entries: s.entries },
-                null,
-                2,
-              ),
-            };
-          return {
-            fileName: `${s.id}.md`,
-            mime: 'text/markdown',
-            count: 1,
-            text: changeMarkdown(s, runbook),
-          };
-        }
-        const r = i.range;
-        const list = store
-          .all()
-          .filter(
-            (c) =>
-              c.connectionId === r.connectionId &&
-              c.siteId === r.siteId &&
-              c.entries.some((e) => e.at >= r.from && e.at <= r.to),
-          );
-        const name = `incident-${r.from.slice(0, 16).replace(/[:T]/g, '')}-${r.to.slice(0, 16).replace(/[:T]/g, '')}`;
-        if (i.format === 'json')
-          return {
-            fileName: `${name}.json`,
-            mime: 'application/json',
-            count: list.length,
-            text: JSON.stringify(
-              {
-                from: r.from,
-                to: r.to,
-                changes: list.map((c) => ({
-                  change: summaryOf(c),
-                  entries: c.entries.filter((e) => e.at >= r.from && e.at <= r.to),
-                })),
-              },
-              null,
-              2,
-            ),
-          };
-        return {
-          fileName: `${name}.md`,
-          mime: 'text/markdown',
-          count: list.length,
-          text: incidentMarkdown(list, r.from, r.to),
-        };
+        return exportChanges(i, store.all(), (c) => service.state(c), runbookOf);
       },
     },
     close: () => service.shutdown(),

@@ -1,47 +1,16 @@
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { MonitorProgress } from '../../../shared/bridge/calls/changes';
-import { addEntries, emptyCounts } from '../../../shared/domain/anomaly/counts';
+import { addEntries } from '../../../shared/domain/anomaly/counts';
 import { anomalyKey, detectAnomalies } from '../../../shared/domain/anomaly/detect';
-import {
-  Anomaly,
-  EventCounts,
-  StatusCounts,
-  type RateWindow,
-} from '../../../shared/domain/anomaly/schema';
 import {
   GAP_ANOMALY_AFTER_MS,
   gapMinutesWithin,
-  hhmm,
   MAX_GAP_SHARE,
 } from '../../../shared/domain/workflow/monitor-gaps';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import type { LogEntry } from '../../../shared/contract';
-import { loadJsonFile, saveJsonFile } from '../fs/json-file';
-import { OpsFailure } from '../../../shared/bridge/errors';
-import type { TargetIO } from '../targets/target-io';
 import { errorText, ioOf, type ChangeCtx } from './context';
-
-/** The monitor's running tally, saved after every poll so a restart continues rather than restarts. */
-const Progress = z.object({
-  schemaVersion: z.literal(1),
-  cursor: z.number().int(),
-  counts: StatusCounts,
-  events: EventCounts,
-  notified: z.array(z.string()),
-  anomalies: z.array(Anomaly),
-  lastError: z.string().optional(),
-  /** Polls that reached the logs: a window the API was down for all along was not monitored. */
-  okPolls: z.number().int().default(0),
-  /** When the logs were last read: a gap starts there, since nothing is known after it. */
-  lastOkAt: z.string().optional(),
-  /** The gap in progress: since when the logs could not be read, and why (journaled on close). */
-  gap: z.object({ from: z.string(), reason: z.string() }).optional(),
-});
-type Progress = z.infer<typeof Progress>;
-
-const PAGE = 500;
-const MAX_PAGES = 10;
+import { closeGap, freshEntries, gapMinutesSoFar, unreachableAnomaly } from './monitor-gap';
+import { loadTally, observedWindow, saveTally } from './monitor-tally';
 
 /** Poll often enough for a short window to have several looks, rarely enough for a 24 h one. */
 export function pollMs(windowMinutes: number): number {
@@ -110,93 +79,19 @@ export class MonitorRunner {
     await this.busy;
   }
 
-  private async load(): Promise<Progress> {
-    const r = await loadJsonFile(this.file, Progress, { newestVersion: 1 });
-    return r.state === 'ok'
-      ? r.value
-      : {
-          schemaVersion: 1,
-          cursor: -1,
-          counts: emptyCounts(),
-          events: {},
-          notified: [],
-          anomalies: [],
-          okPolls: 0,
-        };
-  }
-
-  private observed(p: Progress, startedAt: string, now: Date): RateWindow {
-    const minutes = Math.max(0, (now.getTime() - Date.parse(startedAt)) / 60_000);
-    return { from: startedAt, to: now.toISOString(), minutes, counts: p.counts, events: p.events };
-  }
-
-  /** Newest-first pages until the last entry already counted (or the start of the window). */
-  private async fresh(p: Progress, startedAt: number): Promise<LogEntry[]> {
-    const s = this.state();
-    const io = ioOf(this.ctx, s);
-    const out: LogEntry[] = [];
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const entries = (await this.page(io, s, page)) ?? [];
-      for (const e of entries) {
-        if (e.id <= p.cursor || Date.parse(e.timestamp) < startedAt) return out;
-        out.push(e);
-      }
-      if (entries.length < PAGE) break;
-    }
-    return out;
-  }
-
-  /**
-   * Journals the gap in progress as closed at `to` (once: a crash between the journal line and the
-   * progress file finds the line on restart and does not write it again).
-   */
-  private async closeGap(p: Progress, to: Date): Promise<void> {
-    const gap = p.gap;
-    if (!gap) return;
-    const s = this.state();
-    const end = new Date(
-      Math.max(Date.parse(gap.from), Math.min(to.getTime(), Date.parse(s.monitor!.endsAt))),
-    );
-    if (!s.entries.some((e) => e.type === 'monitor_gap' && e.from === gap.from))
-      await this.ctx.store.append(s.id, { type: 'monitor_gap', ...gap, to: end.toISOString() });
-    delete p.gap;
-  }
-
-  /** Minutes without logs so far: the journaled gaps and the one in progress. */
-  private gapMinutes(p: Progress, now: Date): number {
-    const m = this.state().monitor!;
-    const open = p.gap ? [{ ...p.gap, to: now.toISOString() }] : [];
-    return gapMinutesWithin([...m.gaps, ...open], m.startedAt, now.toISOString());
-  }
-
-  /** A deleted webhook has no log stream: its 404 is the expected "nothing delivered". */
-  private async page(io: TargetIO, s: ChangeState, page: number) {
-    try {
-      return await io.logs(PAGE, page * PAGE, 'live');
-    } catch (error) {
-      if (
-        s.operation === 'delete' &&
-        error instanceof OpsFailure &&
-        error.error.kind === 'not_found'
-      )
-        return [];
-      throw error;
-    }
-  }
-
   async tick(): Promise<void> {
     const s = this.state();
     const m = s.monitor;
     if (!m || m.summary || !s.open || this.stopped) return;
-    const p = await this.load();
+    const p = await loadTally(this.file);
     const now = this.ctx.now();
     try {
-      const entries = await this.fresh(p, Date.parse(m.startedAt));
+      const entries = await freshEntries(ioOf(this.ctx, s), s, p);
       if (entries.length) p.cursor = Math.max(p.cursor, ...entries.map((e) => e.id));
       addEntries(p.counts, p.events, entries);
       p.okPolls++;
       delete p.lastError;
-      await this.closeGap(p, now);
+      await closeGap(this.ctx, this.state(), p, now);
       p.lastOkAt = now.toISOString();
     } catch (error) {
       // Live reads only: an unreachable API is a gap in the monitoring, never a quiet cached page.
@@ -205,18 +100,18 @@ export class MonitorRunner {
     }
     const baseline = s.entries.find((e) => e.type === 'monitor_started')?.baseline;
     if (!baseline) return;
-    const observed = this.observed(p, m.startedAt, now);
+    const observed = observedWindow(p, m.startedAt, now);
     // While the logs cannot be read the counts say nothing (zero seen is not zero sent): the
     // rate checks wait for the gap to close, and the gap itself becomes the anomaly.
     const found = p.gap
       ? p.anomalies.filter((a) => a.code !== 'logs_unreachable')
       : detectAnomalies(baseline, observed);
     if (p.gap && now.getTime() - Date.parse(p.gap.from) >= GAP_ANOMALY_AFTER_MS)
-      found.push(unreachable(p.gap, now));
+      found.push(unreachableAnomaly(p.gap, now));
     const fresh = found.filter((a) => !p.notified.includes(anomalyKey(a)));
     p.anomalies = found;
     p.notified.push(...fresh.map(anomalyKey));
-    await saveJsonFile(this.file, p);
+    await saveTally(this.file, p);
     if (fresh.length) {
       await this.ctx.store.append(s.id, { type: 'anomaly', anomalies: fresh });
       const ev = {
@@ -245,7 +140,7 @@ export class MonitorRunner {
       anomalies: found,
       ...(p.lastError ? { lastError: p.lastError } : {}),
       ...(p.gap ? { unreachableSince: p.gap.from } : {}),
-      gapMinutes: this.gapMinutes(p, now),
+      gapMinutes: gapMinutesSoFar(this.state(), p, now),
     };
     this.ctx.emit('changes.monitor', this.latest);
     if (!running) {
@@ -260,15 +155,15 @@ export class MonitorRunner {
    */
   async finish(elapsed: boolean): Promise<void> {
     if (!this.state().monitor || this.state().monitor!.summary) return;
-    const p = await this.load();
+    const p = await loadTally(this.file);
     const now = this.ctx.now();
-    await this.closeGap(p, now);
-    await saveJsonFile(this.file, p);
+    await closeGap(this.ctx, this.state(), p, now);
+    await saveTally(this.file, p);
     const s = this.state();
     const m = s.monitor!;
     const baseline = s.entries.find((e) => e.type === 'monitor_started')?.baseline;
     if (!baseline) return;
-    const observed = this.observed(p, m.startedAt, now);
+    const observed = observedWindow(p, m.startedAt, now);
     const windowMinutes = elapsed ? m.windowMinutes : observed.minutes;
     const end = new Date(Date.parse(m.startedAt) + windowMinutes * 60_000).toISOString();
     const gapShare = windowMinutes
@@ -295,16 +190,4 @@ export class MonitorRunner {
       target: s.target,
     });
   }
-}
-
-/** The anomaly raised once a gap has lasted GAP_ANOMALY_AFTER_MS (one per gap: keyed by its start). */
-function unreachable(gap: { from: string; reason: string }, now: Date): Anomaly {
-  const minutes = (now.getTime() - Date.parse(gap.from)) / 60_000;
-  return {
-    code: 'logs_unreachable',
-    event: gap.from,
-    message: `Logs unreachable since ${hhmm(gap.from)} (${Math.floor(minutes)} min): nothing is being watched. ${gap.reason}`,
-    baseline: 0,
-    observed: minutes,
-  };
 }

@@ -1,3 +1,4 @@
+import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
 import type { NewEntry, RollbackAction } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
@@ -67,4 +68,38 @@ export async function rollback(
     throw error;
   }
   return ctx.store.append(s.id, entry);
+}
+
+/**
+ * A rollback with no open change of its target (from a provider page): a record of its own,
+ * opened, rolled back and closed in one go, whether the rollback worked or not.
+ */
+export async function rollbackRecord(
+  ctx: ChangeCtx,
+  id: string,
+  key: SnapshotKey,
+  action: RollbackAction,
+  version: number | undefined,
+): Promise<ChangeState> {
+  await ctx.store.append(id, {
+    type: 'started',
+    changeId: id,
+    ...key,
+    operator: ctx.settings.settings.operatorName,
+    title: `Rollback: ${action}`,
+    kind: 'rollback_only',
+  });
+  return ctx.store.serial(id, async () => {
+    try {
+      await rollback(ctx, ctx.store.get(id)!.state, action, version);
+    } finally {
+      const s = ctx.store.get(id)!.state;
+      await ctx.store.append(id, {
+        type: 'closed',
+        outcome: 'rolled_back',
+        ...(s.rollbacks.some((r) => r.ok) ? {} : { note: 'the rollback failed' }),
+      });
+    }
+    return ctx.store.get(id)!.state;
+  });
 }

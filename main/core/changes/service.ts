@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ChangeView } from '../../../shared/bridge/calls/changes';
-import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
+import { targetKind, type SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
 import { isLegal, refusal, type Action } from '../../../shared/domain/workflow/actions';
 import type {
@@ -9,22 +9,18 @@ import type {
   RestoreSource,
   RollbackAction,
 } from '../../../shared/domain/workflow/entries';
-import { targetKind } from '../../../shared/bridge/calls/snapshots-types';
-import type { Body } from '../targets/target-io';
-import {
-  MONITOR_VERDICT_LABELS,
-  monitorVerdict,
-  overrideText,
-} from '../../../shared/domain/workflow/monitor-gaps';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { windowFromEntries } from '../../../shared/domain/anomaly/counts';
 import { KeyedQueue } from '../../base/keyed-queue';
+import type { Body } from '../targets/target-io';
 import { applyDraft } from './apply';
-import { recoverIntent } from './recover';
 import { takeBaseline } from './baseline';
-import { errorText, keyOf, liveFor, type ChangeCtx } from './context';
+import { closeChange } from './close';
+import { errorText, type ChangeCtx } from './context';
 import { MonitorRunner } from './monitor';
+import { recoverIntent } from './recover';
 import { seedRestoreDraft } from './restore-draft';
-import { rollback } from './rollback';
+import { rollback, rollbackRecord } from './rollback';
 import { checkHealth, recordTest } from './verify';
 
 const newId = (now: Date) =>
@@ -202,30 +198,17 @@ export class ChangeService {
   }
 
   async startMonitoring(id: string, windowMinutes: number): Promise<ChangeState> {
-    const s = await this.step(id, 'start_monitoring', async (x) => {
+    const s = await this.step(id, 'start_monitoring', (x) => {
       const baseline = [...x.entries].reverse().find((e) => e.type === 'baseline');
-      const window = baseline?.type === 'baseline' ? baseline.window : undefined;
       const now = this.ctx.now();
-      const empty = {
-        total: 0,
-        sent: 0,
-        failed: 0,
-        retrying: 0,
-        filtered: 0,
-        skipped: 0,
-        testMode: 0,
-      };
       return this.ctx.store.append(id, {
         type: 'monitor_started',
         windowMinutes,
         endsAt: new Date(now.getTime() + windowMinutes * 60_000).toISOString(),
-        baseline: window ?? {
-          from: now.toISOString(),
-          to: now.toISOString(),
-          minutes: 0,
-          counts: empty,
-          events: {},
-        },
+        // The baseline's log window is what the monitor compares with (empty when none was read).
+        baseline:
+          (baseline?.type === 'baseline' ? baseline.window : undefined) ??
+          windowFromEntries([], now),
       });
     });
     this.runMonitor(id);
@@ -266,51 +249,7 @@ export class ChangeService {
     const s0 = this.state(id);
     if (!isLegal(s0, action)) fail('validation', refusal(s0, action) ?? 'not allowed');
     if (outcome !== 'known_good') await this.endMonitor(id);
-    return this.step(id, action, async (s) => {
-      const summary = s.monitor?.summary;
-      // Known-good means the logs were watched for a business cycle; after an outage (or any
-      // window short of that) it takes a second, explicit decision whose reason is journaled.
-      const incomplete = outcome === 'known_good' && summary !== undefined && !summary.fullWindow;
-      if (incomplete && !overrideReason)
-        fail(
-          'validation',
-          `${MONITOR_VERDICT_LABELS[monitorVerdict(summary)]}: the logs could not be read for ${Math.round(summary.gapShare * 100)}% of the window. Marking it known-good needs an explicit confirmation with a reason.`,
-        );
-      let afterSnapshotVersion: number | undefined;
-      let snapshotError: string | undefined;
-      // Every change that reached the server gets its after snapshot, whatever the outcome; a
-      // deleted webhook has nothing left to snapshot (its baseline snapshot is what re-creates it).
-      if ((s.applied || s.rolledBack) && s.operation !== 'delete') {
-        try {
-          const snap = await liveFor('the after-change snapshot', () =>
-            this.ctx.snapshots.take(keyOf(s), {
-              source: 'after_change',
-              changeId: id,
-              label: `after change ${id} (${outcome.replace('_', ' ')})`,
-            }),
-          );
-          afterSnapshotVersion = snap.snapshot.version;
-          if (outcome === 'known_good')
-            await this.ctx.snapshots.markKnownGood(
-              keyOf(s),
-              afterSnapshotVersion,
-              true,
-              `change ${id}`,
-            );
-        } catch (error) {
-          if (outcome === 'known_good') throw error;
-          snapshotError = errorText(error);
-        }
-      }
-      return this.ctx.store.append(id, {
-        type: 'closed',
-        outcome,
-        ...(afterSnapshotVersion ? { afterSnapshotVersion } : {}),
-        ...(snapshotError ? { snapshotError } : {}),
-        ...(note ? { note } : {}),
-        ...(incomplete && overrideReason ? { override: overrideText(overrideReason) } : {}),
-      });
-    });
+    return this.step(id, action, (s) => closeChange(this.ctx, s, outcome, note, overrideReason));
   }
 
   /** From a change, or from a provider page: the open change of that target records it, else a rollback record does. */
@@ -328,28 +267,11 @@ export class ChangeService {
       if (open && open.target === key.target && isLegal(open, 'rollback'))
         return this.rollbackIn(open.id, action, version);
       const rid = newId(this.ctx.now());
-      await this.ctx.store.append(rid, {
-        type: 'started',
-        changeId: rid,
-        ...key,
-        operator: this.ctx.settings.settings.operatorName,
-        title: `Rollback: ${action}`,
-        kind: 'rollback_only',
-      });
-      return this.ctx.store.serial(rid, async () => {
-        try {
-          await rollback(this.ctx, this.state(rid), action, version);
-        } finally {
-          const s = this.state(rid);
-          await this.ctx.store.append(rid, {
-            type: 'closed',
-            outcome: 'rolled_back',
-            ...(s.rollbacks.some((r) => r.ok) ? {} : { note: 'the rollback failed' }),
-          });
-          this.changed(this.state(rid));
-        }
-        return this.state(rid);
-      });
+      try {
+        return await rollbackRecord(this.ctx, rid, key, action, version);
+      } finally {
+        if (this.ctx.store.get(rid)) this.changed(this.state(rid));
+      }
     });
   }
 
