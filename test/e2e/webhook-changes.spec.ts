@@ -119,6 +119,11 @@ test('webhooks through the runbook: create (test passes, it delivers), edit, del
     // Restore snapshot re-creates it, as a change; its secret is entered again in the draft.
     await page.goto(`${origin}/#/snapshots/webhook:${hookId}`);
     await expect(page.getByLabel('Configuration')).toHaveValue(`webhook:${hookId}`);
+    await expect(page.getByLabel('Configuration').locator('option:checked')).toContainText(
+      '(deleted)',
+    );
+    await expectAccessible(page, 'snapshots of a deleted webhook');
+    await screenshotBothThemes(page, 'snapshots-deleted-webhook');
     // The newest version is the one the delete kept (the edit's after-change snapshot).
     const versions = page.getByRole('button', { name: /^Restore snapshot v\d+$/ });
     await versions.first().click();
