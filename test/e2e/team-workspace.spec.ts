@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
+import { outsideWrite } from '../fakes/outside-edit';
 import { bridge } from './bridge-helpers';
 import { expect, test } from './fixtures';
 import { authUrl, git, go, startTeam, syncNow, type Laptop, type Team } from './team-helpers';
@@ -18,23 +19,26 @@ test.beforeEach(async ({ browser }) => {
 });
 test.afterEach(async () => team.close());
 
+/** A colleague's tool edits Meta outside the app (plain HTTP), then A takes a snapshot: n versions. */
 async function metaVersions(l: Laptop, n: number): Promise<void> {
+  const path = `/sites/${l.site.siteId}/integrations/meta`;
   for (let i = 0; i < n; i++) {
     if (i > 0) {
-      const live = await bridge<{ data: Record<string, unknown>; etag?: string }>(
-        l.page,
-        'integrations.get',
-        { ...l.site, provider: 'meta' },
-      );
-      const body = live.value!.data;
-      await bridge(l.page, 'integrations.put', {
-        ...l.site,
-        provider: 'meta',
+      const res = await fetch(`${team.sandbox.url}${path}`, {
+        headers: { authorization: `Bearer ${team.sandbox.token}` },
+      });
+      const raw = (await res.json()) as Record<string, unknown>;
+      const body = (raw.data ?? raw) as Record<string, unknown>;
+      await outsideWrite({
+        baseUrl: team.sandbox.url,
+        token: team.sandbox.token,
+        method: 'PUT',
+        path,
         body: {
           ...body,
           eventMapping: { ...(body.eventMapping as object), [`custom_${i}`]: `Custom${i}` },
         },
-        ifMatch: live.value!.etag,
+        ifMatch: res.headers.get('etag') ?? undefined,
       });
     }
     const r = await bridge(l.page, 'snapshots.take', {

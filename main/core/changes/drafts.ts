@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ChangeDraft } from '../../../shared/bridge/calls/changes';
 import type { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { maskBodySecrets } from '../../../shared/domain/redact';
-import { readTextIfExists, writeFileAtomic } from '../fs/atomic-file';
+import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
 import { DraftFile, readJson } from '../workspace/files';
 import { draftPath, type SiteRef } from '../workspace/layout';
 import { localDraftPath } from '../workspace/local-files';

@@ -1,4 +1,5 @@
-import type { JournalEntry, NewEntry } from '../../../shared/domain/workflow/entries';
+import { JournalEntry, type NewEntry } from '../../../shared/domain/workflow/entries';
+import { KeyedQueue } from '../../base/keyed-queue';
 import { foldChange } from '../../../shared/domain/workflow/fold';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { parseJournal } from '../workspace/files';
@@ -23,7 +24,7 @@ const JOURNAL = /^sites\/([^/]+)\/([^/]+)\/changes\/([A-Za-z0-9_-]+)\.jsonl$/;
  */
 export class ChangeStore {
   private readonly held = new Map<string, Held>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new KeyedQueue();
 
   constructor(
     private readonly w: Pick<WorkspaceFeature, 'ws' | 'places'>,
@@ -86,13 +87,7 @@ export class ChangeStore {
 
   /** Runs `fn` after every earlier task on the same change: one writer per change at a time. */
   serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.queues.get(id) ?? Promise.resolve();
-    const next = prev.then(fn, fn);
-    this.queues.set(
-      id,
-      next.catch(() => undefined),
-    );
-    return next;
+    return this.queues.run(id, fn);
   }
 
   async append(id: string, entry: NewEntry): Promise<ChangeState> {
@@ -112,11 +107,12 @@ export class ChangeStore {
         site,
       };
     }
-    const full = {
+    // Parsed as it will be read back: defaults applied, and a malformed line is never written.
+    const full = JournalEntry.parse({
       ...entry,
       seq: (held.entries.at(-1)?.seq ?? 0) + 1,
       at: this.now().toISOString(),
-    };
+    });
     await this.w.ws.append(
       held.path,
       JSON.stringify(full),

@@ -1,30 +1,37 @@
-import type { CallContext, HandlersOf } from '../../../shared/bridge';
+import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { runbooksCalls } from '../../../shared/bridge/calls/runbooks';
 import { PROVIDER_KEYS } from '../../../shared/contract/providers';
 import { checklistFor } from '../../../shared/domain/workflow/checklist';
-import { foldChange } from '../../../shared/domain/workflow/fold';
-import type { Feature, FeatureDeps } from '../feature';
-import { RunbookStore } from './store';
+import type { ChangeState } from '../../../shared/domain/workflow/state';
+import type { ApiService } from '../api';
+import type { Feature } from '../feature';
+import type { SettingsStore } from '../settings/settings-store';
+import type { RunbookStore } from './store';
+import type { WorkspaceFeature } from '../workspace/feature';
+
+export interface RunbooksDeps {
+  emit: Emit;
+  settings: SettingsStore;
+  api: ApiService;
+  store: RunbookStore;
+  /** The folded changes of a site, for the checklist. */
+  changesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
+  workspace: WorkspaceFeature;
+}
 
 /** Runbooks per site x target and the production checklist built from them and the change journal. */
 export function createRunbooksFeature(
-  deps: FeatureDeps,
+  deps: RunbooksDeps,
 ): Feature<HandlersOf<typeof runbooksCalls, CallContext>> {
+  const { store } = deps;
   const w = deps.workspace;
-  const store = new RunbookStore({
-    ws: w.ws,
-    places: w.places,
-    author: w.author,
-    describe: (k) => w.places.describe(k.connectionId, k.siteId, (p) => w.ws.read(p)),
-    onChange: (l) => w.onChange((c) => l(c.paths)),
-  });
   w.onChange((c) => {
     // A runbook merged in from a colleague (or a pull request) refreshes open screens.
     for (const p of c.paths) {
       const m = /^sites\/([^/]+)\/([^/]+)\/([^/]+)\/runbook\.json$/.exec(p);
       const connectionId = m && w.places.connectionFor(m[1]!);
       if (m && connectionId)
-        deps.hub.emit('runbooks.changed', {
+        deps.emit('runbooks.changed', {
           connectionId,
           siteId: m[2]!,
           target: m[3]!.replace(/^webhook-/, 'webhook:'),
@@ -37,7 +44,7 @@ export function createRunbooksFeature(
     saving: Promise<T>,
   ): Promise<T> {
     const saved = await saving;
-    deps.hub.emit('runbooks.changed', {
+    deps.emit('runbooks.changed', {
       connectionId: k.connectionId,
       siteId: k.siteId,
       target: k.target,
@@ -57,22 +64,18 @@ export function createRunbooksFeature(
         ),
       'checklist.get': async (i) => {
         const site = { connectionId: i.connectionId, siteId: i.siteId };
-        // The providers the site has (cache when offline); all three when even the cache is empty.
+        // A screen: the providers the site has (the offline copy when the API is unreachable,
+        // flagged stale); all three when even that is missing.
         let providers: string[] = [...PROVIDER_KEYS];
         let stale: boolean;
         try {
-          const list = await deps.invoke('integrations.list', site);
+          const list = await deps.api.reads.integrations(site, 'display');
           providers = list.data.map((x) => x.provider);
           stale = list.stale;
         } catch {
           stale = true;
         }
-        const summaries = await deps.invoke('changes.list', site);
-        const states = await Promise.all(
-          summaries.map(async (c) =>
-            foldChange((await deps.invoke('changes.get', { changeId: c.id })).entries),
-          ),
-        );
+        const states = await deps.changesOf(i.connectionId, i.siteId);
         const targets = await Promise.all(
           providers.map(async (p) =>
             checklistFor(p, states, await store.get(i.connectionId, i.siteId, p as never)),

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import type { CallContext, HandlersOf } from '../../../shared/bridge';
 import { fail } from '../../../shared/bridge/errors';
 import type { WorkspaceInfo, workspaceCalls } from '../../../shared/bridge/calls/workspace';
-import type { Feature, FeatureDeps } from '../feature';
-import { readTextIfExists, writeFileAtomic } from '../fs/atomic-file';
+import type { Emit } from '../../../shared/bridge';
+import type { ConnectionService } from '../connections/connection-service';
+import type { Feature } from '../feature';
+import type { SettingsStore } from '../settings/settings-store';
+import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
 import type { SecretStore } from '../secrets/types';
 import { LockFile, readJson, type Author } from './files';
 import { migrateDataFolder, readMigrationReport } from './migrate';
@@ -45,8 +48,15 @@ async function laptopId(dataDir: string): Promise<string> {
  * The team workspace inside the core: one repository every store writes through, its remote
  * (settings + the secret store), the sync loop, status events and the Settings calls.
  */
+export interface WorkspaceDeps {
+  dataDir: string;
+  emit: Emit;
+  settings: SettingsStore;
+  connections: ConnectionService;
+}
+
 export async function createWorkspaceFeature(
-  deps: Omit<FeatureDeps, 'workspace'>,
+  deps: WorkspaceDeps,
   secrets: SecretStore,
 ): Promise<WorkspaceFeature> {
   const laptop = await laptopId(deps.dataDir);
@@ -78,7 +88,7 @@ export async function createWorkspaceFeature(
     knownTokens,
     remote,
     laptop,
-    onStatus: (s) => deps.hub.emit('workspace.status', s),
+    onStatus: (s) => deps.emit('workspace.status', s),
     onChange: (c) => {
       for (const l of listeners) l(c);
     },
@@ -94,7 +104,7 @@ export async function createWorkspaceFeature(
           );
       });
   });
-  const migrated = await migrateDataFolder(deps.dataDir, ws, places, deps.hub);
+  const migrated = await migrateDataFolder(deps.dataDir, ws, places, deps.emit);
   const startupNotices = migrated
     ? [
         `Your data folder was imported into the team workspace: ${Object.entries(migrated.after)

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { syncDir, writeFileAtomic } from '../fs/atomic-file';
+import { syncDir, writeFileAtomic } from '../../base/atomic-file';
 
 /**
  * The workspace folder: the files of the current commit, which the stores read. Writes go to a

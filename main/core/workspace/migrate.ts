@@ -6,8 +6,8 @@ import { MigrationReport } from '../../../shared/bridge/calls/workspace';
 import { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { maskBodySecrets } from '../../../shared/domain/redact';
 import { RunbookFields } from '../../../shared/domain/workflow/runbook';
-import type { EventHub } from '../../host/event-hub';
-import { readTextIfExists, writeFileAtomic } from '../fs/atomic-file';
+import type { Emit } from '../../../shared/bridge';
+import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
 import { MarkRecord } from '../snapshots/records';
 import { readVersion } from '../snapshots/read-version';
 import { DraftFile, parseJournal, TallyFile, readJson, type Author } from './files';
@@ -69,7 +69,7 @@ export async function migrateDataFolder(
   dataDir: string,
   ws: Workspace,
   places: Places,
-  hub: Pick<EventHub, 'emit'>,
+  emit: Emit,
 ): Promise<MigrationReport | undefined> {
   if (await readMigrationReport(dataDir)) return undefined;
   const before = zero();
@@ -251,7 +251,7 @@ export async function migrateDataFolder(
   }
   const report: MigrationReport = { at: new Date().toISOString(), before, after };
   await writeFileAtomic(join(dataDir, REPORT), JSON.stringify(report, null, 2));
-  hub.emit('app.notice', {
+  emit('app.notice', {
     level: 'info',
     message: `Imported into the team workspace: ${Object.entries(after)
       .map(([k, v]) => `${v} of ${before[k as keyof Counts]} ${k}`)

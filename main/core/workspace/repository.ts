@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
-import { readTextIfExists, writeFileAtomic } from '../fs/atomic-file';
+import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
 import { WORKSPACE_SCHEMA_VERSION, type Author } from './files';
 import { WorkspaceFolder } from './folder';
 import {

@@ -25,7 +25,7 @@ export const runbooksCalls = {
     Key.extend({ field: z.enum(RUNBOOK_FIELD_NAMES), choice: z.number().int().min(0).max(9) }),
     Runbook,
   ),
-  /** The production checklist of a site: per provider, the seed's five items, met or not and why. */
+  /** The production checklist of a site: per provider, the five production items, met or not and why. */
   'checklist.get': call(Site, SiteChecklist),
 };
 

@@ -174,14 +174,15 @@ async function coreStart(dataDir: string, remote?: RemoteConfig): Promise<number
     }));
   }
   const hub = new EventHub();
+
   const core = await createCore({
     identity: { version: 'bench', mode: 'browser', dataDir },
     settings,
     secrets,
-    hub,
+    emit: hub.emit,
     startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 0, historyEvents: 50 }),
   });
-  await core.handlers['changes.list']({}, hub.context);
+  await core.handlers['changes.list']({}, { client: 'bench' });
   const ms = performance.now() - t0;
   await core.close();
   return ms;
