@@ -14,6 +14,7 @@ import { CALL_NAMES, type BridgeResult, type CallName } from '../../shared/bridg
 import { foldChange, type JournalEntry } from '../../shared/domain/workflow';
 import { startCountingProxy, type SeenCall } from '../fakes/counting-proxy';
 import { eventually } from '../fakes/poll';
+import { startGitServer, type GitServer } from '../fakes/git-server';
 
 /**
  * The bridge calls that may cause a non-GET request to the Integrations API, each with the reason
@@ -53,11 +54,14 @@ interface Step {
   input(w: Walk): unknown;
   /** Keeps what later steps need and waits for the call's background effects (its own writes). */
   after?(value: Value, w: Walk): Promise<void> | void;
+  /** The call answers this error kind (as data), e.g. nothing to resolve on a fresh workspace. */
+  fails?: string;
 }
 
 const MONITOR_MINUTES = 0.05;
 let dir: string;
 let core: Core;
+let gitServer: GitServer;
 let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
 const ctx = { client: 'test' };
 const call = (name: CallName, input: unknown): Promise<BridgeResult> =>
@@ -155,6 +159,25 @@ const walk: Step[] = [
   },
   { name: 'runbooks.list', input: (w) => w.site },
   {
+    name: 'runbooks.resolve',
+    input: (w) => ({ ...w.site, target: 'ga4', field: 'notes', choice: 0 }),
+    fails: 'not_found',
+  },
+  // The team workspace talks to a git server only, never to the Integrations API.
+  { name: 'workspace.info', input: () => ({}) },
+  {
+    name: 'workspace.configure',
+    input: () => ({
+      url: gitServer.url,
+      branch: 'main',
+      username: gitServer.username,
+      token: gitServer.password,
+    }),
+  },
+  { name: 'workspace.test', input: () => ({}) },
+  { name: 'workspace.enable', input: () => ({ enabled: true }) },
+  { name: 'workspace.sync', input: () => ({}) },
+  {
     name: 'changes.start',
     input: (w) => ({ ...w.site, target: 'ga4', title: 'walk' }),
     after: (v, w) => {
@@ -226,6 +249,7 @@ const walk: Step[] = [
 ];
 
 beforeAll(async () => {
+  gitServer = await startGitServer();
   dir = mkdtempSync(join(tmpdir(), 'bridge-writes-'));
   const settings = await SettingsStore.open(dir, createConfBackend);
   core = await createCore({
@@ -251,6 +275,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await core.close();
+  await gitServer.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -265,9 +290,9 @@ describe('the whole bridge table through the real dispatcher, against the sandbo
       for (const step of walk) {
         const before = proxy.seen.length;
         const result = await call(step.name, step.input(w));
-        expect(result, `${step.name}: ${JSON.stringify(result).slice(0, 300)}`).toMatchObject({
-          ok: true,
-        });
+        expect(result, `${step.name}: ${JSON.stringify(result).slice(0, 300)}`).toMatchObject(
+          step.fails ? { ok: false, error: { kind: step.fails } } : { ok: true },
+        );
         await step.after?.((result as { value: Value }).value, w);
         const sent = proxy.seen.slice(before).filter((c) => c.method !== 'GET');
         writes.set(step.name, [...(writes.get(step.name) ?? []), ...sent]);

@@ -134,7 +134,7 @@ describe('webhook create and delete through the runbook', () => {
       const draft = (await h.call('changes.get', { changeId: s.id })).draft!.body;
       // The crash: the intent is journaled, the POST landed, the process died before apply_done.
       appendFileSync(
-        join(h.dir, 'changes', `${s.id}.jsonl`),
+        h.journalFile(s.id),
         JSON.stringify({
           seq: s.entries.length + 1,
           at: new Date().toISOString(),
