@@ -1,5 +1,4 @@
 import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OpsFailure } from '../../../shared/bridge/errors';
 import { applyKey, foldChange, type ChangeState } from '../../../shared/domain/workflow';
