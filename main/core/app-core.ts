@@ -7,6 +7,8 @@ import { createChangesFeature } from './changes';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { ConnectionService } from './connections/connection-service';
 import { attachEmbeddedSandbox, type EmbeddedSandbox } from './connections/embedded-sandbox';
+import { createDamageHandlers } from './damage/handlers';
+import { DamageRegister } from './damage/register';
 import type { FeatureDeps, Invoke } from './feature';
 import { createRunbooksFeature } from './runbooks';
 import type { SecretStore } from './secrets/types';
@@ -19,6 +21,11 @@ export interface CoreOptions {
   settings: SettingsStore;
   secrets: SecretStore;
   hub: EventHub;
+  /**
+   * Where every store reports damaged files. The entries open it first so the settings and secret
+   * stores, created before the core, report into it too; tests may leave it to the core.
+   */
+  damage?: DamageRegister;
   /** Asks the operator, outside the renderer, before token storage is weakened (Electron: a dialog). */
   confirmInsecureSecrets?: () => Promise<boolean>;
   /** Starts the embedded sandbox; omitted in tests that bring their own API. */
@@ -28,6 +35,9 @@ export interface CoreOptions {
 export interface Core {
   handlers: Handlers;
   sandbox: EmbeddedSandbox | undefined;
+  damage: DamageRegister;
+  /** A start-up or process-level notice (e.g. an unhandled rejection): listed in app.info and sent now. */
+  notify(level: 'info' | 'warning' | 'error', message: string): void;
   close(): Promise<void>;
 }
 
@@ -38,8 +48,15 @@ export interface Core {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const notices = [...opts.settings.notices];
   const ctx: CallContext = opts.hub.context;
+  const damage = opts.damage ?? (await DamageRegister.open(opts.identity.dataDir));
+  damage.onReport((report) => opts.hub.emit('damage.reported', report));
+  for (const found of opts.settings.damage) damage.report(found);
   const connections = new ConnectionService(opts.settings, opts.secrets);
-  const api = createApiService({ connections, cacheDir: join(opts.identity.dataDir, 'cache') });
+  const api = createApiService({
+    connections,
+    cacheDir: join(opts.identity.dataDir, 'cache'),
+    damage: damage.sink,
+  });
   connections.onChange((id) => api.invalidate(id));
   connections.onForget((id) => void api.forgetCache(id).catch(() => undefined));
 
@@ -66,6 +83,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     settings: opts.settings,
     connections,
     invoke,
+    damage: damage.sink,
   };
   // Named one by one: destructuring an array would type each feature as the union of all of them.
   const snapshots = createSnapshotsFeature(deps);
@@ -91,15 +109,25 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...tail.handlers,
     ...changes.handlers,
     ...runbooks.handlers,
+    ...createDamageHandlers(damage),
   };
+
+  // Every store has read its files before the first call: a lock or a damage notice is never missed.
+  await Promise.all(features.map((f) => f.ready ?? Promise.resolve()));
 
   return {
     handlers,
     sandbox,
+    damage,
+    notify(level, message) {
+      notices.push(message);
+      opts.hub.emit('app.notice', { level, message });
+    },
     async close() {
       await Promise.allSettled(features.map(async (f) => f.close?.()));
       await api.close();
       await sandbox?.close();
+      await damage.flush();
     },
   };
 }

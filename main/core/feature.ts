@@ -1,6 +1,7 @@
 import type { CallInput, CallName, CallOutput } from '../../shared/bridge';
 import type { EventHub } from '../host/event-hub';
 import type { ConnectionService } from './connections/connection-service';
+import type { DamageSink } from './damage/register';
 import type { SettingsStore } from './settings/settings-store';
 
 /**
@@ -16,10 +17,14 @@ export interface FeatureDeps {
   settings: SettingsStore;
   connections: ConnectionService;
   invoke: Invoke;
+  /** Where a store reports a file it found damaged and moved aside (shown on screen). */
+  damage: DamageSink;
 }
 
 export interface Feature<H> {
   handlers: H;
+  /** Settles once the feature has read its files (and reported any damage); awaited at start. */
+  ready?: Promise<unknown>;
   /** Stops timers, tails and file handles; awaited on quit. */
   close?(): Promise<void>;
 }

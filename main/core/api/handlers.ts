@@ -10,6 +10,7 @@ import {
   type ScenarioName,
 } from '../../../shared/contract';
 import { OfflineCache } from '../cache';
+import type { DamageSink } from '../damage/register';
 import { CancelRegistry } from './cancels';
 import { ConnectivityTracker } from './connectivity';
 import { DiagnosticsRing } from './diagnostics';
@@ -23,6 +24,8 @@ export type ApiHandlers = HandlersOf<typeof apiCalls, CallContext>;
 export interface ApiServiceDeps {
   connections: ConnectionResolver;
   cacheDir: string;
+  /** Where a damaged offline copy is reported. */
+  damage?: DamageSink;
   now?: () => number;
   /** Tests shrink timeouts and caps; production uses DEFAULT_LIMITS. */
   limits?: Partial<ClientLimits>;
@@ -59,7 +62,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   );
   const cancels = new CancelRegistry();
   const connectivity = new ConnectivityTracker(now);
-  const cache = new OfflineCache(deps.cacheDir);
+  const cache = new OfflineCache(deps.cacheDir, deps.damage);
   const calls = new ApiCalls(pool, cache, connectivity, cancels, now);
   const written = <T>(a: { data: T; etag: string | undefined }) => ({
     data: a.data,

@@ -1,6 +1,7 @@
 import type { CallContext } from '../../../shared/bridge';
 import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import type { DamageSink } from '../damage/register';
 import type { Invoke } from '../feature';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DraftStore } from './drafts';
@@ -14,6 +15,8 @@ export interface ChangeCtx {
   invoke: Invoke;
   settings: SettingsStore;
   emit: CallContext['emit'];
+  /** Where a damaged draft, monitor tally or journal is reported. */
+  damage: DamageSink;
   now(): Date;
 }
 

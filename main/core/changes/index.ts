@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CallContext, HandlersOf } from '../../../shared/bridge';
 import type { changesCalls, ChangeView } from '../../../shared/bridge/calls/changes';
+import type { damagedChangesCalls } from '../../../shared/bridge/calls/changes-damaged';
 import { fail } from '../../../shared/bridge/errors';
 import type { Feature, FeatureDeps } from '../feature';
 import { diffOf, impactOf } from './apply';
@@ -10,6 +11,8 @@ import { startRestore } from './restore';
 import { changeMarkdown, incidentMarkdown, summaryOf } from './export';
 import { ChangeService } from './service';
 import { ChangeStore } from './store';
+import { createDamagedChangeHandlers } from './damaged-handlers';
+import { damagedConcerns, damagedSummary } from './damaged-lock';
 
 /**
  * The change workflow. On disk under `<dataDir>/changes/`: `<id>.jsonl` (the append-only journal),
@@ -17,16 +20,17 @@ import { ChangeStore } from './store';
  */
 export function createChangesFeature(
   deps: FeatureDeps,
-): Feature<HandlersOf<typeof changesCalls, CallContext>> {
+): Feature<HandlersOf<typeof changesCalls & typeof damagedChangesCalls, CallContext>> {
   const dir = join(deps.dataDir, 'changes');
-  const store = new ChangeStore(dir);
-  const drafts = new DraftStore(dir);
+  const store = new ChangeStore(dir, () => new Date(), deps.damage);
+  const drafts = new DraftStore(dir, deps.damage);
   const ctx: ChangeCtx = {
     store,
     drafts,
     invoke: deps.invoke,
     settings: deps.settings,
     emit: deps.hub.emit,
+    damage: deps.damage,
     now: () => new Date(),
   };
   // Test seam (e2e): widen the gap between the PUT and the automatic test so a reload can land in it.
@@ -36,8 +40,7 @@ export function createChangesFeature(
   let problems: string[] = [];
   // Loaded once; resumed after the core has composed every handler (invoke is late-bound).
   const ready = store.load().then(
-    (p) => {
-      problems = p;
+    () => {
       setImmediate(
         () =>
           void service
@@ -108,8 +111,13 @@ export function createChangesFeature(
       },
       'changes.list': async (i) => {
         await ready;
-        return store
-          .all()
+        const site = { connectionId: i.connectionId ?? '', siteId: i.siteId ?? '' };
+        // Damaged changes stay listed (and locking) until resolved: nothing vanishes from the journal.
+        const damaged = store.damaged
+          .list()
+          .filter((d) => damagedConcerns(d, i))
+          .map((d) => damagedSummary(d, site));
+        return [...store.all().map(summaryOf), ...damaged]
           .filter(
             (c) =>
               (!i.connectionId || c.connectionId === i.connectionId) &&
@@ -121,19 +129,17 @@ export function createChangesFeature(
               (!i.status || (i.status === 'open') === c.open) &&
               (!i.outcome || c.outcome === i.outcome),
           )
-          .filter(
-            (c) =>
-              (!i.from || (c.entries.at(-1)?.at ?? c.startedAt) >= i.from) &&
-              (!i.to || c.startedAt <= i.to),
-          )
-          .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
-          .map(summaryOf);
+          .filter((c) => (!i.from || c.updatedAt >= i.from) && (!i.to || c.startedAt <= i.to))
+          .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
       },
       'changes.openFor': async (i) => {
         await ready;
         const open = service.openOn(i.connectionId, i.siteId);
-        return open ? summaryOf(open) : null;
+        if (open) return summaryOf(open);
+        const damaged = store.damaged.holding(i.connectionId, i.siteId);
+        return damaged ? damagedSummary(damaged, i) : null;
       },
+      ...createDamagedChangeHandlers(store, deps, ready),
       // Drafts need no network: saved locally, validated locally, editable while offline.
       'changes.saveDraft': async (i) => {
         const s = service.state(i.changeId);
@@ -248,6 +254,7 @@ export function createChangesFeature(
         };
       },
     },
+    ready,
     close: () => service.shutdown(),
   };
 }

@@ -7,6 +7,8 @@ export interface JournalRead {
   entries: JournalEntry[];
   /** Lines that could not be used; reported to the operator, never dropped silently or rewritten. */
   problems: string[];
+  /** Non-empty lines in the file, readable or not. */
+  lines: number;
 }
 
 /**
@@ -16,11 +18,13 @@ export interface JournalRead {
  */
 export async function readJournal(path: string): Promise<JournalRead> {
   const text = await readTextIfExists(path);
-  if (text === undefined) return { entries: [], problems: [] };
+  if (text === undefined) return { entries: [], problems: [], lines: 0 };
   const entries: JournalEntry[] = [];
   const problems: string[] = [];
+  let lines = 0;
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
+    lines++;
     try {
       const parsed = JournalEntry.safeParse(JSON.parse(line));
       if (parsed.success) entries.push(parsed.data);
@@ -29,7 +33,7 @@ export async function readJournal(path: string): Promise<JournalRead> {
       problems.push(`line ${i + 1}: not valid JSON (a write was interrupted?)`);
     }
   });
-  return { entries, problems };
+  return { entries, problems, lines };
 }
 
 export async function appendJournal(path: string, entry: JournalEntry): Promise<void> {

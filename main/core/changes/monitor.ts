@@ -100,6 +100,15 @@ export class MonitorRunner {
 
   private async load(): Promise<Progress> {
     const r = await loadJsonFile(this.file, Progress, { newestVersion: 1 });
+    if (r.state === 'quarantined')
+      this.ctx.damage({
+        store: 'monitor',
+        file: this.file,
+        movedTo: r.movedTo,
+        reason: r.reason,
+        lost: `the running tally of the monitor of change ${this.changeId} (counts, anomalies already announced); it is counted again from the logs still available (up to ${PAGE * MAX_PAGES} entries back) and anomalies may be announced again`,
+        changeId: this.changeId,
+      });
     return r.state === 'ok'
       ? r.value
       : {

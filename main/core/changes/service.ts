@@ -15,6 +15,7 @@ import { errorText, keyOf, type ChangeCtx } from './context';
 import { MonitorRunner } from './monitor';
 import { seedRestoreDraft } from './restore-draft';
 import { rollback } from './rollback';
+import { failDamaged } from './damaged-lock';
 import { checkHealth, recordTest } from './verify';
 
 const newId = (now: Date) =>
@@ -37,7 +38,11 @@ export class ChangeService {
 
   state(id: string): ChangeState {
     const held = this.ctx.store.get(id);
-    if (!held) fail('not_found', `No change ${id} in the journal.`);
+    if (!held) {
+      const damaged = this.ctx.store.damaged.get(id);
+      if (damaged) failDamaged(damaged);
+      fail('not_found', `No change ${id} in the journal.`);
+    }
     return held.state;
   }
 
@@ -85,6 +90,8 @@ export class ChangeService {
     title: string | undefined,
     restoreOf?: RestoreSource,
   ): Promise<ChangeState> {
+    const damaged = this.ctx.store.damaged.holding(key.connectionId, key.siteId);
+    if (damaged) failDamaged(damaged);
     const open = this.openOn(key.connectionId, key.siteId);
     if (open)
       fail(

@@ -11,7 +11,7 @@ import { RunbookStore } from './store';
 export function createRunbooksFeature(
   deps: FeatureDeps,
 ): Feature<HandlersOf<typeof runbooksCalls, CallContext>> {
-  const store = new RunbookStore(join(deps.dataDir, 'runbooks'));
+  const store = new RunbookStore(join(deps.dataDir, 'runbooks'), deps.damage);
   return {
     handlers: {
       'runbooks.get': (i) => store.get(i.connectionId, i.siteId, i.target),
@@ -45,9 +45,12 @@ export function createRunbooksFeature(
         }
         const summaries = await deps.invoke('changes.list', site);
         const states = await Promise.all(
-          summaries.map(async (c) =>
-            foldChange((await deps.invoke('changes.get', { changeId: c.id })).entries),
-          ),
+          // A damaged change has no journal to fold; it is shown on the Changes screen.
+          summaries
+            .filter((c) => !c.damaged)
+            .map(async (c) =>
+              foldChange((await deps.invoke('changes.get', { changeId: c.id })).entries),
+            ),
         );
         const targets = await Promise.all(
           providers.map(async (p) =>

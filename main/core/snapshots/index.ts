@@ -9,6 +9,7 @@ import { compareBodies } from './compare';
 import { checkDrift } from './drift';
 import { readLive, recentLogs } from './live';
 import { restoreVersion } from './restore';
+import { snapshotDamage } from './damage';
 import { SnapshotStore } from './store';
 
 type Handlers = HandlersOf<typeof snapshotsCalls, CallContext>;
@@ -20,13 +21,16 @@ const keyOf = (i: SnapshotKey): SnapshotKey => ({
 
 export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
   const store = new SnapshotStore(join(deps.dataDir, 'snapshots'), {
-    // A quarantined file is never silent: every open window hears about it.
-    onProblem: (p) =>
-      p.action !== 'index_rebuilt' &&
-      deps.hub.emit('app.notice', {
-        level: 'warning',
-        message: `Snapshot store: ${p.reason}. Moved to ${p.file}.`,
-      }),
+    // A quarantined file is never silent: it goes on screen with what it held. A rebuilt index
+    // loses nothing (it is derived from the version files).
+    onProblem: (p, key) => {
+      if (p.action === 'quarantined') deps.damage(snapshotDamage(p, key));
+      else if (p.action === 'skipped_newer')
+        deps.hub.emit('app.notice', {
+          level: 'warning',
+          message: `Snapshot store: ${p.reason}. Left as it is: ${p.file}.`,
+        });
+    },
   });
   const now = () => new Date();
 
