@@ -6,6 +6,7 @@ import type { Handlers } from '../../shared/bridge';
 import { BrowserGuard } from './browser-auth';
 import { createBridgeSocket } from './browser-socket';
 import type { EventHub } from './event-hub';
+import type { FlowLimits } from './socket-flow';
 import { lookupAsset, SECURITY_HEADERS } from './static-assets';
 
 export interface BrowserServerOptions {
@@ -13,6 +14,8 @@ export interface BrowserServerOptions {
   staticDir: string;
   handlers: Handlers;
   hub: EventHub;
+  /** Per-socket backpressure limits; the defaults suit a browser tab (tests shrink them). */
+  flow?: Partial<FlowLimits>;
 }
 
 export interface RunningBrowserServer {
@@ -20,6 +23,8 @@ export interface RunningBrowserServer {
   launchUrl: string;
   origin: string;
   port: number;
+  /** Sockets, calls in flight and bytes waiting to be sent, across all tabs. */
+  bridgeStats(): ReturnType<ReturnType<typeof createBridgeSocket>['stats']>;
   close(): Promise<void>;
 }
 
@@ -43,7 +48,7 @@ export async function startBrowserServer(
   opts: BrowserServerOptions,
 ): Promise<RunningBrowserServer> {
   const guard = new BrowserGuard();
-  const bridge = createBridgeSocket(opts.handlers, opts.hub);
+  const bridge = createBridgeSocket(opts.handlers, opts.hub, opts.flow);
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -123,6 +128,7 @@ export async function startBrowserServer(
     launchUrl: `${origin}/?token=${guard.token}`,
     origin,
     port,
+    bridgeStats: () => bridge.stats(),
     async close() {
       await bridge.close();
       server.closeAllConnections();

@@ -33,12 +33,21 @@ export function registerIpc(
             message: 'Refused: the request did not come from the Integration Ops window.',
           },
         };
+      // dispatch never rejects and refuses values too deep for Electron's structured clone.
       return dispatch(handlers, name, input, hub.context);
     });
   }
   const detach = hub.attach((name, payload) => {
-    for (const w of windows())
-      if (!w.isDestroyed()) w.webContents.send(eventChannel(name), payload);
+    for (const w of windows()) {
+      if (w.isDestroyed()) continue;
+      // Serialization happens in send: a failure for one window is logged, never thrown into the
+      // feature that emitted the event, and the other windows still get it.
+      try {
+        w.webContents.send(eventChannel(name), payload);
+      } catch (error) {
+        console.error(`[bridge] event ${name} could not be sent to a window:`, error);
+      }
+    }
   });
   return () => {
     detach();

@@ -12,6 +12,7 @@ import {
 import { createApiService, type ApiService } from '../../../main/core/api';
 import type { ClientLimits } from '../../../main/core/api/types';
 import type { ProxyEnv } from '../../../main/core/api/dispatcher';
+import type { NewDamage } from '../../../main/core/damage/register';
 
 export const TOKEN = 'tok_SECRET_0123456789abcdef';
 export const SITE = '3f1c2a9e-8b7d-4c6e-9f10-1234567890ab';
@@ -32,6 +33,8 @@ export const FAST: Partial<ClientLimits> = {
 export interface Harness {
   service: ApiService;
   events: { name: string; payload: unknown }[];
+  /** Files the cache reported damaged (the damage register's sink). */
+  damage: NewDamage[];
   ctx: CallContext;
   profile: Connection;
   cacheDir: string;
@@ -56,7 +59,9 @@ export function harness(opts: {
     ...opts.profile,
   };
   const token = 'token' in opts ? opts.token : TOKEN;
+  const damage: NewDamage[] = [];
   const service = createApiService({
+    damage: (d) => damage.push(d),
     connections: {
       resolve: (id) =>
         id === profile.id
@@ -72,6 +77,7 @@ export function harness(opts: {
   return {
     service,
     events,
+    damage,
     ctx,
     profile,
     cacheDir,
