@@ -86,34 +86,38 @@ export function webhookRoutes(router: Router, ctx: SandboxContext): void {
 
   router.add('PUT', HOOK, async ({ req, res, params }) => {
     const site = ctx.state.require(params.siteId ?? '');
-    const stored = findWebhook(site, params.webhookId);
+    findWebhook(site, params.webhookId); // 404 before reading a body for nothing
     const body = await readJson(req);
-    const current = webhookResource(stored);
-    checkIfMatch(req.headers['if-match'], etagOf(current), current);
-    const data = parseBody(ctx, body, stored);
-    const next = StoredWebhook.parse({
-      ...data,
-      id: stored.id,
-      createdAt: stored.createdAt,
-      updatedAt: new Date().toISOString(),
-      version: stored.version + 1,
-    });
-    await ctx.state.update(site, (s) => {
+    // Check and write are one step, against the webhook as it is now: a PUT whose body was slow
+    // to arrive is compared with every write that landed meanwhile (it used to get 200 too).
+    const resource = await ctx.state.update(site, (s) => {
+      const stored = findWebhook(s, params.webhookId);
+      const current = webhookResource(stored);
+      checkIfMatch(req.headers['if-match'], etagOf(current), current);
+      const data = parseBody(ctx, body, stored);
+      const next = StoredWebhook.parse({
+        ...data,
+        id: stored.id,
+        createdAt: stored.createdAt,
+        updatedAt: new Date().toISOString(),
+        version: stored.version + 1,
+      });
       s.webhooks = s.webhooks.map((w) => (w.id === stored.id ? next : w));
+      return webhookResource(next);
     });
-    const resource = webhookResource(next);
     sendJson(res, 200, resource, { etag: etagOf(resource) });
   });
 
   router.add('DELETE', HOOK, async ({ req, res, params }) => {
     const site = ctx.state.require(params.siteId ?? '');
-    const stored = findWebhook(site, params.webhookId);
-    const current = webhookResource(stored);
-    checkIfMatch(req.headers['if-match'], etagOf(current), current);
-    await ctx.state.update(site, (s) => {
+    const id = await ctx.state.update(site, (s) => {
+      const stored = findWebhook(s, params.webhookId);
+      const current = webhookResource(stored);
+      checkIfMatch(req.headers['if-match'], etagOf(current), current);
       s.webhooks = s.webhooks.filter((w) => w.id !== stored.id);
+      return stored.id;
     });
-    ctx.streams.drop(Streams.webhookKey(site.id, stored.id));
+    ctx.streams.drop(Streams.webhookKey(site.id, id));
     sendEmpty(res, 204);
   });
 
