@@ -63,7 +63,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let sandbox: EmbeddedSandbox | undefined;
   if (opts.startSandbox) {
     try {
-      sandbox = await attachEmbeddedSandbox(connections, opts.identity.dataDir, opts.startSandbox);
+      sandbox = await attachEmbeddedSandbox(
+        connections,
+        opts.identity.dataDir,
+        opts.startSandbox,
+        damage.sink,
+      );
     } catch (error) {
       notices.push(
         `The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,

@@ -121,19 +121,6 @@ export class DamagedChanges {
     });
   }
 
-  /** An empty journal: a start interrupted before its first line. Moved aside and reported. */
-  async setAsideEmpty(id: string, path: string): Promise<void> {
-    const movedTo = `${path}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-    await fs.rename(path, movedTo);
-    this.damage({
-      store: 'changes',
-      file: path,
-      movedTo,
-      reason: 'is empty',
-      lost: `nothing that was saved, if change ${id} was being started when the app stopped; otherwise its whole journal`,
-    });
-  }
-
   get(id: string): DamagedChange | undefined {
     return this.byId.get(id);
   }

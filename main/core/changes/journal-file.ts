@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalEntry } from '../../../shared/domain/workflow/entries';
-import { readTextIfExists } from '../fs/atomic-file';
+import { readTextIfExists, writeFileAtomic } from '../fs/atomic-file';
 
 export interface JournalRead {
   entries: JournalEntry[];
@@ -38,6 +38,10 @@ export async function readJournal(path: string): Promise<JournalRead> {
 
 export async function appendJournal(path: string, entry: JournalEntry): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // A new journal appears whole (temp file + rename): a kill can never leave an empty one, so an
+  // empty or headless journal is always damage, never an interrupted start.
+  if (entry.seq === 1 && (await readTextIfExists(path)) === undefined)
+    return writeFileAtomic(path, `${JSON.stringify(entry)}\n`);
   const handle = await fs.open(path, 'a+', 0o600);
   try {
     // If the previous append was torn (no final newline), start a new line rather than glue onto it.

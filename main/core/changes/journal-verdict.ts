@@ -4,23 +4,20 @@ import type { JournalRead } from './journal-file';
 
 export type { JournalRead };
 
-export type JournalVerdict =
-  | { kind: 'sound' }
-  /** An empty file: a start was interrupted before its first line; nothing was acknowledged. */
-  | { kind: 'interrupted' }
-  | { kind: 'damaged'; reason: string };
+export type JournalVerdict = { kind: 'sound' } | { kind: 'damaged'; reason: string };
 
 /**
  * Whether a journal read back whole. Entries are numbered 1, 2, 3… and an append counts only once
  * it is fsynced, so an unreadable line with the numbering unbroken around it is an append a crash
- * cut short (never acknowledged; nothing lost). A missing first line or a gap in the numbering
- * means acknowledged entries are gone: the journal is damaged.
+ * cut short (never acknowledged; nothing lost). A journal is created whole with its first entry,
+ * so an empty one, a missing first line or a gap in the numbering means acknowledged entries are
+ * gone: the journal is damaged.
  */
 export function journalVerdict(read: JournalRead): JournalVerdict {
   const { entries } = read;
-  if (read.lines === 0) return { kind: 'interrupted' };
   const first = entries[0];
-  if (!first) return { kind: 'damaged', reason: 'has no readable entry' };
+  if (!first)
+    return { kind: 'damaged', reason: read.lines === 0 ? 'is empty' : 'has no readable entry' };
   if (first.type !== 'started' || first.seq !== 1)
     return {
       kind: 'damaged',

@@ -52,7 +52,6 @@ export class ChangeStore {
       const read = await readJournal(path);
       const verdict = journalVerdict(read);
       if (verdict.kind === 'damaged') await this.damaged.quarantine(id, path, read, verdict.reason);
-      else if (verdict.kind === 'interrupted') await this.damaged.setAsideEmpty(id, path);
       // Torn appends stay listed on the change itself (its view's `problems`).
       else this.held.set(id, { ...read, state: foldChange(read.entries) });
     }
