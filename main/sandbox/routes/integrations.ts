@@ -7,13 +7,7 @@ import { API, type SandboxContext } from '../context';
 import { DEFAULT_MAPPINGS, DEFAULT_REVERSE_MAPPING } from '../defaults';
 import { HttpError, unprocessable } from '../errors';
 import { readJson, sendEmpty, sendJson } from '../http-io';
-import {
-  checkIfMatch,
-  etagOf,
-  integrationResource,
-  restoreMasked,
-  stripReadOnly,
-} from '../resources';
+import { checkIfMatch, etagOf, incomingBody, integrationResource } from '../resources';
 import type { Router } from '../router';
 import { Streams } from '../sim/streams';
 import { StoredIntegration } from '../store/schema';
@@ -48,24 +42,11 @@ export function integrationRoutes(router: Router, ctx: SandboxContext): void {
       const stored = s.integrations[provider];
       const current = stored ? integrationResource(s.id, stored) : undefined;
       checkIfMatch(req.headers['if-match'], current && etagOf(current), current);
-      if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
-        throw new HttpError(422, 'Send the whole integration object as JSON', [
-          { path: '(body)', message: 'expected an object' },
-        ]);
-      }
-      const incoming = stripReadOnly(body) as Record<string, unknown>;
-      if (
-        incoming.config &&
-        typeof incoming.config === 'object' &&
-        !Array.isArray(incoming.config)
-      ) {
-        incoming.config = restoreMasked(
-          incoming.config as Record<string, unknown>,
-          stored?.config,
-          PROVIDER_SECRET_FIELDS[provider],
-          'config',
-        );
-      }
+      const incoming = incomingBody(body, 'integration', {
+        field: 'config',
+        stored: stored?.config,
+        names: PROVIDER_SECRET_FIELDS[provider],
+      });
       const parsed = INTEGRATION_BODY_SCHEMAS[provider].safeParse(incoming);
       if (!parsed.success) throw unprocessable(parsed.error, `${provider} integration`);
       const now = new Date().toISOString();

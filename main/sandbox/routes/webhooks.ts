@@ -3,7 +3,7 @@ import { WebhookBody } from '../../../shared/contract/webhooks';
 import { API, type SandboxContext } from '../context';
 import { HttpError, unprocessable } from '../errors';
 import { readJson, sendEmpty, sendJson } from '../http-io';
-import { checkIfMatch, etagOf, restoreMasked, stripReadOnly, webhookResource } from '../resources';
+import { checkIfMatch, etagOf, incomingBody, webhookResource } from '../resources';
 import type { Router } from '../router';
 import { isLoopbackUrl } from '../sim/webhook-delivery';
 import { Streams } from '../sim/streams';
@@ -15,24 +15,11 @@ const ALL_SECRET_FIELDS = ['token', 'password', 'secret', 'key'] as const;
 const HOOK = `${API}/webhooks/:webhookId`;
 
 function parseBody(ctx: SandboxContext, body: unknown, stored: StoredWebhook | undefined) {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(422, 'Send the whole webhook object as JSON', [
-      { path: '(body)', message: 'expected an object' },
-    ]);
-  }
-  const incoming = stripReadOnly(body) as Record<string, unknown>;
-  if (
-    incoming.authConfig &&
-    typeof incoming.authConfig === 'object' &&
-    !Array.isArray(incoming.authConfig)
-  ) {
-    incoming.authConfig = restoreMasked(
-      incoming.authConfig as Record<string, unknown>,
-      stored?.authConfig,
-      ALL_SECRET_FIELDS,
-      'authConfig',
-    );
-  }
+  const incoming = incomingBody(body, 'webhook', {
+    field: 'authConfig',
+    stored: stored?.authConfig,
+    names: ALL_SECRET_FIELDS,
+  });
   const parsed = WebhookBody.safeParse(incoming);
   if (!parsed.success) throw unprocessable(parsed.error, 'webhook');
   if (!ctx.allowExternalWebhooks && !isLoopbackUrl(parsed.data.url)) {
