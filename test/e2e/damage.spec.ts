@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expectAccessible, screenshotBothThemes } from './a11y';
 import { bridge, site } from './bridge-helpers';
 import { expect, test } from './fixtures';
@@ -87,4 +88,31 @@ test('a damaged journal and runbook file: notices on screen, the damaged change 
   await page.reload();
   await expect(notices).toContainText('Runbooks: a damaged file was moved aside');
   await expect(notices).not.toContainText(journal);
+});
+
+// Issue 13 case 1: an unhandled rejection in main is shown, and browser mode keeps serving.
+test('an internal failure main survives is shown as a notice', async ({ opsPage: page, ops }) => {
+  test.setTimeout(90_000);
+  const fault = resolve(import.meta.dirname, '../unit/hardening/fixtures/fault-on-signal.mjs');
+  // Only the restarted browser-mode process gets the fault injector (on SIGWINCH).
+  process.env.NODE_OPTIONS = `--import=${pathToFileURL(fault).href}`;
+  try {
+    await ops.restart();
+  } finally {
+    delete process.env.NODE_OPTIONS;
+  }
+  await page.goto(ops.launchUrl);
+  await expect(page.getByRole('heading', { name: /^Overview/ })).toBeVisible();
+  ops.process.kill('SIGWINCH');
+  const notices = page.getByTestId('notices');
+  await expect(notices).toContainText('The app recovered from an internal error');
+  await expect(notices).toContainText('injected fault for the test');
+  expect(ops.process.exitCode).toBeNull();
+  await screenshotBothThemes(page, 'internal-error-notice');
+  await expectAccessible(page, 'internal error notice');
+  // Still serving: the next screen loads its data.
+  await page.goto(new URL('/#/connections', page.url()).toString());
+  await expect(page.getByRole('heading', { name: 'Sandbox', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss this notice' }).click();
+  await expect(notices).toHaveCount(0);
 });

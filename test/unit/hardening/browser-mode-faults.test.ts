@@ -14,7 +14,7 @@ describe('browser mode: an unhandled rejection anywhere in main (case 1)', () =>
     { timeout: 90_000 },
     async () => {
       app = await new BrowserMode().start(['--no-sandbox'], ['--import', FAULT]);
-      app.child.kill('SIGUSR2');
+      app.child.kill('SIGWINCH');
       const notice = await eventually(
         () =>
           app.events.find(
@@ -29,7 +29,7 @@ describe('browser mode: an unhandled rejection anywhere in main (case 1)', () =>
       const info = await app.value('app.info', {});
       expect(info.notices).toContainEqual(expect.stringMatching(/injected fault for the test/));
       // A second one is shown too: the handler stays installed.
-      app.child.kill('SIGUSR2');
+      app.child.kill('SIGWINCH');
       await eventually(
         () => app.events.filter((e) => e.event === 'app.notice').length >= 2 && true,
         { what: 'the second notice' },
