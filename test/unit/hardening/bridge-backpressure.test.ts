@@ -76,8 +76,8 @@ describe('a bridge client that sends calls but stops reading', () => {
 
       let peak = 0;
       let sent = 0;
-      // Keep calling, as the attack did, until the server gives up on this socket.
-      while (server.bridgeStats().closedForBackpressure === 0 && sent < 3000) {
+      // Keep calling, as the attack did: 500 calls with 1 MB answers, none of them read.
+      while (sent < 500) {
         for (let i = 0; i < 20; i++)
           await raw.write(textFrame(JSON.stringify({ id: ++sent, ...CALL })));
         await new Promise((r) => setTimeout(r, 5));
@@ -89,8 +89,9 @@ describe('a bridge client that sends calls but stops reading', () => {
       expect(peak).toBeLessThanOrEqual(
         LIMITS.maxBufferedBytes + (LIMITS.maxInFlight + 1) * ANSWER_BYTES,
       );
-      // Far fewer handlers ran than calls were sent: the rest were refused, not queued.
-      expect(handled).toBeLessThan(sent / 4);
+      // A handful of handlers ran (the in-flight cap, plus what the kernel's socket buffers took
+      // before the budget was crossed); the other calls were refused or ignored, never queued.
+      expect(handled).toBeLessThan(64);
 
       // Another tab is served as usual meanwhile.
       const other = new WebSocket(`${server.origin.replace('http', 'ws')}/bridge`, {
