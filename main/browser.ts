@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     identity: { version: pkg.version, mode: 'browser', dataDir },
     settings,
     secrets,
-    hub,
+    emit: hub.emit,
     damage,
     // The page cannot confirm this by itself: the operator did, or did not, start browser mode
     // with the flag (a terminal prompt would hang a scripted start and can be answered unseen).
@@ -84,7 +84,13 @@ async function main(): Promise<void> {
   });
   const staticDir = resolve(import.meta.dirname, '../renderer');
   faults.attach((message) => core.notify('error', message));
-  const server = await startBrowserServer({ port, staticDir, handlers: core.handlers, hub });
+  const server = await startBrowserServer({
+    port,
+    staticDir,
+    handlers: core.handlers,
+    hub,
+    clientGone: core.clientGone,
+  });
   process.stdout.write(
     `Integration Ops (browser mode), data in ${dataDir}\nOpen this URL in your browser:\n${server.launchUrl}\n`,
   );

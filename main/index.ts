@@ -67,7 +67,7 @@ async function start(): Promise<Core> {
     },
     settings,
     secrets,
-    hub,
+    emit: hub.emit,
     damage,
     confirmInsecureSecrets: async () => {
       const { response } = await dialog.showMessageBox({
@@ -85,7 +85,7 @@ async function start(): Promise<Core> {
     startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500 }),
   });
   faults.attach((message) => core.notify('error', message));
-  registerIpc(core.handlers, hub, () => windows);
+  registerIpc(core.handlers, hub, () => windows, core.clientGone);
   attachAnomalyNotifications(hub, () => windows, openWindow);
   openWindow();
   return core;

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { calls, type CallContext, type CallName, type Handlers } from '../../shared/bridge';
-import type { EventHub } from '../host/event-hub';
-import { createApiService } from './api';
+import type { ClientId, Emit, Handlers } from '../../shared/bridge';
+import { createApiHandlers, createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
 import { createChangesFeature } from './changes';
 import { createConnectionHandlers } from './connections/connection-handlers';
@@ -9,8 +8,8 @@ import { ConnectionService } from './connections/connection-service';
 import { attachEmbeddedSandbox, type EmbeddedSandbox } from './connections/embedded-sandbox';
 import { createDamageHandlers } from './damage/handlers';
 import { DamageRegister } from './damage/register';
-import type { FeatureDeps, Invoke } from './feature';
 import { createRunbooksFeature } from './runbooks';
+import { RunbookStore } from './runbooks/store';
 import type { SecretStore } from './secrets/types';
 import type { SettingsStore } from './settings/settings-store';
 import { createSnapshotsFeature } from './snapshots';
@@ -20,7 +19,8 @@ export interface CoreOptions {
   identity: AppIdentity;
   settings: SettingsStore;
   secrets: SecretStore;
-  hub: EventHub;
+  /** How events reach the renderers (the host's event hub); core never imports the host. */
+  emit: Emit;
   /**
    * Where every store reports damaged files. The entries open it first so the settings and secret
    * stores, created before the core, report into it too; tests may leave it to the core.
@@ -34,6 +34,8 @@ export interface CoreOptions {
 
 export interface Core {
   handlers: Handlers;
+  /** The host reports a window or tab that went away; what it subscribed to ends. */
+  clientGone: (client: ClientId) => void;
   sandbox: EmbeddedSandbox | undefined;
   damage: DamageRegister;
   /** A start-up or process-level notice (e.g. an unhandled rejection): listed in app.info and sent now. */
@@ -42,19 +44,22 @@ export interface Core {
 }
 
 /**
- * Builds every Electron-free service and the exhaustive handler map. Electron and browser mode
- * call this with their own settings backend and secret store; nothing else differs.
+ * The one place the services are wired: each feature gets the typed services it uses (the API,
+ * snapshots, runbooks, changes) and the bridge handlers are thin adapters over them. Electron and
+ * browser mode call this with their own settings backend, secret store and event sink.
  */
 export async function createCore(opts: CoreOptions): Promise<Core> {
-  const notices = [...opts.settings.notices];
-  const ctx: CallContext = opts.hub.context;
-  const damage = opts.damage ?? (await DamageRegister.open(opts.identity.dataDir));
-  damage.onReport((report) => opts.hub.emit('damage.reported', report));
-  for (const found of opts.settings.damage) damage.report(found);
-  const connections = new ConnectionService(opts.settings, opts.secrets);
+  const { emit, settings } = opts;
+  const dataDir = opts.identity.dataDir;
+  const notices = [...settings.notices];
+  const damage = opts.damage ?? (await DamageRegister.open(dataDir));
+  damage.onReport((report) => emit('damage.reported', report));
+  for (const found of settings.damage) damage.report(found);
+  const connections = new ConnectionService(settings, opts.secrets);
   const api = createApiService({
     connections,
-    cacheDir: join(opts.identity.dataDir, 'cache'),
+    cacheDir: join(dataDir, 'cache'),
+    emit,
     damage: damage.sink,
   });
   connections.onChange((id) => api.invalidate(id));
@@ -63,12 +68,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let sandbox: EmbeddedSandbox | undefined;
   if (opts.startSandbox) {
     try {
-      sandbox = await attachEmbeddedSandbox(
-        connections,
-        opts.identity.dataDir,
-        opts.startSandbox,
-        damage.sink,
-      );
+      sandbox = await attachEmbeddedSandbox(connections, dataDir, opts.startSandbox, damage.sink);
     } catch (error) {
       notices.push(
         `The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -76,45 +76,46 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
-  // Late-bound so features can call each other's handlers through the bridge schemas.
-  const invoke = (async (name: CallName, input: unknown) => {
-    const spec = calls[name];
-    const run = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
-    return spec.output.parse(await run(spec.input.parse(input), ctx));
-  }) as Invoke;
-  const deps: FeatureDeps = {
-    dataDir: opts.identity.dataDir,
-    hub: opts.hub,
-    settings: opts.settings,
-    connections,
-    invoke,
+  const runbookStore = new RunbookStore(join(dataDir, 'runbooks'), damage.sink);
+  const snapshots = createSnapshotsFeature({ dataDir, emit, api, damage: damage.sink });
+  const tail = createTailFeature({ emit, api });
+  const changes = createChangesFeature({
+    dataDir,
+    emit,
+    settings,
+    api,
+    snapshots: snapshots.service,
+    runbooks: runbookStore,
     damage: damage.sink,
-  };
-  // Named one by one: destructuring an array would type each feature as the union of all of them.
-  const snapshots = createSnapshotsFeature(deps);
-  const tail = createTailFeature(deps);
-  const changes = createChangesFeature(deps);
-  const runbooks = createRunbooksFeature(deps);
+  });
+  const runbooks = createRunbooksFeature({
+    emit,
+    settings,
+    api,
+    store: runbookStore,
+    changesOf: (connectionId, siteId) => changes.statesOf(connectionId, siteId),
+  });
   const features = [snapshots, tail, changes, runbooks];
 
   const handlers: Handlers = {
     ...createAppHandlers(
       opts.identity,
-      opts.settings,
+      settings,
       opts.secrets,
       () => notices,
       opts.confirmInsecureSecrets,
     ),
+    // "Test connection" is a check the operator asks for: live, never the offline copy.
     ...createConnectionHandlers(connections, async (connectionId, siteId) => {
-      const list = await api.handlers['integrations.list']({ connectionId, siteId }, ctx);
+      const list = await api.reads.integrations({ connectionId, siteId }, 'live');
       return { integrations: list.data.length };
     }),
-    ...api.handlers,
+    ...createApiHandlers(api),
     ...snapshots.handlers,
     ...tail.handlers,
     ...changes.handlers,
     ...runbooks.handlers,
-    ...createDamageHandlers(damage),
+    ...createDamageHandlers(damage, emit),
   };
 
   // Every store has read its files before the first call: a lock or a damage notice is never missed.
@@ -122,11 +123,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   return {
     handlers,
+    clientGone: (client) => tail.clientGone(client),
     sandbox,
     damage,
     notify(level, message) {
       notices.push(message);
-      opts.hub.emit('app.notice', { level, message });
+      emit('app.notice', { level, message });
     },
     async close() {
       await Promise.allSettled(features.map(async (f) => f.close?.()));

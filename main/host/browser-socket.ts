@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import {
   ClientFrame,
   type CallContext,
+  type ClientId,
   type Handlers,
   type ServerFrame,
 } from '../../shared/bridge';
@@ -14,17 +15,24 @@ import { SocketFlow, type FlowLimits, type FlowStats } from './socket-flow';
 /** Room for the largest legitimate input (a 5 MB snapshot bundle, JSON-escaped), no more. */
 const MAX_FRAME_BYTES = 12 * 1024 * 1024;
 
-/** The browser-mode bridge: one WebSocket per tab, calls dispatched exactly as under Electron. */
+/**
+ * The browser-mode bridge: one WebSocket per tab, calls dispatched exactly as under Electron. Each
+ * socket is one client: its calls carry its id, events addressed to another client never reach
+ * it, and when it closes `clientGone` ends what it subscribed to.
+ */
 export function createBridgeSocket(
   handlers: Handlers,
   hub: EventHub,
+  clientGone: (client: ClientId) => void = () => undefined,
   limits: Partial<FlowLimits> = {},
 ) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const flows = new Set<SocketFlow>();
+  let clients = 0;
   let closedForBackpressure = 0;
 
   wss.on('connection', (socket: WebSocket) => {
+    const ctx: CallContext = { client: `tab-${++clients}` };
     const flow = new SocketFlow(socket, limits, () => closedForBackpressure++);
     flows.add(flow);
     // Every send handles its own failure: an answer that cannot be serialized becomes an error
@@ -32,12 +40,20 @@ export function createBridgeSocket(
     const answer = (id: number, result: ServerFrame & { id: number }) => {
       if (!flow.send(serialize(result) ?? serialize(unsendable(id))!, flow.settle)) flow.settle();
     };
-    const detach = hub.attach((event, payload) => {
+    const detach = hub.attach((event, payload, to) => {
+      if (to !== undefined && to !== ctx.client) return;
       const text = serialize({ event, payload });
       if (text === undefined) console.error(`[bridge] dropped event ${event}: not serializable`);
       else flow.send(text);
     });
-    const ctx: CallContext = hub.context;
+    let gone = false;
+    const leave = () => {
+      if (gone) return;
+      gone = true;
+      detach();
+      flows.delete(flow);
+      clientGone(ctx.client);
+    };
     socket.on('message', (data, isBinary) => {
       if (!flow.open) return;
       if (isBinary) return socket.close(1003, 'text frames only');
@@ -71,12 +87,8 @@ export function createBridgeSocket(
         },
       );
     });
-    const gone = () => {
-      detach();
-      flows.delete(flow);
-    };
-    socket.on('close', gone);
-    socket.on('error', gone);
+    socket.on('close', leave);
+    socket.on('error', leave);
   });
 
   return {

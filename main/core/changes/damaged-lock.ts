@@ -39,6 +39,38 @@ export function damagedSummary(
   };
 }
 
+/**
+ * The journal list with the damaged changes of the filter's site among them, newest first. A
+ * damaged change whose site is unknown is listed for every site (it holds every site's lock).
+ */
+export function withDamaged(
+  rows: ChangeSummary[],
+  damaged: DamagedChange[],
+  i: {
+    connectionId?: string | undefined;
+    siteId?: string | undefined;
+    target?: string | undefined;
+    status?: 'open' | 'closed' | undefined;
+    outcome?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+  },
+): ChangeSummary[] {
+  const site = { connectionId: i.connectionId ?? '', siteId: i.siteId ?? '' };
+  const extra = damaged
+    .filter((d) => damagedConcerns(d, i))
+    .map((d) => damagedSummary(d, site))
+    .filter(
+      (c) =>
+        (!i.target || c.target === i.target) &&
+        (!i.status || (i.status === 'open') === c.open) &&
+        (!i.outcome || c.outcome === i.outcome) &&
+        (!i.from || c.updatedAt >= i.from) &&
+        (!i.to || c.startedAt <= i.to),
+    );
+  return [...rows, ...extra].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+}
+
 /** Whether a damaged change concerns a site: its own, or every site when its site is unknown. */
 export function damagedConcerns(
   d: DamagedChange,

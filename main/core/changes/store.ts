@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { JournalEntry, NewEntry } from '../../../shared/domain/workflow/entries';
+import { JournalEntry, type NewEntry } from '../../../shared/domain/workflow/entries';
 import { foldChange } from '../../../shared/domain/workflow/fold';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { KeyedQueue } from '../../base/keyed-queue';
 import type { DamageSink } from '../damage/register';
 import { DamagedChanges } from './damaged';
 import { appendJournal, readJournal } from './journal-file';
@@ -11,7 +12,7 @@ import { journalVerdict } from './journal-verdict';
 interface Held {
   entries: JournalEntry[];
   problems: string[];
-  lines?: number;
+  lines: number;
   state: ChangeState;
 }
 
@@ -21,7 +22,8 @@ interface Held {
  */
 export class ChangeStore {
   private readonly held = new Map<string, Held>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new KeyedQueue();
+
   /** Changes whose journal could not be read back; they keep their site's lock. */
   readonly damaged: DamagedChanges;
 
@@ -35,7 +37,8 @@ export class ChangeStore {
 
   /**
    * Reads every journal. One that does not read back whole is moved aside, reported and kept as a
-   * damaged change (never dropped: that would release its lock); torn last appends are listed.
+   * damaged change (never dropped: that would release its lock); torn last appends are listed on
+   * the change itself (its view's `problems`).
    */
   async load(): Promise<void> {
     let names: string[] = [];
@@ -52,7 +55,6 @@ export class ChangeStore {
       const read = await readJournal(path);
       const verdict = journalVerdict(read);
       if (verdict.kind === 'damaged') await this.damaged.quarantine(id, path, read, verdict.reason);
-      // Torn appends stay listed on the change itself (its view's `problems`).
       else this.held.set(id, { ...read, state: foldChange(read.entries) });
     }
   }
@@ -71,26 +73,22 @@ export class ChangeStore {
 
   /** Runs `fn` after every earlier task on the same change: one writer per change at a time. */
   serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.queues.get(id) ?? Promise.resolve();
-    const next = prev.then(fn, fn);
-    this.queues.set(
-      id,
-      next.catch(() => undefined),
-    );
-    return next;
+    return this.queues.run(id, fn);
   }
 
   async append(id: string, entry: NewEntry): Promise<ChangeState> {
     const held = this.held.get(id) ?? {
       entries: [],
       problems: [],
+      lines: 0,
       state: undefined as unknown as ChangeState,
     };
-    const full = {
+    // Parsed as it will be read back: defaults applied, and a malformed line is never written.
+    const full = JournalEntry.parse({
       ...entry,
       seq: (held.entries.at(-1)?.seq ?? 0) + 1,
       at: this.now().toISOString(),
-    };
+    });
     await appendJournal(this.path(id), full);
     held.entries.push(full);
     held.state = foldChange(held.entries);

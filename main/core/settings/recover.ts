@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NewDamage } from '../damage/register';
-import { quarantine, readTextIfExists } from '../fs/atomic-file';
+import { quarantine, readTextIfExists } from '../../base/atomic-file';
 import { loadJsonFile } from '../fs/json-file';
 import { migrateSettings } from './migrations';
 import { emptySettingsDoc, SETTINGS_SCHEMA_VERSION, SettingsDoc, VersionProbe } from './schema';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { OpsFailure, Settings } from '../../../shared/bridge';
+import { writeFileAtomicSync } from '../../base/atomic-file';
 import type { NewDamage } from '../damage/register';
-import { writeFileAtomicSync } from '../fs/atomic-file';
 import type { SettingsBackend } from './backend';
 import { BACKUP_FILE, readStartingSettings } from './recover';
 import { emptySettingsDoc, SettingsDoc } from './schema';

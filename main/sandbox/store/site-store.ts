@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/fs/atomic-file';
+import { writeFileAtomic } from '../../base/atomic-file';
 import { MetaFile, SCHEMA_VERSION, SiteFile, type SiteRecord } from './schema';
 
 /** A sandbox file that could not be used: reported by whoever started the sandbox. */

@@ -30,7 +30,7 @@ export class OpenCore {
       identity: { version: 'test', mode: 'browser', dataDir: this.dir },
       settings,
       secrets: new FileSecretStore(this.dir, damage.sink),
-      hub: this.hub,
+      emit: this.hub.emit,
       damage,
       startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 300 }),
     });
@@ -39,7 +39,7 @@ export class OpenCore {
 
   /** Through the bridge's dispatcher: input parsed, output checked, errors as data. */
   bridge<K extends CallName>(name: K, input: CallInput<K>): Promise<BridgeResult<CallOutput<K>>> {
-    return dispatch(this.core.handlers, name, input, this.hub.context) as Promise<
+    return dispatch(this.core.handlers, name, input, { client: 'test' }) as Promise<
       BridgeResult<CallOutput<K>>
     >;
   }
