@@ -3,7 +3,9 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ChangeDraft } from '../../../shared/bridge/calls/changes';
 import type { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { maskBodySecrets } from '../../../shared/domain/redact';
-import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
+import { writeFileAtomic } from '../../base/atomic-file';
+import type { DamageSink } from '../damage/register';
+import { loadJsonFile } from '../fs/json-file';
 import { DraftFile, readJson } from '../workspace/files';
 import { draftPath, type SiteRef } from '../workspace/layout';
 import { localDraftPath } from '../workspace/local-files';
@@ -16,19 +18,22 @@ import type { Workspace } from '../workspace/workspace';
  */
 export class DraftStore {
   constructor(
-    private readonly ws: Pick<Workspace, 'read' | 'commit'>,
+    private readonly ws: Pick<Workspace, 'commit' | 'guard'>,
     private readonly dataDir: string,
     private readonly where: (id: string) => { site: SiteRef; target: SnapshotTarget } | undefined,
+    private readonly damage: DamageSink = () => undefined,
   ) {}
 
   async load(id: string): Promise<ChangeDraft | undefined> {
     const at = this.where(id);
     if (!at) return undefined;
-    const shared = readJson(DraftFile, (await this.ws.read(draftPath(at.site, id))) ?? '');
-    const local = readJson(
+    const lost = `the draft of change ${id} (edits not yet applied); the Config step starts again from the baseline`;
+    const shared = readJson(
       DraftFile,
-      (await readTextIfExists(localDraftPath(this.dataDir, id))) ?? '',
+      (await this.ws.guard.read(draftPath(at.site, id), { store: 'drafts', lost, changeId: id })) ??
+        '',
     );
+    const local = await this.loadLocal(id);
     if (
       local &&
       shared &&
@@ -36,6 +41,22 @@ export class DraftStore {
     )
       return local.draft;
     return shared?.draft;
+  }
+
+  /** The copy with the typed secrets (this laptop only); a damaged one is moved aside and reported. */
+  private async loadLocal(id: string) {
+    const file = localDraftPath(this.dataDir, id);
+    const r = await loadJsonFile(file, DraftFile, { newestVersion: 1 });
+    if (r.state === 'quarantined')
+      this.damage({
+        store: 'drafts',
+        file,
+        movedTo: r.movedTo,
+        reason: r.reason,
+        lost: `the secrets typed into the draft of change ${id} and not applied yet (they are never shared); the shared draft is used, with those secrets to enter again`,
+        changeId: id,
+      });
+    return r.state === 'ok' ? r.value : undefined;
   }
 
   async save(id: string, draft: ChangeDraft): Promise<void> {

@@ -1,9 +1,11 @@
 import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { changesCalls, ChangeView } from '../../../shared/bridge/calls/changes';
+import type { damagedChangesCalls } from '../../../shared/bridge/calls/changes-damaged';
 import { fail } from '../../../shared/bridge/errors';
 import { NEW_WEBHOOK_TARGET } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { ApiService } from '../api';
+import type { DamageSink } from '../damage/register';
 import type { Feature } from '../feature';
 import type { RunbookStore } from '../runbooks/store';
 import type { SettingsStore } from '../settings/settings-store';
@@ -19,6 +21,8 @@ import { ChangeService } from './service';
 import { ChangeStore } from './store';
 import { journalCommits } from './journal-commits';
 import type { WorkspaceFeature } from '../workspace/feature';
+import { createDamagedChangeHandlers } from './damaged-handlers';
+import { damagedSummary, withDamaged } from './damaged-lock';
 
 export interface ChangesDeps {
   dataDir: string;
@@ -28,9 +32,13 @@ export interface ChangesDeps {
   snapshots: SnapshotsService;
   runbooks: RunbookStore;
   workspace: WorkspaceFeature;
+  /** Where a damaged draft kept on this laptop only is reported (workspace files: the guard). */
+  damage: DamageSink;
 }
 
-export interface ChangesFeature extends Feature<HandlersOf<typeof changesCalls, CallContext>> {
+export interface ChangesFeature extends Feature<
+  HandlersOf<typeof changesCalls & typeof damagedChangesCalls, CallContext>
+> {
   /** Every change of a site, folded (the checklist reads them). */
   statesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
   /** Resolves once every journal is loaded (the first pull of the team workspace waits for it). */
@@ -38,16 +46,22 @@ export interface ChangesFeature extends Feature<HandlersOf<typeof changesCalls, 
 }
 
 /**
- * The change workflow. On disk under `<dataDir>/changes/`: `<id>.jsonl` (the append-only journal),
- * `<id>.draft.json` (the editable draft), `<id>.monitor.json` (the monitor's running tally).
+ * The change workflow. In the team workspace under `sites/<env>/<site>/changes/`: `<id>.jsonl`
+ * (the append-only journal), `<id>.draft.json` (the draft), `<id>.monitor.json` (the monitor's
+ * running tally), `<id>.damaged.json` (a journal that could not be read back).
  */
 export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
   const w = deps.workspace;
   const store = new ChangeStore(w);
-  const drafts = new DraftStore(w.ws, deps.dataDir, (id) => {
-    const h = store.get(id);
-    return h && { site: h.site, target: h.state.target };
-  });
+  const drafts = new DraftStore(
+    w.ws,
+    deps.dataDir,
+    (id) => {
+      const h = store.get(id);
+      return h && { site: h.site, target: h.state.target };
+    },
+    deps.damage,
+  );
   const ctx: ChangeCtx = {
     store,
     drafts,
@@ -56,6 +70,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
     runbooks: deps.runbooks,
     settings: deps.settings,
     emit: deps.emit,
+    damage: deps.damage,
     now: () => new Date(),
     workspace: w,
   };
@@ -66,8 +81,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
   let problems: string[] = [];
   // Loaded once; open changes resume on the next turn, once the core has finished wiring.
   const ready = store.load().then(
-    (p) => {
-      problems = p;
+    () => {
       setImmediate(
         () =>
           void service
@@ -85,21 +99,27 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
     },
   );
 
-  // Journals merged in from other laptops: reload them and tell open screens.
+  // Journals and damage records merged in from other laptops: reload them (records first, so a
+  // journal moved to quarantine/ never leaves its change unlocked) and tell open screens.
   w.onChange((c) => {
+    const paths = c.paths.filter((p) => p.endsWith('.damaged.json') || p.endsWith('.jsonl'));
+    if (!paths.length) return;
     void (async () => {
-      for (const path of c.paths) {
-        if (!path.endsWith('.jsonl')) continue;
-        await ready;
+      await ready;
+      paths.sort(
+        (a, b) => Number(b.endsWith('.damaged.json')) - Number(a.endsWith('.damaged.json')),
+      );
+      for (const path of paths) {
         await store.reload(path);
-        const id = path.slice(path.lastIndexOf('/') + 1, -'.jsonl'.length);
+        const id = path.slice(path.lastIndexOf('/') + 1).replace(/\.(jsonl|damaged\.json)$/, '');
         const s = store.get(id)?.state;
-        if (s)
+        const d = store.damaged.get(id);
+        if (s || d)
           deps.emit('changes.changed', {
-            changeId: s.id,
-            connectionId: s.connectionId,
-            siteId: s.siteId,
-            target: s.target,
+            changeId: id,
+            connectionId: s?.connectionId ?? d?.connectionId ?? '',
+            siteId: s?.siteId ?? d?.siteId ?? '',
+            target: s?.target ?? d?.target ?? 'unknown',
           });
       }
     })().catch(() => undefined);
@@ -172,13 +192,17 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
       },
       'changes.list': async (i) => {
         await ready;
-        return listChanges(store.all(), i);
+        // Damaged changes stay listed (and locking) until resolved: nothing vanishes from it.
+        return withDamaged(listChanges(store.all(), i), store.damaged.list(), i);
       },
       'changes.openFor': async (i) => {
         await ready;
         const open = service.openOn(i.connectionId, i.siteId);
-        return open ? summaryOf(open) : null;
+        if (open) return summaryOf(open);
+        const damaged = store.damaged.holding(w.places.site(i.connectionId, i.siteId));
+        return damaged ? damagedSummary(damaged, i) : null;
       },
+      ...createDamagedChangeHandlers(store, { emit: deps.emit, author: w.author }, ready),
       // Drafts need no network: saved locally, validated locally, editable while offline.
       'changes.saveDraft': async (i) => {
         const s = service.state(i.changeId);

@@ -1,37 +1,22 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { emptyCounts } from '../../../shared/domain/anomaly/counts';
-import {
-  Anomaly,
-  EventCounts,
-  StatusCounts,
-  type RateWindow,
-} from '../../../shared/domain/anomaly/schema';
-import { readJson } from '../workspace/files';
+import type { RateWindow } from '../../../shared/domain/anomaly/schema';
+import { readJson, TallyFile } from '../workspace/files';
+import type { DamageWords } from '../workspace/file-guard';
 import type { Workspace } from '../workspace/workspace';
 
-/** The monitor's running tally, saved after every poll so a restart continues rather than restarts. */
-const Tally = z.object({
-  schemaVersion: z.literal(1),
-  cursor: z.number().int(),
-  counts: StatusCounts,
-  events: EventCounts,
-  notified: z.array(z.string()),
-  anomalies: z.array(Anomaly),
-  lastError: z.string().optional(),
-  /** Polls that reached the logs: a window the API was down for all along was not monitored. */
-  okPolls: z.number().int().default(0),
-  /** When the logs were last read: a gap starts there, since nothing is known after it. */
-  lastOkAt: z.string().optional(),
-  /** The gap in progress: since when the logs could not be read, and why (journaled on close). */
-  gap: z.object({ from: z.string(), reason: z.string() }).optional(),
-});
+/** The monitor's running tally (the workspace file's schema: checked the same wherever it is read). */
+const Tally = TallyFile;
 export type Tally = z.infer<typeof Tally>;
 
-type TallyFiles = Pick<Workspace, 'read' | 'commit'>;
+type TallyFiles = Pick<Workspace, 'guard' | 'commit'>;
 
-/** `sites/<env>/<site>/changes/<id>.monitor.json` in the team workspace; missing or damaged: fresh. */
-export async function loadTally(ws: TallyFiles, file: string): Promise<Tally> {
-  const saved = readJson(Tally, (await ws.read(file)) ?? '');
+/**
+ * `sites/<env>/<site>/changes/<id>.monitor.json` in the team workspace; a missing file starts a
+ * fresh tally, and so does a damaged one that could not be repaired (reported as `words` say).
+ */
+export async function loadTally(ws: TallyFiles, file: string, words: DamageWords): Promise<Tally> {
+  const saved = readJson(Tally, (await ws.guard.read(file, words)) ?? '');
   return saved
     ? saved
     : {

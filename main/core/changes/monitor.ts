@@ -37,6 +37,15 @@ export class MonitorRunner {
     return tallyPath(this.ctx.store.get(this.changeId)!.site, this.changeId);
   }
 
+  /** A damaged tally is reported with what it held; the monitor goes on from the logs it can read. */
+  private get tallyWords() {
+    return {
+      store: 'monitor' as const,
+      lost: `the running tally of the monitor of change ${this.changeId} (counts, anomalies already announced); it is counted again from the logs still available (up to 5,000 entries back) and anomalies may be announced again`,
+      changeId: this.changeId,
+    };
+  }
+
   private state(): ChangeState {
     return this.ctx.store.get(this.changeId)!.state;
   }
@@ -82,7 +91,7 @@ export class MonitorRunner {
     const s = this.state();
     const m = s.monitor;
     if (!m || m.summary || !s.open || this.stopped) return;
-    const p = await loadTally(this.ctx.workspace.ws, this.file);
+    const p = await loadTally(this.ctx.workspace.ws, this.file, this.tallyWords);
     const now = this.ctx.now();
     try {
       const entries = await freshEntries(ioOf(this.ctx, s), s, p);
@@ -154,7 +163,7 @@ export class MonitorRunner {
    */
   async finish(elapsed: boolean): Promise<void> {
     if (!this.state().monitor || this.state().monitor!.summary) return;
-    const p = await loadTally(this.ctx.workspace.ws, this.file);
+    const p = await loadTally(this.ctx.workspace.ws, this.file, this.tallyWords);
     const now = this.ctx.now();
     await closeGap(this.ctx, this.state(), p, now);
     await saveTally(this.ctx.workspace.ws, this.file, p);

@@ -11,7 +11,8 @@ import type {
 } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { windowFromEntries } from '../../../shared/domain/anomaly/counts';
-import { HEARTBEAT_MS, type AcquireOptions } from '../workspace/team-lock';
+import type { AcquireOptions } from '../workspace/team-lock';
+import { LockHeartbeat } from '../workspace/heartbeat';
 import { KeyedQueue } from '../../base/keyed-queue';
 import type { Body } from '../targets/target-io';
 import { applyDraft } from './apply';
@@ -22,6 +23,7 @@ import { MonitorRunner } from './monitor';
 import { recoverIntent } from './recover';
 import { seedRestoreDraft } from './restore-draft';
 import { rollback, rollbackRecord } from './rollback';
+import { failDamaged } from './damaged-lock';
 import { checkHealth, recordTest } from './verify';
 
 const newId = (now: Date) =>
@@ -43,15 +45,19 @@ export class ChangeService {
   private readonly background = new Set<Promise<unknown>>();
   private readonly sites = new KeyedQueue();
 
-  private readonly heartbeat: NodeJS.Timeout;
+  private readonly heartbeat: LockHeartbeat;
 
   constructor(
     readonly ctx: ChangeCtx,
     private readonly pauseBeforeTestMs = 0,
   ) {
-    // The holder's app keeps its team locks alive; a lock idle for 30 minutes may be taken over.
-    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
-    this.heartbeat.unref();
+    // The holder's app keeps the team locks of its open changes alive (heartbeat.ts).
+    this.heartbeat = new LockHeartbeat(ctx.workspace.ws.lock, () =>
+      ctx.store
+        .all()
+        .filter((c) => c.open && c.kind === 'change' && this.mine(c))
+        .map((c) => ({ site: this.siteOf(c), changeId: c.id })),
+    );
   }
 
   /** Changes opened on this laptop (journals of colleagues' changes are only read here). */
@@ -63,16 +69,13 @@ export class ChangeService {
     return this.ctx.workspace.places.site(s.connectionId, s.siteId);
   }
 
-  private async beat(): Promise<void> {
-    for (const s of this.ctx.store
-      .all()
-      .filter((c) => c.open && c.kind === 'change' && this.mine(c)))
-      await this.ctx.workspace.ws.lock.heartbeat(this.siteOf(s), s.id).catch(() => false);
-  }
-
   state(id: string): ChangeState {
     const held = this.ctx.store.get(id);
-    if (!held) fail('not_found', `No change ${id} in the journal.`);
+    if (!held) {
+      const damaged = this.ctx.store.damaged.get(id);
+      if (damaged) failDamaged(damaged);
+      fail('not_found', `No change ${id} in the journal.`);
+    }
     return held.state;
   }
 
@@ -151,7 +154,12 @@ export class ChangeService {
         'validation',
         `Only webhooks can be ${operation}d by a change; ${key.target} is edited.`,
       );
-    const refuseIfOpen = () => {
+    // Decided on the journals and damage records as they are on disk now, never on memory alone.
+    const refuseIfOpen = async () => {
+      await this.ctx.store.reloadSite(this.siteOf(key));
+      // A change whose journal is damaged keeps the lock until an operator abandons it.
+      const damaged = this.ctx.store.damaged.holding(this.siteOf(key));
+      if (damaged) failDamaged(damaged);
       const open = this.openOn(key.connectionId, key.siteId);
       if (open)
         fail(
@@ -160,7 +168,7 @@ export class ChangeService {
           { current: { changeId: open.id, target: open.target } },
         );
     };
-    refuseIfOpen();
+    await refuseIfOpen();
     const w = this.ctx.workspace;
     const author = w.author();
     const id = newId(this.ctx.now());
@@ -175,7 +183,7 @@ export class ChangeService {
     // The check and the `started` line are one step: a second start waits, then sees the lock.
     await this.inSite(key, async () => {
       try {
-        refuseIfOpen();
+        await refuseIfOpen();
       } catch (error) {
         await w.ws.lock.release(this.siteOf(key), id).catch(() => false);
         throw error;
@@ -390,7 +398,7 @@ export class ChangeService {
   }
 
   async shutdown(): Promise<void> {
-    clearInterval(this.heartbeat);
+    await this.heartbeat.stop();
     await Promise.allSettled([...this.monitors.values()].map((m) => m.stop()));
     await Promise.allSettled([...this.background]);
   }

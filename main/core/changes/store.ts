@@ -1,10 +1,11 @@
 import { JournalEntry, type NewEntry } from '../../../shared/domain/workflow/entries';
-import { KeyedQueue } from '../../base/keyed-queue';
 import { foldChange } from '../../../shared/domain/workflow/fold';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import { parseJournal } from '../workspace/files';
-import { journalPath, siteDir, type SiteRef } from '../workspace/layout';
+import { KeyedQueue } from '../../base/keyed-queue';
 import type { WorkspaceFeature } from '../workspace/feature';
+import { journalProblem, parseJournal } from '../workspace/files';
+import { journalPath, siteDir, type SiteRef } from '../workspace/layout';
+import { DamagedChanges } from './damaged';
 
 interface Held {
   entries: JournalEntry[];
@@ -14,67 +15,91 @@ interface Held {
   site: SiteRef;
 }
 
-const JOURNAL = /^sites\/([^/]+)\/([^/]+)\/changes\/([A-Za-z0-9_-]+)\.jsonl$/;
+const CHANGE_FILE = /^sites\/([^/]+)\/([^/]+)\/changes\/([A-Za-z0-9_-]+)\.(jsonl|damaged\.json)$/;
 
 /**
  * Every change's journal, in the team workspace under `sites/<env>/<site>/changes/<id>.jsonl`,
  * kept in memory and appended through one queue per change so concurrent calls keep `seq` order.
  * Each appended line is one commit. Journals written on other laptops arrive with merges; their
- * connection id is mapped to this laptop's connection to the same API.
+ * connection id is mapped to this laptop's connection to the same API. A journal that does not
+ * read back whole is repaired from the repository or becomes a damaged change that keeps its lock.
  */
 export class ChangeStore {
   private readonly held = new Map<string, Held>();
   private readonly queues = new KeyedQueue();
+  /** Innermost: a journal's file and its copy in memory change together (appends vs. re-reads). */
+  private readonly io = new KeyedQueue();
+  /** Changes whose journal could not be read back; they keep their site's lock. */
+  readonly damaged: DamagedChanges;
 
   constructor(
-    private readonly w: Pick<WorkspaceFeature, 'ws' | 'places'>,
+    private readonly w: Pick<WorkspaceFeature, 'ws' | 'places' | 'author'>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  async load(): Promise<string[]> {
-    const paths: string[] = [];
-    for (const env of await this.w.ws.list('sites'))
-      await Promise.all(
-        (await this.w.ws.list(`sites/${env}`)).map(async (siteId) => {
-          const dir = `${siteDir({ env, siteId })}/changes`;
-          for (const name of await this.w.ws.list(dir))
-            if (name.endsWith('.jsonl')) paths.push(`${dir}/${name}`);
-        }),
-      );
-    const problems: string[] = [];
-    for (let i = 0; i < paths.length; i += 32)
-      for (const p of await Promise.all(paths.slice(i, i + 32).map((x) => this.reload(x))))
-        if (p) problems.push(p);
-    return problems;
+  ) {
+    this.damaged = new DamagedChanges(w, now);
   }
 
-  /** (Re)reads one journal file; returns a problem line when it cannot be used. */
-  async reload(path: string): Promise<string | undefined> {
-    const m = JOURNAL.exec(path);
-    if (!m) return undefined;
-    const [, env, siteId, id] = m as unknown as [string, string, string, string];
-    const text = await this.w.ws.read(path);
+  /** Reads every journal and damage record of the workspace. */
+  async load(): Promise<void> {
+    const dirs: string[] = [];
+    for (const env of await this.w.ws.list('sites'))
+      for (const siteId of await this.w.ws.list(`sites/${env}`))
+        dirs.push(`${siteDir({ env, siteId })}/changes`);
+    for (let i = 0; i < dirs.length; i += 16)
+      await Promise.all(dirs.slice(i, i + 16).map((d) => this.reloadDir(d)));
+  }
+
+  /**
+   * Reads one site's changes from the folder as they are now: the records of damaged changes
+   * first, so a journal moved to quarantine/ never leaves its change unlocked in between.
+   */
+  async reloadSite(site: SiteRef): Promise<void> {
+    const seen = await this.reloadDir(`${siteDir(site)}/changes`);
+    const gone = [...this.held.values()].filter(
+      (h) => h.site.env === site.env && h.site.siteId === site.siteId && !seen.has(h.path),
+    );
+    for (const h of gone) await this.reload(h.path);
+  }
+
+  /** Reads a site's changes folder; returns the paths it holds. */
+  private async reloadDir(dir: string): Promise<Set<string>> {
+    const paths = (await this.w.ws.list(dir)).map((n) => `${dir}/${n}`);
+    for (const p of paths.filter((x) => x.endsWith('.damaged.json'))) await this.reload(p);
+    for (const p of paths.filter((x) => x.endsWith('.jsonl'))) await this.reload(p);
+    return new Set(paths);
+  }
+
+  /** (Re)reads one journal or damage record (paths a merge changed come through here too). */
+  async reload(path: string): Promise<void> {
+    const m = CHANGE_FILE.exec(path);
+    if (!m) return;
+    const [, env, siteId, id, ext] = m as unknown as [string, string, string, string, string];
+    const site = { env, siteId };
+    if (ext === 'damaged.json') {
+      await this.damaged.load(path, site, id);
+      if (this.damaged.has(id)) this.held.delete(id);
+      return;
+    }
+    await this.io.run(id, () => this.reloadJournal(path, site, id));
+  }
+
+  private async reloadJournal(path: string, site: SiteRef, id: string): Promise<void> {
+    // A damaged change stays damaged until it is abandoned, whatever arrives for its journal.
+    if (this.damaged.has(id)) return;
+    let text = await this.w.ws.read(path);
+    if (text !== undefined && journalProblem(text)) {
+      const r = await this.damaged.quarantine(id, path, site);
+      text = r.state === 'sound' || r.state === 'restored' ? r.text : undefined;
+    }
     if (text === undefined) {
       this.held.delete(id);
-      return undefined;
+      return;
     }
-    const read = parseJournal(text);
-    const connectionId = this.w.places.connectionFor(env);
-    const entries = read.entries.map((e) =>
+    const connectionId = this.w.places.connectionFor(site.env);
+    const entries = parseJournal(text).entries.map((e) =>
       e.type === 'started' && connectionId ? { ...e, connectionId } : e,
     );
-    try {
-      this.held.set(id, {
-        entries,
-        problems: read.bad.map((b) => `${id}.jsonl ${b}`),
-        state: foldChange(entries),
-        path,
-        site: { env, siteId },
-      });
-    } catch (error) {
-      return `${id}.jsonl: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    return undefined;
+    this.held.set(id, { entries, problems: [], state: foldChange(entries), path, site });
   }
 
   get(id: string): Held | undefined {
@@ -90,7 +115,11 @@ export class ChangeStore {
     return this.queues.run(id, fn);
   }
 
-  async append(id: string, entry: NewEntry): Promise<ChangeState> {
+  append(id: string, entry: NewEntry): Promise<ChangeState> {
+    return this.io.run(id, () => this.appendNow(id, entry));
+  }
+
+  private async appendNow(id: string, entry: NewEntry): Promise<ChangeState> {
     let held = this.held.get(id);
     if (!held) {
       if (entry.type !== 'started') throw new Error(`change ${id} has no journal yet`);

@@ -12,7 +12,6 @@ import { defaultRunbook } from './defaults';
  * different targets never touch the same file and edits of one runbook merge field by field.
  */
 export class RunbookStore {
-  readonly problems: string[] = [];
   private readonly queue = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -24,12 +23,14 @@ export class RunbookStore {
     return runbookPath(this.w.places.site(connectionId, siteId), target);
   }
 
+  /** A damaged file is repaired from the repository or quarantined, and reported on screen. */
   private async read(path: string): Promise<RunbookFile | undefined> {
-    const text = await this.w.ws.read(path);
-    if (text === undefined) return undefined;
-    const file = readJson(RunbookFile, text);
-    if (!file) this.problems.push(`${path} does not match the runbook format; defaults are shown.`);
-    return file;
+    const [, , siteId, target] = path.split('/');
+    const text = await this.w.ws.guard.read(path, {
+      store: 'runbooks',
+      lost: `the runbook of ${target} on site ${siteId}: owner, escalation path, business cycle and rollback notes; the defaults are shown until they are entered again`,
+    });
+    return text === undefined ? undefined : readJson(RunbookFile, text);
   }
 
   private view(file: RunbookFile | undefined, target: SnapshotTarget): Runbook {

@@ -98,9 +98,12 @@ export class SnapshotStore {
     const entries: Entry[] = [];
     for (const name of (await ws.list(`${dir}/versions`)).filter((n) => n.endsWith('.json'))) {
       const path = `${dir}/versions/${name}`;
-      const v = readJson(VersionFile, (await ws.read(path)) ?? '');
+      const text = await this.readVersion(key, path);
+      // Gone or quarantined: the damage register has told the operator.
+      if (text === undefined) continue;
+      const v = readJson(VersionFile, text);
       if (!v || `${v.id}.json` !== name) {
-        this.report(path, 'this snapshot version does not match the version format');
+        this.report(path, 'this snapshot version is not named by its own id');
         continue;
       }
       entries.push({
@@ -119,15 +122,30 @@ export class SnapshotStore {
     const marks: MarkFile[] = [];
     for (const name of (await ws.list(`${dir}/marks`)).filter((n) => n.endsWith('.json'))) {
       const path = `${dir}/marks/${name}`;
-      const m = readJson(MarkFile, (await ws.read(path)) ?? '');
+      const text = await ws.guard.read(path, {
+        store: 'snapshots',
+        lost: `a known-good mark of ${key.target} on site ${key.siteId} (the versions themselves are intact)`,
+        kept: 'every other version and mark of this target',
+      });
+      if (text === undefined) continue;
+      const m = readJson(MarkFile, text);
       if (m && `${m.id}.json` === name) marks.push(m);
-      else this.report(path, 'this known-good mark does not match the mark format');
+      else this.report(path, 'this known-good mark is not named by its own id');
     }
     entries.sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
     marks.sort((a, b) => (a.id < b.id ? -1 : 1));
     const l = { entries, marks };
     this.loaded.set(dir, l);
     return l;
+  }
+
+  private readVersion(key: SnapshotKey, path: string): Promise<string | undefined> {
+    const id = path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
+    return this.wsa.ws.guard.read(path, {
+      store: 'snapshots',
+      lost: `snapshot version ${id} of ${key.target} on site ${key.siteId}`,
+      kept: 'every other version and mark of this target',
+    });
   }
 
   private locked<T>(key: SnapshotKey, fn: (l: Loaded) => Promise<T> | T): Promise<T> {
@@ -177,7 +195,7 @@ export class SnapshotStore {
     return this.locked(key, async (l) => {
       const meta = this.find(l, key, ref);
       const path = versionPath(this.site(key), key.target, meta.id);
-      const v = readJson(VersionFile, (await this.wsa.ws.read(path)) ?? '');
+      const v = readJson(VersionFile, (await this.readVersion(key, path)) ?? '');
       if (!v) fail('internal', `Version v${meta.version} can no longer be read (${path}).`);
       return { ...meta, body: v.body };
     });

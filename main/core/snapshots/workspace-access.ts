@@ -6,7 +6,7 @@ import type { Workspace } from '../workspace/workspace';
 
 /** What the snapshot store needs of the team workspace (a narrow seam, easy to build in tests). */
 export interface SnapshotsWorkspace {
-  ws: Pick<Workspace, 'read' | 'list' | 'commit'>;
+  ws: Pick<Workspace, 'read' | 'list' | 'commit' | 'guard'>;
   places: Pick<Places, 'site'>;
   author: () => Author;
   /** The site's descriptive files when missing, to add to a commit. */

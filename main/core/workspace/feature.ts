@@ -6,6 +6,7 @@ import { fail } from '../../../shared/bridge/errors';
 import type { WorkspaceInfo, workspaceCalls } from '../../../shared/bridge/calls/workspace';
 import type { Emit } from '../../../shared/bridge';
 import type { ConnectionService } from '../connections/connection-service';
+import type { DamageSink } from '../damage/register';
 import type { Feature } from '../feature';
 import type { SettingsStore } from '../settings/settings-store';
 import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
@@ -53,6 +54,8 @@ export interface WorkspaceDeps {
   emit: Emit;
   settings: SettingsStore;
   connections: ConnectionService;
+  /** Where damaged workspace files are reported (the damage register). */
+  damage: DamageSink;
 }
 
 export async function createWorkspaceFeature(
@@ -88,6 +91,7 @@ export async function createWorkspaceFeature(
     knownTokens,
     remote,
     laptop,
+    damage: deps.damage,
     onStatus: (s) => deps.emit('workspace.status', s),
     onChange: (c) => {
       for (const l of listeners) l(c);
@@ -104,7 +108,7 @@ export async function createWorkspaceFeature(
           );
       });
   });
-  const migrated = await migrateDataFolder(deps.dataDir, ws, places, deps.emit);
+  const migrated = await migrateDataFolder(deps.dataDir, ws, places, deps.emit, deps.damage);
   const startupNotices = migrated
     ? [
         `Your data folder was imported into the team workspace: ${Object.entries(migrated.after)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChangeDraft } from '../../../shared/bridge/calls/changes';
+import { DamagedChange } from '../../../shared/bridge/calls/changes-damaged';
 import {
   ChangeId,
   Label,
@@ -16,6 +17,7 @@ import {
   RunbookConflict,
   RunbookFields,
 } from '../../../shared/domain/workflow/runbook';
+import { journalVerdict } from '../changes/journal-verdict';
 import type { FileKind } from './layout';
 
 /** Every file of the workspace is validated with these schemas when read from disk or a remote. */
@@ -110,8 +112,22 @@ export const TallyFile = z.object({
   lastError: z.string().optional(),
   /** Polls that reached the logs: a window the API was down for all along was not monitored. */
   okPolls: z.number().int().default(0),
+  /** When the logs were last read: a gap starts there, since nothing is known after it. */
+  lastOkAt: z.string().optional(),
+  /** The gap in progress: since when the logs could not be read, and why (journaled on close). */
+  gap: z.object({ from: z.string(), reason: z.string() }).optional(),
 });
 export type TallyFile = z.infer<typeof TallyFile>;
+
+/**
+ * `<changeId>.damaged.json` beside a journal that could not be read back: the record that keeps
+ * the change's lock until an operator abandons it. Paths are workspace paths (the same on every
+ * laptop); the site is the folder it is in.
+ */
+export const DamagedFile = DamagedChange.omit({ connectionId: true }).extend({
+  schemaVersion: z.literal(1),
+});
+export type DamagedFile = z.infer<typeof DamagedFile>;
 
 const JSON_SCHEMAS: Partial<Record<FileKind, z.ZodType>> = {
   workspace: WorkspaceFile,
@@ -123,14 +139,21 @@ const JSON_SCHEMAS: Partial<Record<FileKind, z.ZodType>> = {
   lock: LockFile,
   draft: DraftFile,
   tally: TallyFile,
+  damaged: DamagedFile,
 };
 
-/** Parses a journal: JSON lines of entries. */
-export function parseJournal(text: string): { entries: JournalEntry[]; bad: string[] } {
+/** Parses a journal: JSON lines of entries (`lines`: the non-empty ones, readable or not). */
+export function parseJournal(text: string): {
+  entries: JournalEntry[];
+  bad: string[];
+  lines: number;
+} {
   const entries: JournalEntry[] = [];
   const bad: string[] = [];
+  let lines = 0;
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
+    lines++;
     try {
       const p = JournalEntry.safeParse(JSON.parse(line));
       if (p.success) entries.push(p.data);
@@ -139,7 +162,19 @@ export function parseJournal(text: string): { entries: JournalEntry[]; bad: stri
       bad.push(`line ${i + 1}: not valid JSON`);
     }
   });
-  return { entries, bad };
+  return { entries, bad, lines };
+}
+
+/**
+ * Why a journal cannot be used as it is. Lines are written whole (the file is replaced, never
+ * appended in place), so an unreadable line is damage, not an interrupted append; so are a lost
+ * first line and a gap in the numbering (journal-verdict.ts).
+ */
+export function journalProblem(text: string): string | undefined {
+  const r = parseJournal(text);
+  const v = journalVerdict(r);
+  if (v.kind === 'damaged') return v.reason;
+  return r.bad.length ? `has an unreadable ${r.bad[0]}` : undefined;
 }
 
 /**
@@ -147,17 +182,14 @@ export function parseJournal(text: string): { entries: JournalEntry[]; bad: stri
  * before it may enter the working tree (a failure is quarantined, never applied half-read).
  */
 export function fileProblem(kind: FileKind, text: string): string | undefined {
-  if (kind === 'journal') {
-    const r = parseJournal(text);
-    return r.bad.length ? `journal ${r.bad[0]}` : undefined;
-  }
+  if (kind === 'journal') return journalProblem(text);
   const schema = JSON_SCHEMAS[kind];
   if (!schema) return undefined;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return 'is not valid JSON';
+    return text.trim() === '' ? 'is empty' : 'is not valid JSON (truncated or corrupted)';
   }
   const p = schema.safeParse(raw);
   if (p.success) return undefined;

@@ -40,14 +40,22 @@ export class WorkspaceFolder {
       await fs.rm(abs, { force: true });
       return;
     }
-    if (durable) return writeFileAtomic(abs, text, 0o600);
-    await fs.mkdir(dirname(abs), { recursive: true, mode: 0o700 });
-    const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(5).toString('hex')}.tmp`);
-    await fs.writeFile(tmp, text, { mode: 0o600 });
-    await fs.rename(tmp, abs);
+    await replaceFile(abs, text, durable);
   }
 
   sync(path: string): Promise<void> {
     return syncDir(dirname(this.abs(path)));
   }
+}
+
+/**
+ * Temp file beside, then rename: a reader or a kill never sees half a file. `durable` adds the
+ * fsyncs a power cut needs; without it the rename is still all or nothing for a killed process.
+ */
+export async function replaceFile(abs: string, text: string, durable = false): Promise<void> {
+  if (durable) return writeFileAtomic(abs, text, 0o600);
+  await fs.mkdir(dirname(abs), { recursive: true, mode: 0o700 });
+  const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
+  await fs.writeFile(tmp, text, { mode: 0o600 });
+  await fs.rename(tmp, abs);
 }

@@ -1,15 +1,15 @@
-import * as fs from 'node:fs';
-import git, { type TreeEntry } from 'isomorphic-git';
+import git, { type PromiseFsClient, type TreeEntry } from 'isomorphic-git';
+import { atomicGitFs } from './git-fs';
 
 /** A repository handle: isomorphic-git's fs, the git folder and its object cache (pack indexes). */
 export interface GitDir {
-  fs: typeof fs;
+  fs: PromiseFsClient;
   gitdir: string;
   cache: object;
 }
 
 export function gitDir(gitdir: string): GitDir {
-  return { fs, gitdir, cache: {} };
+  return { fs: atomicGitFs(gitdir), gitdir, cache: {} };
 }
 
 /** path -> blob oid, or null to delete. */

@@ -14,6 +14,7 @@ import type { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-type
  *   sites/<env>/<siteId>/changes/<changeId>.jsonl          append-only journal (one writer)
  *   sites/<env>/<siteId>/changes/<changeId>.draft.json     the change's draft (secrets masked)
  *   sites/<env>/<siteId>/changes/<changeId>.monitor.json   the monitor's running tally
+ *   sites/<env>/<siteId>/changes/<changeId>.damaged.json   a journal that could not be read back
  *   sites/<env>/<siteId>/lock.json                         the open change of the site
  */
 export interface SiteRef {
@@ -58,6 +59,8 @@ export const draftPath = (s: SiteRef, changeId: string) =>
   `${siteDir(s)}/changes/${changeId}.draft.json`;
 export const tallyPath = (s: SiteRef, changeId: string) =>
   `${siteDir(s)}/changes/${changeId}.monitor.json`;
+export const damagedPath = (s: SiteRef, changeId: string) =>
+  `${siteDir(s)}/changes/${changeId}.damaged.json`;
 export const lockPath = (s: SiteRef) => `${siteDir(s)}/lock.json`;
 export const siteFilePath = (s: SiteRef) => `${siteDir(s)}/site.json`;
 export const environmentPath = (env: string) => `environments/${env}.json`;
@@ -73,6 +76,7 @@ export type FileKind =
   | 'journal'
   | 'draft'
   | 'tally'
+  | 'damaged'
   | 'lock'
   | 'quarantine'
   | 'other';
@@ -89,6 +93,7 @@ const PATTERNS: [FileKind, RegExp][] = [
   ['runbook', /^sites\/[^/]+\/[^/]+\/[^/]+\/runbook\.json$/],
   ['draft', /^sites\/[^/]+\/[^/]+\/changes\/[^/]+\.draft\.json$/],
   ['tally', /^sites\/[^/]+\/[^/]+\/changes\/[^/]+\.monitor\.json$/],
+  ['damaged', /^sites\/[^/]+\/[^/]+\/changes\/[^/]+\.damaged\.json$/],
   ['journal', /^sites\/[^/]+\/[^/]+\/changes\/[^/]+\.jsonl$/],
 ];
 

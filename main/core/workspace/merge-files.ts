@@ -1,5 +1,13 @@
 import type { JournalEntry } from '../../../shared/domain/workflow/entries';
-import { DraftFile, LockFile, parseJournal, readJson, RunbookFile, type LockHolder } from './files';
+import {
+  DamagedFile,
+  DraftFile,
+  LockFile,
+  parseJournal,
+  readJson,
+  RunbookFile,
+  type LockHolder,
+} from './files';
 import type { FileKind } from './layout';
 import { mergeRunbook } from './runbook-merge';
 
@@ -105,6 +113,9 @@ export function mergeFile(
     }
     case 'tally':
       return { text: ours };
+    case 'damaged':
+      // Found damaged on two laptops: the one an operator already resolved stands.
+      return { text: readJson(DamagedFile, ours)?.resolved ? ours : theirs };
     case 'version':
     case 'mark':
       return { text: ours, keepTheirsAside: true };

@@ -14,6 +14,8 @@ export interface Quarantined {
   path: string;
   movedTo: string;
   reason: string;
+  /** Whether this laptop still has a copy of its own at `path` (the merge kept it). */
+  keptOurs: boolean;
 }
 
 export interface TreeMerge {
@@ -43,10 +45,10 @@ export async function mergeTrees(
   const notices: string[] = [];
   const quarantined: Quarantined[] = [];
   const text = (oid: string | null) => (oid ? readText(g, oid) : Promise.resolve(null));
-  const aside = (path: string, oid: string, reason: string) => {
+  const aside = (path: string, oid: string, reason: string, keptOurs: boolean) => {
     const movedTo = `quarantine/${stamp}/${path}`;
     changes.set(movedTo, oid);
-    quarantined.push({ path, movedTo, reason });
+    quarantined.push({ path, movedTo, reason, keptOurs });
   };
 
   for (const [path, { a: baseOid, b: theirsOid }] of dTheirs) {
@@ -55,7 +57,7 @@ export async function mergeTrees(
     const theirsText = await text(theirsOid);
     const problem = theirsText === null ? undefined : fileProblem(kind, theirsText);
     if (problem && theirsOid) {
-      aside(path, theirsOid, `${path} ${problem}`);
+      aside(path, theirsOid, `${path} ${problem}`, !!(mine ? mine.b : baseOid));
       continue;
     }
     if (!mine) {
@@ -67,7 +69,12 @@ export async function mergeTrees(
     const oid = r.text === null ? null : await writeText(g, r.text);
     if (oid !== mine.b) changes.set(path, oid);
     if (r.keepTheirsAside && theirsOid)
-      aside(path, theirsOid, `${path} differs between two laptops; the remote copy was kept aside`);
+      aside(
+        path,
+        theirsOid,
+        `${path} differs between two laptops; the remote copy was kept aside`,
+        true,
+      );
     if (r.notice) notices.push(r.notice);
   }
   return { tree: await editTree(g, ours, changes), notices, quarantined };

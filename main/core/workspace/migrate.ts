@@ -10,7 +10,9 @@ import type { Emit } from '../../../shared/bridge';
 import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
 import { MarkRecord } from '../snapshots/records';
 import { readVersion } from '../snapshots/read-version';
-import { DraftFile, parseJournal, TallyFile, readJson, type Author } from './files';
+import type { DamageSink } from '../damage/register';
+import { DraftFile, TallyFile, readJson, type Author } from './files';
+import { notImported, readLegacyJournal } from './migrate-damage';
 import {
   draftPath,
   journalPath,
@@ -70,6 +72,7 @@ export async function migrateDataFolder(
   ws: Workspace,
   places: Places,
   emit: Emit,
+  damage: DamageSink,
 ): Promise<MigrationReport | undefined> {
   if (await readMigrationReport(dataDir)) return undefined;
   const before = zero();
@@ -93,8 +96,18 @@ export async function migrateDataFolder(
         for (const name of versionFiles) {
           const number = Number(name.slice(0, -5));
           const r = await readVersion(dir, name, key, number);
-          if (r.kind !== 'ok') continue;
+          if (r.kind === 'missing') continue;
           before.versions++;
+          if (r.kind !== 'ok') {
+            notImported(
+              damage,
+              'snapshots',
+              join(dir, name),
+              r.reason,
+              `snapshot version ${number} of ${folder} on site ${siteId}`,
+            );
+            continue;
+          }
           const id = nextId(Date.parse(r.record.createdAt));
           idOf.set(number, id);
           files.push({
@@ -135,8 +148,19 @@ export async function migrateDataFolder(
           if (!/^\d{6,}\.json$/.test(name)) continue;
           const m = readJson(MarkRecord, (await readTextIfExists(join(dir, 'marks', name))) ?? '');
           const versionId = m && idOf.get(m.version);
-          if (!m || !versionId) continue;
           before.marks++;
+          if (!m || !versionId) {
+            notImported(
+              damage,
+              'snapshots',
+              join(dir, 'marks', name),
+              m
+                ? `names version ${m.version}, which could not be imported`
+                : 'does not match the mark format',
+              `a known-good mark of ${folder} on site ${siteId}`,
+            );
+            continue;
+          }
           const id = nextMark(Date.parse(m.at));
           files.push({
             path: markPath(site, key.target, id),
@@ -163,7 +187,16 @@ export async function migrateDataFolder(
         LegacyRunbooks,
         (await readTextIfExists(join(rbRoot, connectionId, name))) ?? '',
       );
-      if (!file) continue;
+      if (!file) {
+        notImported(
+          damage,
+          'runbooks',
+          join(rbRoot, connectionId, name),
+          'does not match the runbooks format',
+          `the runbooks of site ${siteId}`,
+        );
+        continue;
+      }
       sitesSeen.set(`${connectionId}/${siteId}`, { connectionId, siteId });
       for (const [target, saved] of Object.entries(file.runbooks)) {
         const t = SnapshotTarget.safeParse(target);
@@ -184,20 +217,45 @@ export async function migrateDataFolder(
 
   // Journals, with their drafts and tallies, under the site their `started` line names.
   const chRoot = join(dataDir, 'changes');
-  for (const name of await names(chRoot)) {
-    if (!name.endsWith('.jsonl')) continue;
-    const id = name.slice(0, -6);
-    const text = (await readTextIfExists(join(chRoot, name))) ?? '';
-    const started = parseJournal(text).entries.find((e) => e.type === 'started');
-    if (started?.type !== 'started') continue;
+  const ids = new Set(
+    (await names(chRoot))
+      .map((n) => /^([A-Za-z0-9_-]{1,64})\.(jsonl|damaged\.json)$/.exec(n)?.[1])
+      .filter((id): id is string => !!id),
+  );
+  for (const id of ids) {
     before.journals++;
+    const j = await readLegacyJournal(chRoot, id, (c, s) => places.site(c, s), new Date());
+    if (j.damaged) {
+      // Imported as a damaged change: it keeps its site's lock (every site's, if unknown).
+      files.push(...j.damaged);
+      notImported(
+        damage,
+        'changes',
+        join(chRoot, `${id}.jsonl`),
+        'does not read back whole',
+        `the journal of change ${id} (imported as a damaged change that holds its lock until an operator abandons it)`,
+        id,
+      );
+      continue;
+    }
+    const { text, started } = j;
+    if (!text || !started) continue;
     const site = places.site(started.connectionId, started.siteId);
     sitesSeen.set(`${started.connectionId}/${started.siteId}`, started);
     files.push({ path: journalPath(site, id), text });
-    const draft = readJson(
-      DraftFile,
-      (await readTextIfExists(join(chRoot, `${id}.draft.json`))) ?? '',
-    );
+    const draftFile = join(chRoot, `${id}.draft.json`);
+    const draftText = await readTextIfExists(draftFile);
+    const draft = readJson(DraftFile, draftText ?? '');
+    if (draftText !== undefined && !draft) {
+      before.drafts++;
+      notImported(
+        damage,
+        'drafts',
+        draftFile,
+        'does not match the draft format',
+        `the draft of change ${id}`,
+      );
+    }
     if (draft) {
       before.drafts++;
       const masked = maskBodySecrets(started.target, draft.draft.body);
@@ -209,10 +267,19 @@ export async function migrateDataFolder(
       if (JSON.stringify(masked) !== JSON.stringify(draft.draft.body))
         await writeFileAtomic(localDraftPath(dataDir, id), JSON.stringify(draft));
     }
-    const tally = readJson(
-      TallyFile,
-      (await readTextIfExists(join(chRoot, `${id}.monitor.json`))) ?? '',
-    );
+    const tallyFile = join(chRoot, `${id}.monitor.json`);
+    const tallyText = await readTextIfExists(tallyFile);
+    const tally = readJson(TallyFile, tallyText ?? '');
+    if (tallyText !== undefined && !tally) {
+      before.tallies++;
+      notImported(
+        damage,
+        'monitor',
+        tallyFile,
+        'does not match the tally format',
+        `the monitor tally of change ${id}`,
+      );
+    }
     if (tally) {
       before.tallies++;
       files.push({ path: tallyPath(site, id), text: JSON.stringify(tally) });
@@ -238,12 +305,12 @@ export async function migrateDataFolder(
 
   const after = zero();
   const kinds: [keyof Counts, RegExp][] = [
-    ['versions', /\/versions\/[^/]+\.json$/],
-    ['marks', /\/marks\/[^/]+\.json$/],
-    ['runbooks', /\/runbook\.json$/],
-    ['journals', /\/changes\/[^/]+\.jsonl$/],
-    ['drafts', /\.draft\.json$/],
-    ['tallies', /\.monitor\.json$/],
+    ['versions', /^sites\/.*\/versions\/[^/]+\.json$/],
+    ['marks', /^sites\/.*\/marks\/[^/]+\.json$/],
+    ['runbooks', /^sites\/.*\/runbook\.json$/],
+    ['journals', /^sites\/.*\/changes\/[^/]+\.jsonl$/],
+    ['drafts', /^sites\/.*\.draft\.json$/],
+    ['tallies', /^sites\/.*\.monitor\.json$/],
   ];
   for (const f of files) {
     const k = kinds.find(([, re]) => re.test(f.path));

@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import git from 'isomorphic-git';
+import { sweepTempIn } from '../fs/stray-temp';
 import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
 import { WORKSPACE_SCHEMA_VERSION, type Author } from './files';
-import { WorkspaceFolder } from './folder';
+import { replaceFile, WorkspaceFolder } from './folder';
+import { GIT_TEMP_DIR } from './git-fs';
 import {
   diffTrees,
   editTree,
@@ -80,11 +82,19 @@ export class Repository {
   private get markerFile() {
     return join(this.g.gitdir, 'ops-materialized');
   }
+  private get repairFile() {
+    return join(this.g.gitdir, 'ops-repairing.json');
+  }
 
   private async init(): Promise<void> {
     const fresh = (await readTextIfExists(join(this.g.gitdir, 'HEAD'))) === undefined;
     if (fresh) await git.init({ ...this.g, bare: true, defaultBranch: LOCAL_BRANCH });
     await this.recover();
+    // A branch ref that cannot be read must not start a new, empty history: the folder shows a
+    // commit, so the branch goes back to it.
+    const shown = (await readTextIfExists(this.markerFile))?.trim();
+    if (!(await this.head()) && shown && (await this.readable(shown)))
+      await git.writeRef({ ...this.g, ref: REF, value: shown, force: true });
     if (!(await this.head())) {
       await this.commit(
         [
@@ -108,9 +118,27 @@ export class Repository {
     }
   }
 
-  /** After a crash: commit what was written but not committed, then show HEAD in the folder. */
+  private async readable(commit: string): Promise<boolean> {
+    try {
+      await git.readCommit({ ...this.g, oid: commit });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * After a crash: commit what was written but not committed, then show HEAD in the folder.
+   * Temp files a stopped write left are swept where such writes happen: the git staging folder,
+   * and the folders of the paths that were being written (listed before any write started).
+   */
   private async recover(): Promise<void> {
+    await fs.rm(join(this.g.gitdir, GIT_TEMP_DIR), { recursive: true, force: true });
+    await sweepTempIn(this.g.gitdir);
     const pending = await this.readPending();
+    const repairing = await this.readPaths(this.repairFile);
+    await this.sweepFolders([...pending, ...repairing]);
+    await fs.rm(this.repairFile, { force: true });
     if (pending.length) {
       const files = await Promise.all(
         pending.map(async (path) => ({ path, text: (await this.folder.read(path)) ?? null })),
@@ -121,12 +149,33 @@ export class Repository {
     const shown = (await readTextIfExists(this.markerFile))?.trim() || undefined;
     if (head && shown !== head) {
       const paths = await this.materialize(shown, head);
+      await this.sweepFolders(paths);
       if (paths.length) this.emit({ paths, notices: [], quarantined: [] });
     }
   }
 
-  private async readPending(): Promise<string[]> {
-    const text = await readTextIfExists(this.pendingFile);
+  private async sweepFolders(paths: string[]): Promise<void> {
+    for (const dir of new Set(paths.map((p) => dirname(this.folder.abs(p)))))
+      await sweepTempIn(dir);
+  }
+
+  /**
+   * Puts HEAD's copy of a damaged file back in the folder, the damaged copy kept at `aside`
+   * (a repair, not a commit: HEAD already holds the text). Listed first, like a commit's paths.
+   */
+  async restoreInFolder(path: string, text: string, aside: string, damaged: string) {
+    await writeFileAtomic(this.repairFile, JSON.stringify([path]));
+    await writeFileAtomic(aside, damaged);
+    await this.folder.write(path, text, true);
+    await fs.rm(this.repairFile, { force: true });
+  }
+
+  private readPending(): Promise<string[]> {
+    return this.readPaths(this.pendingFile);
+  }
+
+  private async readPaths(file: string): Promise<string[]> {
+    const text = await readTextIfExists(file);
     if (!text) return [];
     try {
       const v: unknown = JSON.parse(text);
@@ -194,7 +243,7 @@ export class Repository {
             this.folder.write(c.path, c.oid ? await readText(this.g, c.oid) : null),
           ),
       );
-    await writeFileAtomic(this.markerFile, `${to}\n`);
+    await replaceFile(this.markerFile, `${to}\n`);
     return changed.map((c) => c.path);
   }
 
@@ -210,10 +259,42 @@ export class Repository {
     });
   }
 
-  /** Appends one line to a journal file and commits it (read, appended and written in one step). */
+  /**
+   * Runs `fn` as the branch's only writer (no commit or merge in between); its `commit` commits
+   * at once, checked for secrets like any other. For repairs that read, decide and commit.
+   */
+  exclusive<T>(
+    fn: (commit: (files: FileWrite[], message: string) => Promise<string>) => Promise<T>,
+  ): Promise<T> {
+    return this.serial(() =>
+      fn(async (files, message) => {
+        assertNoSecrets(files, (await this.opts.knownTokens?.()) ?? []);
+        return this.commitNow(files, message, true);
+      }),
+    );
+  }
+
+  /** The file as HEAD holds it (undefined: not in HEAD; throws when its objects cannot be read). */
+  async committed(path: string): Promise<{ text: string; commit: string } | undefined> {
+    const head = await this.head();
+    if (!head) return undefined;
+    try {
+      const { blob } = await git.readBlob({ ...this.g, oid: head, filepath: path });
+      return { text: Buffer.from(blob).toString('utf8'), commit: head };
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NotFoundError') return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Appends one line to a journal file and commits it (read, appended and written in one step).
+   * The line goes after the committed copy, not the folder's: every acknowledged line is in HEAD,
+   * and a folder copy damaged behind the app's back is never carried into the history.
+   */
   append(path: string, line: string, message: string): Promise<string> {
     return this.serial(async () => {
-      const before = (await this.folder.read(path)) ?? '';
+      const before = (await this.committed(path))?.text ?? '';
       const sep = before === '' || before.endsWith('\n') ? '' : '\n';
       const files = [{ path, text: `${before}${sep}${line}\n` }];
       assertNoSecrets([{ path, text: line }], (await this.opts.knownTokens?.()) ?? []);
@@ -223,7 +304,8 @@ export class Repository {
 
   private async commitNow(files: FileWrite[], message: string, durable: boolean): Promise<string> {
     const pending = [...new Set([...(await this.readPending()), ...files.map((f) => f.path)])];
-    await writeFileAtomic(this.pendingFile, JSON.stringify(pending));
+    // Durable with the journal line it covers (an apply is journaled before its request is sent).
+    await replaceFile(this.pendingFile, JSON.stringify(pending), durable);
     for (const f of files) await this.folder.write(f.path, f.text, durable);
     // Earlier pending paths (a failed commit) are committed from the folder with these.
     const all = new Map<string, string | null>();
@@ -245,7 +327,8 @@ export class Repository {
       },
     });
     await git.writeRef({ ...this.g, ref: REF, value: oid, force: true });
-    await writeFileAtomic(this.markerFile, `${oid}\n`);
+    // Not fsynced: a marker lost to a power cut only makes the next open write the folder again.
+    await replaceFile(this.markerFile, `${oid}\n`);
     await fs.rm(this.pendingFile, { force: true });
     return oid;
   }

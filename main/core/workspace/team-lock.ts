@@ -3,6 +3,7 @@ import { LockFile, readJson, type LockHolder } from './files';
 import { lockPath, type SiteRef } from './layout';
 import type { FileWrite, Repository } from './repository';
 import { describeRemoteError, type RemoteConfig, type RemoteSync } from './sync';
+import type { FileGuard } from './file-guard';
 
 export const HEARTBEAT_MS = 5 * 60_000;
 export const STALE_AFTER_MS = 30 * 60_000;
@@ -36,10 +37,15 @@ export class TeamLock {
     private readonly now: () => Date,
     /** A commit that is pushed behind (heartbeats and releases must reach the team). */
     private readonly publish: (files: FileWrite[], message: string) => Promise<unknown>,
+    private readonly guard: FileGuard,
   ) {}
 
+  /** The lock as the folder has it now (never a cached copy: every decision reads it). */
   async read(site: SiteRef): Promise<LockFile | undefined> {
-    const text = await this.repo.read(lockPath(site));
+    const text = await this.guard.read(lockPath(site), {
+      store: 'workspace',
+      lost: `the team lock of site ${site.siteId}: who holds it and since when; a change open on this laptop still holds it here`,
+    });
     return text ? readJson(LockFile, text) : undefined;
   }
 

@@ -1,3 +1,5 @@
+import type { DamageSink } from '../damage/register';
+import { FileGuard } from './file-guard';
 import type { Author } from './files';
 import { Repository, type FileWrite, type WorkspaceChange } from './repository';
 import { describeRemoteError, RemoteSync, type RemoteConfig } from './sync';
@@ -25,6 +27,8 @@ export interface WorkspaceOptions {
   now?: () => Date;
   onStatus?: (s: WorkspaceStatus) => void;
   onChange?: (c: WorkspaceChange) => void;
+  /** Where damaged files are reported (found by a store, or sent by the git server). */
+  damage?: DamageSink;
 }
 
 /**
@@ -34,6 +38,8 @@ export interface WorkspaceOptions {
  */
 export class Workspace {
   readonly lock: TeamLock;
+  /** How stores read their files: damage is repaired or quarantined, and reported. */
+  readonly guard: FileGuard;
   private readonly remoteSync: RemoteSync;
   private current: WorkspaceStatus = { remote: false, state: 'local', ahead: 0, problems: [] };
   private running: Promise<void> | undefined;
@@ -47,8 +53,17 @@ export class Workspace {
   ) {
     this.remoteSync = new RemoteSync(repo);
     const now = opts.now ?? (() => new Date());
-    this.lock = new TeamLock(repo, this.remoteSync, opts.laptop, now, (f, m) => this.commit(f, m));
+    this.guard = new FileGuard(repo, opts.damage ?? (() => undefined), now);
+    this.lock = new TeamLock(
+      repo,
+      this.remoteSync,
+      opts.laptop,
+      now,
+      (f, m) => this.commit(f, m),
+      this.guard,
+    );
     repo.onChange((c) => {
+      for (const q of c.quarantined) this.guard.reportMerged(q);
       if (c.quarantined.length || c.notices.length)
         this.setStatus({
           problems: [

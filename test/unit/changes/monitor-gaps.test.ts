@@ -48,7 +48,14 @@ class Rig {
       connectionFor: () => undefined,
       describe: () => Promise.resolve([]),
     };
-    this.store = new ChangeStore({ ws: this.ws, places: places as never }, () => this.now);
+    this.store = new ChangeStore(
+      {
+        ws: this.ws,
+        places: places as never,
+        author: () => ({ name: 'Ada', email: 'ada@example.com' }),
+      },
+      () => this.now,
+    );
     await this.startApi(0);
     this.api = createApiService({
       connections: {

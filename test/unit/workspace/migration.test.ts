@@ -72,4 +72,51 @@ describe('migration of a data folder written before the team workspace', () => {
     // The old folders are left in place: nothing is deleted.
     expect((await fs.readdir(join(t.dir, 'changes'))).length).toBe(5);
   });
+
+  it('a damaged old file is never dropped silently: a torn journal becomes a damaged change that keeps the lock, a torn version is reported', async () => {
+    const t = tempDir('ops-migrate-damaged-');
+    cpSync(LEGACY, t.dir, { recursive: true });
+    const site = '97da2849-d73e-4438-a907-d090402c802d';
+    // The open change's journal lost its first line (the one naming its site); one version of
+    // meta is truncated.
+    const openId = 'chg-20261201-b4c26e06';
+    const journal = join(t.dir, 'changes', `${openId}.jsonl`);
+    const lines = (await fs.readFile(journal, 'utf8')).split('\n');
+    await fs.writeFile(journal, lines.slice(1).join('\n'));
+    const version = join(t.dir, 'snapshots/sandbox', site, 'meta/000002.json');
+    const text = await fs.readFile(version, 'utf8');
+    await fs.writeFile(version, text.slice(0, text.length / 2));
+
+    h = new Harness(t.dir);
+    await h.open();
+    const info = await h.call('workspace.info', {});
+    expect(info.migration?.before).toMatchObject({ versions: 6, journals: 2 });
+    expect(info.migration?.after).toMatchObject({ versions: 5, journals: 1 });
+    const damage = await h.call('damage.list', {});
+    expect(damage).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ store: 'snapshots', file: version }),
+        expect.objectContaining({ store: 'changes', file: journal, changeId: openId }),
+      ]),
+    );
+    // The change did not vanish: its site is unknown, so it holds every site's lock.
+    const [d] = await h.call('changes.damaged', { changeId: openId });
+    expect(d).toMatchObject({
+      changeId: openId,
+      readable: { entries: lines.filter(Boolean).length - 1 },
+    });
+    expect(d!.siteId).toBeUndefined();
+    await expect(
+      h.call('changes.start', { connectionId: 'sandbox', siteId: site, target: 'ga4' }),
+    ).rejects.toMatchObject({
+      error: { kind: 'conflict', current: { changeId: openId, damaged: true } },
+    });
+    await h.call('changes.abandonDamaged', { changeId: openId });
+    const started = await h.call('changes.start', {
+      connectionId: 'sandbox',
+      siteId: site,
+      target: 'ga4',
+    });
+    expect(started.entries[0]).toMatchObject({ type: 'started', siteId: site });
+  });
 });
