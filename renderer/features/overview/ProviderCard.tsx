@@ -1,4 +1,5 @@
-import { PROVIDER_LABELS, type ProviderHealth } from '../../../shared/contract';
+import { type ProviderHealth } from '../../../shared/contract';
+import { targetName } from '../../../shared/domain/names';
 import type { Target } from '../../app/target';
 import { ago } from '../../ui/format';
 import { displayStatus, StatusBadge } from '../../ui/StatusBadge';
@@ -18,7 +19,7 @@ export function ProviderCard({
   shares: FilteredShare[] | undefined;
   now: number;
 }) {
-  const label = PROVIDER_LABELS[health.provider];
+  const label = targetName(health.provider);
   const failedChecks = health.checks.filter((c) => c.status !== 'pass');
   return (
     <article

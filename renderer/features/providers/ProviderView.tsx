@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { PROVIDER_LABELS, type ProviderKey } from '../../../shared/contract';
+import { type ProviderKey } from '../../../shared/contract';
+import { targetName } from '../../../shared/domain/names';
 import { useRefresh } from '../../app/refresh-store';
 import { targetKey, useTarget } from '../../app/target';
 import { Busy } from '../../ui/Busy';
@@ -55,7 +56,7 @@ export function ProviderView({
       <header className="screen-head">
         <div className="row">
           <h2 className="h1-like">
-            {PROVIDER_LABELS[provider]} · {t.label}
+            {targetName(provider)} · {t.label}
           </h2>
           <DriftBadge
             connectionId={t.target.connectionId}

@@ -12,7 +12,7 @@ import { DriftBadge } from './DriftBadge';
 import { ExportPanel } from './ExportPanel';
 import { HistoryTable } from './HistoryTable';
 import { ImportPanel } from './ImportPanel';
-import { targetLabel } from './labels';
+import { targetName } from '../../../shared/domain/names';
 import { useHistory } from './snapshots-store';
 import { TargetPicker } from './TargetPicker';
 import { useRestore } from './use-restore';
@@ -113,7 +113,7 @@ export default function SnapshotsScreen() {
   return (
     <section className="screen" aria-labelledby="snap-title">
       <header className="screen-head">
-        <h1 id="snap-title">Snapshots · {targetLabel(target, webhookNames)}</h1>
+        <h1 id="snap-title">Snapshots · {targetName(target, webhookNames)}</h1>
         <DriftBadge connectionId={snapKey.connectionId} siteId={snapKey.siteId} target={target} />
       </header>
       <div className="row snap-toolbar">

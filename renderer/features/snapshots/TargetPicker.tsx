@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { PROVIDER_KEYS } from '../../../shared/contract/providers';
 import { call } from '../../bridge';
-import { targetLabel } from './labels';
+import { targetName } from '../../../shared/domain/names';
 
 /** Providers, the data layer and the site's webhooks (listed live; offline falls back to the cache). */
 export function TargetPicker({
@@ -38,7 +38,7 @@ export function TargetPicker({
       <select id="snap-target" value={value} onChange={(e) => onChange(e.target.value)}>
         {targets.map((t) => (
           <option key={t} value={t}>
-            {targetLabel(t, names)}
+            {targetName(t, names)}
           </option>
         ))}
       </select>

@@ -1,0 +1,3 @@
+export * from './time-format';
+export * from './target-name';
+export * from './plural';
