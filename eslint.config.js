@@ -14,6 +14,36 @@ const rawIpcAllowed = ['main/preload.ts', 'main/host/electron-ipc.ts'];
 const OPEN_EXTERNAL =
   'Open links only through main/electron/open-external.ts (the https allow-list).';
 
+// window.prompt does nothing under Electron and confirm/alert block its main process: the app's
+// own Dialog (renderer/ui/Dialog.tsx, ConfirmDialog.tsx) is the only way to ask the operator.
+const NATIVE_DIALOG =
+  "Electron does not support window.prompt and behaves differently for alert/confirm: use the app's Dialog (renderer/ui/ConfirmDialog.tsx, PromptDialog.tsx).";
+const nativeDialogBan = {
+  'no-restricted-globals': [
+    'error',
+    ...['prompt', 'alert', 'confirm'].map((name) => ({ name, message: NATIVE_DIALOG })),
+  ],
+  'no-restricted-properties': [
+    'error',
+    ...['window', 'globalThis', 'self', 'top', 'parent'].flatMap((object) =>
+      ['prompt', 'alert', 'confirm'].map((property) => ({
+        object,
+        property,
+        message: NATIVE_DIALOG,
+      })),
+    ),
+  ],
+};
+
+// The sandboxed preload cannot require(); whatever it imports is bundled into it. It needs the
+// call names only, so zod and the schemas stay out (shared/bridge/names.ts is zod-free).
+const preloadLean = {
+  regex: '^zod$|/bridge(/index|/table|/wire|/calls/.*)?$|/contract(/.*)?$',
+  allowTypeImports: true,
+  message:
+    'The preload imports names only (shared/bridge/names.ts): zod and the schemas would be bundled into it.',
+};
+
 const noImport = (groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
 });
@@ -49,6 +79,7 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     rules: {
+      ...nativeDialogBan,
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
@@ -78,6 +109,7 @@ export default tseslint.config(
   // Layer rules (DESIGN.md section 3), enforced rather than remembered.
   { files: ['main/**/*.ts'], ignores: electronOnly, rules: noImport([electronBan, rendererBan]) },
   { files: electronOnly, rules: noImport([rendererBan]) },
+  { files: ['main/preload.ts'], rules: noImport([rendererBan, preloadLean]) },
   { files: ['shared/**/*.ts'], rules: noImport([electronBan, rendererBan, mainBan]) },
   {
     files: ['renderer/**/*.{ts,tsx}'],

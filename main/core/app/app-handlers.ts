@@ -31,7 +31,7 @@ export function createAppHandlers(
         notices: notices(),
       }),
     'settings.get': () => Promise.resolve(settings.settings),
-    'settings.update': async (patch) => {
+    'settings.update': async (patch, ctx) => {
       // Weakening secret storage is confirmed outside the renderer (a native dialog under
       // Electron), so a compromised page cannot switch it on by itself.
       if (
@@ -44,7 +44,10 @@ export function createAppHandlers(
           kind: 'cancelled',
           message: 'Insecure token storage was not enabled: it was not confirmed.',
         });
-      return settings.updateSettings(patch);
+      const saved = await settings.updateSettings(patch);
+      // Every window (and browser tab) keeps its copy current: refresh interval, buffer size, name.
+      ctx.emit('settings.changed', saved);
+      return saved;
     },
   };
 }

@@ -13,6 +13,7 @@ import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { LogEntry } from '../../../shared/contract';
 import { loadJsonFile, saveJsonFile } from '../fs/json-file';
 import { errorText, ioOf, type ChangeCtx } from './context';
+import { targetName } from '../../../shared/domain/names/target-name';
 
 /** The monitor's running tally, saved after every poll so a restart continues rather than restarts. */
 const Progress = z.object({
@@ -166,7 +167,7 @@ export class MonitorRunner {
       };
       this.ctx.emit('changes.anomaly', {
         ...ev,
-        title: `Anomaly after the ${s.target} change`,
+        title: `Anomaly after the ${targetName(s.target)} change`,
         body: fresh.map((a) => a.message).join('\n'),
         anomalies: fresh,
       });

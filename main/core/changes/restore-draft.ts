@@ -2,10 +2,11 @@ import { fail } from '../../../shared/bridge/errors';
 import type { RestoreSource } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { ioOf, keyOf, type ChangeCtx } from './context';
+import { targetName } from '../../../shared/domain/names/target-name';
 
 /** The change's title and the journal's label for the source, in the operator's words. */
 export function restoreTitle(target: string, src: RestoreSource): string {
-  return `Restore of ${target} v${src.version}${src.knownGood ? ' (known-good)' : ''}`;
+  return `Restore of ${targetName(target)} v${src.version}${src.knownGood ? ' (known-good)' : ''}`;
 }
 
 /**

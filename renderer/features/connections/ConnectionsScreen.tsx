@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BridgeError, Connection } from '../../../shared/bridge';
 import { call } from '../../bridge';
 import { useSession } from '../../app/session-store';
+import { useAsk } from '../../ui/AskDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
 import { ConnectionForm } from './ConnectionForm';
@@ -12,6 +13,7 @@ type Editing = { kind: 'connection'; existing?: Connection } | { kind: 'site' } 
 export default function ConnectionsScreen() {
   const { connections, sites, load } = useSession();
   const [editing, setEditing] = useState<Editing>();
+  const { ask, dialog } = useAsk();
   const [testResult, setTestResult] = useState<{
     siteId: string;
     text?: string;
@@ -32,25 +34,32 @@ export default function ConnectionsScreen() {
   }
 
   async function removeConnection(c: Connection) {
-    if (
-      !window.confirm(
-        `Remove the connection "${c.name}" and its sites? Its stored token is deleted.`,
-      )
-    )
-      return;
+    const answer = await ask({
+      title: `Remove the connection "${c.name}"?`,
+      message: 'Its sites are removed from this app and its stored token is deleted.',
+      confirmLabel: 'Remove connection',
+      danger: true,
+    });
+    if (!answer.confirmed) return;
     await call('connections.remove', { id: c.id });
     await load();
   }
 
   async function removeSite(id: string, label: string) {
-    if (!window.confirm(`Remove the site "${label}" from this app? Nothing changes on the server.`))
-      return;
+    const answer = await ask({
+      title: `Remove the site "${label}"?`,
+      message: 'It is removed from this app only: nothing changes on the server.',
+      confirmLabel: 'Remove site',
+      danger: true,
+    });
+    if (!answer.confirmed) return;
     await call('sites.remove', { id });
     await load();
   }
 
   return (
     <section className="screen" aria-labelledby="connections-title">
+      {dialog}
       <header className="screen-head">
         <h1 id="connections-title">Connections and sites</h1>
         <div className="row">

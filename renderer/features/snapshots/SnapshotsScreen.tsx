@@ -4,6 +4,7 @@ import { SnapshotTarget, type SnapshotMeta } from '../../../shared/bridge/calls/
 import { call, on } from '../../bridge';
 import { useRouter } from '../../app/router-store';
 import { useSelectedSite } from '../../app/session-store';
+import { useAsk } from '../../ui/AskDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LockNotice } from '../changes/LockNotice';
 import { Notice } from '../../ui/Notice';
@@ -46,6 +47,7 @@ export default function SnapshotsScreen() {
   const [status, setStatus] = useState('');
   const [webhookNames, setWebhookNames] = useState<Record<string, string>>({});
   const { restore, restoring, error: restoreError } = useRestore(snapKey, navigate);
+  const { ask, dialog } = useAsk();
 
   useEffect(() => {
     if (snapKey) void load(snapKey);
@@ -92,9 +94,22 @@ export default function SnapshotsScreen() {
 
   async function toggleKnownGood(v: SnapshotMeta) {
     if (!snapKey) return;
-    const note = v.knownGood
-      ? undefined
-      : (window.prompt(`Why is v${v.version} known-good? (optional note)`) ?? undefined);
+    let note: string | undefined;
+    if (!v.knownGood) {
+      const answer = await ask({
+        title: `Mark v${v.version} known-good?`,
+        message: `Drift is measured against the latest known-good version of ${targetName(target, webhookNames)}.`,
+        confirmLabel: 'Mark known-good',
+        field: {
+          label: 'Why is it known-good?',
+          maxLength: 500,
+          optional: true,
+          placeholder: 'e.g. checked against GA4 DebugView after the change',
+        },
+      });
+      if (!answer.confirmed) return;
+      note = answer.value || undefined;
+    }
     const r = await call('snapshots.markKnownGood', {
       ...snapKey,
       version: v.version,
@@ -112,6 +127,7 @@ export default function SnapshotsScreen() {
 
   return (
     <section className="screen" aria-labelledby="snap-title">
+      {dialog}
       <header className="screen-head">
         <h1 id="snap-title">Snapshots · {targetName(target, webhookNames)}</h1>
         <DriftBadge connectionId={snapKey.connectionId} siteId={snapKey.siteId} target={target} />
