@@ -232,7 +232,7 @@ test.describe('with a busier sandbox', () => {
     await screenshotBothThemes(page, 'drills');
     await row.getByRole('button', { name: 'Start filter_suppression' }).click();
     await expect(page.getByTestId('drill-indicator')).toContainText(
-      'Drill running: filter_suppression',
+      'Drill running on Demo store (sandbox): filter_suppression',
     );
 
     await page.getByRole('link', { name: 'Overview' }).click();

@@ -1,16 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
-import type { Webhook } from '../../../shared/contract';
-import { useRefresh } from '../../app/refresh-store';
+import type { TestResult, Webhook, WebhookBody } from '../../../shared/contract';
+import { call } from '../../bridge';
 import { useRouter } from '../../app/router-store';
 import { targetKey, useTarget } from '../../app/target';
+import { invalidateSite } from '../../data/invalidation';
 import { Busy } from '../../ui/Busy';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
 import { Deliveries } from './Deliveries';
 import { WebhookForm } from './WebhookForm';
-import { useWebhooks } from './webhooks-store';
+import { useWebhookList } from './use-webhooks';
+
+type TestOutcome = { id: string; result?: TestResult; error?: BridgeError };
 
 /**
  * #/webhooks[/<id>]: list, create, test, delete; the selected webhook's detail holds "Start change"
@@ -20,18 +24,44 @@ import { useWebhooks } from './webhooks-store';
 export default function WebhooksScreen() {
   const t = useTarget();
   const key = targetKey(t?.target);
-  const s = useWebhooks();
-  const tick = useRefresh((r) => r.tick);
+  const webhooks = useWebhookList(t?.target);
+  const client = useQueryClient();
   const selectedId = useRouter((r) => r.segments[1]);
   const navigate = useRouter((r) => r.navigate);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Webhook>();
   const [deleteError, setDeleteError] = useState<BridgeError>();
+  const [busy, setBusy] = useState<string>();
+  // Test results belong to the site they ran on (keyed by `key`), never shown under another.
+  const test = useMutation({
+    mutationFn: async ({ id }: { id: string; site: string }): Promise<TestOutcome> => {
+      if (!t) return { id };
+      const r = await call('webhooks.test', { ...t.target, webhookId: id });
+      return r.ok ? { id, result: r.value } : { id, error: r.error };
+    },
+  });
+  const lastTest = test.variables?.site === key ? test.data : undefined;
 
-  useEffect(() => {
-    if (t) void s.load(t.target);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, tick]);
+  /**
+   * Creating stays direct: there is no live webhook yet to baseline or roll back. Edits of an
+   * existing webhook go through the change workflow (target `webhook:<id>`), never through here.
+   */
+  async function write(
+    label: string,
+    run: () =>
+      ReturnType<typeof call<'webhooks.delete'>> | ReturnType<typeof call<'webhooks.create'>>,
+  ) {
+    if (!t) return undefined;
+    setBusy(label);
+    const r = await run();
+    setBusy(undefined);
+    invalidateSite(client, t.target.connectionId, t.target.siteId);
+    return r.ok ? undefined : r.error;
+  }
+  const create = (body: WebhookBody) =>
+    write('save', () => call('webhooks.create', { ...t!.target, body }));
+  const remove = (id: string) =>
+    write(`delete:${id}`, () => call('webhooks.delete', { ...t!.target, webhookId: id }));
 
   if (!t)
     return (
@@ -39,11 +69,12 @@ export default function WebhooksScreen() {
         Select a site first.
       </Notice>
     );
-  const selected = s.list.find((w) => w.id === selectedId);
+  const list = webhooks.list;
+  const selected = list.find((w) => w.id === selectedId);
 
   async function confirmDelete() {
     if (!t || !deleting) return;
-    const err = await s.remove(t.target, deleting.id);
+    const err = await remove(deleting.id);
     setDeleteError(err);
     if (!err) {
       setDeleting(undefined);
@@ -56,26 +87,26 @@ export default function WebhooksScreen() {
       <header className="screen-head">
         <h1 id="webhooks-title">Webhooks · {t.label}</h1>
         <div className="row">
-          <Busy busy={s.busy === 'list'} label="Loading…" />
+          <Busy busy={webhooks.fetching} label="Loading…" />
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             New webhook
           </button>
         </div>
       </header>
-      {s.error && <ErrorNotice error={s.error} onRetry={() => void s.load(t.target)} />}
+      {webhooks.error && <ErrorNotice error={webhooks.error} onRetry={webhooks.refetch} />}
       {creating && (
         <WebhookForm
-          busy={s.busy === 'save'}
+          busy={busy === 'save'}
           onCancel={() => setCreating(false)}
           onSave={async (body) => {
-            const err = await s.create(t.target, body);
+            const err = await create(body);
             if (!err) setCreating(false);
             return err;
           }}
         />
       )}
-      {s.loaded && s.list.length === 0 && <p className="muted">No webhooks yet.</p>}
-      {s.list.length > 0 && (
+      {!!webhooks.data && list.length === 0 && <p className="muted">No webhooks yet.</p>}
+      {list.length > 0 && (
         <table className="table">
           <caption className="visually-hidden">Webhooks</caption>
           <thead>
@@ -89,7 +120,7 @@ export default function WebhooksScreen() {
             </tr>
           </thead>
           <tbody>
-            {s.list.map((w) => (
+            {list.map((w) => (
               <tr key={w.id} data-testid={`webhook-row-${w.name}`}>
                 <td>
                   <a
@@ -118,9 +149,9 @@ export default function WebhooksScreen() {
                       type="button"
                       onClick={() => {
                         navigate(`webhooks/${w.id}`);
-                        void s.test(t.target, w.id);
+                        test.mutate({ id: w.id, site: key });
                       }}
-                      disabled={s.busy === `test:${w.id}`}
+                      disabled={test.isPending && test.variables?.id === w.id}
                       aria-label={`Test ${w.name}`}
                     >
                       Test
@@ -143,7 +174,15 @@ export default function WebhooksScreen() {
           </tbody>
         </table>
       )}
-      {selected && <Deliveries target={t.target} hook={selected} />}
+      {selected && (
+        <Deliveries
+          key={`${key}/${selected.id}`}
+          target={t.target}
+          hook={selected}
+          testing={test.isPending && test.variables?.id === selected.id}
+          test={lastTest?.id === selected.id ? lastTest : undefined}
+        />
+      )}
       <Dialog
         open={!!deleting}
         title={`Delete the webhook “${deleting?.name ?? ''}”?`}
@@ -153,7 +192,7 @@ export default function WebhooksScreen() {
             type="button"
             className="danger solid"
             onClick={() => void confirmDelete()}
-            disabled={s.busy?.startsWith('delete:')}
+            disabled={busy?.startsWith('delete:')}
           >
             Delete webhook
           </button>
