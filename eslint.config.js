@@ -44,6 +44,40 @@ const preloadLean = {
     'The preload imports names only (shared/bridge/names.ts): zod and the schemas would be bundled into it.',
 };
 
+const baseSyntax = [
+  // Any member access or destructuring named openExternal: catches shell.openExternal,
+  // shell['openExternal'], aliased and namespace imports, and const { openExternal } = shell.
+  { selector: "MemberExpression[property.name='openExternal']", message: OPEN_EXTERNAL },
+  { selector: "MemberExpression[property.value='openExternal']", message: OPEN_EXTERNAL },
+  { selector: "ObjectPattern > Property[key.name='openExternal']", message: OPEN_EXTERNAL },
+  {
+    selector: 'Identifier[name=/^(ipcMain|ipcRenderer)$/]',
+    message: 'Raw ipcMain/ipcRenderer only in main/preload.ts and main/host/electron-ipc.ts.',
+  },
+];
+
+// A React state updater must be pure: StrictMode calls it twice, and a timer or a bridge call
+// started inside one (the old Config step's autosave) runs twice or leaks past unmount.
+const STATE_SETTER = '/^set(?!Timeout$|Interval$|Immediate$)[A-Z]/';
+const pureUpdaters = [
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'call',
+  'request',
+  'fetch',
+].map((name) => ({
+  selector: `CallExpression[callee.name=${STATE_SETTER}] > :matches(ArrowFunctionExpression, FunctionExpression) CallExpression[callee.name='${name}']`,
+  message: `State updaters stay pure: start ${name}() in an effect or an event handler, not inside setState(fn).`,
+}));
+const nestedSetter = {
+  selector: `CallExpression[callee.name=${STATE_SETTER}] > :matches(ArrowFunctionExpression, FunctionExpression) CallExpression[callee.name=${STATE_SETTER}]`,
+  message: 'State updaters stay pure: set other state in the handler, not inside setState(fn).',
+};
+
 const noImport = (groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
 });
@@ -91,18 +125,7 @@ export default tseslint.config(
         'error',
         { allowNumber: true, allowBoolean: true },
       ],
-      'no-restricted-syntax': [
-        'error',
-        // Any member access or destructuring named openExternal: catches shell.openExternal,
-        // shell['openExternal'], aliased and namespace imports, and const { openExternal } = shell.
-        { selector: "MemberExpression[property.name='openExternal']", message: OPEN_EXTERNAL },
-        { selector: "MemberExpression[property.value='openExternal']", message: OPEN_EXTERNAL },
-        { selector: "ObjectPattern > Property[key.name='openExternal']", message: OPEN_EXTERNAL },
-        {
-          selector: 'Identifier[name=/^(ipcMain|ipcRenderer)$/]',
-          message: 'Raw ipcMain/ipcRenderer only in main/preload.ts and main/host/electron-ipc.ts.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...baseSyntax],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
@@ -117,6 +140,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...noImport([electronBan, mainBan]),
+      'no-restricted-syntax': ['error', ...baseSyntax, ...pureUpdaters, nestedSetter],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       // zustand actions are plain closures (no `this`); destructuring them is the idiom.

@@ -55,7 +55,7 @@ test('with api_slow on site A, every screen only ever shows the selected site', 
     page,
     'sites.list',
     {},
-  ))!.value!;
+  )).value!;
   const a = sites.find((s) => s.label === A)!;
   const b = sites.find((s) => s.label === B)!;
   // A known-good Meta snapshot on A only: the drift badge differs by site.

@@ -44,7 +44,7 @@ export function createAppHandlers(
           kind: 'cancelled',
           message: 'Insecure token storage was not enabled: it was not confirmed.',
         });
-      const saved = await settings.updateSettings(patch);
+      const saved = settings.updateSettings(patch);
       // Every window (and browser tab) keeps its copy current: refresh interval, buffer size, name.
       ctx.emit('settings.changed', saved);
       return saved;

@@ -58,9 +58,10 @@ export class SettingsStore {
           reason,
         );
       }
-      const migrated = probe.success
-        ? SettingsDoc.safeParse(migrateSettings(probe.data, probe.data.schemaVersion))
-        : undefined;
+      const migrated = probe.success ? migrateOrFail(probe.data) : undefined;
+      // An older format is written back migrated (the old file stays as the backup copy).
+      if (migrated?.success && probe.success && probe.data.schemaVersion < SETTINGS_SCHEMA_VERSION)
+        restored = migrated.data;
       if (!migrated?.success) {
         const why =
           text.trim() === ''
@@ -69,11 +70,12 @@ export class SettingsStore {
               ? 'was not valid JSON'
               : 'did not match the settings format';
         const movedTo = await quarantine(path);
-        const backup = await loadJsonFile(join(dir, BACKUP_FILE), SettingsDoc).catch(
+        const backup = await loadJsonFile(join(dir, BACKUP_FILE), VersionProbe).catch(
           () => undefined,
         );
-        if (backup?.state === 'ok') {
-          restored = backup.value;
+        const good = backup?.state === 'ok' ? migrateOrFail(backup.value) : undefined;
+        if (good?.success) {
+          restored = good.data;
           notices.push(
             `The settings file ${why}; it was moved to ${movedTo} and the last good copy (${BACKUP_FILE}) was restored.`,
           );
@@ -126,5 +128,14 @@ export class SettingsStore {
       ...doc,
       settings: Settings.parse({ ...doc.settings, ...patch }),
     })).settings;
+  }
+}
+
+/** An older (or current) document brought to the current format and validated. */
+function migrateOrFail(doc: { schemaVersion: number } & Record<string, unknown>) {
+  try {
+    return SettingsDoc.safeParse(migrateSettings(doc, doc.schemaVersion));
+  } catch {
+    return SettingsDoc.safeParse(undefined);
   }
 }

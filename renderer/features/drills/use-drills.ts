@@ -36,7 +36,7 @@ export function useDrills(target: Target | undefined, options: { refetchInterval
   const failed = change.data && !change.data.ok ? change.data.error : undefined;
   return {
     scenarios: list.data?.scenarios ?? [],
-    error: (failed ?? list.error),
+    error: failed ?? list.error,
     busy: change.isPending ? (change.variables?.start ?? change.variables?.clear) : undefined,
     refetch: list.refetch,
     start: (scenario: ScenarioName) => change.mutate({ start: scenario }),
