@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
-import { puts, step } from './changes-helpers';
+import { puts, step, applyChange } from './changes-helpers';
 import { expect, test } from './fixtures';
 
 /** The change's Config step holds the editor; CodeMirror takes the new text as one fill. */
@@ -59,7 +59,7 @@ test('edit the GA4 mapping through the form inside a change: diff, apply, test, 
   await page.getByRole('button', { name: 'Run test' }).click();
   await expect(page.getByTestId('test-result')).toBeVisible();
   // The page carries the runbook's controls: rollback, drift and the live log; no direct edit.
-  for (const name of ['Disable provider', 'Enable test mode', 'Restore snapshot'])
+  for (const name of ['Disable GA4', 'Enable test mode', 'Restore snapshot'])
     await expect(page.getByRole('button', { name })).toBeVisible();
   await expect(page.getByTestId('drift-badge')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Edit config' })).toHaveCount(0);
@@ -87,7 +87,7 @@ test('edit the GA4 mapping through the form inside a change: diff, apply, test, 
 
   await page.getByRole('button', { name: 'Preview impact' }).click();
   await expect(page.getByTestId('impact')).toBeVisible();
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed');
   await expect(step(page, 'Config').getByTestId('applied-summary')).toContainText(
     'add_to_basket_v2',
@@ -160,7 +160,7 @@ test('webhooks: create, edit, test, delete', async ({ opsPage: page }) => {
     return text.replace('"E2E hook"', '"E2E hook renamed"');
   });
   await expect(page.getByRole('button', { name: 'Apply change' })).toBeEnabled();
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toBeVisible({ timeout: 20_000 });
   await page.getByRole('link', { name: 'Webhooks' }).click();
   const renamed = page.getByTestId('webhook-row-E2E hook renamed');
@@ -190,7 +190,7 @@ test('data layer shows the defaults and changes through the workflow', async ({
   await expect(page).toHaveURL(/#\/changes\/chg-/);
   await editJson(page, (text) => text.replace(/"bufferSize":\s*\d+/, '"bufferSize": 25'));
   await expect(page.getByRole('button', { name: 'Apply change' })).toBeEnabled();
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Config').getByTestId('applied-summary')).toContainText('bufferSize');
   expect(await puts(page)).toBe(1);
   await page.getByRole('link', { name: 'Data layer' }).click();

@@ -51,11 +51,9 @@ test('with api_slow on site A, every screen only ever shows the selected site', 
   opsPage: page,
 }) => {
   test.setTimeout(300_000);
-  const sites = (await bridge<{ label: string; connectionId: string; siteId: string }[]>(
-    page,
-    'sites.list',
-    {},
-  )).value!;
+  const sites = (
+    await bridge<{ label: string; connectionId: string; siteId: string }[]>(page, 'sites.list', {})
+  ).value!;
   const a = sites.find((s) => s.label === A)!;
   const b = sites.find((s) => s.label === B)!;
   // A known-good Meta snapshot on A only: the drift badge differs by site.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
 import { bridge, site } from './bridge-helpers';
+import { applyChange } from './changes-helpers';
 import { expect, test } from './fixtures';
 
 type Entry = { id: number; event: string; status: string; timestamp: string };
@@ -98,7 +99,7 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
 
   // Apply change: the mandatory test runs on its own and passes (the masked token was kept).
   const restoredAt = Date.now();
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(
     page.getByRole('region', { name: 'Test', exact: true }).getByTestId('test-result'),
   ).toContainText('Test passed');
@@ -181,7 +182,7 @@ test('compare, export as a download, import reports duplicates and refusals', as
   await page.getByRole('button', { name: 'Import…' }).click();
   await page.getByLabel('…or paste the bundle').fill(text);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByTestId('import-report')).toContainText('skipped 2 duplicate(s)');
+  await expect(page.getByTestId('import-report')).toContainText('skipped 2 duplicates');
   // A bundle carrying a secret is refused as a whole, with the reason.
   const leaky = JSON.parse(text) as {
     items: { body: { config: Record<string, unknown>; n?: number } }[];

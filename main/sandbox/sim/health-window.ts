@@ -8,6 +8,7 @@ export type Counter =
   | 'retried'
   | 'filtered'
   | 'skipped'
+  | 'testMode'
   | 'authFailed'
   | 'throttled'
   | 'serverError';
@@ -17,6 +18,7 @@ const COUNTERS: readonly Counter[] = [
   'retried',
   'filtered',
   'skipped',
+  'testMode',
   'authFailed',
   'throttled',
   'serverError',
@@ -81,6 +83,7 @@ function zero(): WindowCounts {
     retried: 0,
     filtered: 0,
     skipped: 0,
+    testMode: 0,
     authFailed: 0,
     throttled: 0,
     serverError: 0,

@@ -27,6 +27,7 @@ function windowOf(w: HealthWindow, c: WindowCounts) {
     retried: c.retried,
     filtered: c.filtered,
     skipped: c.skipped,
+    testMode: c.testMode,
   };
 }
 

@@ -136,7 +136,8 @@ export function JournalList({
                 <td>
                   <a href={`#/changes/${r.id}`}>
                     {r.title ?? `Change on ${targetName(r.target, names)}`}
-                  </a>
+                  </a>{' '}
+                  <span className="muted small mono">{r.id}</span>
                 </td>
                 <td>{targetName(r.target, names)}</td>
                 <td>{r.operator || '—'}</td>

@@ -8,6 +8,7 @@ const counts = (c: Partial<WindowCounts>): WindowCounts => ({
   retried: 0,
   filtered: 0,
   skipped: 0,
+  testMode: 0,
   authFailed: 0,
   throttled: 0,
   serverError: 0,

@@ -1,14 +1,21 @@
 import { useState } from 'react';
 import type { ErrorIssue } from '../../../../shared/bridge';
 import type { ChangeState } from '../../../../shared/domain/workflow';
-import { call } from '../../../bridge';
+import { targetName } from '../../../../shared/domain/names';
+import { useAsk } from '../../../ui/AskDialog';
 import { JsonView } from '../../config-editor/JsonView';
+import { useWriteScope, writeQuestion } from '../../environment/environment';
+import { useWebhookList } from '../../webhooks/use-webhooks';
 import { useChange } from '../change-store';
+import { saveDraft } from './draft-sync';
 
 /** Webhooks and the data layer: the draft as JSON (validated by main against the target's schema). */
 export function RawDraft({ s }: { s: ChangeState }) {
   const view = useChange((x) => x.view);
   const run = useChange((x) => x.run);
+  const scope = useWriteScope(s.connectionId, s.siteId);
+  const { names } = useWebhookList({ connectionId: s.connectionId, siteId: s.siteId });
+  const { ask, dialog } = useAsk();
   const [text, setText] = useState(() =>
     JSON.stringify(view?.draft?.body ?? s.baseline?.body ?? {}, null, 2),
   );
@@ -17,20 +24,34 @@ export function RawDraft({ s }: { s: ChangeState }) {
     setText(t);
     try {
       const body = JSON.parse(t) as Record<string, unknown>;
-      const r = await call('changes.saveDraft', { changeId: s.id, body });
-      setIssues(r.ok ? r.value.issues : [{ path: '(root)', message: r.error.message }]);
+      const r = await saveDraft(s.id, body);
+      setIssues(r.ok ? r.draft.issues : [{ path: '(root)', message: r.message }]);
     } catch {
       setIssues([{ path: '(root)', message: 'not valid JSON yet' }]);
     }
   }
+  async function apply() {
+    const answer = await ask({
+      title: writeQuestion(`Apply the change to ${targetName(s.target, names)}`, scope),
+      message: (
+        <p>
+          PUT with If-Match of the baseline to {scope.connectionName}; the test runs right after.
+        </p>
+      ),
+      confirmLabel: 'Apply change',
+      danger: scope.environment === 'production',
+    });
+    if (answer.confirmed) await run('Applying', 'changes.apply', { changeId: s.id });
+  }
   return (
     <div className="step-body">
+      {dialog}
       <JsonView text={text} issues={issues} onChange={(t) => void save(t)} />
       <button
         type="button"
         className="primary"
         disabled={issues.length > 0}
-        onClick={() => void run('Applying', 'changes.apply', { changeId: s.id })}
+        onClick={() => void apply()}
       >
         Apply change
       </button>
