@@ -1,9 +1,9 @@
+import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
 import { applyChange, bridge, mapping, site, startChange } from './changes-helpers';
 import { expect, test } from './fixtures';
 
-const field = (page: import('@playwright/test').Page) =>
-  mapping(page).getByLabel('Provider event for add_payment_info');
+const field = (page: Page) => mapping(page).getByLabel('Provider event for add_payment_info');
 
 test('a draft never goes back in time: navigate away and back, reload, apply; the PUT carries the last edit', async ({
   opsPage: page,
@@ -84,5 +84,11 @@ test('Raw JSON shows a duplicate mapping row as an error; long values are capped
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   const viewport = page.viewportSize()!.width;
   expect(width).toBeLessThanOrEqual(viewport);
-  await expect(page.getByRole('button', { name: 'Apply change' })).toBeInViewport();
+  // Apply stays reachable: scrolled to, it is within the window's width.
+  const apply = page.getByRole('button', { name: 'Apply change' });
+  await apply.scrollIntoViewIfNeeded();
+  await expect(apply).toBeInViewport();
+  const box = (await apply.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport);
+  await screenshotBothThemes(page, 'change-long-value');
 });
