@@ -5,11 +5,11 @@ import { expect, test } from './fixtures';
  * Every screen, as an operator sees it: no raw key on screen (`ga4`, `gads`, `webhook:<id>`,
  * `data-layer`, a webhook's UUID) outside code samples, accessible, and photographed in both themes.
  */
-const SCREENS: [route: string, heading: RegExp][] = [
+const SCREENS: [route: string, heading: RegExp, level?: number][] = [
   ['overview', /^Overview · /],
-  ['providers/ga4', /^GA4 · /],
-  ['providers/meta', /^Meta · /],
-  ['providers/gads', /^Google Ads · /],
+  ['providers/ga4', /^GA4 · /, 2],
+  ['providers/meta', /^Meta · /, 2],
+  ['providers/gads', /^Google Ads · /, 2],
   ['webhooks', /^Webhooks · /],
   ['logs', /^Logs$/],
   ['data-layer', /^Data layer · /],
@@ -38,9 +38,9 @@ test('every screen names things by their display names, in both themes', async (
 }) => {
   test.setTimeout(240_000);
   const origin = new URL(page.url()).origin;
-  for (const [route, heading] of SCREENS) {
+  for (const [route, heading, level = 1] of SCREENS) {
     await page.goto(`${origin}/#/${route}`);
-    await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
+    await expect(page.getByRole('heading', { level, name: heading }).first()).toBeVisible();
     // Wait for the screen's data (no "Loading…" left in main).
     await expect(page.locator('main')).not.toContainText(/Loading|Checking…/, { timeout: 20_000 });
     const text = await page.evaluate(() => {

@@ -9,6 +9,13 @@ const TIME = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
   hourCycle: 'h23',
 });
+const TIME_MS = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hourCycle: 'h23',
+});
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const DAY_YEAR = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -41,4 +48,10 @@ export function utcTime(iso: string | number | Date | null | undefined): string 
   const d = parse(iso);
   if (!d) return '—';
   return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** A log line's time: the same local clock, to the millisecond ("10:37:21.042"). */
+export function logLineTime(iso: string): string {
+  const d = parse(iso);
+  return d ? TIME_MS.format(d) : iso;
 }

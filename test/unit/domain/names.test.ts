@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { displayTime, plural, targetName, targetNoun, utcTime } from '../../../shared/domain/names';
+import {
+  displayTime,
+  logLineTime,
+  plural,
+  rollbackLabel,
+  targetName,
+  targetNoun,
+  utcTime,
+} from '../../../shared/domain/names';
 
 describe('targetName: one display name per target', () => {
   it('names providers, the data layer and webhooks, never their raw keys', () => {
@@ -49,5 +57,22 @@ describe('plural', () => {
     expect(plural(0, 'change')).toBe('0 changes');
     expect(plural(2, 'entry', 'entries')).toBe('2 entries');
     expect(plural(12000, 'event')).toBe('12,000 events');
+  });
+});
+
+describe('log line times', () => {
+  it('are local, to the millisecond', () => {
+    const at = new Date(2026, 11, 1, 10, 37, 21, 42).toISOString();
+    expect(logLineTime(at)).toBe('10:37:21.042');
+  });
+});
+
+describe('rollback labels fit the target', () => {
+  it('deactivates a webhook, disables the data layer, disables a provider by name', () => {
+    expect(rollbackLabel('disable', 'webhook:wh_1')).toBe('Deactivate webhook');
+    expect(rollbackLabel('disable', 'data-layer')).toBe('Disable data layer');
+    expect(rollbackLabel('disable', 'meta')).toBe('Disable Meta');
+    expect(rollbackLabel('test_mode', 'ga4')).toBe('Enable test mode');
+    expect(rollbackLabel('restore', 'webhook:wh_1')).toBe('Restore snapshot');
   });
 });
