@@ -70,6 +70,11 @@ test('Raw JSON shows a duplicate mapping row as an error; long values are capped
     page.getByText('"purchase" appears twice in this object; JSON keeps only the last one'),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Apply change' })).toBeDisabled();
+  // The diff does not pretend the row was "retargeted": it refuses to diff until it is fixed.
+  await expect(page.getByRole('region', { name: /Diff against the baseline/ })).toContainText(
+    'No diff while a key appears twice (purchase)',
+  );
+  await expect(page.getByText('(retargeted)')).toHaveCount(0);
   await expectAccessible(page, 'raw json with a duplicate key');
   await screenshotBothThemes(page, 'change-raw-json-duplicate');
 

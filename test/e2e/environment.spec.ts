@@ -49,7 +49,7 @@ test('production is unmistakable: the header on every screen and the write confi
   try {
     const origin = new URL(page.url()).origin;
     // The embedded sandbox says so.
-    await expect(page.getByTestId('environment-badge')).toHaveText('Sandbox');
+    await expect(page.getByRole('banner').getByTestId('environment-badge')).toHaveText('Sandbox');
 
     // Add a connection: the environment must be chosen (nothing preselected).
     await page.goto(`${origin}/#/connections`);
@@ -87,8 +87,10 @@ test('production is unmistakable: the header on every screen and the write confi
       'logs',
     ]) {
       await page.goto(`${origin}/#/${route}`);
-      await expect(page.getByTestId('environment-badge'), route).toHaveText('PRODUCTION');
-      await expect(page.getByTestId('environment-badge')).toHaveAttribute(
+      await expect(page.getByRole('banner').getByTestId('environment-badge'), route).toHaveText(
+        'PRODUCTION',
+      );
+      await expect(page.getByRole('banner').getByTestId('environment-badge')).toHaveAttribute(
         'data-environment',
         'production',
       );

@@ -111,9 +111,7 @@ export function ChangeDetail({ id }: { id: string }) {
                 <h3 id={`step-${step}`}>{STEP_TITLES[step]}</h3>
                 <span className="step-meta small muted">
                   {p === 'done' ? (
-                    <>
-                      done <Time at={s.completed[step]} />
-                    </>
+                    <>done {s.completed[step] && <Time at={s.completed[step]} />}</>
                   ) : p === 'current' ? (
                     'current step'
                   ) : (

@@ -27,3 +27,20 @@ export function draftJson(d: Draft): string {
     .replace(JSON.stringify(MAPPING), pairsText(d.mapping, '  '))
     .replace(JSON.stringify(REVERSE), pairsText(d.reverse, '  '));
 }
+
+/** Keys that appear on more than one row (mapping, reverse mapping, filters): "purchase". */
+export function duplicatedKeys(d: Draft): string[] {
+  const twice = new Set<string>();
+  for (const rows of [
+    d.mapping.map((r) => r.key),
+    d.reverse.map((r) => r.key),
+    d.filters.map((f) => f.event),
+  ]) {
+    const seen = new Set<string>();
+    for (const k of rows) {
+      if (k && seen.has(k)) twice.add(k);
+      seen.add(k);
+    }
+  }
+  return [...twice];
+}

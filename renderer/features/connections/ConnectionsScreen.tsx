@@ -5,6 +5,7 @@ import { useSession } from '../../app/session-store';
 import { useAsk } from '../../ui/AskDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
+import { EnvironmentBadge } from '../environment/EnvironmentBadge';
 import { ConnectionForm } from './ConnectionForm';
 import { SiteForm } from './SiteForm';
 
@@ -88,7 +89,8 @@ export default function ConnectionsScreen() {
         <article key={c.id} className="card" aria-label={`Connection ${c.name}`}>
           <header className="row">
             <h2>{c.name}</h2>
-            <span className={`badge ${c.kind === 'sandbox' ? 'badge-test' : ''}`}>{c.kind}</span>
+            <EnvironmentBadge connection={c} />
+            {c.kind === 'sandbox' && <span className="badge badge-test">embedded</span>}
             <span className="spacer" />
             <button
               type="button"

@@ -18,7 +18,7 @@ import { fromBody, toBody, type Draft } from '../../config-editor/draft';
 import { FilterEditor } from '../../config-editor/FilterEditor';
 import { PairEditor } from '../../config-editor/PairEditor';
 import { JsonView } from '../../config-editor/JsonView';
-import { draftJson } from '../../config-editor/draft-json';
+import { draftJson, duplicatedKeys } from '../../config-editor/draft-json';
 import { duplicateKeys } from '../../config-editor/duplicate-keys';
 import { validateDraft, validateJson } from '../../config-editor/validate';
 import { useChange } from '../change-store';
@@ -69,6 +69,7 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
     [baseline, draft],
   );
   const changed = !diff.identical;
+  const duplicated = useMemo(() => duplicatedKeys(draft), [draft]);
 
   const save = useCallback(
     async (d: Draft) => {
@@ -219,11 +220,18 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
       )}
       <section className="card" aria-labelledby="diff-title">
         <h4 id="diff-title">Diff against the baseline</h4>
-        <DiffView
-          diff={diff}
-          label="Changes against the baseline"
-          secretFields={PROVIDER_SECRET_FIELDS[provider]}
-        />
+        {duplicated.length > 0 ? (
+          <p className="step-fail" role="alert">
+            No diff while a key appears twice ({duplicated.join(', ')}): the wire object keeps only
+            one of each, so the diff would hide the other. Remove or rename the duplicate first.
+          </p>
+        ) : (
+          <DiffView
+            diff={diff}
+            label="Changes against the baseline"
+            secretFields={PROVIDER_SECRET_FIELDS[provider]}
+          />
+        )}
       </section>
       {issues.length > 0 && (
         <Notice
