@@ -2,7 +2,7 @@ import type { ErrorIssue } from '../../../shared/bridge';
 import { integrationBodySchema, type ProviderKey } from '../../../shared/contract';
 import { toBody, type Draft, type Pair } from './draft';
 import { duplicateKeys } from './duplicate-keys';
-import { plainWords } from './plain-words';
+import { plainWords } from '../../ui/plain-words';
 
 /** Row problems the wire object cannot show (a duplicate key silently collapses into one). */
 function rowIssues(rows: Pair[], section: string, what: string): ErrorIssue[] {
