@@ -1,22 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { CallName } from '../../shared/bridge';
 import { on } from '../bridge';
+import { OFFLINE_READS } from '../features/offline/read';
 import { keyMatcher, queryKeyOf } from './keys';
 
 /** Everything read from the API for one site: what a change, a drill or a reconnect can move. */
-const SITE_READS: CallName[] = [
-  'integrations.list',
-  'integrations.get',
-  'integrations.logs',
-  'integrations.mappings',
-  'health.get',
-  'dataLayer.get',
-  'webhooks.list',
-  'webhooks.get',
-  'webhooks.logs',
-  'snapshots.drift',
-  'checklist.get',
-];
+const SITE_READS: CallName[] = [...OFFLINE_READS, 'snapshots.drift', 'checklist.get'];
 
 function invalidate(client: QueryClient, names: CallName[], scope = {}) {
   const matches = keyMatcher(names, scope);

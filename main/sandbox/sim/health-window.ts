@@ -76,7 +76,8 @@ export class HealthWindow {
   }
 }
 
-function zero(): WindowCounts {
+/** All counters at zero. */
+export function zero(): WindowCounts {
   return {
     sent: 0,
     failed: 0,

@@ -2,7 +2,7 @@ import type { BridgeResult, CallInput, CallName, CallOutput } from '../../../sha
 import { call } from '../../bridge';
 import { useOffline } from './offline-store';
 
-const OFFLINE_READS = [
+export const OFFLINE_READS = [
   'integrations.list',
   'integrations.get',
   'integrations.logs',

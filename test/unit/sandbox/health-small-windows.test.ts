@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryChecks, MIN_ATTEMPTS_TO_JUDGE } from '../../../main/sandbox/sim/health';
-import type { WindowCounts } from '../../../main/sandbox/sim/health-window';
+import { zero, type WindowCounts } from '../../../main/sandbox/sim/health-window';
 
-const counts = (c: Partial<WindowCounts>): WindowCounts => ({
-  sent: 0,
-  failed: 0,
-  retried: 0,
-  filtered: 0,
-  skipped: 0,
-  testMode: 0,
-  authFailed: 0,
-  throttled: 0,
-  serverError: 0,
-  ...c,
-});
+const counts = (c: Partial<WindowCounts>): WindowCounts => ({ ...zero(), ...c });
 const status = (c: Partial<WindowCounts>) =>
   Object.fromEntries(deliveryChecks(counts(c)).map((k) => [k.name, k.status]));
 
