@@ -1,4 +1,4 @@
-import { targetName } from '../../../shared/domain/names';
+import { rollbackLabel, targetName } from '../../../shared/domain/names';
 import { useState } from 'react';
 import {
   ROLLBACK_LABELS,
@@ -133,7 +133,7 @@ export function RunbookForm({
               >
                 {(Object.keys(ROLLBACK_LABELS) as RollbackAction[]).map((k) => (
                   <option key={k} value={k}>
-                    {ROLLBACK_LABELS[k]}
+                    {rollbackLabel(k, runbook.target)}
                   </option>
                 ))}
               </select>

@@ -112,7 +112,7 @@ export default function SnapshotsScreen() {
           label: 'Why is it known-good?',
           maxLength: 500,
           optional: true,
-          placeholder: 'e.g. checked against GA4 DebugView after the change',
+          placeholder: 'e.g. verified with a test purchase after the change',
         },
       });
       if (!answer.confirmed) return;
