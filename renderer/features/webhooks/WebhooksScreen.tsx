@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
 import { Deliveries } from './Deliveries';
 import { WebhookForm } from './WebhookForm';
+import { useWriteScope, writeQuestion } from '../environment/environment';
 import { useWebhookList } from './use-webhooks';
 
 type TestOutcome = { id: string; result?: TestResult; error?: BridgeError };
@@ -32,6 +33,7 @@ export default function WebhooksScreen() {
   const [deleting, setDeleting] = useState<Webhook>();
   const [deleteError, setDeleteError] = useState<BridgeError>();
   const [busy, setBusy] = useState<string>();
+  const scope = useWriteScope(t?.target.connectionId ?? '', t?.target.siteId ?? '');
   // Test results belong to the site they ran on (keyed by `key`), never shown under another.
   const test = useMutation({
     mutationFn: async ({ id }: { id: string; site: string }): Promise<TestOutcome> => {
@@ -185,7 +187,7 @@ export default function WebhooksScreen() {
       )}
       <Dialog
         open={!!deleting}
-        title={`Delete the webhook “${deleting?.name ?? ''}”?`}
+        title={writeQuestion(`Delete the webhook “${deleting?.name ?? ''}”`, scope)}
         onClose={() => setDeleting(undefined)}
         actions={
           <button
