@@ -58,8 +58,9 @@ export function ConnectionForm({
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setToken('');
-    await reload();
     onDone();
+    // The lists refetch in the background; the form is already closed.
+    void reload();
   }
 
   return (

@@ -77,9 +77,15 @@ export default function ConnectionsScreen() {
         </div>
       </header>
       {editing?.kind === 'connection' && (
-        <ConnectionForm existing={editing.existing} onDone={() => setEditing(undefined)} />
+        <ConnectionForm
+          existing={editing.existing}
+          // Only close what is still open: the operator may have moved on to another form.
+          onDone={() => setEditing((e) => (e?.kind === 'connection' ? undefined : e))}
+        />
       )}
-      {editing?.kind === 'site' && <SiteForm onDone={() => setEditing(undefined)} />}
+      {editing?.kind === 'site' && (
+        <SiteForm onDone={() => setEditing((e) => (e?.kind === 'site' ? undefined : e))} />
+      )}
       {connections.length === 0 && (
         <Notice tone="info" title="No connection yet">
           Add the API you operate, or start the embedded sandbox.
