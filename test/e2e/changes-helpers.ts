@@ -50,8 +50,17 @@ export function step(page: Page, name: string) {
  */
 export async function applyChange(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Apply change' }).click();
-  const ask = page.getByRole('dialog', { name: /^Apply the change to .+ on .+ - .+\?$/ });
+  const ask = page.getByRole('dialog', {
+    name: /^(Apply the change to|Create|Delete) .+ on .+ - .+\?$/,
+  });
   await expect(ask).toBeVisible();
   await ask.getByRole('button', { name: 'Apply change' }).click();
   await expect(ask).toBeHidden();
+}
+
+/** The change's Config step holds the editor; CodeMirror takes the new text as one fill. */
+export async function editJson(page: Page, edit: (text: string) => string): Promise<void> {
+  const code = page.locator('.cm-content');
+  await expect(code).toBeVisible();
+  await code.fill(edit(await code.innerText()));
 }

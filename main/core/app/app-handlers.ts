@@ -1,4 +1,4 @@
-import type { appCalls, CallContext, HandlersOf } from '../../../shared/bridge';
+import type { appCalls, CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import { OpsFailure, type AppInfo } from '../../../shared/bridge';
 import type { SecretStore } from '../secrets/types';
 import type { SettingsStore } from '../settings/settings-store';
@@ -15,6 +15,7 @@ export function createAppHandlers(
   settings: SettingsStore,
   secrets: SecretStore,
   notices: () => string[],
+  emit: Emit,
   confirmInsecure?: () => Promise<boolean>,
 ): HandlersOf<typeof appCalls, CallContext> {
   return {
@@ -31,7 +32,7 @@ export function createAppHandlers(
         notices: notices(),
       }),
     'settings.get': () => Promise.resolve(settings.settings),
-    'settings.update': async (patch, ctx) => {
+    'settings.update': async (patch) => {
       // Weakening secret storage is confirmed outside the renderer (a native dialog under
       // Electron), so a compromised page cannot switch it on by itself.
       if (
@@ -46,7 +47,7 @@ export function createAppHandlers(
         });
       const saved = settings.updateSettings(patch);
       // Every window (and browser tab) keeps its copy current: refresh interval, buffer size, name.
-      ctx.emit('settings.changed', saved);
+      emit('settings.changed', saved);
       return saved;
     },
   };

@@ -1,5 +1,11 @@
 import { plural, rollbackLabel, type WebhookNames } from '../../../shared/domain/names';
-import { STEP_TITLES, type JournalEntry } from '../../../shared/domain/workflow';
+import {
+  MONITOR_VERDICT_LABELS,
+  monitorVerdict,
+  STEP_TITLES,
+  type JournalEntry,
+} from '../../../shared/domain/workflow';
+import { clock } from '../../ui/format';
 import { Time } from '../../ui/Time';
 
 /** A journal line in a few words; the Markdown export has the full wording (main/core/changes/export.ts). */
@@ -29,12 +35,14 @@ function what(e: JournalEntry, target: string, names: WebhookNames): string {
       return `Monitoring started for ${e.windowMinutes} min`;
     case 'anomaly':
       return `Anomaly: ${e.anomalies.map((a) => a.message).join(' ')}`;
+    case 'monitor_gap':
+      return `Logs unreachable from ${clock(e.from)} to ${clock(e.to)}: ${e.reason}`;
     case 'monitor_done':
-      return `Monitoring ${e.summary.fullWindow ? 'complete' : 'cut short'}: ${plural(e.summary.observed.counts.total, 'event')}, ${plural(e.summary.anomalies.length, 'anomaly', 'anomalies')}`;
+      return `${MONITOR_VERDICT_LABELS[monitorVerdict(e.summary)]}: ${plural(e.summary.observed.counts.total, 'event')}, ${plural(e.summary.anomalies.length, 'anomaly', 'anomalies')}`;
     case 'rollback':
       return `${rollbackLabel(e.action, target, names)} ${e.ok ? 'done' : `failed: ${e.error ?? ''}`}${e.test ? `; test ${e.test.ok ? 'passed' : 'failed'}` : ''}`;
     case 'closed':
-      return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}`;
+      return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}${e.override ? ` (${e.override})` : ''}`;
     case 'note':
       return `Note: ${e.text}`;
   }

@@ -6,7 +6,7 @@ import { useWebhookList } from '../webhooks/use-webhooks';
 import { Busy } from '../../ui/Busy';
 import { Notice } from '../../ui/Notice';
 
-/** #/checklist: the seed's production checklist per provider, kept by the app from the journal and runbooks. */
+/** #/checklist: the production checklist per provider, kept by the app from the journal and runbooks. */
 export default function ChecklistScreen() {
   const t = useTarget();
   // Refetched on changes.changed and runbooks.changed (data/invalidation.ts).

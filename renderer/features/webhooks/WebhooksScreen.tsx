@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BridgeError } from '../../../shared/bridge';
+import type { BridgeError, BridgeResult } from '../../../shared/bridge';
+import type { ChangeView } from '../../../shared/bridge/calls/changes';
+import { foldChange } from '../../../shared/domain/workflow';
 import type { TestResult, Webhook, WebhookBody } from '../../../shared/contract';
 import { call } from '../../bridge';
 import { useRouter } from '../../app/router-store';
@@ -9,18 +11,18 @@ import { invalidateSite } from '../../data/invalidation';
 import { Busy } from '../../ui/Busy';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { LockNotice } from '../changes/LockNotice';
 import { Notice } from '../../ui/Notice';
 import { Deliveries } from './Deliveries';
 import { WebhookForm } from './WebhookForm';
-import { useWriteScope, writeQuestion } from '../environment/environment';
 import { useWebhookList } from './use-webhooks';
 
 type TestOutcome = { id: string; result?: TestResult; error?: BridgeError };
 
 /**
  * #/webhooks[/<id>]: list, create, test, delete; the selected webhook's detail holds "Start change"
- * (edits go through the runbook), its rollback controls and its live deliveries. Create and delete
- * stay direct (create: nothing live to baseline yet; delete: behind its confirmation).
+ * (edits go through the runbook), its rollback controls and its live deliveries. "New webhook" and
+ * "Delete" open changes too: the runbook's Apply creates or deletes, then tests and monitors.
  */
 export default function WebhooksScreen() {
   const t = useTarget();
@@ -33,7 +35,6 @@ export default function WebhooksScreen() {
   const [deleting, setDeleting] = useState<Webhook>();
   const [deleteError, setDeleteError] = useState<BridgeError>();
   const [busy, setBusy] = useState<string>();
-  const scope = useWriteScope(t?.target.connectionId ?? '', t?.target.siteId ?? '');
   // Test results belong to the site they ran on (keyed by `key`), never shown under another.
   const test = useMutation({
     mutationFn: async ({ id }: { id: string; site: string }): Promise<TestOutcome> => {
@@ -45,25 +46,32 @@ export default function WebhooksScreen() {
   const lastTest = test.variables?.site === key ? test.data : undefined;
 
   /**
-   * Creating stays direct: there is no live webhook yet to baseline or roll back. Edits of an
-   * existing webhook go through the change workflow (target `webhook:<id>`), never through here.
+   * Creating and deleting are changes, like every edit: these open one (the change's Apply does
+   * the write, confirmed with the site and environment) and answer its id, or the refusal
+   * (another change is open on the site).
    */
-  async function write(
+  async function open(
     label: string,
-    run: () =>
-      ReturnType<typeof call<'webhooks.delete'>> | ReturnType<typeof call<'webhooks.create'>>,
-  ) {
-    if (!t) return undefined;
+    start: () => Promise<BridgeResult<ChangeView>>,
+  ): Promise<{ changeId?: string; error?: BridgeError }> {
+    if (!t) return {};
     setBusy(label);
-    const r = await run();
+    const r = await start();
     setBusy(undefined);
     invalidateSite(client, t.target.connectionId, t.target.siteId);
-    return r.ok ? undefined : r.error;
+    return r.ok ? { changeId: foldChange(r.value.entries).id } : { error: r.error };
   }
   const create = (body: WebhookBody) =>
-    write('save', () => call('webhooks.create', { ...t!.target, body }));
-  const remove = (id: string) =>
-    write(`delete:${id}`, () => call('webhooks.delete', { ...t!.target, webhookId: id }));
+    open('save', () => call('changes.startWebhookCreate', { ...t!.target, body }));
+  const remove = (hook: Webhook) =>
+    open(`delete:${hook.id}`, () =>
+      call('changes.start', {
+        ...t!.target,
+        target: `webhook:${hook.id}`,
+        operation: 'delete',
+        title: `Delete webhook ${hook.name}`,
+      }),
+    );
 
   if (!t)
     return (
@@ -76,11 +84,11 @@ export default function WebhooksScreen() {
 
   async function confirmDelete() {
     if (!t || !deleting) return;
-    const err = await remove(deleting.id);
-    setDeleteError(err);
-    if (!err) {
+    const r = await remove(deleting);
+    setDeleteError(r.error);
+    if (r.changeId) {
       setDeleting(undefined);
-      if (selectedId === deleting.id) navigate('webhooks');
+      navigate(`changes/${r.changeId}`);
     }
   }
 
@@ -101,9 +109,12 @@ export default function WebhooksScreen() {
           busy={busy === 'save'}
           onCancel={() => setCreating(false)}
           onSave={async (body) => {
-            const err = await create(body);
-            if (!err) setCreating(false);
-            return err;
+            const r = await create(body);
+            if (r.changeId) {
+              setCreating(false);
+              navigate(`changes/${r.changeId}`);
+            }
+            return r.error;
           }}
         />
       )}
@@ -187,7 +198,7 @@ export default function WebhooksScreen() {
       )}
       <Dialog
         open={!!deleting}
-        title={writeQuestion(`Delete the webhook “${deleting?.name ?? ''}”`, scope)}
+        title={`Delete the webhook “${deleting?.name ?? ''}”?`}
         onClose={() => setDeleting(undefined)}
         actions={
           <button
@@ -196,19 +207,21 @@ export default function WebhooksScreen() {
             onClick={() => void confirmDelete()}
             disabled={busy?.startsWith('delete:')}
           >
-            Delete webhook
+            Start delete change
           </button>
         }
       >
         <p>
-          Deliveries to <code>{deleting?.url}</code> stop at once. Its secret cannot be recovered;
-          you would have to set it again.
+          Deleting goes through a change: its baseline keeps a snapshot of this webhook, “Apply
+          change” deletes it and checks it is gone. Deliveries to <code>{deleting?.url}</code> stop
+          then.
         </p>
         <p className="small muted">
-          To stop deliveries reversibly while you investigate, use the rollback controls on its page
-          instead.
+          “Restore snapshot” can re-create it later; its secret cannot be recovered and must be
+          entered again. To stop deliveries reversibly while you investigate, use the rollback
+          controls on its page instead.
         </p>
-        {deleteError && <ErrorNotice error={deleteError} />}
+        {deleteError && <LockNotice error={deleteError} />}
       </Dialog>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ErrorIssue } from '../../../../shared/bridge';
 import type { ChangeState } from '../../../../shared/domain/workflow';
 import { targetName } from '../../../../shared/domain/names';
@@ -20,33 +20,56 @@ export function RawDraft({ s }: { s: ChangeState }) {
     JSON.stringify(view?.draft?.body ?? s.baseline?.body ?? {}, null, 2),
   );
   const [issues, setIssues] = useState<ErrorIssue[]>(view?.draft?.issues ?? []);
-  async function save(t: string) {
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  function save(t: string) {
     setText(t);
-    try {
-      const body = JSON.parse(t) as Record<string, unknown>;
-      const r = await saveDraft(s.id, body);
-      setIssues(r.ok ? r.draft.issues : [{ path: '(root)', message: r.message }]);
-    } catch {
-      setIssues([{ path: '(root)', message: 'not valid JSON yet' }]);
-    }
+    saving.current = (async () => {
+      try {
+        const body = JSON.parse(t) as Record<string, unknown>;
+        const r = await saveDraft(s.id, body);
+        setIssues(r.ok ? r.draft.issues : [{ path: '(root)', message: r.message }]);
+      } catch {
+        setIssues([{ path: '(root)', message: 'not valid JSON yet' }]);
+      }
+    })();
   }
   async function apply() {
+    const verb =
+      s.operation === 'create'
+        ? 'Create'
+        : s.operation === 'delete'
+          ? 'Delete'
+          : 'Apply the change to';
     const answer = await ask({
-      title: writeQuestion(`Apply the change to ${targetName(s.target, names)}`, scope),
+      title: writeQuestion(`${verb} ${targetName(s.target, names)}`, scope),
       message: (
         <p>
-          PUT with If-Match of the baseline to {scope.connectionName}; the test runs right after.
+          {s.operation === 'create'
+            ? 'POST'
+            : s.operation === 'delete'
+              ? 'DELETE with If-Match of the baseline'
+              : 'PUT with If-Match of the baseline'}{' '}
+          to {scope.connectionName}; the mandatory test runs right after.
         </p>
       ),
       confirmLabel: 'Apply change',
       danger: scope.environment === 'production',
     });
-    if (answer.confirmed) await run('Applying', 'changes.apply', { changeId: s.id });
+    if (!answer.confirmed) return;
+    // Apply waits for the last save: a click right after typing applies what was typed.
+    await saving.current;
+    await run('Applying', 'changes.apply', { changeId: s.id });
   }
   return (
     <div className="step-body">
       {dialog}
-      <JsonView text={text} issues={issues} onChange={(t) => void save(t)} />
+      {s.operation === 'create' && (
+        <p className="small muted" data-testid="create-draft">
+          The webhook does not exist yet: review its draft below; “Apply change” creates it, then
+          runs its mandatory test.
+        </p>
+      )}
+      <JsonView text={text} issues={issues} onChange={save} />
       <button
         type="button"
         className="primary"
