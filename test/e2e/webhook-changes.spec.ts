@@ -60,9 +60,9 @@ test('webhooks through the runbook: create (test passes, it delivers), edit, del
       timeout: 20_000,
     });
     const hookId = (await journal(page)).find((e) => e.type === 'apply_done')!.createdId!;
-    await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(
-      `webhook:${hookId}`,
-    );
+    // The change now targets the created webhook, shown by its name (never `webhook:<id>`).
+    await expect(page.locator('.screen-head p.small')).toContainText(' · Orders to BI · ');
+    await expect(page.locator('.screen-head')).not.toContainText(`webhook:${hookId}`);
     await finishRunbook(page, `webhook:${hookId}`);
     // It delivers: the test and real events reached the receiver with its credentials.
     await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBeGreaterThan(1);
