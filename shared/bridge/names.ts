@@ -64,6 +64,10 @@ export const CALL_NAMES = [
   'runbooks.list',
   'runbooks.save',
   'checklist.get',
+  'damage.list',
+  'damage.dismiss',
+  'changes.damaged',
+  'changes.abandonDamaged',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -76,6 +80,8 @@ export const EVENT_NAMES = [
   'changes.anomaly',
   'changes.monitor',
   'runbooks.changed',
+  'damage.reported',
+  'damage.dismissed',
 ] as const;
 
 export type CallNameList = (typeof CALL_NAMES)[number];

@@ -13,6 +13,7 @@ import { Time } from '../../ui/Time';
 import { useWebhookList } from '../webhooks/use-webhooks';
 import { Notice } from '../../ui/Notice';
 import { useChange } from './change-store';
+import { DamagedChangeCard, isDamagedRefusal } from './DamagedChangeCard';
 import { ExportButtons } from './ExportButtons';
 import { RollbackPanel } from './RollbackPanel';
 import { RunbookCard } from './RunbookCard';
@@ -46,7 +47,9 @@ export function ChangeDetail({ id }: { id: string }) {
   const { names } = useWebhookList(s && { connectionId: s.connectionId, siteId: s.siteId });
   useEffect(() => open(id), [id, open]);
   if (!s || s.id !== id)
-    return error ? (
+    return isDamagedRefusal(error) ? (
+      <DamagedChangeCard id={id} />
+    ) : error ? (
       <ErrorNotice error={error} onRetry={reload} />
     ) : (
       <Busy busy label="Loading the change…" />
