@@ -42,7 +42,7 @@ describe('settings migration 1 -> 2 (environment and colour per connection)', ()
     const dir = mkdtempSync(join(tmpdir(), 'ops-settings-mig-'));
     writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify(V1));
     const store = await SettingsStore.open(dir, createConfBackend);
-    expect(store.notices).toEqual([]);
+
     expect(store.snapshot.connections.map((c) => [c.id, c.environment, c.color])).toEqual([
       ['sandbox', 'sandbox', 'blue'],
       ['conn-prod', 'production', 'red'],
@@ -62,7 +62,6 @@ describe('settings migration 1 -> 2 (environment and colour per connection)', ()
     writeFileSync(join(dir, 'settings.backup.json'), JSON.stringify(V1));
     writeFileSync(join(dir, SETTINGS_FILE), '{"schemaVersion":2,"sett');
     const store = await SettingsStore.open(dir, createConfBackend);
-    expect(store.notices[0]).toMatch(/last good copy/);
     expect(store.snapshot.connections.find((c) => c.id === 'conn-prod')?.environment).toBe(
       'production',
     );
