@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/workflow/monitor-gaps';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { errorText, ioOf, type ChangeCtx } from './context';
+import { targetName } from '../../../shared/domain/names/target-name';
 import { closeGap, freshEntries, gapMinutesSoFar, unreachableAnomaly } from './monitor-gap';
 import { loadTally, observedWindow, saveTally } from './monitor-tally';
 import { tallyPath } from '../workspace/layout';
@@ -130,7 +131,7 @@ export class MonitorRunner {
       };
       this.ctx.emit('changes.anomaly', {
         ...ev,
-        title: `Anomaly after the ${s.target} change`,
+        title: `Anomaly after the ${targetName(s.target)} change`,
         body: fresh.map((a) => a.message).join('\n'),
         anomalies: fresh,
       });

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { targetName } from '../../../shared/domain/names';
+import { useBridgeQuery } from '../../data/use-bridge-query';
+import { useWebhookList } from '../webhooks/use-webhooks';
 import { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { PROVIDER_KEYS } from '../../../shared/contract';
 import type { Runbook } from '../../../shared/domain/workflow';
 import { useRouter } from '../../app/router-store';
 import { useTarget } from '../../app/target';
-import { call, on } from '../../bridge';
 import { RunbookConflicts } from '../workspace/RunbookConflicts';
 import { Busy } from '../../ui/Busy';
 import { Notice } from '../../ui/Notice';
@@ -16,39 +18,28 @@ export default function RunbooksScreen() {
   const t = useTarget();
   const parsed = SnapshotTarget.safeParse(segments[1]);
   const target = parsed.success ? parsed.data : 'ga4';
-  const [book, setBook] = useState<Runbook>();
-  // The form keeps its own edits; it is rebuilt only when the runbook changed elsewhere.
+  const siteId = t?.target.siteId;
+  const runbook = useBridgeQuery('runbooks.get', t && { ...t.target, target });
+  const { list: hooks, names } = useWebhookList(t?.target);
+  // What the operator just saved shows at once (the query refetches on runbooks.changed too).
+  const [saved, setSaved] = useState<Runbook>();
+  useEffect(() => setSaved(undefined), [runbook.data]);
+  const book = saved ?? runbook.data;
+  // The form keeps its own edits; it is rebuilt only when the runbook changed elsewhere (a
+  // colleague's edit merged in by the team workspace, a conflict resolved), not by its own save.
   const [rev, setRev] = useState(0);
   const shown = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!runbook.data) return;
+    const text = JSON.stringify(runbook.data);
+    if (shown.current !== undefined && text !== shown.current) setRev((x) => x + 1);
+    shown.current = text;
+  }, [runbook.data]);
   const show = (r: Runbook, rebuild: boolean) => {
     shown.current = JSON.stringify(r);
-    setBook(r);
+    setSaved(r);
     if (rebuild) setRev((x) => x + 1);
   };
-  const [hooks, setHooks] = useState<{ id: string; name: string }[]>([]);
-  const connectionId = t?.target.connectionId;
-  const siteId = t?.target.siteId;
-  useEffect(() => {
-    if (!connectionId || !siteId) return;
-    setBook(undefined);
-    void call('runbooks.get', { connectionId, siteId, target }).then(
-      (r) => r.ok && show(r.value, false),
-    );
-    void call('webhooks.list', { connectionId, siteId }).then(
-      (r) => r.ok && setHooks(r.value.data.map((w) => ({ id: w.id, name: w.name }))),
-    );
-  }, [connectionId, siteId, target]);
-  // A colleague's edit merged in by the team workspace shows up without a reload.
-  useEffect(
-    () =>
-      on('runbooks.changed', (e) => {
-        if (e.connectionId !== connectionId || e.siteId !== siteId || e.target !== target) return;
-        void call('runbooks.get', { connectionId: e.connectionId, siteId: e.siteId, target }).then(
-          (r) => r.ok && JSON.stringify(r.value) !== shown.current && show(r.value, true),
-        );
-      }),
-    [connectionId, siteId, target],
-  );
   if (!t)
     return (
       <Notice tone="info" title="No site selected">
@@ -56,9 +47,11 @@ export default function RunbooksScreen() {
       </Notice>
     );
   const tabs: [string, string][] = [
-    ...PROVIDER_KEYS.map((p) => [p, p] as [string, string]),
-    ...hooks.map((h) => [`webhook:${h.id}`, `Webhook ${h.name}`] as [string, string]),
-    ['data-layer', 'Data layer'],
+    ...PROVIDER_KEYS.map((p) => [p, targetName(p)] as [string, string]),
+    ...hooks.map(
+      (h) => [`webhook:${h.id}`, targetName(`webhook:${h.id}`, names)] as [string, string],
+    ),
+    ['data-layer', targetName('data-layer')],
   ];
   return (
     <section className="screen" aria-labelledby="runbooks-title">
