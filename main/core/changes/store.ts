@@ -3,7 +3,7 @@ import { foldChange } from '../../../shared/domain/workflow/fold';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { KeyedQueue } from '../../base/keyed-queue';
 import type { WorkspaceFeature } from '../workspace/feature';
-import { journalProblem, parseJournal } from '../workspace/files';
+import { parseJournal, problemOfJournal } from '../workspace/files';
 import { journalPath, siteDir, type SiteRef } from '../workspace/layout';
 import { DamagedChanges } from './damaged';
 
@@ -86,17 +86,18 @@ export class ChangeStore {
   private async reloadJournal(path: string, site: SiteRef, id: string): Promise<void> {
     // A damaged change stays damaged until it is abandoned, whatever arrives for its journal.
     if (this.damaged.has(id)) return;
-    let text = await this.w.ws.read(path);
-    if (text !== undefined && journalProblem(text)) {
+    const text = await this.w.ws.read(path);
+    let read = text === undefined ? undefined : parseJournal(text);
+    if (read && problemOfJournal(read)) {
       const r = await this.damaged.quarantine(id, path, site);
-      text = r.state === 'sound' || r.state === 'restored' ? r.text : undefined;
+      read = r.state === 'sound' || r.state === 'restored' ? parseJournal(r.text) : undefined;
     }
-    if (text === undefined) {
+    if (!read) {
       this.held.delete(id);
       return;
     }
     const connectionId = this.w.places.connectionFor(site.env);
-    const entries = parseJournal(text).entries.map((e) =>
+    const entries = read.entries.map((e) =>
       e.type === 'started' && connectionId ? { ...e, connectionId } : e,
     );
     this.held.set(id, { entries, problems: [], state: foldChange(entries), path, site });

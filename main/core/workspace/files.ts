@@ -171,7 +171,11 @@ export function parseJournal(text: string): {
  * first line and a gap in the numbering (journal-verdict.ts).
  */
 export function journalProblem(text: string): string | undefined {
-  const r = parseJournal(text);
+  return problemOfJournal(parseJournal(text));
+}
+
+/** journalProblem of a journal already parsed (start-up reads each journal once). */
+export function problemOfJournal(r: ReturnType<typeof parseJournal>): string | undefined {
   const v = journalVerdict(r);
   if (v.kind === 'damaged') return v.reason;
   return r.bad.length ? `has an unreadable ${r.bad[0]}` : undefined;

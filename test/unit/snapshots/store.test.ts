@@ -97,16 +97,37 @@ describe('snapshot store (team workspace)', () => {
     expect(await s.list(KEY)).toEqual([]);
   });
 
-  it('reports a version file it cannot read and keeps serving the others', async () => {
+  it('a version torn on this disk is put back from the repository; one damaged in the history is quarantined and the others keep serving', async () => {
     const s = await open();
     for (let i = 0; i < 3; i++) await s.append(KEY, { body: metaBody({ n: i }), source: 'manual' });
     const names = (await fs.readdir(join(folder(), 'versions'))).sort();
-    await fs.writeFile(join(folder(), 'versions', names[1]!), '{"schemaVersion":1,"id');
+    const file = join(folder(), 'versions', names[1]!);
+    const intact = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, '{"schemaVersion":1,"id');
+    await ws!.close();
+    const restored = await open();
+    expect((await restored.list(KEY)).map((m) => m.version)).toEqual([3, 2, 1]);
+    expect(await fs.readFile(file, 'utf8')).toBe(intact);
+    const beside = await fs.readdir(join(folder(), 'versions'));
+    expect(beside.filter((n) => n.startsWith(`${names[1]}.corrupt-`))).toHaveLength(1);
+
+    // Damaged in the history too (committed by another tool): moved to quarantine/ in a commit.
+    const path = `${targetDir({ env: 'test-env', siteId: SITE }, 'meta')}/versions/${names[1]}`;
+    await ws!.repo.commit([{ path, text: '{"schemaVersion":1,"id' }], 'Torn by hand');
     await ws!.close();
     const fresh = await open();
     expect((await fresh.list(KEY)).map((m) => m.version)).toEqual([2, 1]);
-    expect(fresh.problems(KEY)[0]?.reason).toMatch(/does not match the version format/);
     expect((await fresh.get(KEY, 2)).body.n).toBe(2);
+    const tree = gitCli([
+      '--git-dir',
+      join(t.dir, 'workspace.git'),
+      'ls-tree',
+      '-r',
+      '--name-only',
+      'HEAD',
+    ]);
+    expect(tree.split('\n')).not.toContain(path);
+    expect(tree).toMatch(new RegExp(`^quarantine/[^/]+/${path.replace(/[.]/g, '\\.')}$`, 'm'));
   });
 
   it('serializes concurrent takes on one target', async () => {
