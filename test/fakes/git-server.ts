@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 const BACKEND = '/usr/lib/git-core/git-http-backend';
 
 export interface GitServer {
-  /** e.g. http://127.0.0.1:PORT/team.git */
+  /** e.g. http://127.0.0.1:PORT/team.git (https:// when started with a certificate) */
   url: string;
   username: string;
   password: string;
@@ -26,10 +27,16 @@ export interface GitServer {
 
 /**
  * A real smart-HTTP git server for tests: git's own git-http-backend run as a CGI behind basic
- * auth on 127.0.0.1, serving one bare repository created with `git init --bare`.
+ * auth on 127.0.0.1, serving one bare repository created with `git init --bare`. With `tls` it
+ * serves https with that certificate (a company CA the operator's laptop does not know).
  */
 export async function startGitServer(
-  opts: { branch?: string; username?: string; password?: string } = {},
+  opts: {
+    branch?: string;
+    username?: string;
+    password?: string;
+    tls?: { key: string; cert: string };
+  } = {},
 ): Promise<GitServer> {
   const root = mkdtempSync(join(tmpdir(), 'ops-git-server-'));
   const branch = opts.branch ?? 'main';
@@ -103,7 +110,9 @@ export async function startGitServer(
   let port = 0;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
-      const s = createServer(handler);
+      const s = opts.tls
+        ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert }, handler)
+        : createServer(handler);
       s.on('connection', (c) => {
         sockets.add(c);
         c.on('close', () => sockets.delete(c));
@@ -125,7 +134,7 @@ export async function startGitServer(
     });
   await listen();
   return {
-    url: `http://127.0.0.1:${port}/team.git`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}/team.git`,
     username,
     password,
     repoDir,

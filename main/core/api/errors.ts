@@ -36,7 +36,7 @@ const CONNECT_CODES = new Set([
 const TLS_HINT =
   'the server certificate is not trusted; if your network uses its own CA, add its PEM file to the connection';
 
-function codeOf(error: unknown): string | undefined {
+export function codeOf(error: unknown): string | undefined {
   let e: unknown = error;
   // undici wraps socket errors; the useful code is often on the cause.
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
@@ -47,6 +47,10 @@ function codeOf(error: unknown): string | undefined {
   const top = (error as { code?: unknown } | null)?.code;
   return typeof top === 'string' ? top : undefined;
 }
+
+/** A certificate the TLS handshake did not accept (unknown CA, expired, wrong name). */
+export const isTlsCode = (code: string): boolean =>
+  /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/i.test(code);
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -107,7 +111,7 @@ export function classifyTransport(
       retryable: true,
     };
   }
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/i.test(code)) {
+  if (isTlsCode(code)) {
     return {
       error: {
         kind: 'network',

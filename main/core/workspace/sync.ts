@@ -1,4 +1,5 @@
 import git, { type HttpClient } from 'isomorphic-git';
+import { codeOf, isTlsCode } from '../api/errors';
 import { pushBranch } from './push-pack';
 import type { Repository, WorkspaceChange } from './repository';
 import { undiciGitHttp, type RemoteNetwork } from './transport';
@@ -29,6 +30,13 @@ export function describeRemoteError(error: unknown): { offline: boolean; message
     return {
       offline: false,
       message: `This URL does not serve git over smart HTTP (${e.message ?? ''}).`,
+    };
+  const code = codeOf(error);
+  // Not "offline": nothing will change until the operator names the CA (retrying cannot help).
+  if (code && isTlsCode(code))
+    return {
+      offline: false,
+      message: `The git server's certificate is not trusted (${code}): if your network uses its own CA, give its PEM file as the CA file in Settings → Team workspace.`,
     };
   const msg = e.message ?? String(error);
   return { offline: true, message: `The git server cannot be reached (${msg}).` };

@@ -27,12 +27,16 @@ export default function TeamWorkspaceCard() {
       return typeof v === 'string' ? v : '';
     };
     const token = text('token');
+    const proxyUrl = text('proxyUrl').trim();
+    const caFile = text('caFile').trim();
     setNote(undefined);
     const r = await call('workspace.configure', {
       url: text('url'),
       branch: text('branch') || 'main',
       username: text('username'),
       ...(token ? { token } : {}),
+      ...(proxyUrl ? { proxyUrl } : {}),
+      ...(caFile ? { caFile } : {}),
     });
     if (!r.ok) return setError(r.error);
     setError(undefined);
@@ -111,6 +115,26 @@ export default function TeamWorkspaceCard() {
             Access token {remote?.hasToken ? '(stored; leave empty to keep it)' : ''}
           </label>
           <input id="ws-token" name="token" type="password" autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="ws-proxy">Proxy URL (optional; HTTPS_PROXY applies otherwise)</label>
+          <input
+            id="ws-proxy"
+            name="proxyUrl"
+            type="url"
+            defaultValue={remote?.proxyUrl ?? ''}
+            placeholder="http://proxy.example.com:3128"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="ws-ca">CA file (optional: PEM of your network's own CA)</label>
+          <input
+            id="ws-ca"
+            name="caFile"
+            defaultValue={remote?.caFile ?? ''}
+            placeholder="/etc/ssl/company-ca.pem"
+            autoComplete="off"
+          />
         </div>
         <div className="row">
           <button type="submit">Save</button>

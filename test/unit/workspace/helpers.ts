@@ -20,7 +20,7 @@ export interface Laptop {
 export async function laptop(
   name: string,
   server: GitServer | undefined,
-  opts: { now?: () => Date; dataDir?: string; proxyUrl?: string } = {},
+  opts: { now?: () => Date; dataDir?: string; proxyUrl?: string; caFile?: string } = {},
 ): Promise<Laptop> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `ops-ws-${name}-`));
   const l: Laptop = {
@@ -34,6 +34,7 @@ export async function laptop(
       username: server.username,
       token: server.password,
       ...(opts.proxyUrl ? { proxyUrl: opts.proxyUrl } : {}),
+      ...(opts.caFile ? { caFile: opts.caFile } : {}),
     },
   };
   l.ws = await Workspace.open({
