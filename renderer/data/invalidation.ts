@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { CallName } from '../../shared/bridge';
+import type { CallName, CallOutput } from '../../shared/bridge';
 import { on } from '../bridge';
 import { OFFLINE_READS } from '../features/offline/read';
 import { keyMatcher, queryKeyOf } from './keys';
@@ -38,6 +38,13 @@ export function invalidateOnEvents(client: QueryClient): () => void {
         connectionId: e.connectionId,
         siteId: e.siteId,
       });
+    }),
+    on('workspace.status', (status) => {
+      // The status rides on the event: the header and Settings show it without a refetch.
+      client.setQueryData<CallOutput<'workspace.info'>>(
+        queryKeyOf('workspace.info', {}),
+        (info) => info && { ...info, status },
+      );
     }),
     on('connectivity.changed', (e) => {
       // Back online: everything of that connection that was served from the cache refetches.

@@ -1,21 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expectAccessible, screenshotBothThemes } from './a11y';
 import { bridge, site } from './bridge-helpers';
 import { expect, test } from './fixtures';
-import { git } from './team-helpers';
-
-/** A file of the team workspace folder (the stores' files live there). */
-function findInWorkspace(dataDir: string, tail: string[]): string {
-  const sites = join(dataDir, 'workspace', 'sites');
-  for (const env of readdirSync(sites)) {
-    const f = join(sites, env, ...tail);
-    if (existsSync(f)) return f;
-  }
-  throw new Error(`no ${tail.join('/')} in the workspace`);
-}
+import { findInWorkspace, git } from './team-helpers';
 
 /** A commit made with the git command line into the app's own workspace repository. */
 async function commitWithPlainGit(dataDir: string, file: string, text: string): Promise<void> {

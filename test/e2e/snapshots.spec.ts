@@ -5,6 +5,7 @@ import { expectAccessible, screenshotBothThemes } from './a11y';
 import { bridge, changeThroughRunbook, site } from './bridge-helpers';
 import { applyChange } from './changes-helpers';
 import { expect, test } from './fixtures';
+import { findInWorkspace } from './team-helpers';
 
 type Entry = { id: number; event: string; status: string; timestamp: string };
 async function purchasesSentSince(
@@ -56,7 +57,7 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
   await expect(ask).toBeHidden();
   await expect(page.getByTestId('snap-row-1')).toContainText('known-good');
   await expect(page.getByRole('button', { name: 'Unmark v1' })).toBeFocused();
-  const marks = join(ops.dataDir, 'snapshots', t.connectionId, t.siteId, 'meta', 'marks');
+  const marks = findInWorkspace(ops.dataDir, [t.siteId, 'meta', 'marks']);
   const notes = readdirSync(marks).map(
     (f) => (JSON.parse(readFileSync(join(marks, f), 'utf8')) as { note?: string }).note,
   );

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -177,4 +177,14 @@ export async function git(args: string[], cwd?: string): Promise<string> {
     },
   });
   return r.stdout;
+}
+
+/** A file of the team workspace folder (the stores' files live there). */
+export function findInWorkspace(dataDir: string, tail: string[]): string {
+  const sites = join(dataDir, 'workspace', 'sites');
+  for (const env of readdirSync(sites)) {
+    const f = join(sites, env, ...tail);
+    if (existsSync(f)) return f;
+  }
+  throw new Error(`no ${tail.join('/')} in the workspace`);
 }

@@ -61,7 +61,10 @@ test("A marks Meta v3 known-good; B sees it with A's name, restores it during ma
   await metaVersions(a, 3);
   await go(a, 'snapshots/meta');
   await a.page.getByRole('button', { name: 'Mark known-good v3' }).click();
-  await expect(a.page.getByTestId('snap-row-3')).toContainText('known-good');
+  const ask = a.page.getByRole('dialog', { name: 'Mark v3 known-good?' });
+  await ask.getByRole('button', { name: 'Mark known-good' }).click();
+  await expect(ask).toBeHidden();
+  await expect(a.page.getByRole('button', { name: 'Unmark v3' })).toBeVisible();
   await syncNow(a);
 
   await syncNow(b);

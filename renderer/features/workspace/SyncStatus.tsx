@@ -1,16 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { WorkspaceStatus } from '../../../shared/bridge/calls/workspace';
-import { call, on } from '../../bridge';
+import { useState } from 'react';
+import { call } from '../../bridge';
+import { useBridgeQuery } from '../../data/use-bridge-query';
+import { showWorkspaceInfo } from './workspace-info';
 import { syncLabel } from './sync-label';
 
 /** Header: where the team workspace stands ("Synced 10:02", "3 to push", "Offline: 2 local commits"). */
 export default function SyncStatus() {
-  const [status, setStatus] = useState<WorkspaceStatus>();
+  const status = useBridgeQuery('workspace.info', {}).data?.status;
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    void call('workspace.info', {}).then((r) => r.ok && setStatus(r.value.status));
-    return on('workspace.status', setStatus);
-  }, []);
   if (!status) return null;
   const problem = status.lastError ?? status.problems.at(-1);
   return (
@@ -32,7 +29,7 @@ export default function SyncStatus() {
             setBusy(true);
             void call('workspace.sync', {}).then((r) => {
               setBusy(false);
-              if (r.ok) setStatus(r.value);
+              if (r.ok) showWorkspaceInfo((info) => ({ ...info, status: r.value }));
             });
           }}
         >

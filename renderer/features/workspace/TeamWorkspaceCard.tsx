@@ -1,23 +1,22 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
-import type { WorkspaceInfo } from '../../../shared/bridge/calls/workspace';
-import { call, on } from '../../bridge';
+import { call } from '../../bridge';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
 import { syncLabel } from './sync-label';
+import { showWorkspaceInfo } from './workspace-info';
 
 /**
  * Settings -> Team workspace: the git remote (https URL, branch, username; the token goes to the
  * secret store and is never shown again), "Test connection", "Enable", and what sync reports.
  */
 export default function TeamWorkspaceCard() {
-  const [info, setInfo] = useState<WorkspaceInfo>();
-  const [error, setError] = useState<BridgeError>();
+  const query = useBridgeQuery('workspace.info', {});
+  const info = query.data;
+  const [failed, setError] = useState<BridgeError>();
+  const error = failed ?? query.error;
   const [note, setNote] = useState<string>();
-  useEffect(() => {
-    void call('workspace.info', {}).then((r) => (r.ok ? setInfo(r.value) : setError(r.error)));
-    return on('workspace.status', (status) => setInfo((i) => i && { ...i, status }));
-  }, []);
 
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -40,7 +39,7 @@ export default function TeamWorkspaceCard() {
     });
     if (!r.ok) return setError(r.error);
     setError(undefined);
-    setInfo(r.value);
+    showWorkspaceInfo(r.value);
     setNote('Saved.');
     (e.currentTarget.elements.namedItem('token') as HTMLInputElement | null)?.setAttribute(
       'value',
@@ -60,7 +59,7 @@ export default function TeamWorkspaceCard() {
     const r = await call('workspace.enable', { enabled });
     if (!r.ok) return setError(r.error);
     setError(undefined);
-    setInfo(r.value);
+    showWorkspaceInfo(r.value);
   }
 
   const remote = info?.remote;
@@ -84,7 +83,13 @@ export default function TeamWorkspaceCard() {
           {p}
         </Notice>
       ))}
-      <form className="form" onSubmit={(e) => void save(e)} aria-label="Git remote">
+      {/* Remounted once the saved remote has arrived: its values are the fields' defaults. */}
+      <form
+        key={info ? 'loaded' : 'loading'}
+        className="form"
+        onSubmit={(e) => void save(e)}
+        aria-label="Git remote"
+      >
         <div className="field">
           <label htmlFor="ws-url">Repository URL (https)</label>
           <input
