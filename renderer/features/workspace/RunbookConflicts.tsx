@@ -2,6 +2,7 @@ import type { Runbook } from '../../../shared/domain/workflow';
 import type { Target } from '../../app/target';
 import { call } from '../../bridge';
 import { Notice } from '../../ui/Notice';
+import { Time } from '../../ui/Time';
 
 const show = (v: unknown) => (typeof v === 'string' ? v || '(empty)' : JSON.stringify(v));
 
@@ -31,8 +32,10 @@ export function RunbookConflicts({
             {c.values.map((v, i) => (
               <li key={i}>
                 <strong>{v.by}</strong>{' '}
-                <span className="muted small">({v.at.slice(0, 16).replace('T', ' ')})</span>:{' '}
-                <q>{show(v.value)}</q>{' '}
+                <span className="muted small">
+                  (<Time at={v.at} />)
+                </span>
+                : <q>{show(v.value)}</q>{' '}
                 <button
                   type="button"
                   onClick={() =>
