@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
 import { outsideWrite } from '../fakes/outside-edit';
 import { bridge } from './bridge-helpers';
+import { applyChange } from './changes-helpers';
 import { expect, test } from './fixtures';
 import { authUrl, git, go, startTeam, syncNow, type Laptop, type Team } from './team-helpers';
 
@@ -94,9 +95,9 @@ test("A marks Meta v3 known-good; B sees it with A's name, restores it during ma
   await b.page.getByRole('button', { name: 'Restore snapshot v3', exact: true }).click();
   await expect(b.page).toHaveURL(/#\/changes\/chg-/);
   await expect(
-    b.page.getByRole('heading', { name: /Restore of meta v3 \(known-good\)/ }),
+    b.page.getByRole('heading', { name: /Restore of Meta v3 \(known-good\)/ }),
   ).toBeVisible();
-  await b.page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(b.page);
   await expect(
     b.page.getByRole('region', { name: 'Test', exact: true }).getByTestId('test-result'),
   ).toContainText('Test passed');
@@ -105,7 +106,7 @@ test("A marks Meta v3 known-good; B sees it with A's name, restores it during ma
 
   await syncNow(a);
   await go(a, 'changes');
-  const listed = a.page.getByRole('link', { name: /Restore of meta v3/ });
+  const listed = a.page.getByRole('link', { name: /Restore of Meta v3/ });
   await expect(listed).toBeVisible();
   await listed.click();
   await expect(a.page).toHaveURL(new RegExp(changeId));
