@@ -113,6 +113,10 @@ test("A marks Meta v3 known-good; B sees it with A's name, restores it during ma
   await expect(a.page.getByTestId('timeline')).toContainText('Bob Oncall');
   await expect(a.page.getByTestId('timeline')).toContainText('Test (auto) passed');
   await expect(a.page.getByText('Opened by Bob Oncall on another laptop')).toBeVisible();
+  // One writer per journal: no step, rollback or abandon of B's change is offered to A.
+  await expect(a.page.getByRole('button', { name: 'Check health' })).toHaveCount(0);
+  await expect(a.page.getByRole('button', { name: 'Abandon change' })).toHaveCount(0);
+  await expect(a.page.getByRole('region', { name: 'Rollback' })).toHaveCount(0);
   // Each journal line links to the commit that recorded it, authored by B.
   const commit = (await a.page
     .getByTestId('timeline')

@@ -94,7 +94,9 @@ export function useChange<T>(select?: (x: ChangeSlice) => T): T | ChangeSlice {
   const folded = useMemo(() => {
     if (!q.data) return undefined;
     const state = foldChange(q.data.entries);
-    return { state, legal: legalActions(state) };
+    // A colleague's change (synced from the team workspace) is read-only here: main refuses its
+    // steps, so none is offered.
+    return { state, legal: q.data.ownedHere ? legalActions(state) : [] };
   }, [q.data]);
   const slice: ChangeSlice = {
     id: ui.id,
