@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { SandboxContext } from './context';
+import { RequestLedger } from './request-ledger';
 import { ScenarioBook } from './scenarios/book';
+import { missingFleetSites } from './fleet';
 import { seedSites } from './seed';
 import { createSandboxServer } from './server';
 import { SiteState } from './state';
@@ -34,6 +36,11 @@ export interface SandboxOptions {
   retryBaseMs?: number;
   /** Events of history backfilled per site at start (logs not empty on the first screen); default 0. */
   historyEvents?: number;
+  /**
+   * Generated fleet sites besides the two demo shops (deterministic under `seed`); default 0.
+   * Sites already in the data folder are kept; missing ones are added.
+   */
+  fleetSites?: number;
 }
 
 export interface RunningSandbox {
@@ -42,6 +49,8 @@ export interface RunningSandbox {
   origin: string;
   port: number;
   siteIds: string[];
+  /** Every site with its shop name, in order (the demo shops first). */
+  sites: { id: string; name: string }[];
   close(): Promise<void>;
 }
 
@@ -73,12 +82,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   await mkdir(dataDir, { recursive: true });
 
   let ctx: SandboxContext | undefined;
+  const ledger = new RequestLedger();
   const server = createSandboxServer(
     () => {
       if (!ctx) throw new Error('sandbox not ready');
       return ctx;
     },
-    { token: opts.token, rateLimitPerMinute: opts.rateLimitPerMinute ?? 600, seed },
+    { token: opts.token, rateLimitPerMinute: opts.rateLimitPerMinute ?? 600, seed, ledger },
   );
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -102,6 +112,21 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       await store.saveMeta({
         schemaVersion: SCHEMA_VERSION,
         seed,
+        siteIds: sites.map((s) => s.id),
+      });
+    }
+    const added = missingFleetSites(
+      sites,
+      loaded.kind === 'loaded' ? loaded.meta.seed : seed,
+      opts.fleetSites ?? 0,
+      origin,
+    );
+    if (added.length) {
+      sites = [...sites, ...added];
+      for (const s of added) await store.saveSite(s);
+      await store.saveMeta({
+        schemaVersion: SCHEMA_VERSION,
+        seed: loaded.kind === 'loaded' ? loaded.meta.seed : seed,
         siteIds: sites.map((s) => s.id),
       });
     }
@@ -135,6 +160,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       pipeline,
       webhooks,
       scheduler,
+      ledger,
       allowExternalWebhooks: opts.allowExternalWebhooks ?? false,
       origin: () => origin,
       receiverCredentials,
@@ -148,6 +174,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       origin,
       port,
       siteIds: state.order.slice(),
+      sites: state.all().map((s) => ({ id: s.id, name: s.name })),
       close: () =>
         (closing ??= (async () => {
           scheduler.close();
