@@ -4,6 +4,7 @@ import type { EventHub } from '../host/event-hub';
 import { createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
 import { createChangesFeature } from './changes';
+import { createFleetFeature } from './fleet';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { ConnectionService } from './connections/connection-service';
 import { attachEmbeddedSandbox, type EmbeddedSandbox } from './connections/embedded-sandbox';
@@ -72,7 +73,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const tail = createTailFeature(deps);
   const changes = createChangesFeature(deps);
   const runbooks = createRunbooksFeature(deps);
-  const features = [snapshots, tail, changes, runbooks];
+  const fleet = createFleetFeature({
+    emit: opts.hub.emit,
+    settings: opts.settings,
+    connections,
+    readHealth: (connectionId, siteId) => invoke('health.get', { connectionId, siteId }),
+    cachedHealth: (connectionId, siteId) => api.cachedHealth(connectionId, siteId),
+    listIntegrations: (connectionId, siteId) =>
+      invoke('integrations.list', { connectionId, siteId }),
+    budget: (connectionId) => api.budget(connectionId),
+  });
+  const features = [snapshots, tail, changes, runbooks, fleet];
 
   const handlers: Handlers = {
     ...createAppHandlers(
@@ -91,6 +102,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...tail.handlers,
     ...changes.handlers,
     ...runbooks.handlers,
+    ...fleet.handlers,
   };
 
   return {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiCalls, ConnectivityEvent } from './calls/api';
 import { appCalls } from './calls/app';
 import { connectionCalls } from './calls/connections';
+import { fleetCalls, fleetEvents } from './calls/fleet';
 import { changesCalls, changesEvents } from './calls/changes';
 import { runbooksCalls, runbooksEvents } from './calls/runbooks';
 import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
@@ -20,6 +21,7 @@ export const calls = {
   ...tailCalls,
   ...changesCalls,
   ...runbooksCalls,
+  ...fleetCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -29,6 +31,7 @@ export const events = {
   ...tailEvents,
   ...changesEvents,
   ...runbooksEvents,
+  ...fleetEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { fail, type apiCalls, type CallContext, type HandlersOf } from '../../../shared/bridge';
+import {
+  fail,
+  type apiCalls,
+  type CallContext,
+  type Fetched,
+  type HandlersOf,
+} from '../../../shared/bridge';
 import {
   DataLayerConfig,
   DefaultMappings,
@@ -14,6 +20,7 @@ import { CancelRegistry } from './cancels';
 import { ConnectivityTracker } from './connectivity';
 import { DiagnosticsRing } from './diagnostics';
 import { proxyEnvFromProcess, type ProxyEnv } from './dispatcher';
+import type { BudgetOptions, RequestBudget } from '../scheduler/request-budget';
 import { ClientPool, type PooledApi } from './pool';
 import { ApiCalls } from './service';
 import { DEFAULT_LIMITS, type ClientLimits, type ConnectionResolver } from './types';
@@ -28,6 +35,8 @@ export interface ApiServiceDeps {
   limits?: Partial<ClientLimits>;
   /** Defaults to HTTPS_PROXY / HTTP_PROXY / NO_PROXY of the process. */
   proxyEnv?: ProxyEnv;
+  /** Tuning of the per-connection request scheduler (tests, benchmarks). */
+  budget?: Partial<BudgetOptions>;
 }
 
 export interface ApiService {
@@ -36,6 +45,10 @@ export interface ApiService {
   invalidate(connectionId?: string): void;
   /** Drops the offline copies of a connection (removed, or now pointing at another server). */
   forgetCache(connectionId: string): Promise<void>;
+  /** The request scheduler of a connection: its budget, reserve and counters. */
+  budget(connectionId: string): RequestBudget;
+  /** A site's last-known health from the offline cache, without any request. */
+  cachedHealth(connectionId: string, siteId: string): Promise<Fetched<SiteHealth> | undefined>;
   close(): Promise<void>;
 }
 
@@ -56,6 +69,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     deps.proxyEnv ?? proxyEnvFromProcess(),
     diagnostics,
     now,
+    deps.budget,
   );
   const cancels = new CancelRegistry();
   const connectivity = new ConnectivityTracker(now);
@@ -164,6 +178,13 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       void pool.invalidate(connectionId);
     },
     forgetCache: (connectionId) => cache.forget(connectionId),
+    budget: (connectionId) => pool.budget(connectionId),
+    async cachedHealth(connectionId, siteId) {
+      const hit = await cache.get({ connectionId, siteId, resource: 'health' }, SiteHealth);
+      if (hit.state !== 'hit') return undefined;
+      const e = hit.entry;
+      return { data: e.data, fetchedAt: e.fetchedAt, stale: true, ...(e.etag ? { etag: e.etag } : {}) };
+    },
     async close() {
       await pool.invalidate();
     },

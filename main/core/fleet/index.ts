@@ -1,0 +1,82 @@
+import type { CallContext, Fetched, HandlersOf } from '../../../shared/bridge';
+import type { fleetCalls } from '../../../shared/bridge/calls/fleet';
+import type { IntegrationResource, SiteHealth } from '../../../shared/contract';
+import type { ConnectionService } from '../connections/connection-service';
+import type { Feature } from '../feature';
+import type { RequestBudget } from '../scheduler/request-budget';
+import type { SettingsStore } from '../settings/settings-store';
+import { systemClock, type Clock } from '../tail/clock';
+import { FleetService, type FleetServiceDeps, type LocalCells } from './fleet-service';
+import { importSites } from './site-import';
+
+export interface FleetDeps {
+  emit: CallContext['emit'];
+  settings: SettingsStore;
+  connections: ConnectionService;
+  readHealth: (connectionId: string, siteId: string) => Promise<Fetched<SiteHealth>>;
+  cachedHealth: (connectionId: string, siteId: string) => Promise<Fetched<SiteHealth> | undefined>;
+  listIntegrations: (
+    connectionId: string,
+    siteId: string,
+  ) => Promise<Fetched<IntegrationResource[]>>;
+  budget: (connectionId: string) => RequestBudget;
+  local?: LocalCells;
+  clock?: Clock;
+  tuning?: Pick<FleetServiceDeps, 'rounds' | 'idleMs' | 'flushMs'>;
+}
+
+export type FleetHandlers = HandlersOf<typeof fleetCalls, CallContext>;
+
+/** The fleet: every saved site in one picture, bulk site management, and (later) rollouts. */
+export function createFleetFeature(deps: FleetDeps): Feature<FleetHandlers> & {
+  service: FleetService;
+} {
+  const service = new FleetService({
+    clock: deps.clock ?? systemClock,
+    emit: deps.emit,
+    sites: () => deps.connections.listSites(),
+    connections: () => deps.settings.snapshot.connections,
+    readHealth: deps.readHealth,
+    cachedHealth: deps.cachedHealth,
+    budget: deps.budget,
+    ...(deps.local ? { local: deps.local } : {}),
+    ...deps.tuning,
+  });
+  return {
+    service,
+    handlers: {
+      'fleet.rows': () => Promise.resolve(service.picture()),
+      'fleet.visible': (i) => {
+        service.setVisible(i.keys);
+        return Promise.resolve({ ok: true as const });
+      },
+      'sites.import': async (i) => {
+        const results = await importSites(
+          {
+            connections: deps.connections,
+            emit: deps.emit,
+            listIntegrations: deps.listIntegrations,
+          },
+          i.connectionId,
+          i.rows,
+        );
+        service.syncSites();
+        return { results };
+      },
+      'sites.removeMany': (i) => {
+        const removed = deps.connections.removeSites(i.ids);
+        service.syncSites();
+        return Promise.resolve({ removed });
+      },
+      'sites.relabel': (i) => {
+        const relabelled = deps.connections.relabelSites(i.labels).length;
+        service.syncSites();
+        return Promise.resolve({ relabelled });
+      },
+    },
+    close: () => {
+      service.close();
+      return Promise.resolve();
+    },
+  };
+}
