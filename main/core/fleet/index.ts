@@ -63,12 +63,13 @@ export function createFleetFeature(deps: FleetDeps): Feature<FleetHandlers> & {
         service.syncSites();
         return { results };
       },
-      'sites.removeMany': (i) => {
+      // async: a refusal (unknown id) must reach the caller as a rejected promise.
+      'sites.removeMany': async (i) => {
         const removed = deps.connections.removeSites(i.ids);
         service.syncSites();
         return Promise.resolve({ removed });
       },
-      'sites.relabel': (i) => {
+      'sites.relabel': async (i) => {
         const relabelled = deps.connections.relabelSites(i.labels).length;
         service.syncSites();
         return Promise.resolve({ relabelled });

@@ -1,0 +1,61 @@
+import { afterEach, expect, it } from 'vitest';
+import type { FleetPicture } from '../../../shared/bridge/calls/fleet';
+import { eventually } from '../../fakes/poll';
+import { fleetHarness, type FleetHarness } from './harness';
+
+let h: FleetHarness;
+afterEach(() => h?.stop());
+
+async function importAll(): Promise<void> {
+  const rows = h.sb.sites.slice(2).map((s, i) => ({ line: i + 1, siteId: s.id, label: s.name }));
+  await h.core.handlers['sites.import']({ connectionId: h.connectionId, rows }, h.ctx);
+}
+
+const picture = () => h.core.handlers['fleet.rows']({}, h.ctx) as Promise<FleetPicture>;
+
+it('builds the whole picture over real HTTP: every row gets its health, latent problems show, pushes are batched', async () => {
+  h = await fleetHarness({ fleetSites: 16, eventsPerSecond: 30 });
+  await importAll();
+  await picture();
+  const done = await eventually(
+    async () => {
+      const p = await picture();
+      return p.status[0]?.completeAfterMs !== undefined && p.rows.every((r) => r.health) && p;
+    },
+    { timeoutMs: 20_000, what: 'a complete picture' },
+  );
+  expect(done.rows).toHaveLength(16);
+  expect(done.rows.every((r) => r.health && !r.health.stale)).toBe(true);
+  expect(done.status[0]!.budget.reserve).toBe(0.5);
+  expect(done.status[0]!.budget.limit).toBe(600);
+  // Fleet site 3 carries an invalid Meta token: failing, with Meta failing in its cell.
+  const broken = h.sb.sites[2 + 3]!.id;
+  await eventually(
+    async () =>
+      (await picture()).rows.find((r) => r.siteId === broken)?.health?.providers.meta === 'failing',
+    { timeoutMs: 20_000, what: 'the latent problem to show' },
+  );
+  const pushes = h.events.filter((e) => e.name === 'fleet.rows');
+  const rowsPushed = pushes.reduce((n, e) => n + (e.payload.rows as unknown[]).length, 0);
+  expect(pushes.length).toBeLessThan(rowsPushed);
+});
+
+it('after a restart with the API unreachable, the picture comes from the offline copies, marked as such', async () => {
+  h = await fleetHarness({ fleetSites: 6, eventsPerSecond: 10 });
+  await importAll();
+  await picture();
+  await eventually(async () => (await picture()).status[0]?.completeAfterMs !== undefined, {
+    timeoutMs: 20_000,
+  });
+  await h.sb.close();
+  await h.restartCore();
+  const offline = await eventually(
+    async () => {
+      const p = await picture();
+      return p.rows.length === 6 && p.rows.every((r) => r.health?.stale) && p;
+    },
+    { timeoutMs: 20_000, what: 'cached cells' },
+  );
+  expect(offline.status[0]!.offline).toBe(true);
+  expect(offline.rows.every((r) => Date.parse(r.health!.at) < Date.now())).toBe(true);
+});
