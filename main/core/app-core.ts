@@ -5,6 +5,8 @@ import { createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
 import { createChangesFeature } from './changes';
 import { createFleetFeature } from './fleet';
+import { createRolloutsFeature } from './fleet/rollout';
+import { changesPort } from './fleet/rollout/changes-port';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { ConnectionService } from './connections/connection-service';
 import { attachEmbeddedSandbox, type EmbeddedSandbox } from './connections/embedded-sandbox';
@@ -83,7 +85,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       invoke('integrations.list', { connectionId, siteId }),
     budget: (connectionId) => api.budget(connectionId),
   });
-  const features = [snapshots, tail, changes, runbooks, fleet];
+  const rollouts = createRolloutsFeature({
+    dataDir: opts.identity.dataDir,
+    emit: opts.hub.emit,
+    sites: () => connections.listSites(),
+    changes: changesPort(
+      changes.workflow,
+      async (key) => (await invoke('runbooks.get', key)).businessCycleMinutes,
+    ),
+  });
+  const features = [snapshots, tail, changes, runbooks, fleet, rollouts];
 
   const handlers: Handlers = {
     ...createAppHandlers(
@@ -103,6 +114,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...changes.handlers,
     ...runbooks.handlers,
     ...fleet.handlers,
+    ...rollouts.handlers,
   };
 
   return {

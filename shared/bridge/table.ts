@@ -3,6 +3,7 @@ import { apiCalls, ConnectivityEvent } from './calls/api';
 import { appCalls } from './calls/app';
 import { connectionCalls } from './calls/connections';
 import { fleetCalls, fleetEvents } from './calls/fleet';
+import { rolloutsCalls, rolloutsEvents } from './calls/rollouts';
 import { changesCalls, changesEvents } from './calls/changes';
 import { runbooksCalls, runbooksEvents } from './calls/runbooks';
 import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
@@ -22,6 +23,7 @@ export const calls = {
   ...changesCalls,
   ...runbooksCalls,
   ...fleetCalls,
+  ...rolloutsCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...changesEvents,
   ...runbooksEvents,
   ...fleetEvents,
+  ...rolloutsEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

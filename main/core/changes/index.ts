@@ -15,9 +15,12 @@ import { ChangeStore } from './store';
  * The change workflow. On disk under `<dataDir>/changes/`: `<id>.jsonl` (the append-only journal),
  * `<id>.draft.json` (the editable draft), `<id>.monitor.json` (the monitor's running tally).
  */
-export function createChangesFeature(
-  deps: FeatureDeps,
-): Feature<HandlersOf<typeof changesCalls, CallContext>> {
+export function createChangesFeature(deps: FeatureDeps): Feature<
+  HandlersOf<typeof changesCalls, CallContext>
+> & {
+  /** For rollouts, which drive each site's change through the same steps. */
+  workflow: { service: ChangeService; drafts: DraftStore; ctx: ChangeCtx; ready: Promise<void> };
+} {
   const dir = join(deps.dataDir, 'changes');
   const store = new ChangeStore(dir);
   const drafts = new DraftStore(dir);
@@ -77,6 +80,7 @@ export function createChangesFeature(
   }
 
   return {
+    workflow: { service, drafts, ctx, ready },
     handlers: {
       'changes.start': async (i) => {
         await ready;

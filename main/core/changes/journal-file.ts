@@ -1,28 +1,40 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
+import type { z } from 'zod';
 import { JournalEntry } from '../../../shared/domain/workflow/entries';
 import { readTextIfExists } from '../fs/atomic-file';
 
-export interface JournalRead {
-  entries: JournalEntry[];
+export interface JournalRead<E = JournalEntry> {
+  entries: E[];
   /** Lines that could not be used; reported to the operator, never dropped silently or rewritten. */
   problems: string[];
 }
 
+export function readJournal(path: string): Promise<JournalRead> {
+  return readJsonLines(path, JournalEntry);
+}
+
+export function appendJournal(path: string, entry: JournalEntry): Promise<void> {
+  return appendJsonLine(path, entry);
+}
+
 /**
- * A change's journal: JSON lines, appended and fsynced one entry at a time, never rewritten. A crash
+ * A journal (a change's, a rollout's): JSON lines, appended and fsynced one entry at a time, never rewritten. A crash
  * mid-append leaves at most a torn last line, which the reader reports and skips; a torn line is
  * then followed by a fresh line (the appender starts on a new line), so later entries stay readable.
  */
-export async function readJournal(path: string): Promise<JournalRead> {
+export async function readJsonLines<S extends z.ZodType>(
+  path: string,
+  schema: S,
+): Promise<JournalRead<z.output<S>>> {
   const text = await readTextIfExists(path);
   if (text === undefined) return { entries: [], problems: [] };
-  const entries: JournalEntry[] = [];
+  const entries: z.output<S>[] = [];
   const problems: string[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     try {
-      const parsed = JournalEntry.safeParse(JSON.parse(line));
+      const parsed = schema.safeParse(JSON.parse(line));
       if (parsed.success) entries.push(parsed.data);
       else problems.push(`line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid entry'}`);
     } catch {
@@ -32,7 +44,8 @@ export async function readJournal(path: string): Promise<JournalRead> {
   return { entries, problems };
 }
 
-export async function appendJournal(path: string, entry: JournalEntry): Promise<void> {
+/** Appends one JSON line, fsynced (any append-only journal: changes, rollouts). */
+export async function appendJsonLine(path: string, entry: unknown): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const handle = await fs.open(path, 'a+', 0o600);
   try {

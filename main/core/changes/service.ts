@@ -7,6 +7,7 @@ import type {
   Outcome,
   RestoreSource,
   RollbackAction,
+  RolloutLink,
 } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { applyDraft, recoverIntent } from './apply';
@@ -28,6 +29,8 @@ const newId = (now: Date) =>
 export class ChangeService {
   readonly monitors = new Map<string, MonitorRunner>();
   private readonly background = new Set<Promise<unknown>>();
+  /** The automatic test after each apply, by change: a rollout waits for it before going on. */
+  private readonly autoTests = new Map<string, Promise<void>>();
 
   constructor(
     readonly ctx: ChangeCtx,
@@ -84,6 +87,7 @@ export class ChangeService {
     key: SnapshotKey,
     title: string | undefined,
     restoreOf?: RestoreSource,
+    rollout?: RolloutLink,
   ): Promise<ChangeState> {
     const open = this.openOn(key.connectionId, key.siteId);
     if (open)
@@ -101,6 +105,7 @@ export class ChangeService {
       ...(title ? { title } : {}),
       kind: 'change',
       ...(restoreOf ? { restoreOf } : {}),
+      ...(rollout ? { rollout } : {}),
     });
     // A failed baseline is in the journal and shown at the Baseline step: the change stays open to retry.
     return this.baseline(id).catch(() => this.state(id));
@@ -144,7 +149,23 @@ export class ChangeService {
       console.error(`[changes] automatic test of ${id} failed: ${errorText(error)}`),
     );
     this.background.add(p);
-    void p.finally(() => this.background.delete(p));
+    this.autoTests.set(id, p);
+    void p.finally(() => {
+      this.background.delete(p);
+      if (this.autoTests.get(id) === p) this.autoTests.delete(id);
+    });
+  }
+
+  /**
+   * The change once its mandatory test after the apply has run: the automatic one (awaited), or
+   * one run now when none is pending (e.g. the app restarted between the apply and the test).
+   */
+  async tested(id: string): Promise<ChangeState> {
+    await this.autoTests.get(id);
+    const s = this.state(id);
+    if (s.step === 'test' && (!s.lastTest || (s.applied && s.lastTest.at < s.applied.at)))
+      return this.test(id);
+    return s;
   }
 
   health(id: string) {

@@ -24,6 +24,7 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
     title: first.title,
     kind: first.kind,
     restoreOf: first.restoreOf,
+    rollout: first.rollout,
     startedAt: first.at,
     step: 'baseline',
     open: true,
