@@ -12,7 +12,7 @@ export interface RunnerDeps {
   changed(rolloutId: string): void;
   now(): Date;
   /** True once the app is closing: the run stops between steps and resumes at the next start. */
-  stopping(): boolean;
+  stopping: () => boolean;
   /** How often a monitored wave is looked at. */
   watchEveryMs?: number;
 }
