@@ -84,6 +84,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     listIntegrations: (connectionId, siteId) =>
       invoke('integrations.list', { connectionId, siteId }),
     budget: (connectionId) => api.budget(connectionId),
+    cells: {
+      changesOf: (connectionId, siteId) =>
+        changes.workflow.ctx.store
+          .all()
+          .filter((c) => c.connectionId === connectionId && c.siteId === siteId),
+      runbook: (key) => invoke('runbooks.get', key),
+      targets: (connectionId, siteId) => invoke('snapshots.targets', { connectionId, siteId }),
+      snapshotBody: async (key, version) =>
+        (await invoke('snapshots.get', { ...key, version })).body,
+      now: Date.now,
+    },
+  });
+  // Fleet rows follow the change journal at once (open change, last change, compliance).
+  opts.hub.attach((name, payload) => {
+    if (name !== 'changes.changed') return;
+    const p = payload as { connectionId: string; siteId: string };
+    void fleet.service.siteChanged(p.connectionId, p.siteId).catch(() => undefined);
   });
   const rollouts = createRolloutsFeature({
     dataDir: opts.identity.dataDir,

@@ -183,7 +183,12 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       const hit = await cache.get({ connectionId, siteId, resource: 'health' }, SiteHealth);
       if (hit.state !== 'hit') return undefined;
       const e = hit.entry;
-      return { data: e.data, fetchedAt: e.fetchedAt, stale: true, ...(e.etag ? { etag: e.etag } : {}) };
+      return {
+        data: e.data,
+        fetchedAt: e.fetchedAt,
+        stale: true,
+        ...(e.etag ? { etag: e.etag } : {}),
+      };
     },
     async close() {
       await pool.invalidate();

@@ -209,7 +209,22 @@ export class FleetService {
     }
   }
 
-  /** The journal, runbook and snapshot cells of one row (no API requests). */
+  /** The rows by key (the checklist matrix reads the providers each site's health named). */
+  rowMap(): ReadonlyMap<string, FleetRow> {
+    return this.rows;
+  }
+
+  /** A change on a site opened, moved or closed: its local cells (and its heat) follow now. */
+  async siteChanged(connectionId: string, siteId: string): Promise<void> {
+    for (const row of this.rows.values()) {
+      if (row.connectionId !== connectionId || row.siteId !== siteId) continue;
+      await this.refreshLocal(row);
+      this.polling.get(connectionId)?.poller.setHeat(row.key, heatOf(row.health, !!row.openChange));
+      this.touched(row.key);
+    }
+  }
+
+  /** The journal, runbook and snapshot cells of one row. */
   async refreshLocal(row: FleetRow): Promise<void> {
     if (!this.deps.local) return;
     const site = this.deps.sites().find((s) => s.id === row.key);

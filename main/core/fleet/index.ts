@@ -6,7 +6,9 @@ import type { Feature } from '../feature';
 import type { RequestBudget } from '../scheduler/request-budget';
 import type { SettingsStore } from '../settings/settings-store';
 import { systemClock, type Clock } from '../tail/clock';
-import { FleetService, type FleetServiceDeps, type LocalCells } from './fleet-service';
+import { checklistMatrix } from './checklist-matrix';
+import { FleetService, type FleetServiceDeps } from './fleet-service';
+import { siteCells, type CellSources } from './site-cells';
 import { importSites } from './site-import';
 
 export interface FleetDeps {
@@ -20,7 +22,8 @@ export interface FleetDeps {
     siteId: string,
   ) => Promise<Fetched<IntegrationResource[]>>;
   budget: (connectionId: string) => RequestBudget;
-  local?: LocalCells;
+  /** The journal, runbooks and snapshots behind the change, checklist and drift cells. */
+  cells?: Omit<CellSources, 'integrations'>;
   clock?: Clock;
   tuning?: Pick<FleetServiceDeps, 'rounds' | 'idleMs' | 'flushMs'>;
 }
@@ -39,13 +42,19 @@ export function createFleetFeature(deps: FleetDeps): Feature<FleetHandlers> & {
     readHealth: deps.readHealth,
     cachedHealth: deps.cachedHealth,
     budget: deps.budget,
-    ...(deps.local ? { local: deps.local } : {}),
+    ...(deps.cells
+      ? { local: siteCells({ ...deps.cells, integrations: deps.listIntegrations }) }
+      : {}),
     ...deps.tuning,
   });
   return {
     service,
     handlers: {
       'fleet.rows': () => Promise.resolve(service.picture()),
+      'fleet.checklist': async () => {
+        if (!deps.cells) return { checkedAt: new Date().toISOString(), rows: [] };
+        return checklistMatrix(deps.cells, deps.connections.listSites(), service.rowMap());
+      },
       'fleet.visible': (i) => {
         service.setVisible(i.keys);
         return Promise.resolve({ ok: true as const });

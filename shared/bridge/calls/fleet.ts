@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HealthStatus } from '../../contract/health';
 import { ProviderKey } from '../../contract/providers';
+import { TargetChecklist } from '../../domain/workflow/checklist';
 import { Step } from '../../domain/workflow/entries';
 import { call } from '../define';
 import { LocalId, SiteId } from '../ids';
@@ -91,6 +92,21 @@ export const FleetPicture = z.object({
 });
 export type FleetPicture = z.infer<typeof FleetPicture>;
 
+/** Sites x providers x the five production-checklist items (exported as CSV or Markdown). */
+export const FleetChecklist = z.object({
+  checkedAt: z.string(),
+  rows: z.array(
+    z.object({
+      key: LocalId,
+      label: z.string(),
+      connectionName: z.string(),
+      siteId: SiteId,
+      targets: z.array(TargetChecklist),
+    }),
+  ),
+});
+export type FleetChecklist = z.infer<typeof FleetChecklist>;
+
 /** A pasted or imported list: one line per site, `site id[,label]`. */
 export const SiteImportRow = z.object({
   line: z.number().int().min(1),
@@ -116,6 +132,7 @@ export const fleetCalls = {
     z.object({ keys: z.array(LocalId).max(500) }),
     z.object({ ok: z.literal(true) }),
   ),
+  'fleet.checklist': call(z.object({}), FleetChecklist),
   /** Adds sites by id, each checked against the API first; duplicates and unknown ids refused. */
   'sites.import': call(
     z.object({ connectionId: LocalId, rows: z.array(SiteImportRow).min(1).max(1000) }),

@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { FleetPicture } from '../../../shared/bridge/calls/fleet';
 import { eventually } from '../../fakes/poll';
 import { fleetHarness, type FleetHarness } from './harness';
+import { importFleet, knownGoodChange, shortCycles } from './rollout-helpers';
 
 let h: FleetHarness;
 afterEach(() => h?.stop());
@@ -58,4 +59,30 @@ it('after a restart with the API unreachable, the picture comes from the offline
   );
   expect(offline.status[0]!.offline).toBe(true);
   expect(offline.rows.every((r) => Date.parse(r.health!.at) < Date.now())).toBe(true);
+});
+
+it('rows carry the open change (and by whom), the last change, checklist compliance and drift from known-good', async () => {
+  h = await fleetHarness({ fleetSites: 3, eventsPerSecond: 10 });
+  await shortCycles(h, 0.05);
+  const sites = await importFleet(h);
+  await picture();
+  const site = sites[2]!;
+  const rowOf = async () => (await picture()).rows.find((r) => r.key === site.key)!;
+  await eventually(async () => (await rowOf()).health, { timeoutMs: 20_000 });
+  expect((await rowOf()).drift?.state).toBe('no_known_good');
+  const source = await knownGoodChange(h, site.siteId);
+  const closed = await eventually(async () => {
+    const r = await rowOf();
+    return r.lastChange?.outcome === 'known_good' && r.drift?.state === 'none' && r;
+  });
+  expect(closed.openChange).toBeNull();
+  expect(closed.lastChange?.id).toBe(source);
+  // GA4 meets all five items (snapshots, test, monitored cycle, rollback documented, owner).
+  expect(closed.compliance?.missing.filter((m) => m.startsWith('ga4'))).toEqual([]);
+  await h.core.handlers['changes.start'](
+    { connectionId: h.connectionId, siteId: site.siteId, target: 'ga4' },
+    h.ctx,
+  );
+  const open = await eventually(async () => (await rowOf()).openChange);
+  expect(open).toMatchObject({ operator: 'Ada Ops', target: 'ga4', step: 'config' });
 });
