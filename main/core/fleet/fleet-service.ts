@@ -203,10 +203,17 @@ export class FleetService {
 
   private noteOffline(connectionId: string, offline: boolean): void {
     const p = this.polling.get(connectionId);
-    if (p && p.offline !== offline) {
-      p.offline = offline;
-      this.scheduleFlush();
-    }
+    if (!p || p.offline === offline) return;
+    p.offline = offline;
+    // Unreachable now: what every row of the connection shows is its last-known state.
+    if (offline)
+      for (const row of this.rows.values()) {
+        if (row.connectionId !== connectionId) continue;
+        if (row.health && !row.health.stale) row.health = { ...row.health, stale: true };
+        if (row.drift && !row.drift.stale) row.drift = { ...row.drift, stale: true };
+        this.dirty.add(row.key);
+      }
+    this.scheduleFlush();
   }
 
   /** The rows by key (the checklist matrix reads the providers each site's health named). */

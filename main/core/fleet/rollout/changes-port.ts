@@ -43,6 +43,7 @@ export function changesPort(
     health: (id) => w.service.health(id),
     startMonitoring: (id, minutes) => w.service.startMonitoring(id, minutes),
     close: (id, outcome, note) => w.service.close(id, outcome, note),
+    note: (id, text) => w.service.note(id, text),
     restoreBaseline: (id) =>
       w.service.rollback(keyOf(w.service.state(id)), 'restore', id, undefined),
     businessCycleMinutes,

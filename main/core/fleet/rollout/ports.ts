@@ -23,6 +23,7 @@ export interface RolloutChanges {
   health(id: string): Promise<ChangeState>;
   startMonitoring(id: string, minutes: number): Promise<ChangeState>;
   close(id: string, outcome: Outcome, note: string): Promise<ChangeState>;
+  note(id: string, text: string): Promise<ChangeState>;
   /** Restores the change's baseline snapshot, then its test runs again. */
   restoreBaseline(id: string): Promise<ChangeState>;
   businessCycleMinutes(key: SnapshotKey): Promise<number>;

@@ -1,4 +1,5 @@
 import { OpsFailure } from '../../../../shared/bridge';
+import type { HealthComparison } from '../../../../shared/domain/anomaly/schema';
 import { applyPatch, type RolloutState } from '../../../../shared/domain/rollout';
 import type { ChangeState } from '../../../../shared/domain/workflow/state';
 import type { RolloutChanges } from './ports';
@@ -19,6 +20,17 @@ function failedStep(c: ChangeState): string {
   const t = c.lastTest;
   const step = t?.result?.steps.find((s) => !s.ok);
   return step ? `${step.name}: ${step.message}` : (t?.error ?? 'the test did not pass');
+}
+
+const NO_EVIDENCE =
+  "Health is unknown after the apply (no deliveries in its window yet): the wave's monitoring decides.";
+
+/**
+ * "Unknown" after the apply is no evidence either way (the API's health window is empty, e.g. it
+ * restarted): the monitoring window compares real deliveries. A check that now fails is evidence.
+ */
+function noEvidence(cmp: HealthComparison | undefined): boolean {
+  return cmp?.after?.status === 'unknown' && !cmp.regressions.some((r) => r.startsWith('Check '));
 }
 
 /**
@@ -102,12 +114,17 @@ export async function advanceSite(
         continue;
       case 'monitor':
       case 'close': {
-        const regressions = c.health?.comparison?.regressions ?? [];
-        if (regressions.length && !c.monitor)
-          return {
-            kind: 'halt',
-            reason: `Health regressed on ${site.label}: ${regressions.join(' ')}`,
-          };
+        const cmp = c.health?.comparison;
+        const regressions = cmp?.regressions ?? [];
+        if (regressions.length && !c.monitor) {
+          if (!noEvidence(cmp))
+            return {
+              kind: 'halt',
+              reason: `Health regressed on ${site.label}: ${regressions.join(' ')}`,
+            };
+          if (!c.notes.some((n) => n.text.startsWith(NO_EVIDENCE)))
+            await changes.note(changeId, `${NO_EVIDENCE} ${regressions.join(' ')}`);
+        }
         if (c.rolledBack)
           return {
             kind: 'halt',
