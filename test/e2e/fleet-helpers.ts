@@ -50,12 +50,12 @@ export async function knownGoodSourceChange(page: Page): Promise<string> {
   await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
   await page.getByRole('button', { name: 'Apply change' }).click();
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed', {
-    timeout: 20_000,
+    timeout: 60_000,
   });
   await page.getByRole('button', { name: 'Check health' }).click();
   await page.getByRole('button', { name: 'Start monitoring' }).click();
   await expect(page.getByRole('button', { name: 'Mark known-good' })).toBeVisible({
-    timeout: 40_000,
+    timeout: 90_000,
   });
   await page.getByRole('button', { name: 'Mark known-good' }).click();
   await expect(page.getByTestId('outcome')).toContainText('known good');

@@ -1,6 +1,6 @@
 import type { Connection } from '../../../shared/bridge';
 import { RequestBudget, type BudgetOptions } from '../scheduler/request-budget';
-import { systemClock, type Clock } from '../tail/clock';
+import { systemClock, type Clock } from '../../base/clock';
 import { ApiClient } from './client';
 import type { DiagnosticsRing } from './diagnostics';
 import { createDispatcher, type ProxyEnv } from './dispatcher';

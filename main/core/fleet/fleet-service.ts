@@ -1,6 +1,5 @@
-import { OpsFailure, type CallContext, type Fetched, type Site } from '../../../shared/bridge';
+import { OpsFailure, type Emit, type Fetched, type Site } from '../../../shared/bridge';
 
-type Emit = CallContext['emit'];
 import type {
   FleetConnectionStatus,
   FleetPicture,
@@ -8,7 +7,7 @@ import type {
 } from '../../../shared/bridge/calls/fleet';
 import type { SiteHealth } from '../../../shared/contract';
 import type { RequestBudget } from '../scheduler/request-budget';
-import type { Clock } from '../tail/clock';
+import type { Clock } from '../../base/clock';
 import { errorCell, healthCell, heatOf } from './health-cell';
 import { ConnectionPoller, type ReadOutcome } from './poller';
 import type { RoundsConfig } from './rounds';

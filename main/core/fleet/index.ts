@@ -1,25 +1,32 @@
-import type { CallContext, Fetched, HandlersOf } from '../../../shared/bridge';
+import type {
+  CallContext,
+  Emit,
+  Fetched,
+  Freshness,
+  HandlersOf,
+} from '../../../shared/bridge';
 import type { fleetCalls } from '../../../shared/bridge/calls/fleet';
 import type { IntegrationResource, SiteHealth } from '../../../shared/contract';
 import type { ConnectionService } from '../connections/connection-service';
 import type { Feature } from '../feature';
 import type { RequestBudget } from '../scheduler/request-budget';
 import type { SettingsStore } from '../settings/settings-store';
-import { systemClock, type Clock } from '../tail/clock';
+import { systemClock, type Clock } from '../../base/clock';
 import { checklistMatrix } from './checklist-matrix';
 import { FleetService, type FleetServiceDeps } from './fleet-service';
 import { siteCells, type CellSources } from './site-cells';
 import { importSites } from './site-import';
 
 export interface FleetDeps {
-  emit: CallContext['emit'];
+  emit: Emit;
   settings: SettingsStore;
   connections: ConnectionService;
   readHealth: (connectionId: string, siteId: string) => Promise<Fetched<SiteHealth>>;
   cachedHealth: (connectionId: string, siteId: string) => Promise<Fetched<SiteHealth> | undefined>;
-  listIntegrations: (
+  readIntegrations: (
     connectionId: string,
     siteId: string,
+    freshness: Freshness,
   ) => Promise<Fetched<IntegrationResource[]>>;
   budget: (connectionId: string) => RequestBudget;
   /** The journal, runbooks and snapshots behind the change, checklist and drift cells. */
@@ -43,7 +50,13 @@ export function createFleetFeature(deps: FleetDeps): Feature<FleetHandlers> & {
     cachedHealth: deps.cachedHealth,
     budget: deps.budget,
     ...(deps.cells
-      ? { local: siteCells({ ...deps.cells, integrations: deps.listIntegrations }) }
+      ? {
+          // Drift is shown, not decided on: the offline copy (marked) is fine here.
+          local: siteCells({
+            ...deps.cells,
+            integrations: (c, site) => deps.readIntegrations(c, site, 'display'),
+          }),
+        }
       : {}),
     ...deps.tuning,
   });
@@ -64,7 +77,8 @@ export function createFleetFeature(deps: FleetDeps): Feature<FleetHandlers> & {
           {
             connections: deps.connections,
             emit: deps.emit,
-            listIntegrations: deps.listIntegrations,
+            // Saving a site is a decision: the API's live answer only.
+            listIntegrations: (c, site) => deps.readIntegrations(c, site, 'live'),
           },
           i.connectionId,
           i.rows,

@@ -1,4 +1,4 @@
-import type { Clock } from '../tail/clock';
+import type { Clock } from '../../base/clock';
 import { withPriority } from '../scheduler/priority';
 import { DEFAULT_ROUNDS, Rounds, type Heat, type RoundsConfig } from './rounds';
 

@@ -1,6 +1,5 @@
-import { OpsFailure, SiteId, type CallContext, type Fetched } from '../../../shared/bridge';
+import { OpsFailure, SiteId, type Emit, type Fetched } from '../../../shared/bridge';
 
-type Emit = CallContext['emit'];
 import type { SiteImportOutcome } from '../../../shared/bridge/calls/fleet';
 import type { IntegrationResource } from '../../../shared/contract';
 import type { ConnectionService } from '../connections/connection-service';

@@ -1,4 +1,4 @@
-import type { Clock } from '../tail/clock';
+import type { Clock } from '../../base/clock';
 import { Allowance, DEFAULT_ALLOWANCE, type AllowanceConfig } from './allowance';
 import { PRIORITIES, type Priority } from './priority';
 import { readRateSignal } from './rate-headers';

@@ -25,6 +25,7 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
     kind: first.kind,
     restoreOf: first.restoreOf,
     rollout: first.rollout,
+    operation: first.operation,
     startedAt: first.at,
     step: 'baseline',
     open: true,
@@ -63,6 +64,7 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
           etag: e.etag,
           body: e.body,
           health: providerHealth(e.health, s.target),
+          exists: e.exists,
         };
         s.needsBaseline = false;
         s.applied = undefined;
@@ -82,7 +84,10 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
             body: s.pendingIntent.body,
             etag: e.etag,
             recovered: e.recovered,
+            createdId: e.createdId,
           };
+          // A created webhook is the target of every later step (test, health, monitor, close).
+          if (e.createdId) s.target = `webhook:${e.createdId}`;
           s.applyCount++;
           s.completed.config = e.at;
           appliedSeq = e.seq;
@@ -115,7 +120,11 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
           endsAt: e.endsAt,
           windowMinutes: e.windowMinutes,
           summary: undefined,
+          gaps: [],
         };
+        break;
+      case 'monitor_gap':
+        s.monitor?.gaps.push({ from: e.from, to: e.to, reason: e.reason });
         break;
       case 'anomaly':
         s.anomalies.push(...e.anomalies);

@@ -3,6 +3,7 @@ import type { Anomaly } from '../anomaly/schema';
 import type {
   JournalEntry,
   MonitorSummary,
+  Operation,
   Outcome,
   RestoreSource,
   RollbackAction,
@@ -10,6 +11,7 @@ import type {
   Step,
   TestRun,
 } from './entries';
+import type { MonitorGap } from './monitor-gaps';
 
 /** Everything a screen, the checklist or an export needs about one change, folded from its journal. */
 export interface ChangeState {
@@ -20,6 +22,7 @@ export interface ChangeState {
   operator: string;
   title: string | undefined;
   kind: 'change' | 'rollback_only';
+  operation: Operation;
   /** Set when the change restores a snapshot: the draft was seeded with that version's body. */
   restoreOf: RestoreSource | undefined;
   /** Set when this change is one site's step of a rollout. */
@@ -37,6 +40,7 @@ export interface ChangeState {
         etag: string | undefined;
         body: Record<string, unknown>;
         health: ProviderHealth | undefined;
+        exists: boolean;
       }
     | undefined;
   /** A 412 or a recovered apply found other edits: the next action must be a new baseline. */
@@ -49,6 +53,7 @@ export interface ChangeState {
         body: Record<string, unknown>;
         etag: string | undefined;
         recovered: boolean;
+        createdId: string | undefined;
       }
     | undefined;
   /** An apply whose PUT may or may not have landed (the app stopped in between). */
@@ -64,6 +69,8 @@ export interface ChangeState {
         endsAt: string;
         windowMinutes: number;
         summary: MonitorSummary | undefined;
+        /** Closed intervals in which the logs could not be read. */
+        gaps: MonitorGap[];
       }
     | undefined;
   anomalies: Anomaly[];

@@ -30,7 +30,7 @@ async function coreOn(dataDir: string, hub: EventHub): Promise<Core> {
     identity: { version: 'test', mode: 'browser', dataDir },
     settings,
     secrets: new MemorySecretStore(),
-    hub,
+    emit: hub.emit,
   });
 }
 
@@ -51,7 +51,7 @@ export async function fleetHarness(opts: Partial<SandboxOptions> = {}): Promise<
   hub.attach((name, payload) => events.push({ name, payload }));
   const dataDir = join(dir, 'app');
   let core = await coreOn(dataDir, hub);
-  const ctx = hub.context;
+  const ctx: CallContext = { client: 'test' };
   const conn = await core.handlers['connections.save'](
     { name: 'Fleet', baseUrl: sb.url, authScheme: 'bearer', token: TOKEN },
     ctx,

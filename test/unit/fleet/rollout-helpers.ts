@@ -77,7 +77,7 @@ export async function knownGoodChange(h: FleetHarness, siteId: string): Promise<
   const site = { connectionId: h.connectionId, siteId };
   const started = foldChange(
     JournalEntry.array().parse(
-      (await c['changes.start']({ ...site, target: 'ga4' }, h.ctx)).entries,
+      (await c['changes.start']({ ...site, target: 'ga4', operation: 'update' }, h.ctx)).entries,
     ),
   );
   const body = started.baseline!.body as { eventMapping: Record<string, string> };
@@ -93,13 +93,16 @@ export async function knownGoodChange(h: FleetHarness, siteId: string): Promise<
   );
   await c['changes.apply']({ changeId: started.id }, h.ctx);
   await eventually(async () => (await change(h, started.id)).step === 'health', {
-    timeoutMs: 20_000,
+    timeoutMs: 60_000,
     what: 'the automatic test',
+  }).catch(async (e: unknown) => {
+    const c = await change(h, started.id);
+    throw new Error(`${String(e)}: at ${c.step}, ${JSON.stringify(c.entries.slice(-3))}`);
   });
   await c['changes.health']({ changeId: started.id }, h.ctx);
   await c['changes.startMonitoring']({ changeId: started.id }, h.ctx);
   await eventually(async () => (await change(h, started.id)).step === 'close', {
-    timeoutMs: 30_000,
+    timeoutMs: 90_000,
     what: 'the monitoring window',
   });
   await c['changes.close']({ changeId: started.id, outcome: 'known_good' }, h.ctx);

@@ -8,7 +8,9 @@ it('reads pasted ids, CSV with a header, quotes, semicolons, tabs, comments and 
     { line: 3, siteId: id.toUpperCase(), label: '' },
   ]);
   expect(
-    parseSiteList(`\uFEFFsite id,label\r\n${id},"Alpen Coffee, EU"\r\n# retired\r\nbad,"He said ""hi"""`),
+    parseSiteList(
+      `\uFEFFsite id,label\r\n${id},"Alpen Coffee, EU"\r\n# retired\r\nbad,"He said ""hi"""`,
+    ),
   ).toEqual([
     { line: 2, siteId: id, label: 'Alpen Coffee, EU' },
     { line: 4, siteId: 'bad', label: 'He said "hi"' },

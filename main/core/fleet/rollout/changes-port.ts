@@ -23,7 +23,7 @@ export function changesPort(
     all: () => w.ctx.store.all(),
     state: (id) => w.service.state(id),
     openOn: (connectionId, siteId) => w.service.openOn(connectionId, siteId),
-    start: (key, title, link) => w.service.start(key, title, undefined, link),
+    start: (key, title, link) => w.service.start(key, title, { rollout: link }),
     baseline: (id) => w.service.baseline(id),
     async saveDraft(id, body) {
       const s = w.service.state(id);

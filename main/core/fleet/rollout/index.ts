@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CallContext, HandlersOf, Site } from '../../../../shared/bridge';
+import type { CallContext, Emit, HandlersOf, Site } from '../../../../shared/bridge';
 import type { RolloutView, rolloutsCalls } from '../../../../shared/bridge/calls/rollouts';
 import type { RolloutState } from '../../../../shared/domain/rollout';
 import type { Feature } from '../../feature';
@@ -9,7 +9,7 @@ import { RolloutStore } from './rollout-store';
 
 export interface RolloutsDeps {
   dataDir: string;
-  emit: CallContext['emit'];
+  emit: Emit;
   changes: RolloutChanges;
   sites: () => readonly Site[];
   watchEveryMs?: number;

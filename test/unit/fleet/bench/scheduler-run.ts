@@ -69,10 +69,10 @@ const core = await createCore({
   identity: { version: 'bench', mode: 'browser', dataDir: join(dir, 'app') },
   settings,
   secrets: new MemorySecretStore(),
-  hub,
+  emit: hub.emit,
 });
 const h = core.handlers;
-const ctx = hub.context;
+const ctx = { client: 'bench' };
 const conn = await h['connections.save'](
   { name: 'Bench fleet', baseUrl: sandbox.url, authScheme: 'bearer', token: TOKEN },
   ctx,
@@ -113,7 +113,10 @@ const operator = setInterval(() => {
   const site = ids[Math.floor(Math.random() * ids.length)]!;
   const started = performance.now();
   const loading = status?.completeAfterMs === undefined;
-  void h['integrations.get']({ connectionId: conn.id, siteId: site.id, provider: 'ga4' }, ctx).then(
+  void h['integrations.get'](
+    { connectionId: conn.id, siteId: site.id, provider: 'ga4', freshness: 'display' },
+    ctx,
+  ).then(
     () => interactive.push({ at: Date.now(), ms: performance.now() - started, loading }),
     () => interactive.push({ at: Date.now(), ms: Infinity, loading }),
   );
