@@ -1,10 +1,4 @@
-import type {
-  CallContext,
-  Emit,
-  Fetched,
-  Freshness,
-  HandlersOf,
-} from '../../../shared/bridge';
+import type { CallContext, Emit, Fetched, Freshness, HandlersOf } from '../../../shared/bridge';
 import type { fleetCalls } from '../../../shared/bridge/calls/fleet';
 import type { IntegrationResource, SiteHealth } from '../../../shared/contract';
 import type { ConnectionService } from '../connections/connection-service';
