@@ -109,7 +109,8 @@ export function FleetGrid({ rows, selected, onSelect, onVisible }: Props) {
               active={v.index === activeIndex}
               selected={selected.has(row.key)}
               now={now}
-              style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+              top={v.start}
+              height={ROW_HEIGHT}
               onSelect={onSelect}
               onActivate={setActive}
             />

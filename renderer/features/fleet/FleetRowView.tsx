@@ -1,4 +1,4 @@
-import { memo, type CSSProperties } from 'react';
+import { memo } from 'react';
 import type { FleetRow } from '../../../shared/bridge/calls/fleet';
 import { ago } from '../../ui/format';
 import { DriftCell, HealthCell, ProviderCell, WebhooksCell } from './cells';
@@ -24,7 +24,9 @@ interface Props {
   active: boolean;
   selected: boolean;
   now: number;
-  style: CSSProperties;
+  /** Offset from the top of the grid's body (px) and the row's height. */
+  top: number;
+  height: number;
   onSelect(key: string, on: boolean): void;
   onActivate(index: number): void;
 }
@@ -36,7 +38,8 @@ export const FleetRowView = memo(function FleetRowView({
   active,
   selected,
   now,
-  style,
+  top,
+  height,
   onSelect,
   onActivate,
 }: Props) {
@@ -51,7 +54,7 @@ export const FleetRowView = memo(function FleetRowView({
       aria-selected={selected}
       data-key={row.key}
       className={`fleet-row${active ? ' fleet-row-active' : ''}${row.health?.stale ? ' fleet-row-stale' : ''}`}
-      style={style}
+      style={{ transform: `translateY(${top}px)`, height }}
       onMouseDown={() => onActivate(index)}
     >
       <div role="gridcell">
