@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { bridge, mapping, shortCycle, startChange, step } from './changes-helpers';
+import { addMapping, bridge, shortCycle, startChange, step } from './changes-helpers';
 import { expect, type OpsApp } from './fixtures';
 
 export interface FleetSite {
@@ -41,13 +41,7 @@ export function sandboxPuts(ops: OpsApp, siteId: string): number {
 export async function knownGoodSourceChange(page: Page): Promise<string> {
   await shortCycle(page, 'ga4', 0.05);
   const id = await startChange(page, 'ga4');
-  await mapping(page).getByRole('button', { name: 'Add row' }).click();
-  await mapping(page)
-    .getByLabel(/^Canonical event \d+$/)
-    .last()
-    .fill('product_impression');
-  await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
-  await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
+  await addMapping(page, 'product_impression', 'view_item_list');
   await page.getByRole('button', { name: 'Apply change' }).click();
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed', {
     timeout: 60_000,

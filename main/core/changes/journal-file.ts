@@ -10,6 +10,16 @@ export interface JournalRead<E = JournalEntry> {
   problems: string[];
 }
 
+/** The `.jsonl` journals of a folder (none when the folder does not exist yet). */
+export async function journalFiles(dir: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(dir)).filter((n) => n.endsWith('.jsonl'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
 export function readJournal(path: string): Promise<JournalRead> {
   return readJsonLines(path, JournalEntry);
 }

@@ -16,15 +16,33 @@ import {
 let h: FleetHarness;
 afterEach(() => h?.stop());
 
+/** A fleet sandbox with its sites imported and a known-good GA4 change on the first demo shop. */
+async function fleetWithSourceChange(fleetSites: number) {
+  h = await fleetHarness({ fleetSites, eventsPerSecond: 10 });
+  await shortCycles(h, 0.05);
+  const sites = await importFleet(h);
+  const source = await knownGoodChange(h, sites[0]!.siteId);
+  // The generated fleet sites (after the two demo shops), in rollout order.
+  return { source, sourceKey: sites[0]!.key, targets: sites.slice(2) };
+}
+
+const startRollout = async (source: string, keys: string[], waves: number[]) =>
+  foldRollout(
+    RolloutEntry.array().parse(
+      (
+        await h.core.handlers['rollouts.start'](
+          { changeId: source, keys, waves, monitorMinutes: 0.05 },
+          h.ctx,
+        )
+      ).entries,
+    ),
+  ).id;
+
 it(
   'rolls a known-good mapping out in waves: one change per site, applied once; clashes and locks are skipped with their reason',
   { timeout: 300_000 },
   async () => {
-    h = await fleetHarness({ fleetSites: 6, eventsPerSecond: 10 });
-    await shortCycles(h, 0.05);
-    const sites = await importFleet(h);
-    const source = await knownGoodChange(h, sites[0]!.siteId);
-    const targets = sites.slice(2); // the six fleet sites
+    const { source, sourceKey, targets } = await fleetWithSourceChange(6);
     // One site already has the mapping, one maps it differently, one is locked by an open change.
     const [same, clash, locked] = targets.slice(3).map((s) => s.siteId);
     for (const [siteId, value] of [
@@ -44,12 +62,12 @@ it(
 
     const plan = await h.core.handlers['rollouts.plan']({ changeId: source }, h.ctx);
     expect(plan.sentences).toEqual(['Mapping: add product_impression → view_item_list']);
-    expect(plan.candidates.map((c) => c.key)).not.toContain(sites[0]!.key);
-    const started = await h.core.handlers['rollouts.start'](
-      { changeId: source, keys: targets.map((t) => t.key), waves: [1, 2, 3], monitorMinutes: 0.05 },
-      h.ctx,
+    expect(plan.candidates.map((c) => c.key)).not.toContain(sourceKey);
+    const id = await startRollout(
+      source,
+      targets.map((t) => t.key),
+      [1, 2, 3],
     );
-    const id = foldRollout(RolloutEntry.array().parse(started.entries)).id;
     const done = await eventually(
       async () => {
         const r = await rollout(h, id);
@@ -86,19 +104,15 @@ it(
   'a failed test halts the rollout: nothing more applied; "Roll back this wave" restores the wave to its baseline',
   { timeout: 300_000 },
   async () => {
-    h = await fleetHarness({ fleetSites: 6, eventsPerSecond: 10 });
-    await shortCycles(h, 0.05);
-    const sites = await importFleet(h);
-    const source = await knownGoodChange(h, sites[0]!.siteId);
-    const targets = sites.slice(2);
+    const { source, targets } = await fleetWithSourceChange(6);
     const before = await Promise.all(targets.map((t) => ga4(h, t.siteId)));
     // The second site of wave 2 has a provider outage: its mandatory test fails.
     await api(h, 'POST', '/__sandbox/scenarios/provider_outage', { siteId: targets[2]!.siteId });
-    const started = await h.core.handlers['rollouts.start'](
-      { changeId: source, keys: targets.map((t) => t.key), waves: [1, 2, 3], monitorMinutes: 0.05 },
-      h.ctx,
+    const id = await startRollout(
+      source,
+      targets.map((t) => t.key),
+      [1, 2, 3],
     );
-    const id = foldRollout(RolloutEntry.array().parse(started.entries)).id;
     const halted = await eventually(
       async () => {
         const r = await rollout(h, id);
@@ -143,21 +157,12 @@ it(
     // feature), so the restart lands between an apply and its test.
     process.env.OPS_CHANGES_PAUSE_BEFORE_TEST_MS = '1500';
     try {
-      h = await fleetHarness({ fleetSites: 5, eventsPerSecond: 10 });
-      await shortCycles(h, 0.05);
-      const sites = await importFleet(h);
-      const source = await knownGoodChange(h, sites[0]!.siteId);
-      const targets = sites.slice(2);
-      const started = await h.core.handlers['rollouts.start'](
-        {
-          changeId: source,
-          keys: targets.map((t) => t.key),
-          waves: [1, 2, 2],
-          monitorMinutes: 0.05,
-        },
-        h.ctx,
+      const { source, targets } = await fleetWithSourceChange(5);
+      const id = await startRollout(
+        source,
+        targets.map((t) => t.key),
+        [1, 2, 2],
       );
-      const id = foldRollout(RolloutEntry.array().parse(started.entries)).id;
       // Wave 2's first site applied, its test not run yet.
       await eventually(
         async () => {

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import {
   foldRollout,
@@ -6,7 +5,8 @@ import {
   type NewRolloutEntry,
   type RolloutState,
 } from '../../../../shared/domain/rollout';
-import { appendJsonLine, readJsonLines } from '../../changes/journal-file';
+import { KeyedQueue } from '../../../base/keyed-queue';
+import { appendJsonLine, journalFiles, readJsonLines } from '../../changes/journal-file';
 
 interface Held {
   entries: RolloutEntry[];
@@ -20,7 +20,7 @@ interface Held {
  */
 export class RolloutStore {
   private readonly held = new Map<string, Held>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new KeyedQueue();
 
   constructor(
     private readonly dir: string,
@@ -29,13 +29,7 @@ export class RolloutStore {
 
   async load(): Promise<string[]> {
     const problems: string[] = [];
-    let names: string[] = [];
-    try {
-      names = (await fs.readdir(this.dir)).filter((n) => n.endsWith('.jsonl'));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    for (const name of names) {
+    for (const name of await journalFiles(this.dir)) {
       const read = await readJsonLines(join(this.dir, name), RolloutEntry);
       problems.push(...read.problems.map((p) => `${name} ${p}`));
       try {
@@ -60,13 +54,7 @@ export class RolloutStore {
 
   /** Runs `fn` after every earlier task of the same rollout. */
   serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.queues.get(id) ?? Promise.resolve();
-    const next = prev.then(fn, fn);
-    this.queues.set(
-      id,
-      next.catch(() => undefined),
-    );
-    return next;
+    return this.queues.run(id, fn);
   }
 
   async append(id: string, entry: NewRolloutEntry): Promise<RolloutState> {
