@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
 import { bridge } from './bridge-helpers';
@@ -49,6 +50,18 @@ test('Fleet screen: every site with its health and ages, filters, search, keyboa
   await tabs.getByRole('link', { name: 'Checklist' }).click();
   await expect(page.getByRole('table', { name: /Checklist per site/ })).toBeVisible();
   await expectAccessible(page, 'Fleet checklist');
+  for (const [button, header] of [
+    ['Export CSV', 'site,site id,connection,provider,snapshots'],
+    ['Export Markdown', '# Fleet production checklist'],
+  ] as const) {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button }).click(),
+    ]);
+    const text = readFileSync((await file.path()), 'utf8');
+    expect(text.startsWith(header), button).toBe(true);
+    expect(text).toContain('Dune Coffee');
+  }
   await screenshotBothThemes(page, 'fleet-checklist');
   await tabs.getByRole('link', { name: 'Add sites' }).click();
   await expectAccessible(page, 'Add sites');
