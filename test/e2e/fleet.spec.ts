@@ -58,7 +58,7 @@ test('Fleet screen: every site with its health and ages, filters, search, keyboa
       page.waitForEvent('download'),
       page.getByRole('button', { name: button }).click(),
     ]);
-    const text = readFileSync((await file.path()), 'utf8');
+    const text = readFileSync(await file.path(), 'utf8');
     expect(text.startsWith(header), button).toBe(true);
     expect(text).toContain('Dune Coffee');
   }
