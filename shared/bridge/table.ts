@@ -5,10 +5,14 @@ import { connectionCalls } from './calls/connections';
 import { fleetCalls, fleetEvents } from './calls/fleet';
 import { rolloutsCalls, rolloutsEvents } from './calls/rollouts';
 import { changesCalls, changesEvents } from './calls/changes';
+import { damagedChangesCalls } from './calls/changes-damaged';
+import { damageCalls, damageEvents } from './calls/damage';
 import { runbooksCalls, runbooksEvents } from './calls/runbooks';
 import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
 import { tailCalls, tailEvents } from './calls/tail';
 import type { CallSpec, HandlersOf } from './define';
+import { CALL_NAMES, EVENT_NAMES, type CallNameList, type EventNameList } from './names';
+import { Settings } from './calls/app';
 
 /**
  * The bridge: every call and event between renderer and main, each with its zod schemas. A feature
@@ -24,10 +28,14 @@ export const calls = {
   ...runbooksCalls,
   ...fleetCalls,
   ...rolloutsCalls,
+  ...damageCalls,
+  ...damagedChangesCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** Settings were saved (by any window): every window refetches them. */
+  'settings.changed': Settings,
   'connectivity.changed': ConnectivityEvent,
   ...snapshotsEvents,
   ...tailEvents,
@@ -35,6 +43,7 @@ export const events = {
   ...runbooksEvents,
   ...fleetEvents,
   ...rolloutsEvents,
+  ...damageEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;
@@ -45,8 +54,13 @@ export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
-export const CALL_NAMES = Object.keys(calls) as CallName[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
+/** The zod-free name lists (names.ts, what the preload imports) must be exactly the table's keys. */
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const callNamesMatch: SameSet<CallName, CallNameList> = true;
+const eventNamesMatch: SameSet<EventName, EventNameList> = true;
+void callNamesMatch;
+void eventNamesMatch;
+export { CALL_NAMES, EVENT_NAMES };
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(calls, name);

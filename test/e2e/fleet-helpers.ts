@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { addMapping, bridge, shortCycle, startChange, step } from './changes-helpers';
+import { addMapping, applyChange, bridge, shortCycle, startChange, step } from './changes-helpers';
 import { expect, type OpsApp } from './fixtures';
 
 export interface FleetSite {
@@ -42,7 +42,7 @@ export async function knownGoodSourceChange(page: Page): Promise<string> {
   await shortCycle(page, 'ga4', 0.05);
   const id = await startChange(page, 'ga4');
   await addMapping(page, 'product_impression', 'view_item_list');
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed', {
     timeout: 60_000,
   });

@@ -39,6 +39,10 @@ test('a restart in the middle of wave 2 resumes the rollout where it stopped and
   const fleet = (await sites(page)).slice(1);
   await planRollout(page, '0.05');
   await page.getByRole('button', { name: 'Start rollout to 12 sites' }).click();
+  // The confirmation names where the writes go: a connection saved without an environment counts
+  // as production.
+  const confirm = page.getByRole('dialog', { name: 'Roll out to 12 sites - PRODUCTION?' });
+  await confirm.getByRole('button', { name: 'Start rollout' }).click();
   await expect(page).toHaveURL(/#\/fleet\/rollouts\/rol-/);
   const id = new URL(page.url()).hash.split('/')[3]!;
 

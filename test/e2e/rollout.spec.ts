@@ -44,6 +44,9 @@ test('rollout in waves 1/3/8 halts on a wave-2 drill with wave 3 untouched; Roll
   await expectAccessible(page, 'rollout planner');
   await screenshotBothThemes(page, 'rollout-plan');
   await page.getByRole('button', { name: 'Start rollout to 12 sites' }).click();
+  // The confirmation names where the writes go: 12 sites of the sandbox.
+  const confirm = page.getByRole('dialog', { name: 'Roll out to 12 sites - Sandbox?' });
+  await confirm.getByRole('button', { name: 'Start rollout' }).click();
   await expect(page).toHaveURL(/#\/fleet\/rollouts\/rol-/);
   const id = rolloutIdOf(page.url());
 

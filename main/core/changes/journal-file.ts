@@ -2,12 +2,14 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { JournalEntry } from '../../../shared/domain/workflow/entries';
-import { readTextIfExists } from '../../base/atomic-file';
+import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
 
 export interface JournalRead<E = JournalEntry> {
   entries: E[];
   /** Lines that could not be used; reported to the operator, never dropped silently or rewritten. */
   problems: string[];
+  /** Non-empty lines in the file, readable or not. */
+  lines: number;
 }
 
 /** The `.jsonl` journals of a folder (none when the folder does not exist yet). */
@@ -29,8 +31,8 @@ export function appendJournal(path: string, entry: JournalEntry): Promise<void> 
 }
 
 /**
- * A journal (a change's, a rollout's): JSON lines, appended and fsynced one entry at a time, never rewritten. A crash
- * mid-append leaves at most a torn last line, which the reader reports and skips; a torn line is
+ * A journal (a change's, a rollout's): JSON lines, appended and fsynced one entry at a time, never
+ * rewritten. A crash mid-append leaves at most a torn last line, which the reader reports and skips; a torn line is
  * then followed by a fresh line (the appender starts on a new line), so later entries stay readable.
  */
 export async function readJsonLines<S extends z.ZodType>(
@@ -38,11 +40,13 @@ export async function readJsonLines<S extends z.ZodType>(
   schema: S,
 ): Promise<JournalRead<z.output<S>>> {
   const text = await readTextIfExists(path);
-  if (text === undefined) return { entries: [], problems: [] };
+  if (text === undefined) return { entries: [], problems: [], lines: 0 };
   const entries: z.output<S>[] = [];
   const problems: string[] = [];
+  let lines = 0;
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
+    lines++;
     try {
       const parsed = schema.safeParse(JSON.parse(line));
       if (parsed.success) entries.push(parsed.data);
@@ -51,12 +55,16 @@ export async function readJsonLines<S extends z.ZodType>(
       problems.push(`line ${i + 1}: not valid JSON (a write was interrupted?)`);
     }
   });
-  return { entries, problems };
+  return { entries, problems, lines };
 }
 
 /** Appends one JSON line, fsynced (any append-only journal: changes, rollouts). */
-export async function appendJsonLine(path: string, entry: unknown): Promise<void> {
+export async function appendJsonLine(path: string, entry: { seq: number }): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // A new journal appears whole (temp file + rename): a kill can never leave an empty one, so an
+  // empty or headless journal is always damage, never an interrupted start.
+  if (entry.seq === 1 && (await readTextIfExists(path)) === undefined)
+    return writeFileAtomic(path, `${JSON.stringify(entry)}\n`);
   const handle = await fs.open(path, 'a+', 0o600);
   try {
     // If the previous append was torn (no final newline), start a new line rather than glue onto it.

@@ -22,7 +22,9 @@ import { MonitorRunner } from './monitor';
 import { recoverIntent } from './recover';
 import { seedRestoreDraft } from './restore-draft';
 import { rollback, rollbackRecord } from './rollback';
+import { failDamaged } from './damaged-lock';
 import { checkHealth, recordTest } from './verify';
+import { targetName } from '../../../shared/domain/names/target-name';
 
 const newId = (now: Date) =>
   `chg-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
@@ -53,7 +55,11 @@ export class ChangeService {
 
   state(id: string): ChangeState {
     const held = this.ctx.store.get(id);
-    if (!held) fail('not_found', `No change ${id} in the journal.`);
+    if (!held) {
+      const damaged = this.ctx.store.damaged.get(id);
+      if (damaged) failDamaged(damaged);
+      fail('not_found', `No change ${id} in the journal.`);
+    }
     return held.state;
   }
 
@@ -125,11 +131,14 @@ export class ChangeService {
       );
     // The check and the `started` line are one step: a second start waits, then sees the lock.
     const id = await this.inSite(key, async () => {
+      // A change whose journal is damaged keeps the lock until an operator abandons it.
+      const damaged = this.ctx.store.damaged.holding(key.connectionId, key.siteId);
+      if (damaged) failDamaged(damaged);
       const open = this.openOn(key.connectionId, key.siteId);
       if (open)
         fail(
           'conflict',
-          `Another change is open on this site: "${open.title ?? open.target}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`,
+          `Another change is open on this site: "${open.title ?? targetName(open.target)}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`,
           { current: { changeId: open.id, target: open.target } },
         );
       const id = newId(this.ctx.now());

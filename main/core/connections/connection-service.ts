@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_COLOR,
   OpsFailure,
   type ConnectionInput,
   type Connection,
@@ -16,7 +17,10 @@ export interface ResolvedConnection {
   token: string | undefined;
 }
 
-/** True when an edit would send the stored token somewhere else, or in another header. */
+/**
+ * True when an edit would change where or how the stored token is sent: address, auth header,
+ * proxy, or CA file (which decides which server the TLS connection accepts).
+ */
 function redirectsToken(
   existing: StoredConnection,
   input: z.output<typeof ConnectionInput>,
@@ -27,7 +31,8 @@ function redirectsToken(
     existing.authScheme !== input.authScheme ||
     (existing.authHeader ?? '') !==
       (input.authScheme === 'header' ? (input.authHeader ?? '') : '') ||
-    (existing.proxyUrl ?? '') !== (input.proxyUrl ?? '')
+    (existing.proxyUrl ?? '') !== (input.proxyUrl ?? '') ||
+    (existing.caFile ?? '') !== (input.caFile ?? '')
   );
 }
 
@@ -108,18 +113,36 @@ export class ConnectionService {
       throw new OpsFailure({
         kind: 'validation',
         message:
-          'This edit changes where the token is sent (address, auth header or proxy): enter the token again to confirm.',
+          'This edit changes where or how the token is sent (address, auth header, proxy or CA file): enter the token again to confirm.',
         issues: [
-          { path: 'token', message: 'required when the address, auth header or proxy changes' },
+          {
+            path: 'token',
+            message: 'required when the address, auth header, proxy or CA file changes',
+          },
         ],
       });
     }
     // The token is written first: a profile must never point at a secret that failed to save.
     if (input.token !== undefined) await this.secrets.set(secretRef, input.token);
+    const finalKind = existing?.kind ?? kind;
+    // The embedded sandbox is always "sandbox"; a remote connection nobody classified is treated
+    // as production, the loudest and safest assumption.
+    const environment =
+      finalKind === 'sandbox'
+        ? 'sandbox'
+        : (input.environment ?? existing?.environment ?? 'production');
     const stored: StoredConnection = {
       id,
       name: input.name,
-      kind: existing?.kind ?? kind,
+      kind: finalKind,
+      environment,
+      color:
+        finalKind === 'sandbox'
+          ? DEFAULT_COLOR.sandbox
+          : (input.color ??
+            (input.environment && input.environment !== existing?.environment
+              ? DEFAULT_COLOR[environment]
+              : (existing?.color ?? DEFAULT_COLOR[environment]))),
       baseUrl: input.baseUrl.replace(/\/+$/, ''),
       authScheme: input.authScheme,
       secretRef,

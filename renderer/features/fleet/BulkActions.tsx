@@ -3,6 +3,7 @@ import type { BridgeError } from '../../../shared/bridge';
 import type { FleetRow } from '../../../shared/bridge/calls/fleet';
 import { useSession } from '../../app/session-store';
 import { call } from '../../bridge';
+import { useAsk } from '../../ui/AskDialog';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
@@ -15,58 +16,52 @@ export function relabel(label: string, find: string, replace: string, prefix: st
 
 /** Remove or relabel the selected sites, in one write each (the platform itself is untouched). */
 export function BulkActions({ rows, onDone }: { rows: FleetRow[]; onDone(): void }) {
-  const [dialog, setDialog] = useState<'remove' | 'relabel'>();
+  const [relabelling, setRelabelling] = useState(false);
+  const { ask, dialog } = useAsk();
   const [find, setFind] = useState('');
   const [replace, setReplace] = useState('');
   const [prefix, setPrefix] = useState('');
   const [error, setError] = useState<BridgeError>();
+  const reloadSites = useSession((s) => s.load);
   const changes = rows
     .map((r) => ({ id: r.key, label: relabel(r.label, find, replace, prefix), was: r.label }))
     .filter((c) => c.label !== c.was);
   const finish = async (result: Promise<{ ok: boolean; error?: BridgeError }>) => {
     const r = await result;
     if (!r.ok) return setError(r.error);
-    setDialog(undefined);
-    await useSession.getState().load();
+    setRelabelling(false);
+    await reloadSites();
     onDone();
+  };
+  const remove = async () => {
+    const a = await ask({
+      title: `Remove ${rows.length} sites from the app?`,
+      message:
+        'They disappear from this app only: nothing changes on the platform, and their snapshots and change journals stay on disk.',
+      confirmLabel: `Remove ${rows.length} sites`,
+      danger: true,
+    });
+    if (a.confirmed) await finish(call('sites.removeMany', { ids: rows.map((r) => r.key) }));
   };
   return (
     <div className="fleet-bulk" role="region" aria-label="Selected sites">
       <strong>{rows.length} selected</strong>
-      <button type="button" onClick={() => setDialog('relabel')}>
+      <button type="button" onClick={() => setRelabelling(true)}>
         Relabel…
       </button>
-      <button type="button" className="danger" onClick={() => setDialog('remove')}>
+      <button type="button" className="danger" onClick={() => void remove()}>
         Remove…
       </button>
       <button type="button" onClick={onDone}>
         Clear selection
       </button>
+      {dialog}
+      {error && !relabelling && <ErrorNotice error={error} />}
       <Dialog
-        open={dialog === 'remove'}
-        title={`Remove ${rows.length} sites from the app?`}
-        onClose={() => setDialog(undefined)}
-        actions={
-          <button
-            type="button"
-            className="danger"
-            onClick={() => void finish(call('sites.removeMany', { ids: rows.map((r) => r.key) }))}
-          >
-            Remove {rows.length} sites
-          </button>
-        }
-      >
-        <p>
-          They disappear from this app only: nothing changes on the platform, and their snapshots
-          and change journals stay on disk.
-        </p>
-        {error && <ErrorNotice error={error} />}
-      </Dialog>
-      <Dialog
-        open={dialog === 'relabel'}
+        open={relabelling}
         title={`Relabel ${rows.length} sites`}
         wide
-        onClose={() => setDialog(undefined)}
+        onClose={() => setRelabelling(false)}
         actions={
           <button
             type="button"

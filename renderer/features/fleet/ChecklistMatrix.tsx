@@ -1,33 +1,19 @@
-import { useEffect, useState } from 'react';
-import type { BridgeError } from '../../../shared/bridge';
-import type { FleetChecklist } from '../../../shared/bridge/calls/fleet';
+import { targetName } from '../../../shared/domain/names';
 import { CHECKLIST_LABELS, ChecklistItemId } from '../../../shared/domain/workflow/checklist';
-import { call, on } from '../../bridge';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { download } from '../changes/download';
 import { checklistCsv, checklistMarkdown } from './checklist-export';
-import { openSite } from './open-site';
+import { useOpenSite } from './open-site';
 
 const ITEMS = ChecklistItemId.options;
 
 /** #/fleet/checklist: sites x providers x the five production-checklist items, exportable. */
 export function ChecklistMatrix() {
-  const [matrix, setMatrix] = useState<FleetChecklist>();
-  const [error, setError] = useState<BridgeError>();
-  useEffect(() => {
-    const load = () =>
-      void call('fleet.checklist', {}).then((r) =>
-        r.ok ? (setMatrix(r.value), setError(undefined)) : setError(r.error),
-      );
-    load();
-    const offA = on('changes.changed', load);
-    const offB = on('runbooks.changed', load);
-    return () => {
-      offA();
-      offB();
-    };
-  }, []);
+  // Refetched when a change or a runbook moves (renderer/data/invalidation.ts).
+  const { data: matrix, error } = useBridgeQuery('fleet.checklist', {});
+  const openSite = useOpenSite();
   const stamp = matrix?.checkedAt.slice(0, 16).replace(/[:T]/g, '') ?? '';
   return (
     <section className="card" aria-labelledby="fleet-checklist-title">
@@ -88,7 +74,7 @@ export function ChecklistMatrix() {
                         </a>
                       </th>
                     )}
-                    <td>{t.target}</td>
+                    <td>{targetName(t.target)}</td>
                     {t.items.map((item) => (
                       <td
                         key={item.id}

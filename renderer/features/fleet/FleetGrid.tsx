@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import type { FleetRow } from '../../../shared/bridge/calls/fleet';
 import { useNow } from '../../ui/use-now';
 import { FLEET_COLUMNS, FleetRowView } from './FleetRowView';
-import { openSite } from './open-site';
+import { useOpenSite } from './open-site';
 
 const ROW_HEIGHT = 44;
 
@@ -24,6 +24,7 @@ export function FleetGrid({ rows, selected, onSelect, onVisible }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const now = useNow(5000);
+  const openSite = useOpenSite();
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -113,6 +114,7 @@ export function FleetGrid({ rows, selected, onSelect, onVisible }: Props) {
               height={ROW_HEIGHT}
               onSelect={onSelect}
               onActivate={setActive}
+              openSite={openSite}
             />
           );
         })}

@@ -2,15 +2,16 @@ import { memo } from 'react';
 import type { FleetRow } from '../../../shared/bridge/calls/fleet';
 import { ago } from '../../ui/format';
 import { DriftCell, HealthCell, ProviderCell, WebhooksCell } from './cells';
-import { openSite } from './open-site';
+import { PROVIDER_NAMES, targetName } from '../../../shared/domain/names';
+import type { OpenSite } from './open-site';
 
 export const FLEET_COLUMNS = [
   'Select',
   'Site',
   'Status',
-  'GA4',
-  'Meta',
-  'Google Ads',
+  PROVIDER_NAMES.ga4,
+  PROVIDER_NAMES.meta,
+  PROVIDER_NAMES.gads,
   'Webhooks',
   'Drift',
   'Change open',
@@ -29,6 +30,7 @@ interface Props {
   height: number;
   onSelect(key: string, on: boolean): void;
   onActivate(index: number): void;
+  openSite: OpenSite;
 }
 
 /** One site of the fleet; every cell that points somewhere opens that page of this site. */
@@ -42,6 +44,7 @@ export const FleetRowView = memo(function FleetRowView({
   height,
   onSelect,
   onActivate,
+  openSite,
 }: Props) {
   const open = (path: string) => () => openSite(row.key, path);
   const p = row.health?.providers ?? {};
@@ -77,11 +80,7 @@ export const FleetRowView = memo(function FleetRowView({
       </div>
       {(['ga4', 'meta', 'gads'] as const).map((k) => (
         <div role="gridcell" key={k}>
-          <ProviderCell
-            status={p[k]}
-            label={k === 'ga4' ? 'GA4' : k === 'meta' ? 'Meta' : 'Google Ads'}
-            onOpen={open(`providers/${k}`)}
-          />
+          <ProviderCell status={p[k]} label={PROVIDER_NAMES[k]} onOpen={open(`providers/${k}`)} />
         </div>
       ))}
       <div role="gridcell">
@@ -98,7 +97,7 @@ export const FleetRowView = memo(function FleetRowView({
             tabIndex={-1}
             onClick={open(`changes/${row.openChange.id}`)}
           >
-            {row.openChange.target} at {row.openChange.step}
+            {targetName(row.openChange.target)} at {row.openChange.step}
             <span className="fleet-age">by {row.openChange.operator || 'someone'}</span>
           </a>
         ) : (
@@ -128,7 +127,8 @@ export const FleetRowView = memo(function FleetRowView({
             tabIndex={-1}
             onClick={open(`changes/${row.lastChange.id}`)}
           >
-            {row.lastChange.target} {row.lastChange.outcome?.replace('_', ' ') ?? 'open'}
+            {targetName(row.lastChange.target)}{' '}
+            {row.lastChange.outcome?.replace('_', ' ') ?? 'open'}
             <span className="fleet-age">{ago(row.lastChange.at, now)}</span>
           </a>
         ) : (

@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
 import { useRouter } from '../../app/router-store';
 import { ChecklistMatrix } from './ChecklistMatrix';
 import { FleetSites } from './FleetSites';
-import { useFleet } from './fleet-store';
+import { useFleetPushes } from './fleet-picture';
 import { RolloutDetail } from './rollout/RolloutDetail';
 import { RolloutPlanner } from './rollout/RolloutPlanner';
 import { RolloutsList } from './rollout/RolloutsList';
@@ -22,8 +21,7 @@ const TABS = [
  */
 export default function FleetScreen() {
   const segments = useRouter((r) => r.segments);
-  const watch = useFleet((s) => s.watch);
-  useEffect(() => watch(), [watch]);
+  useFleetPushes();
   const sub = segments[1] ?? '';
   const tab = sub === 'rollout' ? 'rollouts' : sub;
   return (

@@ -6,21 +6,19 @@ import { BulkActions } from './BulkActions';
 import { FleetGrid } from './FleetGrid';
 import { FleetStatus } from './FleetStatus';
 import { FleetToolbar } from './FleetToolbar';
-import { useFleet } from './fleet-store';
+import { useFleetPicture } from './fleet-picture';
 import { visibleRows, type FleetQuery } from './fleet-view';
 
 /** #/fleet: every site of every connection, filtered, searched and sorted, in one grid. */
 export function FleetSites() {
-  const rowsById = useFleet((s) => s.rows);
-  const loaded = useFleet((s) => s.loaded);
-  const error = useFleet((s) => s.error);
+  const { data: picture, error, loading } = useFleetPicture();
   const [query, setQuery] = useState<FleetQuery>({
     filters: new Set(),
     search: '',
     sort: 'status',
   });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const all = useMemo(() => Object.values(rowsById), [rowsById]);
+  const all = useMemo(() => picture?.rows ?? [], [picture]);
   const rows = useMemo(() => visibleRows(all, query), [all, query]);
 
   const onSelect = useCallback((key: string, on: boolean) => {
@@ -54,7 +52,7 @@ export function FleetSites() {
     <>
       <FleetStatus />
       {error && <ErrorNotice error={error} />}
-      {loaded && all.length === 0 && (
+      {!loading && !error && all.length === 0 && (
         <Notice tone="info" title="No sites yet">
           Add sites by id under <a href="#/fleet/add">Add sites</a>.
         </Notice>

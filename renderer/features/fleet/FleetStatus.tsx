@@ -1,9 +1,9 @@
-import { useFleet } from './fleet-store';
+import { useFleetPicture } from './fleet-picture';
 
 /** Per connection: how much of the fleet has been read, and what the request scheduler is doing. */
 export function FleetStatus() {
-  const status = useFleet((s) => s.status);
-  if (!status.length) return null;
+  const status = useFleetPicture().data?.status;
+  if (!status?.length) return null;
   return (
     <ul className="fleet-status small" aria-label="Polling">
       {status.map((s) => (

@@ -27,6 +27,7 @@ export function SitesImport() {
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [results, setResults] = useState<SiteImportOutcome[]>();
   const [error, setError] = useState<BridgeError>();
+  const reloadSites = useSession((s) => s.load);
   const rows = parseSiteList(text);
   useEffect(() => on('sites.importProgress', (p) => setProgress(p)), []);
   useEffect(() => {
@@ -48,7 +49,7 @@ export function SitesImport() {
     setProgress(undefined);
     if (!r.ok) return setError(r.error);
     setResults(r.value.results);
-    await useSession.getState().load();
+    await reloadSites();
   }
   const added = results?.filter((r) => r.outcome === 'added').length ?? 0;
   return (

@@ -1,4 +1,5 @@
 import type { FleetChecklist } from '../../../shared/bridge/calls/fleet';
+import { targetName } from '../../../shared/domain/names';
 import { CHECKLIST_LABELS, ChecklistItemId } from '../../../shared/domain/workflow/checklist';
 import { csvCell } from '../logs/export';
 
@@ -20,7 +21,7 @@ export function checklistCsv(m: FleetChecklist): string {
           row.label,
           row.siteId,
           row.connectionName,
-          t.target,
+          targetName(t.target),
           ...ITEMS.map((id) => (byId.get(id)?.met ? 'met' : 'not met')),
           why,
         ]
@@ -49,7 +50,7 @@ export function checklistMarkdown(m: FleetChecklist): string {
     for (const t of row.targets) {
       const byId = new Map(t.items.map((i) => [i.id, i.met]));
       out.push(
-        `| ${md(row.label)} | ${t.target} | ${ITEMS.map((id) => (byId.get(id) ? 'met' : '**not met**')).join(' | ')} |`,
+        `| ${md(row.label)} | ${targetName(t.target)} | ${ITEMS.map((id) => (byId.get(id) ? 'met' : '**not met**')).join(' | ')} |`,
       );
     }
   return `${out.join('\n')}\n`;

@@ -1,8 +1,17 @@
+import { useCallback } from 'react';
 import { useRouter } from '../../app/router-store';
 import { useSession } from '../../app/session-store';
 
-/** Makes a fleet site the selected site, then shows one of its pages (overview, a provider, …). */
-export function openSite(key: string, path = 'overview'): void {
-  useSession.getState().selectSite(key);
-  useRouter.getState().navigate(path);
+/** Opens one page of a fleet site: makes it the selected site, then shows the page. */
+export type OpenSite = (key: string, path?: string) => void;
+
+export function useOpenSite(): OpenSite {
+  const selectSite = useSession((s) => s.selectSite);
+  return useCallback(
+    (key, path = 'overview') => {
+      selectSite(key);
+      useRouter.getState().navigate(path);
+    },
+    [selectSite],
+  );
 }

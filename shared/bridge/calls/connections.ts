@@ -4,9 +4,30 @@ import { LocalId, SiteId } from '../ids';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/**
+ * Where a token may be sent: https, or plain http only on this machine (the sandbox). Applies to
+ * a connection's address and to every redirect the API answers with.
+ */
+export function isAllowedApiUrl(u: URL): boolean {
+  return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname));
+}
+
+/**
+ * The WHATWG form of a URL, which is where requests really go: in an http(s) URL `\` means `/`,
+ * so `http://a:1\@b:2/` is host a:1, not b:2. Validated and stored (and so shown) in this form.
+ */
+function normalizeUrl(s: string): string {
+  try {
+    return new URL(s).href.replace(/\/+$/, '');
+  } catch {
+    return s; // refused with a message below
+  }
+}
+
 const HttpUrl = z
   .string()
   .max(2048)
+  .transform(normalizeUrl)
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -19,8 +40,7 @@ const HttpUrl = z
 /** The API address: https, or plain http only on this machine (the sandbox), never a token in clear. */
 const ApiUrl = HttpUrl.refine((s) => {
   try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || LOOPBACK.has(u.hostname);
+    return isAllowedApiUrl(new URL(s));
   } catch {
     return true; // reported by HttpUrl
   }
@@ -31,11 +51,36 @@ const HeaderName = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name has letters, digits and "-" only');
 
+/**
+ * Which world a connection writes to, shown on every screen and in every write confirmation so
+ * production is unmistakable. The embedded sandbox is always `sandbox`.
+ */
+export const Environment = z.enum(['production', 'staging', 'sandbox']);
+export type Environment = z.infer<typeof Environment>;
+/** The connection's colour in the header (a named palette: it must read in both themes). */
+export const ConnectionColor = z.enum([
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'blue',
+  'purple',
+  'grey',
+]);
+export type ConnectionColor = z.infer<typeof ConnectionColor>;
+export const DEFAULT_COLOR: Record<Environment, ConnectionColor> = {
+  production: 'red',
+  staging: 'orange',
+  sandbox: 'blue',
+};
+
 /** A connection profile as the renderer sees it: never the token, only whether one is stored. */
 export const Connection = z.object({
   id: LocalId,
   name: z.string().min(1).max(80),
   kind: z.enum(['sandbox', 'remote']),
+  environment: Environment,
+  color: ConnectionColor,
   baseUrl: ApiUrl,
   authScheme: AuthScheme,
   authHeader: HeaderName.optional(),
@@ -49,6 +94,9 @@ export const ConnectionInput = z
   .object({
     id: LocalId.optional(),
     name: z.string().trim().min(1, 'give the connection a name').max(80),
+    /** Chosen when the connection is added; a remote connection saved without one is production. */
+    environment: Environment.optional(),
+    color: ConnectionColor.optional(),
     baseUrl: ApiUrl,
     authScheme: AuthScheme.default('bearer'),
     authHeader: HeaderName.optional(),

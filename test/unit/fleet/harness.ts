@@ -23,13 +23,14 @@ export interface FleetHarness {
   stop(): Promise<void>;
 }
 
-async function coreOn(dataDir: string, hub: EventHub): Promise<Core> {
+async function coreOn(dataDir: string, hub: EventHub, secrets: MemorySecretStore): Promise<Core> {
   const settings = await SettingsStore.open(dataDir, createConfBackend);
-  // Tokens live in memory in these tests: a restart enters it again, as browser mode asks.
+  // The token outlives a restart, as in the desktop app's keyring: a rollout resumes inside
+  // createCore, before anyone could enter a token again.
   return createCore({
     identity: { version: 'test', mode: 'browser', dataDir },
     settings,
-    secrets: new MemorySecretStore(),
+    secrets,
     emit: hub.emit,
   });
 }
@@ -50,7 +51,8 @@ export async function fleetHarness(opts: Partial<SandboxOptions> = {}): Promise<
   const events: FleetHarness['events'] = [];
   hub.attach((name, payload) => events.push({ name, payload }));
   const dataDir = join(dir, 'app');
-  let core = await coreOn(dataDir, hub);
+  const secrets = new MemorySecretStore();
+  let core = await coreOn(dataDir, hub, secrets);
   const ctx: CallContext = { client: 'test' };
   const conn = await core.handlers['connections.save'](
     { name: 'Fleet', baseUrl: sb.url, authScheme: 'bearer', token: TOKEN },
@@ -65,12 +67,8 @@ export async function fleetHarness(opts: Partial<SandboxOptions> = {}): Promise<
     dataDir,
     async restartCore() {
       await core.close();
-      core = await coreOn(dataDir, hub);
+      core = await coreOn(dataDir, hub, secrets);
       h.core = core;
-      await core.handlers['connections.save'](
-        { id: conn.id, name: 'Fleet', baseUrl: sb.url, authScheme: 'bearer', token: TOKEN },
-        ctx,
-      );
     },
     async stop() {
       await core.close();

@@ -180,7 +180,7 @@ it(
         },
         { timeoutMs: 120_000, what: 'the resumed rollout to finish' },
       );
-      expect(done.status).toBe('completed');
+      expect(done.status, done.halt?.reason).toBe('completed');
       for (const t of targets) {
         expect(await puts(h, t.siteId)).toBe(1);
         expect((await change(h, done.changeOf[t.key]!)).outcome).toBe('known_good');

@@ -33,12 +33,12 @@ it('exports the fleet checklist as CSV (formulas neutralised) and Markdown (pipe
     'site,site id,connection,provider,snapshots,test,monitor,rollback,owner,not met because',
   );
   expect(csv[1]).toBe(
-    `"'=HYPERLINK(""x"") | shop",00000000-0000-4000-8000-000000000001,Prod,ga4,met,not met,met,met,not met,test: The last change has not been tested. | owner: No owner assigned.`,
+    `"'=HYPERLINK(""x"") | shop",00000000-0000-4000-8000-000000000001,Prod,GA4,met,not met,met,met,not met,test: The last change has not been tested. | owner: No owner assigned.`,
   );
   const md = checklistMarkdown(matrix);
   expect(md).toContain('| Site | Provider | 1 | 2 | 3 | 4 | 5 |');
   expect(md).toContain(
-    '| =HYPERLINK("x") \\| shop | ga4 | met | **not met** | met | met | **not met** |',
+    '| =HYPERLINK("x") \\| shop | GA4 | met | **not met** | met | met | **not met** |',
   );
   expect(md).toContain('5. Operational ownership and escalation path is explicitly assigned');
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { CallContext, Emit, HandlersOf, Site } from '../../../../shared/bridge';
 import type { RolloutView, rolloutsCalls } from '../../../../shared/bridge/calls/rollouts';
 import type { RolloutState } from '../../../../shared/domain/rollout';
+import type { DamageSink } from '../../damage/register';
 import type { Feature } from '../../feature';
 import type { RolloutChanges } from './ports';
 import { RolloutService, rolloutSource } from './rollout-service';
@@ -9,6 +10,7 @@ import { RolloutStore } from './rollout-store';
 
 export interface RolloutsDeps {
   dataDir: string;
+  damage?: DamageSink;
   emit: Emit;
   changes: RolloutChanges;
   sites: () => readonly Site[];
@@ -19,7 +21,7 @@ export interface RolloutsDeps {
 export function createRolloutsFeature(
   deps: RolloutsDeps,
 ): Feature<HandlersOf<typeof rolloutsCalls, CallContext>> & { service: RolloutService } {
-  const store = new RolloutStore(join(deps.dataDir, 'rollouts'));
+  const store = new RolloutStore(join(deps.dataDir, 'rollouts'), () => new Date(), deps.damage);
   const changed = (rolloutId: string) => deps.emit('rollouts.changed', { rolloutId });
   const service = new RolloutService({
     store,
@@ -62,6 +64,7 @@ export function createRolloutsFeature(
 
   return {
     service,
+    ready: loaded,
     handlers: {
       'rollouts.plan': async (i) => {
         await deps.changes.ready();

@@ -5,7 +5,9 @@ import {
   type NewRolloutEntry,
   type RolloutState,
 } from '../../../../shared/domain/rollout';
+import { quarantine } from '../../../base/atomic-file';
 import { KeyedQueue } from '../../../base/keyed-queue';
+import type { DamageSink } from '../../damage/register';
 import { appendJsonLine, journalFiles, readJsonLines } from '../../changes/journal-file';
 
 interface Held {
@@ -25,20 +27,38 @@ export class RolloutStore {
   constructor(
     private readonly dir: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly damage: DamageSink = () => undefined,
   ) {}
 
+  /**
+   * Reads every rollout. A torn last line (an append a crash cut short) is skipped and listed; a
+   * journal that lost acknowledged lines (its first one, or a gap in the numbering) is moved
+   * aside and reported: that rollout never resumes on a guess. Its sites' changes stay whole in
+   * their own journals.
+   */
   async load(): Promise<string[]> {
     const problems: string[] = [];
     for (const name of await journalFiles(this.dir)) {
-      const read = await readJsonLines(join(this.dir, name), RolloutEntry);
+      const path = join(this.dir, name);
+      const read = await readJsonLines(path, RolloutEntry);
       problems.push(...read.problems.map((p) => `${name} ${p}`));
+      const gap = read.entries.findIndex((e, i) => e.seq !== i + 1);
       try {
+        if (read.entries.length === 0) throw new Error('has no readable entry');
+        if (gap >= 0) throw new Error(`is missing entry ${gap + 1}`);
         this.held.set(name.slice(0, -'.jsonl'.length), {
           ...read,
           state: foldRollout(read.entries),
         });
       } catch (error) {
-        problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+        const movedTo = await quarantine(path, this.now()).catch(() => undefined);
+        this.damage({
+          store: 'rollouts',
+          file: path,
+          ...(movedTo ? { movedTo } : {}),
+          reason: error instanceof Error ? error.message : String(error),
+          lost: `the rollout ${name.slice(0, -'.jsonl'.length)}: it will not resume (each site's change is still whole in its own journal)`,
+        });
       }
     }
     return problems;

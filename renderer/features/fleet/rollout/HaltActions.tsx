@@ -1,27 +1,49 @@
 import { useState } from 'react';
 import type { BridgeError } from '../../../../shared/bridge';
 import type { RolloutView } from '../../../../shared/bridge/calls/rollouts';
-import type { RolloutState } from '../../../../shared/domain/rollout';
+import { sitesOfWave, type RolloutState } from '../../../../shared/domain/rollout';
 import { call } from '../../../bridge';
-import { Dialog } from '../../../ui/Dialog';
+import { useAsk } from '../../../ui/AskDialog';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Notice } from '../../../ui/Notice';
+import { useSitesScope } from '../fleet-scope';
 
 /** The operator's two ways out of a halt: undo the wave, or go on with a journaled reason. */
 export function HaltActions({ r, onView }: { r: RolloutState; onView(v: RolloutView): void }) {
-  const [dialog, setDialog] = useState<'rollback' | 'continue'>();
-  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError>();
+  const { ask, dialog } = useAsk();
   const halt = r.halt;
+  const scope = useSitesScope(halt ? sitesOfWave(r, halt.wave).map((s) => s.key) : []);
   if (r.status !== 'halted' || !halt) return null;
+  const wave = halt.wave + 1;
   const act = async (p: ReturnType<typeof call<'rollouts.continue'>>) => {
     setBusy(true);
     const res = await p;
     setBusy(false);
     if (!res.ok) return setError(res.error);
-    setDialog(undefined);
+    setError(undefined);
     onView(res.value);
+  };
+  const rollBack = async () => {
+    const a = await ask({
+      title: `Roll back wave ${wave} on ${scope}?`,
+      message:
+        'Every site of this wave that the rollout changed is restored to its baseline snapshot and tested again; sites not applied yet are left alone. Earlier waves stay as they are. The rollout then ends.',
+      confirmLabel: `Roll back wave ${wave}`,
+      danger: true,
+    });
+    if (a.confirmed) await act(call('rollouts.rollbackWave', { rolloutId: r.id }));
+  };
+  const goOn = async () => {
+    const a = await ask({
+      title: 'Continue the rollout',
+      message:
+        "The site it stopped at is passed over (its change stays open for you); the others go on. Your reason goes in the rollout's journal.",
+      confirmLabel: 'Continue rollout',
+      field: { label: 'Reason', maxLength: 2000 },
+    });
+    if (a.confirmed) await act(call('rollouts.continue', { rolloutId: r.id, reason: a.value }));
   };
   return (
     <Notice
@@ -29,67 +51,21 @@ export function HaltActions({ r, onView }: { r: RolloutState; onView(v: RolloutV
       title="Rollout halted"
       action={
         <div className="row">
-          <button type="button" className="danger" onClick={() => setDialog('rollback')}>
+          <button type="button" className="danger" disabled={busy} onClick={() => void rollBack()}>
             Roll back this wave
           </button>
-          <button type="button" onClick={() => setDialog('continue')}>
+          <button type="button" disabled={busy} onClick={() => void goOn()}>
             Continue rollout…
           </button>
         </div>
       }
     >
       <p data-testid="halt-reason">
-        Wave {halt.wave + 1}: {halt.reason.replace(/([^.])$/, '$1.')}
+        Wave {wave}: {halt.reason.replace(/([^.])$/, '$1.')}
       </p>
       <p>Nothing more is applied until you decide.</p>
       {error && <ErrorNotice error={error} />}
-      <Dialog
-        open={dialog === 'rollback'}
-        title={`Roll back wave ${halt.wave + 1}?`}
-        onClose={() => setDialog(undefined)}
-        actions={
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            onClick={() => void act(call('rollouts.rollbackWave', { rolloutId: r.id }))}
-          >
-            Roll back wave {halt.wave + 1}
-          </button>
-        }
-      >
-        <p>
-          Every site of this wave that the rollout changed is restored to its baseline snapshot and
-          tested again; sites not applied yet are left alone. Earlier waves stay as they are. The
-          rollout then ends.
-        </p>
-      </Dialog>
-      <Dialog
-        open={dialog === 'continue'}
-        title="Continue the rollout"
-        onClose={() => setDialog(undefined)}
-        actions={
-          <button
-            type="button"
-            className="primary"
-            disabled={busy || reason.trim() === ''}
-            onClick={() =>
-              void act(call('rollouts.continue', { rolloutId: r.id, reason: reason.trim() }))
-            }
-          >
-            Continue rollout
-          </button>
-        }
-      >
-        <p>
-          The site it stopped at is passed over (its change stays open for you); the others go on.
-          Your reason goes in the rollout&apos;s journal.
-        </p>
-        <label className="field">
-          <span>Reason (required)</span>
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
-        </label>
-      </Dialog>
+      {dialog}
     </Notice>
   );
 }

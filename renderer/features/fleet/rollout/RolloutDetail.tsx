@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BridgeError } from '../../../../shared/bridge';
+import { useQueryClient } from '@tanstack/react-query';
 import type { RolloutView } from '../../../../shared/bridge/calls/rollouts';
+import { displayTime } from '../../../../shared/domain/names';
 import {
   describePatch,
   foldRollout,
   sitesOfWave,
   type RolloutState,
 } from '../../../../shared/domain/rollout';
-import { call, on } from '../../../bridge';
+import { queryKeyOf } from '../../../data/keys';
+import { useBridgeQuery } from '../../../data/use-bridge-query';
 import { Busy } from '../../../ui/Busy';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { clock } from '../../../ui/format';
 import { Notice } from '../../../ui/Notice';
 import { HaltActions } from './HaltActions';
 import { RolloutJournal } from './RolloutJournal';
@@ -21,7 +21,7 @@ function waveState(r: RolloutState, w: number): string {
     if (r.status === 'halted') return 'halted';
     if (r.status === 'rolled_back') return 'rolled back';
     const m = r.monitoring[w];
-    if (m) return `monitoring until ${clock(m.endsAt)}`;
+    if (m) return `monitoring until ${displayTime(m.endsAt)}`;
     return r.status === 'running' ? 'applying' : 'stopped';
   }
   return r.status === 'running' ? 'waiting' : 'not started';
@@ -36,25 +36,12 @@ const BANNER: Record<RolloutState['status'], (r: RolloutState) => string> = {
 
 /** #/fleet/rollouts/<id>: waves, each site's change and step, the halt and the journal. */
 export function RolloutDetail({ id }: { id: string }) {
-  const [view, setView] = useState<RolloutView>();
-  const [error, setError] = useState<BridgeError>();
-  const load = useCallback(
-    () =>
-      void call('rollouts.get', { rolloutId: id }).then((r) =>
-        r.ok ? (setView(r.value), setError(undefined)) : setError(r.error),
-      ),
-    [id],
-  );
-  useEffect(() => {
-    load();
-    const offA = on('rollouts.changed', (e) => e.rolloutId === id && load());
-    const offB = on('changes.changed', load);
-    return () => {
-      offA();
-      offB();
-    };
-  }, [id, load]);
-  if (error && !view) return <ErrorNotice error={error} onRetry={load} />;
+  // Refetched on rollouts.changed and changes.changed (renderer/data/invalidation.ts).
+  const { data: view, error, refetch } = useBridgeQuery('rollouts.get', { rolloutId: id });
+  const client = useQueryClient();
+  const setView = (v: RolloutView) =>
+    client.setQueryData(queryKeyOf('rollouts.get', { rolloutId: id }), v);
+  if (error && !view) return <ErrorNotice error={error} onRetry={refetch} />;
   if (!view) return <Busy busy label="Loading the rollout…" />;
   const r = foldRollout(view.entries);
   return (

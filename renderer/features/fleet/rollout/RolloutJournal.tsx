@@ -1,5 +1,5 @@
 import type { RolloutEntry, RolloutState } from '../../../../shared/domain/rollout';
-import { clock } from '../../../ui/format';
+import { Time } from '../../../ui/Time';
 
 function sentence(e: RolloutEntry, r: RolloutState): string {
   const label = (key: string) => r.sites.find((s) => s.key === key)?.label ?? key;
@@ -38,7 +38,7 @@ export function RolloutJournal({ r }: { r: RolloutState }) {
       <ol className="fleet-journal small">
         {r.entries.map((e) => (
           <li key={e.seq}>
-            <time dateTime={e.at}>{clock(e.at)}</time> {sentence(e, r)}
+            <Time at={e.at} /> {sentence(e, r)}
           </li>
         ))}
       </ol>

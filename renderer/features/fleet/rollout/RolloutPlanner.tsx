@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BridgeError } from '../../../../shared/bridge';
-import type { RolloutPlan } from '../../../../shared/bridge/calls/rollouts';
+import { targetName } from '../../../../shared/domain/names';
 import { defaultWaves, foldRollout, wavesProblem } from '../../../../shared/domain/rollout';
 import { useRouter } from '../../../app/router-store';
 import { call } from '../../../bridge';
+import { useBridgeQuery } from '../../../data/use-bridge-query';
+import { useAsk } from '../../../ui/AskDialog';
 import { Busy } from '../../../ui/Busy';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { useSitesScope } from '../fleet-scope';
 import { SitePicker } from './SitePicker';
 
 const parseWaves = (text: string) =>
@@ -16,18 +19,17 @@ const parseWaves = (text: string) =>
 
 /** #/fleet/rollout/<changeId>: what the change carries, to which sites, in which waves. */
 export function RolloutPlanner({ changeId }: { changeId: string }) {
-  const [plan, setPlan] = useState<RolloutPlan>();
-  const [error, setError] = useState<BridgeError>();
+  const planned = useBridgeQuery('rollouts.plan', { changeId }, { staleTime: Infinity });
+  const plan = planned.data;
+  const [startError, setError] = useState<BridgeError>();
+  const error = startError ?? planned.error;
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [wavesText, setWavesText] = useState<string>();
   const [fixed, setFixed] = useState(false);
   const [minutes, setMinutes] = useState('60');
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    void call('rollouts.plan', { changeId }).then((r) =>
-      r.ok ? setPlan(r.value) : setError(r.error),
-    );
-  }, [changeId]);
+  const { ask, dialog } = useAsk();
+  const scope = useSitesScope([...picked]);
 
   if (error && !plan) return <ErrorNotice error={error} />;
   if (!plan) return <Busy busy label="Reading the change…" />;
@@ -42,6 +44,13 @@ export function RolloutPlanner({ changeId }: { changeId: string }) {
       : undefined;
 
   async function start() {
+    const a = await ask({
+      title: `Roll out to ${scope}?`,
+      message: `Wave 1 (${waves[0] ?? 0} ${waves[0] === 1 ? 'site' : 'sites'}) starts at once; each later wave waits for the previous one's monitoring window.`,
+      confirmLabel: 'Start rollout',
+      danger: true,
+    });
+    if (!a.confirmed) return;
     setBusy(true);
     const r = await call('rollouts.start', {
       changeId,
@@ -58,7 +67,8 @@ export function RolloutPlanner({ changeId }: { changeId: string }) {
     <section className="card" aria-labelledby="plan-title">
       <h2 id="plan-title">Roll out to other sites</h2>
       <p>
-        From change <a href={`#/changes/${changeId}`}>{changeId}</a> on {plan.source.target}
+        From change <a href={`#/changes/${changeId}`}>{changeId}</a> on{' '}
+        {targetName(plan.source.target)}
         {plan.source.title ? ` ("${plan.source.title}")` : ''} by{' '}
         {plan.source.operator || 'someone'}. It carries only what the change edited:
       </p>
@@ -128,6 +138,7 @@ export function RolloutPlanner({ changeId }: { changeId: string }) {
       >
         Start rollout to {keys.length} {keys.length === 1 ? 'site' : 'sites'}
       </button>
+      {dialog}
     </section>
   );
 }

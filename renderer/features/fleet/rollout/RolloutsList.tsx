@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { RolloutSummary } from '../../../../shared/bridge/calls/rollouts';
-import { call, on } from '../../../bridge';
-import { clock } from '../../../ui/format';
+import { useBridgeQuery } from '../../../data/use-bridge-query';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Notice } from '../../../ui/Notice';
+import { Time } from '../../../ui/Time';
 
 const STATUS_CLASS: Record<RolloutSummary['status'], string> = {
   running: 'badge badge-unknown',
@@ -13,12 +13,8 @@ const STATUS_CLASS: Record<RolloutSummary['status'], string> = {
 
 /** #/fleet/rollouts: every rollout, newest first. */
 export function RolloutsList() {
-  const [list, setList] = useState<RolloutSummary[]>();
-  useEffect(() => {
-    const load = () => void call('rollouts.list', {}).then((r) => r.ok && setList(r.value));
-    load();
-    return on('rollouts.changed', load);
-  }, []);
+  const { data: list, error } = useBridgeQuery('rollouts.list', {});
+  if (error) return <ErrorNotice error={error} />;
   if (list && list.length === 0)
     return (
       <Notice tone="info" title="No rollout yet">
@@ -39,7 +35,9 @@ export function RolloutsList() {
       <tbody>
         {list?.map((r) => (
           <tr key={r.id}>
-            <td>{clock(r.createdAt)}</td>
+            <td>
+              <Time at={r.createdAt} />
+            </td>
             <td>
               <a href={`#/fleet/rollouts/${r.id}`}>{r.title}</a>
               <div className="muted small">by {r.operator || 'someone'}</div>

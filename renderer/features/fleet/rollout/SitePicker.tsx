@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RolloutPlan } from '../../../../shared/bridge/calls/rollouts';
 import { StatusBadge } from '../../../ui/StatusBadge';
-import { useFleet } from '../fleet-store';
+import { useFleetPicture } from '../fleet-picture';
 import { FLEET_FILTERS, matches, type FleetFilter } from '../fleet-view';
 
 type Candidate = RolloutPlan['candidates'][number];
@@ -16,12 +16,13 @@ export function SitePicker({
   picked: ReadonlySet<string>;
   onChange(next: ReadonlySet<string>): void;
 }) {
-  const rows = useFleet((s) => s.rows);
+  const { data: picture } = useFleetPicture();
+  const rows = new Map(picture?.rows.map((r) => [r.key, r]));
   const [filter, setFilter] = useState<FleetFilter | ''>('');
   const [search, setSearch] = useState('');
   const text = search.trim().toLowerCase();
   const shown = candidates.filter((c) => {
-    const row = rows[c.key];
+    const row = rows.get(c.key);
     if (filter && !(row && matches(row, filter))) return false;
     return !text || c.label.toLowerCase().includes(text) || c.siteId.includes(text);
   });
@@ -68,7 +69,7 @@ export function SitePicker({
       </div>
       <ul className="fleet-picker-list">
         {shown.map((c) => {
-          const h = rows[c.key]?.health;
+          const h = rows.get(c.key)?.health;
           return (
             <li key={c.key}>
               <label>
