@@ -1,25 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { EventPayload } from '../../../shared/bridge';
 import type { FleetPicture } from '../../../shared/bridge/calls/fleet';
 import { on } from '../../bridge';
 import { queryKeyOf } from '../../data/keys';
 import { useBridgeQuery } from '../../data/use-bridge-query';
-
-type FleetPush = EventPayload<'fleet.rows'>;
-
-/** Pushed rows replace theirs (new sites join at the end), removed keys leave, status is the last one. */
-export function applyPushes(picture: FleetPicture, pushes: readonly FleetPush[]): FleetPicture {
-  if (pushes.length === 0) return picture;
-  const rows = new Map(picture.rows.map((r) => [r.key, r]));
-  let status = picture.status;
-  for (const p of pushes) {
-    for (const r of p.rows) rows.set(r.key, r);
-    for (const k of p.removed) rows.delete(k);
-    status = p.status;
-  }
-  return { rows: [...rows.values()], status };
-}
+import { applyPushes, type FleetPush } from './fleet-view';
 
 /**
  * The fleet picture: one query (`fleet.rows`), read in full whenever a screen mounts it (which also

@@ -1,4 +1,7 @@
-import type { FleetRow } from '../../../shared/bridge/calls/fleet';
+import type { EventPayload } from '../../../shared/bridge';
+import type { FleetPicture, FleetRow } from '../../../shared/bridge/calls/fleet';
+
+export type FleetPush = EventPayload<'fleet.rows'>;
 
 export const FLEET_FILTERS = [
   { id: 'failing', label: 'Failing' },
@@ -88,4 +91,17 @@ export function filterCounts(rows: readonly FleetRow[]): Record<FleetFilter, num
   >;
   for (const r of rows) for (const f of FLEET_FILTERS) if (matches(r, f.id)) out[f.id]++;
   return out;
+}
+
+/** Pushed rows replace theirs (new sites join at the end), removed keys leave, status is the last one. */
+export function applyPushes(picture: FleetPicture, pushes: readonly FleetPush[]): FleetPicture {
+  if (pushes.length === 0) return picture;
+  const rows = new Map(picture.rows.map((r) => [r.key, r]));
+  let status = picture.status;
+  for (const p of pushes) {
+    for (const r of p.rows) rows.set(r.key, r);
+    for (const k of p.removed) rows.delete(k);
+    status = p.status;
+  }
+  return { rows: [...rows.values()], status };
 }

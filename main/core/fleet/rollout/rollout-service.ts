@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { targetName } from '../../../../shared/domain/names';
 import { fail, type Site } from '../../../../shared/bridge';
 import { targetKind } from '../../../../shared/bridge/calls/snapshots-types';
 import {
@@ -108,7 +109,7 @@ export class RolloutService {
       rolloutId: id,
       operator: this.d.changes.operator(),
       title:
-        `Rollout of ${source.target}: ${sentences[0]}${sentences.length > 1 ? ` (+${sentences.length - 1})` : ''}`.slice(
+        `Rollout of ${targetName(source.target)}: ${sentences[0]}${sentences.length > 1 ? ` (+${sentences.length - 1})` : ''}`.slice(
           0,
           200,
         ),

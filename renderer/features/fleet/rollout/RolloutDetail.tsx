@@ -58,7 +58,7 @@ export function RolloutDetail({ id }: { id: string }) {
       {r.status === 'completed' && (
         <Notice tone="success" title="Every wave passed its monitoring." />
       )}
-      <h3>What it carries</h3>
+      <h3 className="fleet-carries">What it carries</h3>
       <ul className="sentences">
         {describePatch(r.patch).map((s) => (
           <li key={s}>{s}</li>
