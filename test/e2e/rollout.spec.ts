@@ -46,6 +46,9 @@ test('rollout in waves 1/3/8 halts on a wave-2 drill with wave 3 untouched; Roll
   await page.getByRole('button', { name: 'Start rollout to 12 sites' }).click();
   // The confirmation names where the writes go: 12 sites of the sandbox.
   const confirm = page.getByRole('dialog', { name: 'Roll out to 12 sites - Sandbox?' });
+  await expect(confirm).toBeVisible();
+  await expectAccessible(page, 'rollout confirmation');
+  await screenshotBothThemes(page, 'rollout-confirm');
   await confirm.getByRole('button', { name: 'Start rollout' }).click();
   await expect(page).toHaveURL(/#\/fleet\/rollouts\/rol-/);
   const id = rolloutIdOf(page.url());
@@ -74,7 +77,9 @@ test('rollout in waves 1/3/8 halts on a wave-2 drill with wave 3 untouched; Roll
   });
   expect(cleared.ok).toBe(true);
   await page.getByRole('button', { name: 'Roll back this wave' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Roll back wave 2' }).click();
+  // The question names the sites it restores (the two wave-2 sites with a change) and where.
+  const rollBack = page.getByRole('dialog', { name: 'Roll back wave 2 on 2 sites - Sandbox?' });
+  await rollBack.getByRole('button', { name: 'Roll back wave 2' }).click();
   await expect(page.getByTestId('rollout-status')).toContainText('Wave 2 rolled back', {
     timeout: 60_000,
   });

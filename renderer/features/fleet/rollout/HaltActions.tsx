@@ -14,7 +14,9 @@ export function HaltActions({ r, onView }: { r: RolloutState; onView(v: RolloutV
   const [error, setError] = useState<BridgeError>();
   const { ask, dialog } = useAsk();
   const halt = r.halt;
-  const scope = useSitesScope(halt ? sitesOfWave(r, halt.wave).map((s) => s.key) : []);
+  // The sites the rollout touched in this wave: the ones a rollback restores.
+  const touched = halt ? sitesOfWave(r, halt.wave).filter((s) => r.changeOf[s.key]) : [];
+  const scope = useSitesScope(touched.map((s) => s.key));
   if (r.status !== 'halted' || !halt) return null;
   const wave = halt.wave + 1;
   const act = async (p: ReturnType<typeof call<'rollouts.continue'>>) => {
