@@ -129,8 +129,19 @@ it(
       expect(halted.changeOf[t.key]).toBeUndefined();
     }
     await api(h, 'DELETE', '/__sandbox/scenarios');
-    const view = await h.core.handlers['rollouts.rollbackWave']({ rolloutId: id }, h.ctx);
+    // Two windows press "Roll back this wave" (and one "Continue") at once: one rollback runs.
+    const answers = await Promise.allSettled([
+      h.core.handlers['rollouts.rollbackWave']({ rolloutId: id }, h.ctx),
+      h.core.handlers['rollouts.rollbackWave']({ rolloutId: id }, h.ctx),
+      h.core.handlers['rollouts.continue']({ rolloutId: id, reason: 'late' }, h.ctx),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    const view = (answers[0] as PromiseFulfilledResult<{ entries: unknown[] }>).value;
     const after = foldRollout(RolloutEntry.array().parse(view.entries));
+    expect(after.entries.filter((e) => e.type === 'wave_rolled_back')).toHaveLength(1);
+    expect(after.entries.some((e) => e.type === 'continued')).toBe(false);
+    // Each restored site: the rollout's PUT, then one restore, not two.
+    for (const t of targets.slice(1, 3)) expect(await puts(h, t.siteId)).toBe(2);
     expect(after.status).toBe('rolled_back');
     expect(after.rolledBack?.results.map((x) => [x.key, x.ok, x.testOk])).toEqual([
       [targets[1]!.key, true, true],
