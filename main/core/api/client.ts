@@ -75,7 +75,20 @@ export class ApiClient {
     return { name: 'authorization', value: `Bearer ${this.token}` };
   }
 
+  /** Calls not finished yet, queued in the budget or between retries included. */
+  private active = 0;
+  private idle: (() => void) | undefined;
+
   async send<T>(req: Request<T>): Promise<Answer<T>> {
+    this.active++;
+    try {
+      return await this.sendCounted(req);
+    } finally {
+      if (--this.active === 0) this.idle?.();
+    }
+  }
+
+  private async sendCounted<T>(req: Request<T>): Promise<Answer<T>> {
     const started = this.now();
     const url = this.url(req.path, req.fromOrigin);
     const target = `${req.method} ${url.pathname}`;
@@ -278,6 +291,16 @@ export class ApiClient {
 
   async close(): Promise<void> {
     await this.dispatcher.close().catch(() => undefined);
+  }
+
+  /**
+   * Closes once every call already made has finished. A call can wait its turn in the connection's
+   * request budget for seconds, then retry: closing the dispatcher under it (a profile edit)
+   * destroyed those calls, and a rollout halted on the failed read.
+   */
+  async drainAndClose(): Promise<void> {
+    if (this.active > 0) await new Promise<void>((done) => (this.idle = done));
+    await this.close();
   }
 }
 

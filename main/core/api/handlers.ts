@@ -124,7 +124,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       };
     },
     async close() {
-      await pool.invalidate();
+      await pool.invalidate(undefined, { drain: false });
     },
   };
 }

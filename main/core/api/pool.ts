@@ -70,8 +70,11 @@ export class ClientPool {
     return { api: new SelwiseApi(client), profile };
   }
 
-  /** Drops the client(s); in-flight calls finish on the old dispatcher, which then closes. */
-  async invalidate(connectionId?: string): Promise<void> {
+  /**
+   * Drops the client(s); calls already made (in flight, queued in the budget, between retries)
+   * finish on the old client, which then closes. `drain: false` (the app closing) closes at once.
+   */
+  async invalidate(connectionId?: string, { drain = true } = {}): Promise<void> {
     const ids = connectionId === undefined ? [...this.clients.keys()] : [connectionId];
     const closing: Promise<void>[] = [];
     for (const id of ids) {
@@ -80,7 +83,7 @@ export class ClientPool {
       if (pending)
         closing.push(
           pending.then(
-            (p) => p.api.client.close(),
+            (p) => (drain ? p.api.client.drainAndClose() : p.api.client.close()),
             () => undefined,
           ),
         );
