@@ -50,8 +50,13 @@ export class Allowance {
     return (this.limit ?? this.fallback) / this.windowMs;
   }
 
+  /**
+   * At least two requests deep: a non-interactive request needs one token plus the reserve's share
+   * of the bucket, which a one-token bucket (any limit under 120/min at a half reserve) can never
+   * hold, so background and bulk calls waited forever.
+   */
   capacity(): number {
-    return Math.max(1, this.rate() * this.config.burstMs);
+    return Math.max(2, this.rate() * this.config.burstMs);
   }
 
   refill(now: number, reserve: number): void {

@@ -127,6 +127,24 @@ describe('the per-connection request scheduler', () => {
     expect(budget.view().rateLimited).toBe(1);
   });
 
+  it.each([0.1, 0.5])(
+    'an API limited to 30/min still serves bulk and background at a %s reserve (a one-request bucket starved them)',
+    async (reserve) => {
+      const clock = new ManualClock();
+      const budget = new RequestBudget(clock);
+      const api = simulatedApi(clock, budget, 30);
+      const learn = api.request('interactive');
+      await clock.advance(100);
+      await learn;
+      budget.setReserve(reserve);
+      const calls = [api.request('bulk'), api.request('background'), api.request('bulk')];
+      await clock.advance(60_000);
+      expect(await Promise.all(calls)).toEqual([200, 200, 200]);
+      // And never faster than the API allows.
+      expect(api.log.filter((l) => l.status === 429)).toEqual([]);
+    },
+  );
+
   it('probes with one request until the API has answered, then goes at its pace', async () => {
     const clock = new ManualClock();
     const budget = new RequestBudget(clock);
