@@ -74,6 +74,18 @@ export const CALL_NAMES = [
   'workspace.test',
   'workspace.enable',
   'workspace.sync',
+  'fleet.rows',
+  'fleet.visible',
+  'fleet.checklist',
+  'sites.import',
+  'sites.removeMany',
+  'sites.relabel',
+  'rollouts.plan',
+  'rollouts.start',
+  'rollouts.list',
+  'rollouts.get',
+  'rollouts.continue',
+  'rollouts.rollbackWave',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -89,6 +101,9 @@ export const EVENT_NAMES = [
   'damage.reported',
   'damage.dismissed',
   'workspace.status',
+  'fleet.rows',
+  'sites.importProgress',
+  'rollouts.changed',
 ] as const;
 
 export type CallNameList = (typeof CALL_NAMES)[number];

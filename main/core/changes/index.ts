@@ -43,6 +43,8 @@ export interface ChangesFeature extends Feature<
   statesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
   /** Resolves once every journal is loaded (the first pull of the team workspace waits for it). */
   ready: Promise<void>;
+  /** For rollouts, which drive each site's change through the same steps. */
+  workflow: { service: ChangeService; drafts: DraftStore; ctx: ChangeCtx; ready: Promise<void> };
 }
 
 /**
@@ -146,6 +148,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
 
   return {
     ready,
+    workflow: { service, drafts, ctx, ready },
     async statesOf(connectionId, siteId) {
       await ready;
       return store.all().filter((c) => c.connectionId === connectionId && c.siteId === siteId);
