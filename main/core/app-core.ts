@@ -13,6 +13,7 @@ import type { SecretStore } from './secrets/types';
 import type { SettingsStore } from './settings/settings-store';
 import { createSnapshotsFeature } from './snapshots';
 import { createTailFeature } from './tail';
+import { createTraceFeature, DEFAULT_RETAINED, RetainedLogs, retainedKey } from './trace';
 
 export interface CoreOptions {
   identity: AppIdentity;
@@ -69,10 +70,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
   // Named one by one: destructuring an array would type each feature as the union of all of them.
   const snapshots = createSnapshotsFeature(deps);
-  const tail = createTailFeature(deps);
+  // What live tails fetch is kept for the event trace, so it searches that before paging the API.
+  const retained = new RetainedLogs({ ...DEFAULT_RETAINED, now: Date.now });
+  const tail = createTailFeature(deps, { retain: (t) => retained.feed(retainedKey(t)) });
+  const trace = createTraceFeature(deps, retained);
   const changes = createChangesFeature(deps);
   const runbooks = createRunbooksFeature(deps);
-  const features = [snapshots, tail, changes, runbooks];
+  const features = [snapshots, tail, changes, runbooks, trace];
 
   const handlers: Handlers = {
     ...createAppHandlers(
@@ -91,6 +95,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...tail.handlers,
     ...changes.handlers,
     ...runbooks.handlers,
+    ...trace.handlers,
   };
 
   return {

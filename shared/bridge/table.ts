@@ -6,6 +6,8 @@ import { changesCalls, changesEvents } from './calls/changes';
 import { runbooksCalls, runbooksEvents } from './calls/runbooks';
 import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
 import { tailCalls, tailEvents } from './calls/tail';
+import { tailHistoryCalls } from './calls/tail-history';
+import { traceCalls, traceEvents } from './calls/trace';
 import type { CallSpec, HandlersOf } from './define';
 
 /**
@@ -20,6 +22,8 @@ export const calls = {
   ...tailCalls,
   ...changesCalls,
   ...runbooksCalls,
+  ...traceCalls,
+  ...tailHistoryCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -29,6 +33,7 @@ export const events = {
   ...tailEvents,
   ...changesEvents,
   ...runbooksEvents,
+  ...traceEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

@@ -1,10 +1,12 @@
 import type { Dispatcher } from 'undici';
 import { OpsFailure, type BridgeError, type Connection } from '../../../shared/bridge';
+import type { RateLimitInfo } from '../../../shared/bridge/calls/api';
 import type { DiagnosticsRing } from './diagnostics';
 import { classifyTransport, DeadlineExceeded } from './errors';
 import { exchange } from './exchange';
 import { interpret, type Interpreted, type Parse } from './response';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, sleep } from './retry';
+import { readRateLimit } from './rate-limit';
 import { scrubDeep, scrubText } from './scrub';
 import type { ClientLimits, HttpMethod } from './types';
 
@@ -24,6 +26,7 @@ export interface Answer<T> {
   data: T;
   etag: string | undefined;
   status: number;
+  rateLimit?: RateLimitInfo | undefined;
 }
 
 /** A failure plus what the service layer needs to decide on stale data and connectivity. */
@@ -141,7 +144,12 @@ export class ApiClient {
       if (result.ok)
         return {
           kind: 'ok',
-          answer: { data: result.data, etag: result.etag, status: result.status },
+          answer: {
+            data: result.data,
+            etag: result.etag,
+            status: result.status,
+            rateLimit: readRateLimit(result.headers, this.now()),
+          },
           status: result.status,
         };
       return {

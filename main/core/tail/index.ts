@@ -3,7 +3,8 @@ import type { tailCalls } from '../../../shared/bridge/calls/tail';
 import type { Feature, FeatureDeps } from '../feature';
 import { systemClock } from './clock';
 import { TailRegistry, type RegistryOptions } from './registry';
-import { invokeSource } from './source';
+import { invokeSource, type TailTarget } from './source';
+import type { RetainFeed } from './tail';
 
 export type TailHandlers = HandlersOf<typeof tailCalls, CallContext>;
 
@@ -13,11 +14,15 @@ export type TailHandlers = HandlersOf<typeof tailCalls, CallContext>;
  */
 export function createTailFeature(
   deps: Pick<FeatureDeps, 'hub' | 'invoke'>,
-  opts: Partial<Omit<RegistryOptions, 'emit'>> = {},
+  opts: Partial<Omit<RegistryOptions, 'emit'>> & {
+    /** Where each tail's entries are kept for searches (the trace's retained runs). */
+    retain?: (target: TailTarget) => RetainFeed;
+  } = {},
 ): Feature<TailHandlers> {
+  const { retain, ...registryOpts } = opts;
   const registry = new TailRegistry({
     clock: systemClock,
-    ...opts,
+    ...registryOpts,
     emit: (batch) => deps.hub.emit('tail.batch', batch),
   });
   return {
@@ -26,7 +31,7 @@ export function createTailFeature(
       'tail.start': (i) => {
         try {
           return Promise.resolve({
-            tailId: registry.start(invokeSource(deps.invoke, i), i.backfill),
+            tailId: registry.start(invokeSource(deps.invoke, i), i.backfill, retain?.(i)),
           });
         } catch (error) {
           return Promise.reject(failure(error));

@@ -4,7 +4,7 @@ import type { CadenceOptions } from './cadence';
 import type { Clock } from './clock';
 import { DEFAULT_WALKER, type WalkerOptions } from './page-walker';
 import type { TailSource } from './source';
-import { Tail } from './tail';
+import { Tail, type RetainFeed } from './tail';
 
 export interface RegistryOptions {
   clock: Clock;
@@ -25,7 +25,7 @@ export class TailRegistry {
 
   constructor(private readonly o: RegistryOptions) {}
 
-  start(source: TailSource, backfill: number): string {
+  start(source: TailSource, backfill: number, retain?: RetainFeed): string {
     const max = this.o.maxTails ?? 32;
     if (this.tails.size >= max)
       throw new Error(`At most ${max} live tails at once; stop one first.`);
@@ -38,6 +38,7 @@ export class TailRegistry {
       ...(this.o.cadence ? { cadence: this.o.cadence } : {}),
       emit: (batch) => this.o.emit(batch),
       isHidden: () => this.hidden,
+      retain,
     });
     this.tails.set(id, { tail, renewedAt: this.o.clock.now() });
     tail.start();

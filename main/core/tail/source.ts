@@ -44,7 +44,7 @@ export function invokeSource(invoke: Invoke, t: TailTarget): TailSource {
             answer.staleReason ?? 'The API could not be reached; showing no cached log pages.',
         });
       }
-      return answer.data;
+      return { ...answer.data, rateLimit: answer.rateLimit };
     },
     cancel(requestId) {
       void invoke('api.cancel', { requestId }).catch(() => undefined);
