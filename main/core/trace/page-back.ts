@@ -116,19 +116,20 @@ export async function pageBack(o: PageBackOptions): Promise<PageBackResult> {
     }
     const fresh: LogEntry[] = [];
     let reachedRun = false;
+    let belowRun = false;
     for (const e of entries) {
       if (e.id >= low) continue;
-      if (phase === 'newer' && e.id <= runNewest!) {
+      if (runOldest !== undefined && e.id >= runOldest && e.id <= runNewest!) {
         reachedRun = true;
         continue;
       }
-      if (phase === 'older' && runOldest !== undefined && e.id >= runOldest) continue;
+      if (runOldest !== undefined && e.id < runOldest) belowRun = true;
+      else if (phase === 'newer') newerCount++;
       fresh.push(e);
     }
     if (fresh.length > 0) {
       low = fresh[fresh.length - 1]!.id;
       res.apiEntries += fresh.length;
-      if (phase === 'newer') newerCount += fresh.length;
       for (const e of fresh) see(tsOf(e));
       o.visit(fresh, 'api');
     }
@@ -136,14 +137,17 @@ export async function pageBack(o: PageBackOptions): Promise<PageBackResult> {
     const pageOldest = entries[entries.length - 1];
     const bound = o.lowerBound();
     if (pageOldest && tsOf(pageOldest) < bound) return { ...res, stop: 'bound', boundMs: bound };
-    if (phase === 'newer' && reachedRun) {
+    if (phase === 'newer' && (reachedRun || belowRun)) {
       phase = 'older';
-      low = runOldest!;
-      if (tsOf(run[0]!) < bound) return { ...res, stop: 'bound', boundMs: bound };
-      // One entry of overlap, so the first page after the jump proves nothing was skipped.
-      offset = Math.max(0, newerCount + run.length - 1);
-      jumpedTo = offset;
-      continue;
+      // From here on only entries below the run (and below what this page already gave) are new.
+      low = Math.min(low, runOldest!);
+      if (!belowRun) {
+        if (tsOf(run[0]!) < bound) return { ...res, stop: 'bound', boundMs: bound };
+        // One entry of overlap, so the first page after the jump proves nothing was skipped.
+        offset = Math.max(0, newerCount + run.length - 1);
+        jumpedTo = offset;
+        continue;
+      }
     }
     if (entries.length < limit || offset + limit >= page.total) return { ...res, stop: 'ring_end' };
     offset += limit;

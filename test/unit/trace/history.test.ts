@@ -26,9 +26,26 @@ describe('jump to the last N minutes (tail.history)', () => {
     );
     expect(Date.parse(r.reached!)).toBeLessThanOrEqual(NOW - 15 * MIN);
     expect(r.entries.length).toBeGreaterThanOrEqual(900 - 200);
-    // The 200 the view has were not fetched again: the first request already lands below them.
-    expect(log.requests[0]!.offset).toBe(0);
-    expect(log.requests[1]!.offset).toBe(199);
+    // The first page already reaches below the 200 the view has: paging simply goes on from there.
+    expect(log.requests.map((q) => q.offset)).toEqual([0, 500]);
+  });
+
+  it('jumps past a long retained run instead of fetching it again', async () => {
+    const log = new FakeLog(() => NOW);
+    log.fill(3600, NOW - 60 * MIN, NOW);
+    const r = await loadHistory({
+      pager: log,
+      retained: log.entries.slice(-1800), // the last 30 minutes, kept by the tail
+      beforeId: 1801,
+      sinceMs: NOW - 45 * MIN,
+      maxPages: 30,
+      now: () => NOW,
+      requestPrefix: 'h',
+    });
+    expect(r.stop).toBe('bound');
+    expect(log.requests.map((q) => q.offset)).toEqual([0, 1799, 2299]);
+    expect(r.entries[r.entries.length - 1]!.id).toBe(1800);
+    expect(r.entries.every((e, i) => i === 0 || e.id === r.entries[i - 1]!.id + 1)).toBe(true);
   });
 
   it('stops at its page budget and says so', async () => {
