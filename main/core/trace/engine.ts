@@ -82,6 +82,8 @@ export async function runTrace(o: TraceOptions): Promise<TraceResult> {
         const from = iso(done?.oldestMs ?? cur?.oldestMs);
         return {
           key: s.key,
+          stream: s.stream,
+          ...(s.name !== undefined ? { name: s.name } : {}),
           pages: done?.pages ?? cur?.pages ?? 0,
           ...(from ? { from } : {}),
           ...(done ? { stop: done.stop } : {}),

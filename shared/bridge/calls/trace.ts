@@ -136,6 +136,8 @@ export const TraceProgress = z.object({
   streams: z.array(
     z.object({
       key: z.string(),
+      stream: TailStream,
+      name: z.string().optional(),
       pages: z.number().int().nonnegative(),
       from: z.string().optional(),
       stop: SearchStop.optional(),
