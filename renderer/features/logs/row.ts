@@ -2,16 +2,19 @@ import type { LogEntry, LogStatus } from '../../../shared/contract/logs';
 
 /**
  * What the view keeps of one entry: flat strings and numbers only, the payload already reduced to
- * a short summary. A parsed LogEntry with its nested payload weighs kilobytes; 100,000 of these
+ * one line of JSON. A parsed LogEntry with its nested payload weighs kilobytes; 100,000 of these
  * must fit in tens of megabytes.
  */
 export interface Row {
-  /** Position in the view's own sequence (stable key, survives eviction of older rows). */
+  /** Arrival order in this view: a stable key, and the tie-break between equal timestamps. */
   seq: number;
   stream: string;
   id: number;
   ts: string;
+  /** The entry's time in ms (arrival time when the timestamp does not parse): the view's order. */
+  t: number;
   event: string;
+  eventId: string;
   status: LogStatus | 'gap';
   http: number;
   attempt: number;
@@ -20,17 +23,23 @@ export interface Row {
   message: string;
   reason: string;
   payload: string;
-  /** Arrival time (ms), for the live chart. */
+  /** Arrival time (ms). */
   at: number;
 }
 
-export const PAYLOAD_SUMMARY_MAX = 240;
+/** The payload summary is kept whole up to this size (summaries are small; this bounds a bad one). */
+export const PAYLOAD_SUMMARY_MAX = 2000;
 
-/** A short, single-line rendering of the redacted payload summary. */
+/** A single-line rendering of the redacted payload summary. */
 export function summarize(payload: Record<string, unknown> | undefined): string {
   if (!payload) return '';
   const text = JSON.stringify(payload);
   return text.length > PAYLOAD_SUMMARY_MAX ? `${text.slice(0, PAYLOAD_SUMMARY_MAX - 1)}…` : text;
+}
+
+function timeOf(iso: string, fallback: number): number {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? fallback : t;
 }
 
 export function toRow(e: LogEntry, stream: string, seq: number, at: number): Row {
@@ -39,7 +48,9 @@ export function toRow(e: LogEntry, stream: string, seq: number, at: number): Row
     stream,
     id: e.id,
     ts: e.timestamp,
+    t: timeOf(e.timestamp, at),
     event: e.mappedEvent && e.mappedEvent !== e.event ? `${e.event} → ${e.mappedEvent}` : e.event,
+    eventId: e.eventId,
     status: e.status,
     http: e.httpStatus ?? 0,
     attempt: e.attempt,
@@ -52,12 +63,13 @@ export function toRow(e: LogEntry, stream: string, seq: number, at: number): Row
   };
 }
 
-/** A visible marker where the tail could not fetch everything. */
+/** A visible marker where the tail could not fetch everything, placed at the time `t`. */
 export function gapRow(
   g: { afterId: number; beforeId: number; missing: number; exact: boolean },
   stream: string,
   seq: number,
   at: number,
+  t: number,
 ): Row {
   const what = g.exact
     ? `${g.missing} entries not fetched`
@@ -66,8 +78,10 @@ export function gapRow(
     seq,
     stream,
     id: g.beforeId,
-    ts: new Date(at).toISOString(),
+    ts: new Date(t).toISOString(),
+    t,
     event: '',
+    eventId: '',
     status: 'gap',
     http: 0,
     attempt: 0,
@@ -80,8 +94,30 @@ export function gapRow(
   };
 }
 
-/** HH:MM:SS.mmm of an ISO time, without Date parsing (it runs for every visible row). */
-export function clockTime(iso: string): string {
-  const t = iso.indexOf('T');
-  return t >= 0 ? iso.slice(t + 1, t + 13) : iso;
+/** The line as the entry it came from (copy as JSON); the payload summary parsed back when whole. */
+export function rowAsEntry(r: Row): Record<string, unknown> {
+  let payload: unknown;
+  if (r.payload) {
+    try {
+      payload = JSON.parse(r.payload);
+    } catch {
+      payload = r.payload;
+    }
+  }
+  const [event, mappedEvent] = r.event.split(' → ');
+  return {
+    stream: r.stream,
+    id: r.id,
+    timestamp: r.ts,
+    event,
+    ...(mappedEvent ? { mappedEvent } : {}),
+    eventId: r.eventId,
+    status: r.status,
+    ...(r.http ? { httpStatus: r.http } : {}),
+    attempt: r.attempt,
+    ...(r.ms >= 0 ? { durationMs: r.ms } : {}),
+    ...(r.code ? { error: { code: r.code, message: r.message } } : {}),
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(payload !== undefined ? { payload } : {}),
+  };
 }

@@ -107,7 +107,7 @@ function Ours() {
       drive((n) => {
         const entries = stream.next(n);
         model.ingest('GA4', entries);
-        const seq = model.ring.endSeq - 1;
+        const seq = model.rows.last()?.seq ?? -1;
         return () => document.querySelector(`.log-scroller [data-seq="${seq}"]`) !== null;
       });
     }
