@@ -5,6 +5,7 @@ import { useSession } from '../../app/session-store';
 import { useThemeChoice, type ThemeChoice } from '../../app/theme';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
+import { useTimeZoneStore, zoneLabel } from '../../ui/time-zone';
 
 export default function SettingsScreen() {
   const info = useSession((s) => s.info);
@@ -124,6 +125,21 @@ export default function SettingsScreen() {
                 defaultValue={settings.logBufferSize}
                 onBlur={(e) => void save({ logBufferSize: Number(e.target.value) })}
               />
+            </div>
+            <div className="field">
+              <label htmlFor="time-zone">Times in logs and traces</label>
+              <select
+                id="time-zone"
+                value={settings.timeZone}
+                onChange={(e) => {
+                  const zone = e.target.value === 'local' ? 'local' : 'utc';
+                  useTimeZoneStore.getState().set(zone);
+                  void save({ timeZone: zone });
+                }}
+              >
+                <option value="utc">UTC</option>
+                <option value="local">Local time ({zoneLabel('local')})</option>
+              </select>
             </div>
             <label className="row">
               <input
