@@ -1,30 +1,46 @@
 import { memo } from 'react';
-import { clockTime, type Row } from './row';
+import { clockOf, type TimeZoneChoice } from '../../ui/time-zone';
+import { Highlighted } from './Highlighted';
+import type { Highlighter } from './regex';
+import type { Row } from './row';
+
+/** What the detail column shows of a line: its error, else its reason, else its payload summary. */
+export function detailOf(row: Row): string {
+  return row.code ? `${row.code}: ${row.message}` : row.reason || row.payload;
+}
 
 /**
  * One line. Every field is a React text child, so markup in an entry (`<script>` in an event
- * name or an error message) is shown as the characters it is, never parsed.
+ * name or an error message) is shown as the characters it is, never parsed. Cut values show in
+ * full on hover (title) and in the detail pane.
  */
 export const LogRowView = memo(function LogRowView({
   row,
   top,
   selected,
+  marked,
   showStream,
+  highlight,
+  zone,
   domId,
 }: {
   row: Row;
   top: number;
   selected: boolean;
+  marked: boolean;
   showStream: boolean;
+  highlight: Highlighter | undefined;
+  zone: TimeZoneChoice;
   domId: string;
 }) {
+  const cls = `log-row${marked ? ' marked' : ''}`;
   if (row.status === 'gap') {
     return (
       <div
         id={domId}
         role="option"
         aria-selected={selected}
-        className="log-row log-gap"
+        className={`${cls} log-gap`}
         style={{ transform: `translateY(${top}px)` }}
         data-seq={row.seq}
       >
@@ -32,24 +48,34 @@ export const LogRowView = memo(function LogRowView({
       </div>
     );
   }
-  const detail = row.code ? `${row.code}: ${row.message}` : row.reason || row.payload;
+  const detail = detailOf(row);
   return (
     <div
       id={domId}
       role="option"
       aria-selected={selected}
-      className={`log-row st-${row.status}`}
+      className={`${cls} st-${row.status}`}
       style={{ transform: `translateY(${top}px)` }}
       data-seq={row.seq}
+      data-ts={row.ts}
     >
-      <span className="c-time">{clockTime(row.ts)}</span>
-      {showStream && <span className="c-stream">{row.stream}</span>}
+      {marked && <span className="sr-only">Marked. </span>}
+      <span className="c-time">{clockOf(row.t, zone)}</span>
+      {showStream && (
+        <span className="c-stream" title={row.stream}>
+          <Highlighted text={row.stream} hl={highlight} />
+        </span>
+      )}
       <span className="c-status">{row.status}</span>
       <span className="c-http">{row.http || ''}</span>
-      <span className="c-event">{row.event}</span>
+      <span className="c-event" title={row.event}>
+        <Highlighted text={row.event} hl={highlight} />
+      </span>
       <span className="c-attempt">{row.attempt > 1 ? `#${row.attempt}` : ''}</span>
       <span className="c-ms">{row.ms >= 0 ? `${Math.round(row.ms)} ms` : ''}</span>
-      <span className="c-detail">{detail}</span>
+      <span className="c-detail" title={detail}>
+        <Highlighted text={detail} hl={highlight} />
+      </span>
     </div>
   );
 });

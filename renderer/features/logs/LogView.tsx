@@ -1,14 +1,30 @@
-import { useCallback, useId, useState, useSyncExternalStore } from 'react';
-import type { LogFilter } from './filter';
-import { ExportControls } from './ExportButton';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { useRouter } from '../../app/router-store';
+import { clockOf, useTimeZone, zoneLabel } from '../../ui/time-zone';
+import { ColumnHeader } from './ColumnHeader';
+import { useColumns } from './columns';
 import { FailedGroups } from './FailedGroups';
+import type { LogFilter } from './filter';
 import { LogChart } from './LogChart';
 import { LogFilters } from './LogFilters';
-import { LogList } from './LogList';
+import { LogList, type ScrollRequest } from './LogList';
 import type { LogModel } from './log-model';
-import { RowDetail } from './RowDetail';
+import { LogToolbar } from './LogToolbar';
+import { compileHighlights } from './regex';
+import type { Row } from './row';
+import { copyRowJson, RowDetail, tracePath } from './RowDetail';
 import { TailStatusLine } from './TailStatusLine';
+import { useJumpBack } from './use-jump-back';
 import type { TailInfo } from './use-tail';
+import { registerView } from './view-keys';
 
 const STATUS_ORDER = ['sent', 'failed', 'retrying', 'filtered', 'skipped', 'test_mode', 'gap'];
 
@@ -22,7 +38,7 @@ export interface LogViewProps {
   exportName?: string;
 }
 
-/** A full log view over a model: header counts and chart, filters, the list, row detail. */
+/** A full log view over a model: header counts and chart, controls, filters, the list, row detail. */
 export function LogView({
   model,
   title,
@@ -32,8 +48,15 @@ export function LogView({
   exportName = 'logs',
 }: LogViewProps) {
   const version = useSyncExternalStore(model.subscribe, model.getVersion);
-  const [selected, setSelected] = useState<number>();
+  const zone = useTimeZone();
+  const navigate = useRouter((s) => s.navigate);
+  const [picked, setPicked] = useState<Row>();
   const [showFailed, setShowFailed] = useState(false);
+  const [highlights, setHighlights] = useState<string[]>([]);
+  const [scrollTo, setScrollTo] = useState<ScrollRequest>();
+  const [notice, setNotice] = useState<string>();
+  const section = useRef<HTMLElement>(null);
+  const search = useRef<HTMLInputElement>(null);
   const idPrefix = useId().replace(/:/g, '');
   // Mirrored in React state so a control reflects its change in the same render, not a frame later.
   const [filter, setFilterState] = useState(() => model.getFilter());
@@ -44,14 +67,75 @@ export function LogView({
     },
     [model],
   );
-  const row = selected !== undefined ? model.ring.get(selected) : undefined;
+  const hl = useMemo(() => compileHighlights(highlights), [highlights]);
+  const columns = useColumns(model.longestEvent);
+  const clock = useCallback((t: number) => `${clockOf(t, zone, false)} ${zoneLabel(zone)}`, [zone]);
+  const show = useCallback((row: Row) => setScrollTo((s) => ({ row, n: (s?.n ?? 0) + 1 })), []);
+  const { outcome, jump, dismiss } = useJumpBack(model, tails, show, clock);
+
+  useEffect(
+    () =>
+      registerView({
+        el: section.current!,
+        focusSearch: () => search.current?.focus(),
+        togglePause: () => model.setPaused(!model.paused),
+      }),
+    [model],
+  );
+
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice(undefined), 4000);
+    return () => clearTimeout(t);
+  }, [notice]);
+
+  // A selected line that left the buffer (evicted, cleared) is no longer shown in the detail.
+  const selected = picked && model.holds(picked) ? picked : undefined;
   const counts = STATUS_ORDER.map((s) => [s, model.stats.byStatus.get(s) ?? 0] as const).filter(
     ([, n]) => n > 0,
   );
   const groups = [...model.stats.failedByCode].sort((a, b) => b[1] - a[1]);
+  let marksInView = 0;
+  for (const r of model.marks.rows()) if (model.indexOf(r) >= 0) marksInView++;
+
+  const mark = (row: Row) => {
+    if (!model.marks.has(row) && model.marks.size >= 500)
+      return setNotice('At most 500 marks per view: unmark one first.');
+    model.toggleMark(row);
+  };
+  const onListKey = (key: string, row: Row | undefined): boolean => {
+    if (!row || row.status === 'gap') return false;
+    if (key === 'm') mark(row);
+    else if (key === 'c')
+      void copyRowJson(row).then((r) =>
+        setNotice(
+          r.ok
+            ? 'Copied the line as JSON.'
+            : 'The clipboard was refused: use Copy as JSON in the detail.',
+        ),
+      );
+    else if (key === 't' && row.eventId) navigate(tracePath(row.eventId));
+    else return false;
+    return true;
+  };
+  const goMark = (dir: 1 | -1) => {
+    const from = selected ? model.indexAtOrAfter(selected) : dir === 1 ? -1 : model.viewLength;
+    const i = model.markIndex(from, dir);
+    const row = model.viewRow(i);
+    if (row) {
+      setPicked(row);
+      show(row);
+    }
+  };
 
   return (
-    <section className={`log-view${compact ? ' compact' : ''}`} aria-label={title}>
+    <section
+      ref={section}
+      className={`log-view${compact ? ' compact' : ''}`}
+      aria-label={title}
+      style={columns.style}
+      data-version={version}
+    >
       <header className="log-head">
         <h2>{title}</h2>
         <p className="log-counts" aria-label="Counts per status">
@@ -61,41 +145,62 @@ export function LogView({
             </span>
           ))}
           <span className="muted">
-            {model.viewLength.toLocaleString()} shown of {model.ring.size.toLocaleString()} kept
-            (max {model.ring.capacity.toLocaleString()})
+            {model.viewLength.toLocaleString()} shown of {model.rows.size.toLocaleString()} kept
+            (max {model.rows.capacity.toLocaleString()})
             {model.lastFilterMs > 0 ? ` · filter ${model.lastFilterMs.toFixed(0)} ms` : ''}
           </span>
         </p>
         {!compact && <LogChart series={model.stats.series(Date.now())} />}
       </header>
       <TailStatusLine tails={tails} />
-      <div className="log-toolbar">
-        <button
-          type="button"
-          onClick={() => model.setPaused(!model.paused)}
-          aria-pressed={model.paused}
-        >
-          {model.paused
-            ? `Resume${model.heldEntries ? ` (${model.heldEntries.toLocaleString()} held)` : ''}`
-            : 'Pause'}
-        </button>
-        <button type="button" onClick={() => model.clear()}>
-          Clear
-        </button>
-        <button
-          type="button"
-          aria-pressed={filter.failedOnly}
-          onClick={() => {
-            const on = !filter.failedOnly;
-            setShowFailed(on);
-            setFilter({ ...filter, failedOnly: on, errorCode: on ? filter.errorCode : '' });
-          }}
-        >
-          Failed deliveries
-        </button>
-        <ExportControls model={model} idPrefix={idPrefix} name={exportName} />
-      </div>
-      {!compact && <LogFilters filter={filter} onChange={setFilter} idPrefix={idPrefix} />}
+      <LogToolbar
+        model={model}
+        idPrefix={idPrefix}
+        exportName={exportName}
+        failedOnly={filter.failedOnly}
+        onFailedOnly={() => {
+          const on = !filter.failedOnly;
+          setShowFailed(on);
+          setFilter({ ...filter, failedOnly: on, errorCode: on ? filter.errorCode : '' });
+        }}
+        onJump={tails.length > 0 ? (m) => void jump(m) : undefined}
+        jumping={outcome?.busy ?? false}
+        marksInView={marksInView}
+        onMark={goMark}
+      />
+      {outcome && (
+        <div className="log-jumped" role="status">
+          <strong>
+            {outcome.busy
+              ? `Paging back to the last ${outcome.minutes} min…`
+              : `Jumped to the last ${outcome.minutes} min (from ${clock(Date.now() - outcome.minutes * 60_000)}).`}
+          </strong>
+          {outcome.lines.map((l) => (
+            <span key={l}>{l}</span>
+          ))}
+          {!outcome.busy && (
+            <button type="button" className="linklike" onClick={dismiss}>
+              Dismiss
+            </button>
+          )}
+        </div>
+      )}
+      {notice && (
+        <p className="muted small" role="status">
+          {notice}
+        </p>
+      )}
+      {!compact && (
+        <LogFilters
+          filter={filter}
+          onChange={setFilter}
+          highlights={highlights}
+          highlightErrors={hl.errors}
+          onHighlights={setHighlights}
+          idPrefix={idPrefix}
+          searchRef={search}
+        />
+      )}
       {showFailed && filter.failedOnly && (
         <FailedGroups
           groups={groups}
@@ -104,16 +209,36 @@ export function LogView({
         />
       )}
       <div className="log-body">
-        <LogList
-          model={model}
-          version={version}
-          showStream={showStream}
-          selectedSeq={selected}
-          onSelect={setSelected}
-          label={`${title} entries`}
-          idPrefix={idPrefix}
-        />
-        {row && <RowDetail row={row} onClose={() => setSelected(undefined)} />}
+        <div className="log-main">
+          <ColumnHeader
+            showStream={showStream}
+            width={columns.width}
+            resize={columns.resize}
+            timeLabel={`Time (${zoneLabel(zone)})`}
+          />
+          <LogList
+            model={model}
+            version={version}
+            showStream={showStream}
+            selected={selected}
+            onSelect={setPicked}
+            onKey={onListKey}
+            scrollTo={scrollTo}
+            highlight={hl.re ? hl : undefined}
+            zone={zone}
+            label={`${title} entries`}
+            idPrefix={idPrefix}
+          />
+        </div>
+        {selected && (
+          <RowDetail
+            row={selected}
+            marked={model.marks.has(selected)}
+            zone={zone}
+            onMark={() => mark(selected)}
+            onClose={() => setPicked(undefined)}
+          />
+        )}
       </div>
     </section>
   );

@@ -10,6 +10,4 @@ export function streamLabel(s: TailStream, webhookNames?: Record<string, string>
   return `Webhook ${webhookNames?.[s.webhookId] ?? s.webhookId}`;
 }
 
-export function streamKey(s: TailStream): string {
-  return s.kind === 'provider' ? `p:${s.provider}` : `w:${s.webhookId}`;
-}
+export { streamKey } from '../../../shared/domain/trace';
