@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import { traceMarkdown } from '../../../shared/domain/trace';
+import { targetKey, useTarget } from '../../app/target';
+import { useRouter } from '../../app/router-store';
+import { copyText } from '../../ui/copy-text';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Notice } from '../../ui/Notice';
+import { stampOf, useTimeZone } from '../../ui/time-zone';
+import { destinationLabel } from './labels';
+import { TraceForm, type TraceFormValues } from './TraceForm';
+import { TraceProgressView } from './TraceProgressView';
+import { TraceResultView } from './TraceResultView';
+import { useTrace } from './trace-store';
+
+/** `#/trace/event/<id>` or `#/trace/text/<text>` (from "Trace this event" on a log line). */
+function fromRoute(segments: string[]): TraceFormValues | undefined {
+  const [, kind, value] = segments;
+  if (!value) return undefined;
+  if (kind === 'event')
+    return { query: { kind: 'eventId', eventId: value }, windowMinutes: 15, budget: 120 };
+  if (kind === 'text')
+    return { query: { kind: 'text', text: value }, windowMinutes: 15, budget: 120 };
+  return undefined;
+}
+
+/** Where did one event go: its fate at every provider and webhook of the site. */
+export default function TraceScreen() {
+  const t = useTarget();
+  const zone = useTimeZone();
+  const segments = useRouter((s) => s.segments);
+  const { running, progress, result, answered, error, run, cancel } = useTrace();
+  const [copied, setCopied] = useState<{ ok: boolean; text: string }>();
+  const routed = fromRoute(segments);
+  const routeKey = segments.slice(1).join('/');
+  const clock = useCallback((iso: string | undefined) => stampOf(iso, zone), [zone]);
+
+  const start = useCallback(
+    (v: TraceFormValues) => {
+      if (!t) return;
+      setCopied(undefined);
+      void run({ target: t.target, ...v });
+    },
+    [t, run],
+  );
+
+  // A route naming an event starts its trace once (not again when coming back to the screen).
+  useEffect(() => {
+    if (!routed || !t) return;
+    const same =
+      answered &&
+      targetKey(answered.target) === targetKey(t.target) &&
+      JSON.stringify(answered.query) === JSON.stringify(routed.query);
+    if (!same && !running) start(routed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [routeKey, targetKey(t?.target)]);
+
+  if (!t)
+    return (
+      <Notice tone="info" title="No site selected">
+        Choose a site to trace its events.
+      </Notice>
+    );
+
+  // A result for another site (the site picker changed) is not shown as this site's.
+  const shown =
+    result && answered && targetKey(answered.target) === targetKey(t.target) ? result : undefined;
+  const copy = async () => {
+    if (!shown) return;
+    const text = traceMarkdown(shown, { label: destinationLabel, time: clock, site: t.label });
+    setCopied({ ok: await copyText(text), text });
+  };
+
+  return (
+    <section className="screen trace-screen" aria-labelledby="trace-title">
+      <header className="screen-head">
+        <h1 id="trace-title">Trace an event</h1>
+        {shown && !running && (
+          <button type="button" onClick={() => void copy()}>
+            Copy as Markdown
+          </button>
+        )}
+      </header>
+      <p className="muted">
+        Where did one event go on {t.label}: sent, failed, retrying, filtered, skipped or test mode
+        at each provider and webhook, with its log lines and exactly what was searched.
+      </p>
+      <TraceForm
+        key={routeKey}
+        initial={routed ?? answered}
+        running={running !== undefined}
+        onRun={start}
+        onCancel={cancel}
+      />
+      {running && <TraceProgressView progress={progress} label={destinationLabel} clock={clock} />}
+      {error && <ErrorNotice error={error} />}
+      {copied && (
+        <Notice
+          tone={copied.ok ? 'success' : 'warning'}
+          title={
+            copied.ok
+              ? 'Copied the trace as Markdown.'
+              : 'The clipboard was refused: the Markdown is below.'
+          }
+        />
+      )}
+      {copied && !copied.ok && (
+        <textarea
+          className="copy-area"
+          readOnly
+          value={copied.text}
+          aria-label="Trace as Markdown"
+        />
+      )}
+      {shown && !running && <TraceResultView result={shown} clock={clock} />}
+    </section>
+  );
+}
