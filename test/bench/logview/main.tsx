@@ -27,6 +27,7 @@ interface BenchState {
   done: boolean;
   model?: LogModel;
   search?(text: string): number;
+  regex?(include: string, exclude: string): number;
   fill?(n: number): Promise<void>;
   zodCost?(n: number): number;
 }
@@ -81,6 +82,8 @@ function drive(feed: (n: number) => () => boolean) {
   }, 1000 / BATCH_HZ);
 }
 
+const merged = q.get('mode') === 'merged';
+
 function Ours() {
   const [model] = useState(() => new LogModel(buffer));
   useEffect(() => {
@@ -90,9 +93,15 @@ function Ours() {
       model.setFilter({ ...model.getFilter(), text });
       return model.lastFilterMs;
     };
+    bench.regex = (include, exclude) => {
+      model.setFilter({ ...model.getFilter(), text: '', include, exclude });
+      return model.lastFilterMs;
+    };
     bench.fill = async (n) => {
       for (let i = 0; i < n; i += 5000) {
-        model.ingest('GA4', stream.next(Math.min(5000, n - i)));
+        // Consecutive 5-second stretches ending now: in order, as a tail delivers them.
+        const chunk = Math.min(5000, n - i);
+        model.ingest('GA4', stream.next(chunk, n - i - chunk, 5000));
         await new Promise((r) => setTimeout(r, 0));
       }
     };
@@ -103,16 +112,20 @@ function Ours() {
       for (let i = 0; i < 10; i++) TailBatch.safeParse(wire);
       return (performance.now() - t0) / 10;
     };
+    const late = new SeededStream(11);
     if (q.get('mode') !== 'static') {
       drive((n) => {
-        const entries = stream.next(n);
+        // Merged: half the lines come from a second stream whose batches are 0.5-1.5 s late, so
+        // every one of its batches is merged into the middle of the buffer, not appended.
+        const entries = stream.next(merged ? n / 2 : n);
+        if (merged) model.ingest('Meta', late.next(n / 2, 500 + Math.random() * 1000));
         model.ingest('GA4', entries);
         const seq = model.rows.last()?.seq ?? -1;
         return () => document.querySelector(`.log-scroller [data-seq="${seq}"]`) !== null;
       });
     }
   }, [model]);
-  return <LogView model={model} title="GA4" />;
+  return <LogView model={model} title="GA4" showStream={merged} />;
 }
 
 /** The documented way to feed react-logviewer a growing log: the `text` prop, with follow. */
