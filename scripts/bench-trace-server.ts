@@ -6,12 +6,13 @@
  * trace, picked from the logs), and stops when its stdin closes.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { LogsPage, type LogEntry } from '../shared/contract';
 import { startSandbox } from '../main/sandbox/index';
+import { serveUntilStdinEnds } from './lib/serve-until-stdin-ends';
 
 const dir = await mkdtemp(join(tmpdir(), 'trace-bench-'));
 const token = randomBytes(16).toString('hex');
@@ -101,11 +102,4 @@ process.stdout.write(
     recent: await purchaseAged(2),
   })}\n`,
 );
-const stop = () =>
-  void sb
-    .close()
-    .then(() => rm(dir, { recursive: true, force: true }))
-    .then(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.stdin.on('end', stop);
-process.stdin.resume();
+serveUntilStdinEnds(() => sb.close(), dir);

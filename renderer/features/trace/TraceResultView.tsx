@@ -1,16 +1,22 @@
-import type { StreamSearched, TraceResult, TracedEvent } from '../../../shared/bridge/calls/trace';
+import type {
+  StreamSearched,
+  TraceFate,
+  TraceResult,
+  TracedEvent,
+} from '../../../shared/bridge/calls/trace';
 import type { LogEntry } from '../../../shared/contract/logs';
 import { leavesUnsearched, stopText } from '../../../shared/domain/trace';
 import { destinationLabel } from './labels';
 
-const FATE_LABEL: Record<string, string> = {
-  sent: 'sent',
-  failed: 'failed',
-  retrying: 'retrying',
-  filtered: 'filtered',
-  skipped: 'skipped',
-  test_mode: 'test mode',
-  not_found: 'not found',
+/** Each fate in words, worn as the badge of the matching health colour. */
+const FATE: Record<TraceFate, { label: string; badge: string }> = {
+  sent: { label: 'sent', badge: 'badge-healthy' },
+  failed: { label: 'failed', badge: 'badge-failing' },
+  retrying: { label: 'retrying', badge: 'badge-degraded' },
+  filtered: { label: 'filtered', badge: 'badge-degraded' },
+  skipped: { label: 'skipped', badge: '' },
+  test_mode: { label: 'test mode', badge: 'badge-test' },
+  not_found: { label: 'not found', badge: '' },
 };
 
 function Lines({ lines, clock }: { lines: LogEntry[]; clock(iso: string): string }) {
@@ -74,7 +80,7 @@ function EventCard({
               <tr key={d.key} data-fate={d.fate}>
                 <th scope="row">{s ? destinationLabel(s) : d.key}</th>
                 <td>
-                  <span className={`fate fate-${d.fate}`}>{FATE_LABEL[d.fate]}</span>
+                  <span className={`badge fate ${FATE[d.fate].badge}`}>{FATE[d.fate].label}</span>
                 </td>
                 <td>{d.detail}</td>
                 <td>

@@ -3,6 +3,7 @@ import type { RateLimitInfo } from '../../../shared/bridge/calls/api';
 import type { LogEntry } from '../../../shared/contract/logs';
 import type { Page } from '../../../main/core/tail/page-walker';
 import type { Pager } from '../../../main/core/trace/page-back';
+import { newestFirst } from '../tail/fake-stream';
 
 type NewEntry = Partial<Omit<LogEntry, 'id' | 'timestamp'>> & { at: number };
 
@@ -50,17 +51,14 @@ export class FakeLog implements Pager {
     if (this.hold) await this.hold;
     const failure = this.failures.shift();
     if (failure) throw new OpsFailure(failure);
-    const total = this.entries.length;
-    const out: LogEntry[] = [];
-    for (let i = 0; i < limit && offset + i < total; i++)
-      out.push(this.entries[total - 1 - offset - i]!);
+    const page = newestFirst(this.entries, offset, limit);
     for (let i = 0; i < this.producePerRequest; i++) this.add({ at: this.clock() });
     let rateLimit: RateLimitInfo | undefined;
     if (this.quota) {
       this.quota.remaining = Math.max(0, this.quota.remaining - 1);
       rateLimit = { limit: this.quota.limit, remaining: this.quota.remaining };
     }
-    return { entries: out, total, rateLimit };
+    return { ...page, rateLimit };
   }
 
   cancel(id: string): void {
