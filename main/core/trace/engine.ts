@@ -147,6 +147,7 @@ export async function runTrace(o: TraceOptions): Promise<TraceResult> {
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       stop: r.stop,
+      ...(notReached(r, started) ? { notReachedBefore: notReached(r, started) } : {}),
       ...(r.error ? { error: r.error } : {}),
     };
   });
@@ -171,6 +172,17 @@ export async function runTrace(o: TraceOptions): Promise<TraceResult> {
   };
 }
 
+/**
+ * The time before which this stream was not searched: the time bound, or where the budget, the
+ * rate limit, a cancel or an error stopped it. None when the API has nothing older, or when the
+ * event's arrival was reached (nothing older can belong to it).
+ */
+function notReached(r: PageBackResult, started: number): string | undefined {
+  if (r.stop === 'ring_end' || r.stop === 'event_start') return undefined;
+  if (r.stop === 'bound') return iso(r.boundMs);
+  return iso(r.oldestMs ?? started);
+}
+
 function tracedEvents(
   collector: Collector,
   sources: TraceStream[],
@@ -188,7 +200,7 @@ function tracedEvents(
         testMode: s.testMode,
         subscribedEvents: s.subscribedEvents,
         event,
-        complete: !leavesUnsearched(searched[i]!.stop),
+        stop: searched[i]!.stop,
       });
       return { key: s.key, fate, detail, lines: own };
     });

@@ -146,6 +146,7 @@ export function TraceResultView({
               <th scope="col">Buffer lines</th>
               <th scope="col">Pages</th>
               <th scope="col">Stopped</th>
+              <th scope="col">Not reached</th>
             </tr>
           </thead>
           <tbody>
@@ -157,6 +158,7 @@ export function TraceResultView({
                 <td>{s.retainedEntries.toLocaleString()}</td>
                 <td>{s.pages}</td>
                 <td>{stopText(s.stop, s.error)}</td>
+                <td>{s.notReachedBefore ? `before ${clock(s.notReachedBefore)}` : '—'}</td>
               </tr>
             ))}
           </tbody>

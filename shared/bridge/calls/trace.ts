@@ -75,6 +75,8 @@ export const StreamSearched = z.object({
   from: z.string().optional(),
   to: z.string().optional(),
   stop: SearchStop,
+  /** Entries older than this were not searched (the bound, or where the search had to stop). */
+  notReachedBefore: z.string().optional(),
   error: BridgeError.optional(),
 });
 export type StreamSearched = z.infer<typeof StreamSearched>;

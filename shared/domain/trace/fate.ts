@@ -1,4 +1,5 @@
-import type { TraceFate } from '../../bridge/calls/trace';
+import type { SearchStop, TraceFate } from '../../bridge/calls/trace';
+import { leavesUnsearched } from './stop-text';
 import type { LogEntry } from '../../contract/logs';
 
 export interface DestinationContext {
@@ -9,8 +10,8 @@ export interface DestinationContext {
   subscribedEvents?: string[] | undefined;
   /** The traced event's canonical name, when any line says it. */
   event?: string | undefined;
-  /** Whether the search of this stream covered the event's whole time (no "not reached"). */
-  complete: boolean;
+  /** Why the search of this stream ended (what lies beyond it was not searched). */
+  stop: SearchStop;
 }
 
 function delivery(e: LogEntry): string {
@@ -28,9 +29,13 @@ function notFound(c: DestinationContext): string {
   const subs = c.subscribedEvents ?? [];
   if (c.kind === 'webhook' && c.event && subs.length > 0 && !subs.includes(c.event))
     return `Not found: the webhook is not subscribed to ${c.event} (subscribed: ${subs.join(', ')}).`;
-  return c.complete
-    ? 'Not found in what was searched.'
-    : 'Not found in what was searched; part of the time range was not reached (see Searched).';
+  if (c.stop === 'bound')
+    return 'Not found within the time bound; older entries were not searched (see Searched).';
+  if (leavesUnsearched(c.stop))
+    return 'Not found in what was searched; part of the time range was not reached (see Searched).';
+  return c.stop === 'ring_end'
+    ? 'Not found in any entry the API keeps.'
+    : 'Not found from the event’s arrival on.';
 }
 
 /**

@@ -68,11 +68,11 @@ export function traceMarkdown(r: TraceResult, o: MarkdownOptions): string {
   out.push('');
   out.push('### Searched');
   out.push('');
-  out.push('| Destination | From | To | Buffer lines | Pages | Stopped |');
-  out.push('| --- | --- | --- | --- | --- | --- |');
+  out.push('| Destination | From | To | Buffer lines | Pages | Stopped | Not reached |');
+  out.push('| --- | --- | --- | --- | --- | --- | --- |');
   for (const s of r.streams)
     out.push(
-      `| ${cell(o.label(s))} | ${o.time(s.from)} | ${o.time(s.to)} | ${s.retainedEntries} | ${s.pages} | ${cell(stopText(s.stop, s.error))} |`,
+      `| ${cell(o.label(s))} | ${o.time(s.from)} | ${o.time(s.to)} | ${s.retainedEntries} | ${s.pages} | ${cell(stopText(s.stop, s.error))} | ${s.notReachedBefore ? `before ${o.time(s.notReachedBefore)}` : '—'} |`,
     );
   return `${out.join('\n')}\n`;
 }

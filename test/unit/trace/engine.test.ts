@@ -59,6 +59,28 @@ describe('trace search bounds', () => {
     expect(Date.parse(s.from!)).toBeLessThan(NOW - 15 * MIN);
     expect(Date.parse(s.from!)).toBeGreaterThan(NOW - 20 * MIN);
     expect(r.events).toEqual([]);
+    // What lies beyond the bound is said to be not reached, with the time.
+    expect(s.notReachedBefore).toBe(new Date(NOW - 15 * MIN).toISOString());
+  });
+
+  it('an event found in one stream while another ends at the bound: "not found within the time bound"', async () => {
+    const a = new FakeLog(clock);
+    a.fill(100, NOW - 10 * MIN, NOW);
+    a.add({ at: NOW - 1000, eventId: 'evt_x', status: 'sent', attempt: 2 });
+    const b = new FakeLog(clock);
+    b.fill(3600, NOW - 60 * MIN, NOW);
+    const r = await trace([stream('p:ga4', a), stream('w:erp', b)], {
+      kind: 'text',
+      text: 'evt_x',
+    });
+    const dest = r.events[0]!.destinations;
+    expect(dest[0]!.fate).toBe('sent');
+    expect(dest[1]!.fate).toBe('not_found');
+    expect(dest[1]!.detail).toBe(
+      'Not found within the time bound; older entries were not searched (see Searched).',
+    );
+    expect(r.streams[1]!.notReachedBefore).toBe(new Date(NOW - 15 * MIN).toISOString());
+    expect(r.streams[0]!.notReachedBefore).toBeUndefined(); // its ring ends within the bound
   });
 
   it('stops at the end of the ring when the API keeps nothing older', async () => {
@@ -89,6 +111,7 @@ describe('trace search bounds', () => {
     expect(unreached.length).toBeGreaterThan(0);
     for (const s of unreached) {
       expect(s.stop).toBe('budget');
+      expect(s.notReachedBefore).toBeDefined();
       // Where the search stopped is stated: within the window, well after its start.
       if (s.from) expect(Date.parse(s.from)).toBeGreaterThan(NOW - 15 * MIN);
     }

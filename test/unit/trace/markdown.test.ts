@@ -69,7 +69,7 @@ describe('Copy as Markdown', () => {
 
 describe('fate of an event at a destination', () => {
   const base = { eventId: 'e', event: 'purchase', timestamp: '2026-12-01T12:00:00Z' };
-  const ctx = { kind: 'provider' as const, enabled: true, complete: true };
+  const ctx = { kind: 'provider' as const, enabled: true, stop: 'ring_end' as const };
   it('the last line decides: a retry that ended sent is sent', () => {
     expect(
       fateOf(
@@ -111,6 +111,9 @@ describe('fate of an event at a destination', () => {
         .detail,
     ).toContain('not subscribed to purchase');
     expect(fateOf([], { ...ctx, enabled: false }).detail).toContain('disabled');
-    expect(fateOf([], { ...ctx, complete: false }).detail).toContain('not reached');
+    expect(fateOf([], { ...ctx, stop: 'budget' }).detail).toContain('not reached');
+    expect(fateOf([], { ...ctx, stop: 'bound' }).detail).toBe(
+      'Not found within the time bound; older entries were not searched (see Searched).',
+    );
   });
 });
