@@ -1,17 +1,11 @@
-import type {
-  SearchStop,
-  StreamSearched,
-  TraceProgress,
-  TraceQuery,
-  TraceResult,
-  TracedEvent,
-} from '../../../shared/bridge/calls/trace';
+import type { TraceProgress, TraceQuery, TraceResult } from '../../../shared/bridge/calls/trace';
 import type { TailStream } from '../../../shared/bridge/calls/tail';
 import type { LogEntry } from '../../../shared/contract/logs';
-import { fateOf, leavesUnsearched } from '../../../shared/domain/trace';
+import { leavesUnsearched } from '../../../shared/domain/trace';
 import { RequestBudget } from './budget';
 import { Collector } from './collector';
 import { pageBack, type PageBackResult, type Pager } from './page-back';
+import { searched, tracedEvents } from './result';
 
 /** One destination of the site, with where to read its pages and what the tails kept of it. */
 export interface TraceStream {
@@ -130,27 +124,7 @@ export async function runTrace(o: TraceOptions): Promise<TraceResult> {
   await Promise.all(workers);
   report(true);
 
-  const streams: StreamSearched[] = o.streams.map((s) => {
-    const r = outcomes.get(s.key)!;
-    const from = iso(r.oldestMs);
-    const to = iso(r.newestMs);
-    return {
-      key: s.key,
-      stream: s.stream,
-      ...(s.name !== undefined ? { name: s.name } : {}),
-      enabled: s.enabled,
-      ...(s.testMode !== undefined ? { testMode: s.testMode } : {}),
-      ...(s.subscribedEvents ? { subscribedEvents: s.subscribedEvents } : {}),
-      retainedEntries: s.retained.length,
-      pages: r.pages,
-      apiEntries: r.apiEntries,
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      stop: r.stop,
-      ...(notReached(r, started) ? { notReachedBefore: notReached(r, started) } : {}),
-      ...(r.error ? { error: r.error } : {}),
-    };
-  });
+  const streams = o.streams.map((s) => searched(s, outcomes.get(s.key)!, started));
   const stops = streams.map((s) => s.stop);
   return {
     traceId: o.traceId,
@@ -160,7 +134,7 @@ export async function runTrace(o: TraceOptions): Promise<TraceResult> {
     finishedAt: new Date(o.now()).toISOString(),
     state: o.signal.aborted
       ? 'cancelled'
-      : stops.some((s: SearchStop) => leavesUnsearched(s))
+      : stops.some((s) => leavesUnsearched(s))
         ? 'partial'
         : 'complete',
     requests: budget.requests,
@@ -170,51 +144,4 @@ export async function runTrace(o: TraceOptions): Promise<TraceResult> {
     events: tracedEvents(collector, o.streams, streams),
     moreEvents: collector.moreEvents,
   };
-}
-
-/**
- * The time before which this stream was not searched: the time bound, or where the budget, the
- * rate limit, a cancel or an error stopped it. None when the API has nothing older, or when the
- * event's arrival was reached (nothing older can belong to it).
- */
-function notReached(r: PageBackResult, started: number): string | undefined {
-  if (r.stop === 'ring_end' || r.stop === 'event_start') return undefined;
-  if (r.stop === 'bound') return iso(r.boundMs);
-  return iso(r.oldestMs ?? started);
-}
-
-function tracedEvents(
-  collector: Collector,
-  sources: TraceStream[],
-  searched: StreamSearched[],
-): TracedEvent[] {
-  const events = collector.events().map(({ eventId, lines }) => {
-    const all = [...lines.values()].flat();
-    const times = all.map((e) => Date.parse(e.timestamp)).filter((t) => !Number.isNaN(t));
-    const event = all.find((e) => e.event)?.event;
-    const destinations = sources.map((s, i) => {
-      const own = lines.get(s.key) ?? [];
-      const { fate, detail } = fateOf(own, {
-        kind: s.stream.kind,
-        enabled: s.enabled,
-        testMode: s.testMode,
-        subscribedEvents: s.subscribedEvents,
-        event,
-        stop: searched[i]!.stop,
-      });
-      return { key: s.key, fate, detail, lines: own };
-    });
-    const firstAt = times.length > 0 ? new Date(Math.min(...times)).toISOString() : undefined;
-    const lastMs = times.length > 0 ? Math.max(...times) : 0;
-    return {
-      lastMs,
-      traced: {
-        eventId,
-        ...(event ? { event } : {}),
-        ...(firstAt ? { firstAt } : {}),
-        destinations,
-      },
-    };
-  });
-  return events.sort((a, b) => b.lastMs - a.lastMs).map((e) => e.traced);
 }

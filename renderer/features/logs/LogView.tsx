@@ -7,7 +7,6 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { useRouter } from '../../app/router-store';
 import { clockOf, useTimeZone, zoneLabel } from '../../ui/time-zone';
 import { ColumnHeader } from './ColumnHeader';
 import { useColumns } from './columns';
@@ -20,9 +19,11 @@ import type { LogModel } from './log-model';
 import { LogToolbar } from './LogToolbar';
 import { compileHighlights } from './regex';
 import type { Row } from './row';
-import { copyRowJson, RowDetail, tracePath } from './RowDetail';
+import { JumpStatus } from './JumpStatus';
+import { RowDetail } from './RowDetail';
 import { TailStatusLine } from './TailStatusLine';
 import { useJumpBack } from './use-jump-back';
+import { useLineActions } from './use-line-actions';
 import type { TailInfo } from './use-tail';
 import { registerView } from './view-keys';
 
@@ -49,12 +50,10 @@ export function LogView({
 }: LogViewProps) {
   const version = useSyncExternalStore(model.subscribe, model.getVersion);
   const zone = useTimeZone();
-  const navigate = useRouter((s) => s.navigate);
   const [picked, setPicked] = useState<Row>();
   const [showFailed, setShowFailed] = useState(false);
   const [highlights, setHighlights] = useState<string[]>([]);
   const [scrollTo, setScrollTo] = useState<ScrollRequest>();
-  const [notice, setNotice] = useState<string>();
   const section = useRef<HTMLElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const idPrefix = useId().replace(/:/g, '');
@@ -83,50 +82,17 @@ export function LogView({
     [model],
   );
 
-  useEffect(() => {
-    if (!notice) return;
-    const t = setTimeout(() => setNotice(undefined), 4000);
-    return () => clearTimeout(t);
-  }, [notice]);
-
   // A selected line that left the buffer (evicted, cleared) is no longer shown in the detail.
   const selected = picked && model.holds(picked) ? picked : undefined;
   const counts = STATUS_ORDER.map((s) => [s, model.stats.byStatus.get(s) ?? 0] as const).filter(
     ([, n]) => n > 0,
   );
   const groups = [...model.stats.failedByCode].sort((a, b) => b[1] - a[1]);
-  let marksInView = 0;
-  for (const r of model.marks.rows()) if (model.indexOf(r) >= 0) marksInView++;
-
-  const mark = (row: Row) => {
-    if (!model.marks.has(row) && model.marks.size >= 500)
-      return setNotice('At most 500 marks per view: unmark one first.');
-    model.toggleMark(row);
+  const pick = (row: Row) => {
+    setPicked(row);
+    show(row);
   };
-  const onListKey = (key: string, row: Row | undefined): boolean => {
-    if (!row || row.status === 'gap') return false;
-    if (key === 'm') mark(row);
-    else if (key === 'c')
-      void copyRowJson(row).then((r) =>
-        setNotice(
-          r.ok
-            ? 'Copied the line as JSON.'
-            : 'The clipboard was refused: use Copy as JSON in the detail.',
-        ),
-      );
-    else if (key === 't' && row.eventId) navigate(tracePath(row.eventId));
-    else return false;
-    return true;
-  };
-  const goMark = (dir: 1 | -1) => {
-    const from = selected ? model.indexAtOrAfter(selected) : dir === 1 ? -1 : model.viewLength;
-    const i = model.markIndex(from, dir);
-    const row = model.viewRow(i);
-    if (row) {
-      setPicked(row);
-      show(row);
-    }
-  };
+  const { notice, mark, onListKey, goMark, marksInView } = useLineActions(model, selected, pick);
 
   return (
     <section
@@ -134,7 +100,6 @@ export function LogView({
       className={`log-view${compact ? ' compact' : ''}`}
       aria-label={title}
       style={columns.style}
-      data-version={version}
     >
       <header className="log-head">
         <h2>{title}</h2>
@@ -169,21 +134,11 @@ export function LogView({
         onMark={goMark}
       />
       {outcome && (
-        <div className="log-jumped" role="status">
-          <strong>
-            {outcome.busy
-              ? `Paging back to the last ${outcome.minutes} min…`
-              : `Jumped to the last ${outcome.minutes} min (from ${clock(Date.now() - outcome.minutes * 60_000)}).`}
-          </strong>
-          {outcome.lines.map((l) => (
-            <span key={l}>{l}</span>
-          ))}
-          {!outcome.busy && (
-            <button type="button" className="linklike" onClick={dismiss}>
-              Dismiss
-            </button>
-          )}
-        </div>
+        <JumpStatus
+          outcome={outcome}
+          from={clock(Date.now() - outcome.minutes * 60_000)}
+          onDismiss={dismiss}
+        />
       )}
       {notice && (
         <p className="muted small" role="status">
