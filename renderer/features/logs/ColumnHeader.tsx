@@ -1,11 +1,11 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { COLUMNS, MAX_WIDTH, type ColumnKey } from './columns';
 
 /**
  * Column titles above a log list, each with a handle to resize it: drag it, or focus it and use
  * the arrow keys (Shift for bigger steps, Home for the default width).
  */
-export function ColumnHeader({
+export const ColumnHeader = memo(function ColumnHeader({
   showStream,
   width,
   resize,
@@ -65,4 +65,4 @@ export function ColumnHeader({
       <span className="c-detail">Detail</span>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { memo, useEffect, useState, type RefObject } from 'react';
 import { LogStatus } from '../../../shared/contract/logs';
 import { filterErrors, type LogFilter } from './filter';
 import { HighlightTerms } from './HighlightTerms';
@@ -10,7 +10,7 @@ type TextKey = 'text' | 'include' | 'exclude';
  * keystroke does not rescan the buffer; the other controls apply at once. A pattern that cannot
  * be used is reported under its field and not applied.
  */
-export function LogFilters({
+export const LogFilters = memo(function LogFilters({
   filter,
   onChange,
   highlights,
@@ -133,4 +133,4 @@ export function LogFilters({
       />
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { clockOf, type TimeZoneChoice } from '../../ui/time-zone';
 import { Highlighted } from './Highlighted';
 import type { Highlighter } from './regex';
-import type { Row } from './row';
+import { TIME_BASE, type Row } from './row';
 
 /** What the detail column shows of a line: its error, else its reason, else its payload summary. */
 export function detailOf(row: Row): string {
@@ -60,7 +60,7 @@ export const LogRowView = memo(function LogRowView({
       data-ts={row.ts}
     >
       {marked && <span className="sr-only">Marked. </span>}
-      <span className="c-time">{clockOf(row.t, zone)}</span>
+      <span className="c-time">{clockOf(row.t + TIME_BASE, zone)}</span>
       {showStream && (
         <span className="c-stream" title={row.stream}>
           <Highlighted text={row.stream} hl={highlight} />

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 export type ColumnKey = 'time' | 'stream' | 'status' | 'http' | 'event' | 'attempt' | 'ms';
 
@@ -39,11 +39,15 @@ function load(): Widths {
  */
 export function useColumns(longestEvent: number) {
   const [set, setSet] = useState<Widths>(load);
-  const width = (k: ColumnKey): number => {
-    const c = COLUMNS.find((x) => x.key === k)!;
-    if (set[k] !== undefined) return set[k];
-    return k === 'event' ? Math.min(48, Math.max(c.def, longestEvent + 1)) : c.def;
-  };
+  // Stable between renders unless a width changes, so the header only re-renders then.
+  const width = useCallback(
+    (k: ColumnKey): number => {
+      const c = COLUMNS.find((x) => x.key === k)!;
+      if (set[k] !== undefined) return set[k];
+      return k === 'event' ? Math.min(48, Math.max(c.def, longestEvent + 1)) : c.def;
+    },
+    [set, longestEvent],
+  );
   const resize = useCallback((k: ColumnKey, ch: number | undefined) => {
     setSet((cur) => {
       const c = COLUMNS.find((x) => x.key === k)!;
@@ -58,6 +62,9 @@ export function useColumns(longestEvent: number) {
       return next;
     });
   }, []);
-  const style = Object.fromEntries(COLUMNS.map((c) => [`--w-${c.key}`, `${width(c.key)}ch`]));
+  const style = useMemo(
+    () => Object.fromEntries(COLUMNS.map((c) => [`--w-${c.key}`, `${width(c.key)}ch`])),
+    [width],
+  );
   return { width, resize, style };
 }

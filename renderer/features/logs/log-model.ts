@@ -2,7 +2,7 @@ import type { TailGap } from '../../../shared/bridge/calls/tail';
 import type { LogEntry } from '../../../shared/contract/logs';
 import { compileFilter, EMPTY_FILTER, type LogFilter } from './filter';
 import { Marks } from './marks';
-import { gapRow, toRow, type Row } from './row';
+import { gapRow, TIME_BASE, toRow, type Row } from './row';
 import { byTime, lowerBound, mergeInto, SortedRows } from './sorted-rows';
 import { LogStats } from './stats';
 
@@ -67,34 +67,44 @@ export class LogModel {
   }
 
   private apply({ stream, entries, gaps, at }: Batch): void {
-    const rows: Row[] = [];
-    const pending = gaps && gaps.length > 0 ? gaps.slice() : [];
+    const rows: Row[] = new Array<Row>(entries.length);
+    let n = 0;
+    let ordered = true;
+    const pending = gaps && gaps.length > 0 ? gaps.slice() : undefined;
     for (const e of entries) {
-      const row = toRow(e, stream, 0, at);
-      const gi = pending.findIndex((g) => g.beforeId === e.id);
-      if (gi >= 0) rows.push(gapRow(pending.splice(gi, 1)[0]!, stream, this.nextSeq++, at, row.t));
-      row.seq = this.nextSeq++;
-      rows.push(row);
+      if (pending) {
+        const gi = pending.findIndex((g) => g.beforeId === e.id);
+        if (gi >= 0) {
+          const row = toRow(e, stream, 0, at);
+          rows[n++] = gapRow(pending.splice(gi, 1)[0]!, stream, this.nextSeq++, at, row.t);
+        }
+      }
+      const row = toRow(e, stream, this.nextSeq++, at);
+      if (n > 0 && row.t < rows[n - 1]!.t) ordered = false;
+      rows[n++] = row;
     }
-    const lastT = rows[rows.length - 1]?.t ?? at;
-    for (const g of pending) rows.push(gapRow(g, stream, this.nextSeq++, at, lastT));
+    rows.length = n;
+    const lastT = n > 0 ? rows[n - 1]!.t : at - TIME_BASE;
+    for (const g of pending ?? []) rows.push(gapRow(g, stream, this.nextSeq++, at, lastT));
+    // A stream's entries come oldest first; only a stream whose clock steps back needs a sort.
+    if (!ordered) rows.sort(byTime);
     this.insert(rows);
   }
 
   private insert(rows: Row[]): void {
     if (rows.length === 0) return;
-    rows.sort(byTime);
     const passing: Row[] = [];
+    const pred = this.pred;
     for (const r of rows) {
       this.stats.add(r);
       if (r.event.length > this.longestEvent) this.longestEvent = r.event.length;
-      if (this.pred(r)) passing.push(r);
+      if (pred(r)) passing.push(r);
     }
     mergeInto(this.view, this.viewStart, passing);
     this.appended += passing.length;
     for (const gone of this.rows.insert(rows)) {
       this.stats.remove(gone);
-      this.marks.drop(gone);
+      if (this.marks.size > 0) this.marks.drop(gone);
       // The oldest rows go first, so a departing row that passes the filter heads the view.
       if (this.view[this.viewStart] === gone) this.viewStart++;
     }
@@ -177,9 +187,9 @@ export class LogModel {
     return this.viewRow(i) === row ? i : -1;
   }
 
-  /** Index of the first row at or after time `t` (ms). */
-  indexAtTime(t: number): number {
-    return this.indexAtOrAfter({ t, seq: -1 } as Row);
+  /** Index of the first row at or after time `ms` (since 1970). */
+  indexAtTime(ms: number): number {
+    return this.indexAtOrAfter({ t: ms - TIME_BASE, seq: -1 } as Row);
   }
 
   /** Whether the buffer still holds `row` (it may have been evicted or cleared). */

@@ -11,7 +11,10 @@ export interface Row {
   stream: string;
   id: number;
   ts: string;
-  /** The entry's time in ms (arrival time when the timestamp does not parse): the view's order. */
+  /**
+   * The entry's time (arrival time when the timestamp does not parse), the view's order, in ms
+   * since TIME_BASE: a small integer, so 100,000 rows do not each box a double on the heap.
+   */
   t: number;
   event: string;
   eventId: string;
@@ -37,9 +40,48 @@ export function summarize(payload: Record<string, unknown> | undefined): string 
   return text.length > PAYLOAD_SUMMARY_MAX ? `${text.slice(0, PAYLOAD_SUMMARY_MAX - 1)}…` : text;
 }
 
+/** Row times count from here (a recent hour); `t + TIME_BASE` is the time in ms since 1970. */
+export const TIME_BASE = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+
+const d2 = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
+/**
+ * ms since 1970 of an ISO time. The API's usual form (`2026-12-01T12:00:00.123Z`) is read by hand,
+ * several times faster than Date.parse for every line at 10,000 lines a second; others go to it.
+ */
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` exactly: separators in place and digits where digits go. */
+function apiForm(s: string): boolean {
+  if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84) return false;
+  if (s[4] !== '-' || s[7] !== '-' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.') return false;
+  for (const i of DIGITS) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+export function isoMs(iso: string): number {
+  if (apiForm(iso)) {
+    const ms =
+      (iso.charCodeAt(20) - 48) * 100 + (iso.charCodeAt(21) - 48) * 10 + iso.charCodeAt(22) - 48;
+    const t = Date.UTC(
+      d2(iso, 0) * 100 + d2(iso, 2),
+      d2(iso, 5) - 1,
+      d2(iso, 8),
+      d2(iso, 11),
+      d2(iso, 14),
+      d2(iso, 17),
+      ms,
+    );
+    if (!Number.isNaN(t)) return t;
+  }
+  return Date.parse(iso);
+}
+
 function timeOf(iso: string, fallback: number): number {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? fallback : t;
+  const t = isoMs(iso);
+  return (Number.isNaN(t) ? fallback : t) - TIME_BASE;
 }
 
 export function toRow(e: LogEntry, stream: string, seq: number, at: number): Row {
@@ -63,7 +105,7 @@ export function toRow(e: LogEntry, stream: string, seq: number, at: number): Row
   };
 }
 
-/** A visible marker where the tail could not fetch everything, placed at the time `t`. */
+/** A visible marker where the tail could not fetch everything, placed at row time `t`. */
 export function gapRow(
   g: { afterId: number; beforeId: number; missing: number; exact: boolean },
   stream: string,
@@ -78,7 +120,7 @@ export function gapRow(
     seq,
     stream,
     id: g.beforeId,
-    ts: new Date(t).toISOString(),
+    ts: new Date(t + TIME_BASE).toISOString(),
     t,
     event: '',
     eventId: '',

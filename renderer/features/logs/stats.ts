@@ -1,4 +1,4 @@
-import type { Row } from './row';
+import { TIME_BASE, type Row } from './row';
 
 export const BUCKET_MS = 5000;
 export const BUCKETS = 60;
@@ -36,7 +36,8 @@ export class LogStats {
         (this.failedByCode.get(r.code || 'unknown') ?? 0) + 1,
       );
     if (!charted(r.status)) return;
-    const start = r.t - (r.t % BUCKET_MS);
+    const ms = r.t + TIME_BASE;
+    const start = ms - (ms % BUCKET_MS);
     if (start < this.newest - KEEP_MS) return;
     let b = this.buckets.get(start);
     if (!b) {
@@ -59,7 +60,8 @@ export class LogStats {
       else this.failedByCode.delete(code);
     }
     if (!charted(r.status)) return;
-    const b = this.buckets.get(r.t - (r.t % BUCKET_MS));
+    const ms = r.t + TIME_BASE;
+    const b = this.buckets.get(ms - (ms % BUCKET_MS));
     if (b && b[r.status] > 0) b[r.status]--;
   }
 

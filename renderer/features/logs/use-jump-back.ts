@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { stopText } from '../../../shared/domain/trace';
 import { call } from '../../bridge';
 import type { LogModel } from './log-model';
-import type { Row } from './row';
+import { TIME_BASE, type Row } from './row';
 import type { TailInfo } from './use-tail';
 
 export const JUMP_MINUTES = [1, 5, 15, 60] as const;
@@ -43,7 +43,7 @@ export function useJumpBack(
       const lines = await Promise.all(
         tails.map(async (t) => {
           const oldest = oldestOf(model, t.label);
-          if (oldest && oldest.t <= since) return `${t.label}: already in the buffer.`;
+          if (oldest && oldest.t + TIME_BASE <= since) return `${t.label}: already in the buffer.`;
           const r = await call('tail.history', {
             ...t.target,
             stream: t.stream,

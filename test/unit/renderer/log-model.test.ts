@@ -8,7 +8,7 @@ import {
   hasNestedQuantifier,
   highlightPieces,
 } from '../../../renderer/features/logs/regex';
-import { rowAsEntry, type Row } from '../../../renderer/features/logs/row';
+import { isoMs, rowAsEntry, TIME_BASE, type Row } from '../../../renderer/features/logs/row';
 
 const T0 = Date.parse('2026-12-01T12:00:00.000Z');
 let nextId = 1;
@@ -26,7 +26,7 @@ function entry(atMs: number, extra: Partial<LogEntry> = {}): LogEntry {
 }
 const viewTimes = (m: LogModel) => {
   const out: number[] = [];
-  m.forEachInView((r) => out.push(r.t));
+  m.forEachInView((r) => out.push(r.t + TIME_BASE));
   return out;
 };
 const sorted = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! <= x);
@@ -57,8 +57,8 @@ describe('merged view in timestamp order', () => {
     expect(ts).toHaveLength(500);
     expect(sorted(ts)).toBe(true);
     // Only the newest 500 by time are kept.
-    expect(m.rows.at(0)!.t).toBe(ts[0]);
-    expect(Math.max(...ts)).toBe(m.rows.last()!.t);
+    expect(m.rows.at(0)!.t + TIME_BASE).toBe(ts[0]);
+    expect(Math.max(...ts)).toBe(m.rows.last()!.t + TIME_BASE);
   });
 
   it('filters, stats and the view agree after evictions and late inserts', () => {
@@ -151,6 +151,22 @@ describe('regex filters', () => {
         .filter((p) => p.term >= 0)
         .map((p) => p.term),
     ).toEqual([0, 1]);
+  });
+});
+
+describe('reading times', () => {
+  it('reads the API form by hand and anything else with Date.parse, to the same ms', () => {
+    for (const iso of [
+      '2026-12-01T12:34:56.789Z',
+      '1999-01-31T23:59:59.000Z',
+      '2026-12-01T12:34:56Z',
+      '2026-12-01T13:34:56.789+01:00',
+      '2026-12-01T12:34:56.7891Z',
+    ])
+      expect(isoMs(iso)).toBe(Date.parse(iso));
+    expect(Number.isNaN(isoMs('yesterday'))).toBe(true);
+    expect(Number.isNaN(isoMs('2026-1x-01T12:34:56.789Z'))).toBe(true);
+    expect(isoMs('2026-02-30T00:00:00.000Z')).toBe(Date.parse('2026-02-30T00:00:00.000Z'));
   });
 });
 
