@@ -5,6 +5,11 @@ import { entryMatcher } from '../../../shared/domain/trace';
 
 /** Lines kept per event and destination in a result (a retry storm would not fit a ticket). */
 export const MAX_LINES = 100;
+/**
+ * By text, lines that do not contain the text are kept (their event may match elsewhere) up to
+ * this many: a bound on the memory of one search. Beyond it `capped` says lines may be missing.
+ */
+export const MAX_UNMATCHED = 100_000;
 
 /**
  * What a trace keeps of the entries it sees. By event id: that event's lines only. By text: the
@@ -21,6 +26,9 @@ export class Collector {
   private startMs: number | undefined;
   /** Streams that have seen where the traced event entered them. */
   private readonly startedIn = new Set<string>();
+  private unmatched = 0;
+  /** Some lines without the text were not kept (MAX_UNMATCHED reached). */
+  capped = false;
 
   constructor(private readonly query: TraceQuery) {
     this.match = entryMatcher(query);
@@ -34,7 +42,11 @@ export class Collector {
         this.matchedSet.add(e.eventId);
         this.matched.push(e.eventId);
       }
-      if (byId && !hit) continue;
+      if (!hit && byId) continue;
+      if (!hit && ++this.unmatched > MAX_UNMATCHED) {
+        this.capped = true;
+        continue;
+      }
       let streams = this.byEvent.get(e.eventId);
       if (!streams) this.byEvent.set(e.eventId, (streams = new Map<string, LogEntry[]>()));
       let lines = streams.get(streamKey);

@@ -143,5 +143,6 @@ export async function runTrace(o: TraceOptions): Promise<TraceResult> {
     streams,
     events: tracedEvents(collector, o.streams, streams),
     moreEvents: collector.moreEvents,
+    ...(collector.capped ? { linesCapped: true } : {}),
   };
 }

@@ -1,13 +1,9 @@
 import { useState } from 'react';
 import { useRouter } from '../../app/router-store';
 import { copyText } from '../../ui/copy-text';
+import { tracePath } from '../trace/route';
 import { stampOf, type TimeZoneChoice } from '../../ui/time-zone';
 import { rowAsEntry, type Row } from './row';
-
-/** The route that traces an event across every destination of the site. */
-export function tracePath(eventId: string): string {
-  return `trace/event/${encodeURIComponent(eventId)}`;
-}
 
 /** Copies one line as the JSON of its entry; says so, or shows the text when the clipboard refuses. */
 export async function copyRowJson(row: Row): Promise<{ ok: boolean; text: string }> {

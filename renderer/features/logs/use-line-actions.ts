@@ -3,7 +3,8 @@ import { useRouter } from '../../app/router-store';
 import type { LogModel } from './log-model';
 import { MAX_MARKS } from './marks';
 import type { Row } from './row';
-import { copyRowJson, tracePath } from './RowDetail';
+import { tracePath } from '../trace/route';
+import { copyRowJson } from './RowDetail';
 
 /**
  * What an operator does to one line from the keyboard or the toolbar: mark it (m), move between

@@ -5,8 +5,10 @@ import type {
   TracedEvent,
 } from '../../../shared/bridge/calls/trace';
 import type { LogEntry } from '../../../shared/contract/logs';
-import { leavesUnsearched, stopText } from '../../../shared/domain/trace';
+import { CAPPED_NOTE, leavesUnsearched, stopText } from '../../../shared/domain/trace';
+import { useRouter } from '../../app/router-store';
 import { destinationLabel } from './labels';
+import { tracePath } from './route';
 
 /** Each fate in words, worn as the badge of the matching health colour. */
 const FATE: Record<TraceFate, { label: string; badge: string }> = {
@@ -49,20 +51,31 @@ function EventCard({
   ev,
   streams,
   clock,
+  byText,
 }: {
   ev: TracedEvent;
   streams: Map<string, StreamSearched>;
   clock(iso: string | undefined): string;
+  /** Found by text: offer the full trace of its event id. */
+  byText: boolean;
 }) {
+  const navigate = useRouter((s) => s.navigate);
   return (
     <article className="card" aria-label={`Event ${ev.eventId}`}>
-      <h2>
-        Event <code>{ev.eventId}</code>
-        {ev.event ? ` · ${ev.event}` : ''}
-        {ev.firstAt ? (
-          <span className="muted small"> · first logged {clock(ev.firstAt)}</span>
-        ) : null}
-      </h2>
+      <header className="row wrap trace-event-head">
+        <h2>
+          Event <code>{ev.eventId}</code>
+          {ev.event ? ` · ${ev.event}` : ''}
+          {ev.firstAt ? (
+            <span className="muted small"> · first logged {clock(ev.firstAt)}</span>
+          ) : null}
+        </h2>
+        {byText && (
+          <button type="button" onClick={() => navigate(tracePath(ev.eventId))}>
+            Trace this event id
+          </button>
+        )}
+      </header>
       <table className="table trace-table">
         <caption className="visually-hidden">Fate at each destination</caption>
         <thead>
@@ -114,8 +127,15 @@ export function TraceResultView({
             : 'Part of the time range was not reached: see below, then widen the budget or narrow the time.'}
         </p>
       )}
+      {result.linesCapped && <p className="notice notice-warning">{CAPPED_NOTE}</p>}
       {result.events.map((ev) => (
-        <EventCard key={ev.eventId} ev={ev} streams={streams} clock={clock} />
+        <EventCard
+          key={ev.eventId}
+          ev={ev}
+          streams={streams}
+          clock={clock}
+          byText={result.query.kind === 'text'}
+        />
       ))}
       {result.moreEvents > 0 && (
         <p className="muted">

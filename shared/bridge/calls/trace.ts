@@ -22,7 +22,7 @@ export type TraceQuery = z.infer<typeof TraceQuery>;
 export const TRACE_WINDOW_DEFAULT_MIN = 15;
 export const TRACE_WINDOW_MAX_MIN = 24 * 60;
 export const TRACE_BUDGET_DEFAULT = 120;
-export const TRACE_BUDGET_MAX = 1000;
+export const TRACE_BUDGET_MAX = 500;
 
 export const TraceRun = z.object({
   connectionId: LocalId,
@@ -127,6 +127,11 @@ export const TraceResult = z.object({
   events: z.array(TracedEvent).max(TRACE_MAX_EVENTS),
   /** Further events the text matched beyond the ones traced. */
   moreEvents: z.number().int().nonnegative(),
+  /**
+   * By text over very many lines, not every line without the text could be kept: a destination
+   * may show "not found" for a line that lacked the text. Tracing the event id answers in full.
+   */
+  linesCapped: z.boolean().optional(),
 });
 export type TraceResult = z.infer<typeof TraceResult>;
 

@@ -10,6 +10,9 @@ export interface MarkdownOptions {
   site?: string | undefined;
 }
 
+export const CAPPED_NOTE =
+  'So many lines were searched by text that not every line without the text was kept: a destination shown as not found may have logged the event without it. Trace the event id for a full answer.';
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 function line(e: LogEntry, o: MarkdownOptions): string {
@@ -60,6 +63,10 @@ export function traceMarkdown(r: TraceResult, o: MarkdownOptions): string {
       out.push(`${s ? o.label(s) : d.key}:`);
       for (const e of d.lines) out.push(`- ${line(e, o)}`);
     }
+  }
+  if (r.linesCapped) {
+    out.push('');
+    out.push(CAPPED_NOTE);
   }
   if (r.moreEvents > 0) {
     out.push('');

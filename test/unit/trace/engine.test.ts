@@ -315,3 +315,26 @@ describe('skipping a retained run', () => {
     expect(r.pages).toBeLessThanOrEqual(10);
   });
 });
+
+describe('memory of a search by text', () => {
+  it('keeps lines without the text only up to a bound, and says so; matches are always kept', async () => {
+    const { Collector, MAX_UNMATCHED } = await import('../../../main/core/trace/collector');
+    const c = new Collector({ kind: 'text', text: 'ORD-7' });
+    const filler = Array.from({ length: MAX_UNMATCHED + 10 }, (_, i) => ({
+      id: i + 1,
+      timestamp: new Date(NOW - i).toISOString(),
+      event: 'page_view',
+      eventId: `e${i}`,
+      status: 'sent' as const,
+      attempt: 1,
+    }));
+    c.visit('p:ga4', filler);
+    expect(c.capped).toBe(true);
+    c.visit('w:erp', [
+      { ...filler[0]!, id: 1, eventId: 'evt_buy', payload: { order_id: 'ORD-7' } },
+    ]);
+    const ev = c.events();
+    expect(ev.map((e) => e.eventId)).toEqual(['evt_buy']);
+    expect(ev[0]!.lines.get('w:erp')).toHaveLength(1);
+  });
+});
