@@ -150,7 +150,7 @@ test('webhooks: create, edit, test, delete', async ({ opsPage: page }) => {
   // Editing is a change on webhook:<id>: baseline, the JSON draft (secret stays masked), apply, test.
   await row.getByRole('link', { name: 'Change E2E hook' }).click();
   const detail = page.getByTestId('webhook-detail');
-  await expect(detail.getByRole('heading', { name: 'E2E hook' })).toBeVisible();
+  await expect(detail.getByRole('heading', { name: 'E2E hook', exact: true })).toBeVisible();
   await expectAccessible(page, 'webhook detail');
   await screenshotBothThemes(page, 'webhook-detail');
   await detail.getByRole('button', { name: 'Start change' }).click();
