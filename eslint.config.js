@@ -19,7 +19,7 @@ const noImport = (groups) => ({
 });
 const electronBan = {
   group: ['electron'],
-  message: 'Only the Electron shell files may import electron (DESIGN.md section 3).',
+  message: 'Only the Electron shell files may import electron (docs/architecture.md, "Layers").',
 };
 const rendererBan = {
   group: ['**/renderer/**', '../renderer/*', '../../renderer/*'],
@@ -28,6 +28,27 @@ const rendererBan = {
 const mainBan = {
   group: ['**/main/**', '../main/*', '../../main/*'],
   message: 'renderer/ and shared/ never import main/.',
+};
+// The layers inside main/ (docs/architecture.md, "Layers"): core is the app without a host,
+// sandbox is a separate program that happens to share the process, base is the leaf both use.
+const hostBan = {
+  group: ['**/host/*', '**/main/host/**'],
+  message: 'main/core and main/sandbox never import main/host: core receives `emit` instead.',
+};
+const sandboxBan = {
+  group: ['**/sandbox', '**/sandbox/*', '**/main/sandbox/**'],
+  message:
+    'main/core never imports main/sandbox: the host passes a `startSandbox` function in CoreOptions.',
+};
+const coreBan = {
+  group: ['**/core/*', '**/main/core/**'],
+  message:
+    'main/sandbox never imports main/core: what both need lives in main/base (atomic files, constant-time compare, clocks).',
+};
+const baseLeaf = {
+  group: ['../*', '**/main/**', '**/shared/**', '**/renderer/**'],
+  message:
+    'main/base is a leaf: it imports Node built-ins and its own files only, nothing of the app.',
 };
 
 export default tseslint.config(
@@ -75,8 +96,17 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
-  // Layer rules (DESIGN.md section 3), enforced rather than remembered.
+  // Layer rules (docs/architecture.md, "Layers"), enforced rather than remembered.
   { files: ['main/**/*.ts'], ignores: electronOnly, rules: noImport([electronBan, rendererBan]) },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: noImport([electronBan, rendererBan, hostBan, sandboxBan]),
+  },
+  {
+    files: ['main/sandbox/**/*.ts'],
+    rules: noImport([electronBan, rendererBan, hostBan, coreBan]),
+  },
+  { files: ['main/base/**/*.ts'], rules: noImport([electronBan, baseLeaf]) },
   { files: electronOnly, rules: noImport([rendererBan]) },
   { files: ['shared/**/*.ts'], rules: noImport([electronBan, rendererBan, mainBan]) },
   {

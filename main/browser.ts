@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     identity: { version: pkg.version, mode: 'browser', dataDir },
     settings,
     secrets,
-    hub,
+    emit: hub.emit,
     ...(values['no-sandbox']
       ? {}
       : {
@@ -61,7 +61,13 @@ async function main(): Promise<void> {
         }),
   });
   const staticDir = resolve(import.meta.dirname, '../renderer');
-  const server = await startBrowserServer({ port, staticDir, handlers: core.handlers, hub });
+  const server = await startBrowserServer({
+    port,
+    staticDir,
+    handlers: core.handlers,
+    hub,
+    clientGone: core.clientGone,
+  });
   process.stdout.write(
     `Integration Ops (browser mode), data in ${dataDir}\nOpen this URL in your browser:\n${server.launchUrl}\n`,
   );

@@ -62,7 +62,7 @@ async function start(): Promise<Core> {
     },
     settings,
     secrets,
-    hub,
+    emit: hub.emit,
     confirmInsecureSecrets: async () => {
       const { response } = await dialog.showMessageBox({
         type: 'warning',
@@ -78,7 +78,7 @@ async function start(): Promise<Core> {
     },
     startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500 }),
   });
-  registerIpc(core.handlers, hub, () => windows);
+  registerIpc(core.handlers, hub, () => windows, core.clientGone);
   attachAnomalyNotifications(hub, () => windows, openWindow);
   openWindow();
   return core;

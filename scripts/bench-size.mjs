@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Renderer size budget (issue 5): initial JS = the entry script plus every chunk it imports
+// Renderer size budget: initial JS = the entry script plus every chunk it imports
 // statically (transitively), gzip; lazy chunks (screens, the editor) count only in the total.
 // Builds first unless --no-build and out/renderer exists. Last line: one JSON object.
 import { execFileSync } from 'node:child_process';

@@ -12,10 +12,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { calls, type CallContext, type CallName } from '../shared/bridge';
+import type { CallContext, Emit } from '../shared/bridge';
 import type { TraceQuery, TraceResult } from '../shared/bridge/calls/trace';
 import { createApiService } from '../main/core/api';
-import type { Invoke } from '../main/core/feature';
 import { createTailFeature } from '../main/core/tail';
 import {
   createTraceFeature,
@@ -23,7 +22,6 @@ import {
   RetainedLogs,
   retainedKey,
 } from '../main/core/trace';
-import { EventHub } from '../main/host/event-hub';
 
 interface Ready {
   url: string;
@@ -66,20 +64,16 @@ const api = createApiService({
   },
   cacheDir,
   proxyEnv: {},
+  emit: () => undefined,
 });
-const hub = new EventHub();
-const ctx: CallContext = hub.context;
-// The same in-process call path as the app core: inputs and outputs through the bridge schemas.
-const handlers = api.handlers as Record<string, (i: unknown, c: CallContext) => Promise<unknown>>;
-const invoke = (async (name: CallName, input: unknown) => {
-  const spec = calls[name];
-  return spec.output.parse(await handlers[name]!(spec.input.parse(input), ctx));
-}) as Invoke;
+// Events (tail batches, trace progress) go nowhere: the bench reads the answers.
+const emit: Emit = () => undefined;
+const ctx: CallContext = { client: 'bench' };
 const target = { connectionId: 'bench', siteId: ready.siteId };
 
 function feature() {
   const retained = new RetainedLogs({ ...DEFAULT_RETAINED, now: Date.now });
-  return { retained, trace: createTraceFeature({ invoke }, retained) };
+  return { retained, trace: createTraceFeature({ emit, api }, retained) };
 }
 
 let traceSeq = 0;
@@ -163,14 +157,14 @@ try {
   // Warm: live tails on all five streams for a while, then the same trace of the old event.
   const warm = feature();
   const tails = createTailFeature(
-    { hub, invoke },
+    { emit, api },
     { retain: (t) => warm.retained.feed(retainedKey(t)) },
   );
-  const streams = (await invoke('integrations.list', target)).data.map((i) => ({
+  const streams = (await api.reads.integrations(target, 'live')).data.map((i) => ({
     kind: 'provider' as const,
     provider: i.provider,
   }));
-  const hooks = (await invoke('webhooks.list', target)).data.map((w) => ({
+  const hooks = (await api.reads.webhooks(target, 'live')).data.map((w) => ({
     kind: 'webhook' as const,
     webhookId: w.id,
   }));

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import { calls, type CallContext, type CallName, type Handlers } from '../../shared/bridge';
-import type { EventHub } from '../host/event-hub';
-import { createApiService } from './api';
+import type { ClientId, Emit, Handlers } from '../../shared/bridge';
+import { createApiHandlers, createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
 import { createChangesFeature } from './changes';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { ConnectionService } from './connections/connection-service';
 import { attachEmbeddedSandbox, type EmbeddedSandbox } from './connections/embedded-sandbox';
-import type { FeatureDeps, Invoke } from './feature';
 import { createRunbooksFeature } from './runbooks';
+import { RunbookStore } from './runbooks/store';
 import type { SecretStore } from './secrets/types';
 import type { SettingsStore } from './settings/settings-store';
 import { createSnapshotsFeature } from './snapshots';
@@ -19,7 +18,8 @@ export interface CoreOptions {
   identity: AppIdentity;
   settings: SettingsStore;
   secrets: SecretStore;
-  hub: EventHub;
+  /** How events reach the renderers (the host's event hub); core never imports the host. */
+  emit: Emit;
   /** Asks the operator, outside the renderer, before token storage is weakened (Electron: a dialog). */
   confirmInsecureSecrets?: () => Promise<boolean>;
   /** Starts the embedded sandbox; omitted in tests that bring their own API. */
@@ -28,26 +28,30 @@ export interface CoreOptions {
 
 export interface Core {
   handlers: Handlers;
+  /** The host reports a window or tab that went away; what it subscribed to ends. */
+  clientGone: (client: ClientId) => void;
   sandbox: EmbeddedSandbox | undefined;
   close(): Promise<void>;
 }
 
 /**
- * Builds every Electron-free service and the exhaustive handler map. Electron and browser mode
- * call this with their own settings backend and secret store; nothing else differs.
+ * The one place the services are wired: each feature gets the typed services it uses (the API,
+ * snapshots, runbooks, changes) and the bridge handlers are thin adapters over them. Electron and
+ * browser mode call this with their own settings backend, secret store and event sink.
  */
 export async function createCore(opts: CoreOptions): Promise<Core> {
-  const notices = [...opts.settings.notices];
-  const ctx: CallContext = opts.hub.context;
-  const connections = new ConnectionService(opts.settings, opts.secrets);
-  const api = createApiService({ connections, cacheDir: join(opts.identity.dataDir, 'cache') });
+  const { emit, settings } = opts;
+  const dataDir = opts.identity.dataDir;
+  const notices = [...settings.notices];
+  const connections = new ConnectionService(settings, opts.secrets);
+  const api = createApiService({ connections, cacheDir: join(dataDir, 'cache'), emit });
   connections.onChange((id) => api.invalidate(id));
   connections.onForget((id) => void api.forgetCache(id).catch(() => undefined));
 
   let sandbox: EmbeddedSandbox | undefined;
   if (opts.startSandbox) {
     try {
-      sandbox = await attachEmbeddedSandbox(connections, opts.identity.dataDir, opts.startSandbox);
+      sandbox = await attachEmbeddedSandbox(connections, dataDir, opts.startSandbox);
     } catch (error) {
       notices.push(
         `The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -55,42 +59,43 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
-  // Late-bound so features can call each other's handlers through the bridge schemas.
-  const invoke = (async (name: CallName, input: unknown) => {
-    const spec = calls[name];
-    const run = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
-    return spec.output.parse(await run(spec.input.parse(input), ctx));
-  }) as Invoke;
-  const deps: FeatureDeps = {
-    dataDir: opts.identity.dataDir,
-    hub: opts.hub,
-    settings: opts.settings,
-    connections,
-    invoke,
-  };
-  // Named one by one: destructuring an array would type each feature as the union of all of them.
-  const snapshots = createSnapshotsFeature(deps);
+  const runbookStore = new RunbookStore(join(dataDir, 'runbooks'));
+  const snapshots = createSnapshotsFeature({ dataDir, emit, api });
   // What live tails fetch is kept for the event trace, so it searches that before paging the API.
   const retained = new RetainedLogs({ ...DEFAULT_RETAINED, now: Date.now });
-  const tail = createTailFeature(deps, { retain: (t) => retained.feed(retainedKey(t)) });
-  const trace = createTraceFeature(deps, retained);
-  const changes = createChangesFeature(deps);
-  const runbooks = createRunbooksFeature(deps);
+  const tail = createTailFeature({ emit, api }, { retain: (t) => retained.feed(retainedKey(t)) });
+  const trace = createTraceFeature({ emit, api }, retained);
+  const changes = createChangesFeature({
+    dataDir,
+    emit,
+    settings,
+    api,
+    snapshots: snapshots.service,
+    runbooks: runbookStore,
+  });
+  const runbooks = createRunbooksFeature({
+    emit,
+    settings,
+    api,
+    store: runbookStore,
+    changesOf: (connectionId, siteId) => changes.statesOf(connectionId, siteId),
+  });
   const features = [snapshots, tail, changes, runbooks, trace];
 
   const handlers: Handlers = {
     ...createAppHandlers(
       opts.identity,
-      opts.settings,
+      settings,
       opts.secrets,
       () => notices,
       opts.confirmInsecureSecrets,
     ),
+    // "Test connection" is a check the operator asks for: live, never the offline copy.
     ...createConnectionHandlers(connections, async (connectionId, siteId) => {
-      const list = await api.handlers['integrations.list']({ connectionId, siteId }, ctx);
+      const list = await api.reads.integrations({ connectionId, siteId }, 'live');
       return { integrations: list.data.length };
     }),
-    ...api.handlers,
+    ...createApiHandlers(api),
     ...snapshots.handlers,
     ...tail.handlers,
     ...changes.handlers,
@@ -100,6 +105,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   return {
     handlers,
+    clientGone: (client) => tail.clientGone(client),
     sandbox,
     async close() {
       await Promise.allSettled(features.map(async (f) => f.close?.()));

@@ -1,23 +1,8 @@
-import type { CallInput, CallName, CallOutput } from '../../shared/bridge';
-import type { EventHub } from '../host/event-hub';
-import type { ConnectionService } from './connections/connection-service';
-import type { SettingsStore } from './settings/settings-store';
-
 /**
- * Calls another bridge handler in-process, through the same schemas as the renderer. Features use
- * it instead of reaching into each other's internals (e.g. snapshots read `integrations.get`).
+ * A feature of the core: its slice of the bridge (thin adapters over its service) and what must
+ * stop on quit. Features reach each other through the typed services wired in app-core.ts, never
+ * through the bridge.
  */
-export type Invoke = <K extends CallName>(name: K, input: CallInput<K>) => Promise<CallOutput<K>>;
-
-/** What every feature factory receives from the core. */
-export interface FeatureDeps {
-  dataDir: string;
-  hub: EventHub;
-  settings: SettingsStore;
-  connections: ConnectionService;
-  invoke: Invoke;
-}
-
 export interface Feature<H> {
   handlers: H;
   /** Stops timers, tails and file handles; awaited on quit. */

@@ -2,7 +2,7 @@ import { BrowserWindow, type WebPreferences } from 'electron';
 import { isAllowedNavigation } from './navigation';
 import { openExternal } from './open-external';
 
-/** The hardened webPreferences of every window (checklist items 2-4, 6, 8-12). */
+/** The hardened webPreferences of every window (Electron security checklist, items 2-4, 6, 8-12). */
 export function secureWebPreferences(preload: string): WebPreferences {
   return {
     preload,

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { safeEqual } from '../core/safe-equal';
+import { safeEqual } from '../base/safe-equal';
 import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'ops_session';
 const MAX_SESSIONS = 16;
 
 /**
- * Browser mode's guard (reference: security-reliability.md, "Browser mode"): a launch token that
+ * Browser mode's guard (README.md, "Browser mode"): a launch token that
  * is traded for a session cookie, a Host allow-list against DNS rebinding, and an Origin check on
  * anything that changes state or opens the bridge socket.
  */

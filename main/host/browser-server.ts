@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { Handlers } from '../../shared/bridge';
+import type { ClientId, Handlers } from '../../shared/bridge';
 import { BrowserGuard } from './browser-auth';
 import { createBridgeSocket } from './browser-socket';
 import type { EventHub } from './event-hub';
@@ -13,6 +13,8 @@ export interface BrowserServerOptions {
   staticDir: string;
   handlers: Handlers;
   hub: EventHub;
+  /** A tab closed its bridge socket: what it subscribed to ends (Core.clientGone). */
+  clientGone?: (client: ClientId) => void;
 }
 
 export interface RunningBrowserServer {
@@ -38,12 +40,12 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/** Serves the built renderer and the bridge on 127.0.0.1 only (DESIGN.md section 2, "Browser mode"). */
+/** Serves the built renderer and the bridge on 127.0.0.1 only (README.md, "Browser mode"). */
 export async function startBrowserServer(
   opts: BrowserServerOptions,
 ): Promise<RunningBrowserServer> {
   const guard = new BrowserGuard();
-  const bridge = createBridgeSocket(opts.handlers, opts.hub);
+  const bridge = createBridgeSocket(opts.handlers, opts.hub, opts.clientGone);
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import {
   ClientFrame,
   type CallContext,
+  type ClientId,
   type Handlers,
   type ServerFrame,
 } from '../../shared/bridge';
@@ -15,16 +16,34 @@ const MAX_FRAME_BYTES = 12 * 1024 * 1024;
 /** Calls one tab may have in flight; beyond that a frame is refused rather than queued. */
 const MAX_IN_FLIGHT = 64;
 
-/** The browser-mode bridge: one WebSocket per tab, calls dispatched exactly as under Electron. */
-export function createBridgeSocket(handlers: Handlers, hub: EventHub) {
+/**
+ * The browser-mode bridge: one WebSocket per tab, calls dispatched exactly as under Electron. Each
+ * socket is one client: its calls carry its id, events addressed to another client never reach
+ * it, and when it closes `clientGone` ends what it subscribed to.
+ */
+export function createBridgeSocket(
+  handlers: Handlers,
+  hub: EventHub,
+  clientGone: (client: ClientId) => void = () => undefined,
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  let clients = 0;
 
   wss.on('connection', (socket: WebSocket) => {
+    const ctx: CallContext = { client: `tab-${++clients}` };
     const send = (frame: ServerFrame) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
     };
-    const detach = hub.attach((event, payload) => send({ event, payload }));
-    const ctx: CallContext = hub.context;
+    const detach = hub.attach((event, payload, to) => {
+      if (to === undefined || to === ctx.client) send({ event, payload });
+    });
+    let gone = false;
+    const leave = () => {
+      if (gone) return;
+      gone = true;
+      detach();
+      clientGone(ctx.client);
+    };
     let inFlight = 0;
     socket.on('message', (data, isBinary) => {
       if (isBinary) return socket.close(1003, 'text frames only');
@@ -50,8 +69,8 @@ export function createBridgeSocket(handlers: Handlers, hub: EventHub) {
         .then((result) => send({ id: frame.id, result }))
         .finally(() => inFlight--);
     });
-    socket.on('close', detach);
-    socket.on('error', detach);
+    socket.on('close', leave);
+    socket.on('error', leave);
   });
 
   return {

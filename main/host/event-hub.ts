@@ -1,8 +1,9 @@
-import { events, type CallContext, type EventName } from '../../shared/bridge';
+import { events, type ClientId, type Emit, type EventName } from '../../shared/bridge';
 
-export type EventSink = (name: EventName, payload: unknown) => void;
+/** A transport's end of the hub; `to` set means "only this client", and the sink must honour it. */
+export type EventSink = (name: EventName, payload: unknown, to: ClientId | undefined) => void;
 
-/** Fan-out of bridge events to whichever transports are attached (window, sockets). */
+/** Fan-out of bridge events to whichever transports are attached (windows, sockets). */
 export class EventHub {
   private readonly sinks = new Set<EventSink>();
 
@@ -11,17 +12,13 @@ export class EventHub {
     return () => this.sinks.delete(sink);
   }
 
-  readonly emit: CallContext['emit'] = (name, payload) => {
+  readonly emit: Emit = (name, payload, to) => {
     // Events are validated on the way out too: a malformed event is a bug, never sent.
     const parsed = events[name].safeParse(payload);
     if (!parsed.success) {
       console.error(`[bridge] dropped invalid event ${name}`);
       return;
     }
-    for (const sink of this.sinks) sink(name, parsed.data);
+    for (const sink of this.sinks) sink(name, parsed.data, to);
   };
-
-  get context(): CallContext {
-    return { emit: this.emit };
-  }
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { safeEqual } from '../core/safe-equal';
+import { safeEqual } from '../base/safe-equal';
 import { HttpError } from './errors';
 
 /**

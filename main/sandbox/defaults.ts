@@ -2,7 +2,7 @@ import type { EventMapping, ReverseEventMapping } from '../../shared/contract/in
 import type { ProviderKey } from '../../shared/contract/providers';
 
 /**
- * The providers' default mapping contracts (`GET .../:provider/mappings`), from the reference's
+ * The providers' default mapping contracts (`GET .../:provider/mappings`), from the API documentation's
  * examples, completed with each provider's standard event names (GA4 recommended events, Meta
  * standard events, Google Ads conversion actions).
  */

@@ -17,7 +17,7 @@ const REASONS: Record<number, string> = {
 
 export type ErrorDetail = { path: string; message: string };
 
-/** Thrown by handlers; the server turns it into the NestJS-style body of DESIGN.md section 5. */
+/** Thrown by handlers; the server turns it into the API's NestJS-style body ({statusCode, error, message, details}). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,

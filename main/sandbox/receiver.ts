@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { safeEqual as same } from '../core/safe-equal';
+import { safeEqual as same } from '../base/safe-equal';
 import type { SandboxContext } from './context';
 import { sendJson } from './http-io';
 import { verifyStandardWebhook } from './sim/webhook-signing';

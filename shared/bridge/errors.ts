@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Errors cross the bridge as data, never as stacks (DESIGN.md section 4). `auth` and `cancelled`
+ * Errors cross the bridge as data, never as stacks (docs/architecture.md, "The bridge"). `auth` and `cancelled`
  * extend the design's list: a revoked token and an operator-cancelled request need their own
  * wording in the UI, and folding them into `http` would make every screen re-derive them.
  */

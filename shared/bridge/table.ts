@@ -54,9 +54,21 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
-/** What main passes to every handler. */
+/**
+ * One renderer connected to main: an Electron window (`window-<webContents id>`) or a browser-mode
+ * tab (`tab-<n>`, one per WebSocket). Subscriptions (live tails) belong to the client that made them.
+ */
+export type ClientId = string;
+
+/** Emits an event to every connected renderer, or only to `to` (the client that subscribed). */
+export type Emit = <E extends EventName>(
+  name: E,
+  payload: z.input<Events[E]>,
+  to?: ClientId,
+) => void;
+
+/** What main passes to every handler: who is calling. */
 export interface CallContext {
-  /** Emits an event to every connected renderer (Electron window or browser-mode socket). */
-  emit<E extends EventName>(name: E, payload: z.input<Events[E]>): void;
+  client: ClientId;
 }
 export type Handlers = HandlersOf<Calls, CallContext>;

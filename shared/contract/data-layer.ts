@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ReverseEventMapping } from './integration';
 
-/** The documented defaults (reference section 6), shown beside every field in the UI. */
+/** The documented defaults (the Integrations API documentation), shown beside every field in the UI. */
 export const DATA_LAYER_DEFAULTS = {
   enabled: true,
   variableName: 'selwiseLayer',

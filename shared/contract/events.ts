@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Canonical Selwise event names (reference section 8), with the family and minimum fields. */
+/** Canonical Selwise event names (the Integrations API documentation), with the family and minimum fields. */
 export const CANONICAL_EVENTS = [
   { name: 'page_view', family: 'page', required: [['page.type', 'page.path']] },
   { name: 'virtual_page_view', family: 'page', required: [['page.path']] },

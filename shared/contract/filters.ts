@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EventName } from './events';
 
-/** The operators of DESIGN.md section 5; every condition of a filter must hold (AND). */
+/** The filter operators of the Integrations API; every condition of a filter must hold (AND). */
 export const FilterOperator = z.enum([
   'eq',
   'neq',

@@ -70,7 +70,7 @@ const bodyFields = {
   eventFilters: EventFilters.default({}),
 };
 
-/** The PUT body of one provider: the whole object (PUT replaces, DESIGN.md section 5). */
+/** The PUT body of one provider: the whole object (a PUT replaces it, it never merges). */
 export const Ga4Integration = z.looseObject({ ...bodyFields, config: Ga4Config });
 export const MetaIntegration = z.looseObject({ ...bodyFields, config: MetaConfig });
 export const GadsIntegration = z.looseObject({ ...bodyFields, config: GadsConfig });

@@ -43,3 +43,10 @@ export function mapping(page: Page) {
 export function step(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
 }
+
+/** The change's Config step holds the editor; CodeMirror takes the new text as one fill. */
+export async function editJson(page: Page, edit: (text: string) => string): Promise<void> {
+  const code = page.locator('.cm-content');
+  await expect(code).toBeVisible();
+  await code.fill(edit(await code.innerText()));
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
-import { bridge, site as target } from './bridge-helpers';
+import { bridge, changeThroughRunbook, site as target } from './bridge-helpers';
 import { expect, test } from './fixtures';
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'GA4 live log entries' });
@@ -15,27 +15,17 @@ async function openLogs(page: Page) {
 
 test('an entry containing <script> is shown as text, never run', async ({ opsPage: page }) => {
   await page.waitForLoadState('networkidle');
-  const t = await target(page);
-  const got = (await bridge(page, 'integrations.get', { ...t, provider: 'ga4' })).value as {
-    data: Record<string, unknown>;
-  };
-  const cur = got.data;
   const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
-  const body = {
-    enabled: true,
-    testMode: false,
-    config: cur.config,
-    eventMapping: cur.eventMapping,
-    reverseEventMapping: cur.reverseEventMapping ?? {},
+  // Set up through the runbook (a change), as any configuration edit must be.
+  await changeThroughRunbook(page, 'ga4', (live) => ({
+    ...live,
     eventFilters: {
       page_view: {
         enabled: true,
         conditions: [{ field: 'page.path', operator: 'eq', value: evil }],
       },
     },
-  };
-  const put = await bridge(page, 'integrations.put', { ...t, provider: 'ga4', body });
-  expect(put.ok, JSON.stringify(put.error)).toBe(true);
+  }));
   await openLogs(page);
   const evilRow = list(page)
     .locator('.log-row.st-filtered', { hasText: '<script>window.__pwned=1</script>' })

@@ -1,71 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
-
-const SANDBOX = resolve(import.meta.dirname, '../../out/main/sandbox.js');
-const TOKEN = 'offline-e2e-token-5b7c';
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-/** A standalone sandbox process: the "remote API" this test takes away and brings back. */
-async function startApi(
-  port: number,
-  dataDir: string,
-): Promise<{ child: ChildProcess; siteId: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      SANDBOX,
-      '--port',
-      String(port),
-      '--token',
-      TOKEN,
-      '--data',
-      dataDir,
-      '--seed',
-      '7',
-      '--rate',
-      '20',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  const siteId = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`sandbox did not start: ${out}`)), 15_000);
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /^Sites: ([0-9a-f-]{36})/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        done(m[1]!);
-      }
-    });
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  });
-  return { child, siteId };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGKILL');
-  });
-}
+import { freePort, startApi, STANDALONE_TOKEN as TOKEN, stopApi as stop } from './standalone-api';
 
 test('the API goes away mid-session: cached data with a stale banner and its age; it clears when the API returns', async ({
   opsPage: page,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
-import { bridge, site } from './bridge-helpers';
+import { bridge, changeThroughRunbook, site } from './bridge-helpers';
 import { expect, test } from './fixtures';
 
 type Entry = { id: number; event: string; status: string; timestamp: string };
@@ -118,19 +118,8 @@ test('compare, export as a download, import reports duplicates and refusals', as
 }) => {
   const t = await site(page);
   for (const label of ['first', 'second']) {
-    if (label === 'second') {
-      const live = await bridge<{ data: Record<string, unknown>; etag?: string }>(
-        page,
-        'integrations.get',
-        { ...t, provider: 'ga4' },
-      );
-      await bridge(page, 'integrations.put', {
-        ...t,
-        provider: 'ga4',
-        body: { ...live.value!.data, testMode: true },
-        ifMatch: live.value!.etag,
-      });
-    }
+    if (label === 'second')
+      await changeThroughRunbook(page, 'ga4', (live) => ({ ...live, testMode: true }));
     await bridge(page, 'snapshots.take', { ...t, target: 'ga4', source: 'manual', label });
   }
   await page.goto(`${new URL(page.url()).origin}/#/snapshots/ga4`);

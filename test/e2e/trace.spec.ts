@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
-import { bridge, site as target } from './bridge-helpers';
+import { bridge, changeThroughRunbook, site as target } from './bridge-helpers';
 import { expect, test } from './fixtures';
 
 type Entry = {
@@ -19,57 +19,39 @@ async function logs(page: Page, t: Target, where: { provider: string } | { webho
     ...where,
     limit: 500,
     offlineCopy: false,
+    freshness: 'live',
   });
   expect(r.ok, JSON.stringify(r.error)).toBe(true);
   return r.value!.data.entries;
 }
 
 /** Drops the purchase filter of one provider (after filter_suppression put it on all of them). */
-async function dropPurchaseFilter(page: Page, t: Target, provider: string) {
-  const got = await bridge<{ data: Record<string, unknown> }>(page, 'integrations.get', {
-    ...t,
-    provider,
-  });
-  const cur = got.value!.data;
-  const { purchase: _drop, ...filters } = cur.eventFilters as Record<string, unknown>;
-  const put = await bridge(page, 'integrations.put', {
-    ...t,
-    provider,
-    body: {
-      enabled: cur.enabled,
-      testMode: cur.testMode,
-      config: cur.config,
-      eventMapping: cur.eventMapping,
-      reverseEventMapping: cur.reverseEventMapping ?? {},
-      eventFilters: filters,
-    },
-  });
-  expect(put.ok, JSON.stringify(put.error)).toBe(true);
+function withoutPurchaseFilter(live: Record<string, unknown>): Record<string, unknown> {
+  const { purchase: _drop, ...filters } = live.eventFilters as Record<string, unknown>;
+  return { ...live, eventFilters: filters };
 }
 
 /**
  * One purchase, four fates: GA4 sends it; Meta filters it (filter_suppression's order.total gte
  * 100000); Google Ads skips it (mapping_overwrite removed purchase, its filter dropped so the
- * mapping decides); the ERP webhook fails (webhook_receiver_down, retries exhausted).
+ * mapping decides); the ERP webhook fails (webhook_receiver_down, retries exhausted). Every
+ * configuration edit goes through a change, as the app requires.
  */
 async function stageFourFates(page: Page) {
   const t = await target(page);
+  const hooks = await bridge<{ data: Record<string, unknown>[] }>(page, 'webhooks.list', t);
+  const erp = hooks.value!.data.find((w) => w.name === 'Orders to ERP')!;
+  // Give up after two attempts a moment apart, so the failure shows within seconds.
+  await changeThroughRunbook(page, `webhook:${String(erp.id)}`, (live) => ({
+    ...live,
+    retryPolicy: { maxAttempts: 2, backoff: 'fixed', initialDelayMs: 200 },
+  }));
   for (const scenario of ['filter_suppression', 'mapping_overwrite', 'webhook_receiver_down']) {
     const r = await bridge(page, 'drills.start', { ...t, scenario });
     expect(r.ok, JSON.stringify(r.error)).toBe(true);
   }
-  await dropPurchaseFilter(page, t, 'ga4');
-  await dropPurchaseFilter(page, t, 'gads');
-  const hooks = await bridge<{ data: Record<string, unknown>[] }>(page, 'webhooks.list', t);
-  const erp = hooks.value!.data.find((w) => w.name === 'Orders to ERP')!;
-  // Give up after two attempts a second apart, so the failure shows within seconds.
-  const { id: _id, createdAt: _c, updatedAt: _u, ...body } = erp;
-  const upd = await bridge(page, 'webhooks.update', {
-    ...t,
-    webhookId: erp.id,
-    body: { ...body, retryPolicy: { maxAttempts: 2, backoff: 'fixed', initialDelayMs: 200 } },
-  });
-  expect(upd.ok, JSON.stringify(upd.error)).toBe(true);
+  await changeThroughRunbook(page, 'ga4', withoutPurchaseFilter);
+  await changeThroughRunbook(page, 'gads', withoutPurchaseFilter);
   const since = Date.now();
   const webhookId = String(erp.id);
   // A purchase after the changes whose webhook delivery has already failed.

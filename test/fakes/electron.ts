@@ -55,7 +55,9 @@ export class WebFrameMain {
   constructor(public url = 'app://ops/index.html') {}
 }
 
+let nextWebContentsId = 1;
 export class WebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
   readonly mainFrame = new WebFrameMain();
   readonly sent: Array<{ channel: string; payload: unknown }> = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;

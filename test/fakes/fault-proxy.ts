@@ -1,6 +1,7 @@
 /**
  * A small fault-injecting HTTP(S) server and forward proxy on real sockets, for the client's fault
- * tests (reference/security-reliability.md cases 1-11). Each test installs a `Fault` (a plain
+ * tests (429s, 5xx, hangs, trickling and reset bodies, bad JSON, huge bodies, revoked tokens,
+ * redirects, TLS and proxy failures: docs/architecture.md, "How tests reach each layer"). Each test installs a `Fault` (a plain
  * request handler) and then inspects what the server saw: requests, headers, bytes sent.
  */
 import { execFileSync } from 'node:child_process';

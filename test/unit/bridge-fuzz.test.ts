@@ -12,10 +12,10 @@ import {
   type Handlers,
 } from '../../shared/bridge';
 import { dispatch } from '../../main/host/dispatch';
-import { createApiService } from '../../main/core/api';
+import { createApiHandlers, createApiService } from '../../main/core/api';
 
 /**
- * Hostile bridge input (reference fault case 16): whatever arrives, the answer is a typed
+ * Hostile bridge input (fault case 16, docs/architecture.md): whatever arrives, the answer is a typed
  * rejection, no handler runs on bad input, nothing is written, and no prototype is polluted.
  */
 const ran: string[] = [];
@@ -28,7 +28,7 @@ const spies = Object.fromEntries(
     },
   ]),
 ) as unknown as Handlers;
-const ctx: CallContext = { emit: () => undefined };
+const ctx: CallContext = { client: 'fuzz' };
 const API_NAMES = Object.keys(apiCalls) as (keyof typeof apiCalls)[];
 const SITE = '3f1c2a9e-8b7d-4c6e-9f10-1234567890ab';
 
@@ -97,14 +97,11 @@ describe('bridge fuzzing of the API calls', () => {
       ['integrations.list', { connectionId: 'c1', siteId: SITE, requestId: huge }],
       ['webhooks.get', { connectionId: 'c1', siteId: SITE, webhookId: huge }],
       [
-        'webhooks.create',
-        { connectionId: 'c1', siteId: SITE, body: { name: huge, url: 'https://x.example' } },
+        'webhooks.logs',
+        { connectionId: 'c1', siteId: SITE, webhookId: 'wh1', limit: 5, offset: huge },
       ],
       ['api.cancel', { requestId: huge }],
-      [
-        'integrations.put',
-        { connectionId: 'c1', siteId: SITE, provider: 'ga4', body: { config: {} }, ifMatch: huge },
-      ],
+      ['integrations.get', { connectionId: 'c1', siteId: SITE, provider: 'ga4', freshness: huge }],
     ];
     for (const [name, input] of inputs) {
       const result = await dispatch(spies, name, input, ctx, () => undefined);
@@ -164,12 +161,13 @@ describe('the real API handlers behind the dispatcher', () => {
     connections: { resolve: (id) => Promise.resolve(fail('not_found', `No connection "${id}".`)) },
     cacheDir,
     proxyEnv: {},
+    emit: () => undefined,
   });
   afterAll(async () => {
     await service.close();
     rmSync(cacheDir, { recursive: true, force: true });
   });
-  const handlers = { ...spies, ...service.handlers } as Handlers;
+  const handlers = { ...spies, ...createApiHandlers(service) } as Handlers;
 
   it('random input leaves no file behind and answers with typed errors only', async () => {
     await fc.assert(

@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
-// The dependency rules of DESIGN.md section 3, enforced by lint: these snippets must fail (or pass)
+// The layer rules of docs/architecture.md, enforced by lint: these snippets must fail (or pass)
 // under the project's real eslint.config.js. Type-aware rules are switched off for speed only.
 const root = resolve(import.meta.dirname, '../..');
 const eslint = new ESLint({
@@ -64,6 +64,56 @@ describe('layer rules', () => {
       'no-restricted-imports',
     ],
     [
+      'main/core/x.ts',
+      "import { EventHub } from '../host/event-hub';\nexport const a = EventHub;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'main/core/changes/x.ts',
+      "import type { EventHub } from '../../host/event-hub';\nexport type A = EventHub;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'main/core/x.ts',
+      "import { startSandbox } from '../sandbox';\nexport const a = startSandbox;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'main/core/connections/x.ts',
+      "import { startSandbox } from '../../sandbox/index';\nexport const a = startSandbox;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'main/sandbox/x.ts',
+      "import { createCore } from '../core/app-core';\nexport const a = createCore;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'main/sandbox/store/x.ts',
+      "import { loadJsonFile } from '../../core/fs/json-file';\nexport const a = loadJsonFile;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'main/sandbox/x.ts',
+      "import { dispatch } from '../host/dispatch';\nexport const a = dispatch;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'main/base/x.ts',
+      "import { fail } from '../../shared/bridge/errors';\nexport const a = fail;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'main/base/x.ts',
+      "import { createCore } from '../core/app-core';\nexport const a = createCore;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'main/base/x.ts',
+      "import { app } from 'electron';\nexport const a = app;\n",
+      'no-restricted-imports',
+    ],
+    [
       'main/electron/menu2.ts',
       "import { shell } from 'electron';\nvoid shell.openExternal('https://x');\n",
       'no-restricted-syntax',
@@ -79,6 +129,26 @@ describe('layer rules', () => {
       "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n",
     ],
     ['main/core/x.ts', "import { calls } from '../../shared/bridge';\nexport const a = calls;\n"],
+    [
+      'main/core/x.ts',
+      "import { safeEqual } from '../base/safe-equal';\nexport const a = safeEqual;\n",
+    ],
+    [
+      'main/core/connections/x.ts',
+      "import { attachEmbeddedSandbox } from './embedded-sandbox';\nexport const a = attachEmbeddedSandbox;\n",
+    ],
+    [
+      'main/sandbox/store/x.ts',
+      "import { writeFileAtomic } from '../../base/atomic-file';\nexport const a = writeFileAtomic;\n",
+    ],
+    [
+      'main/base/x.ts',
+      "import { randomBytes } from 'node:crypto';\nimport { syncDir } from './atomic-file';\nexport const a = [randomBytes, syncDir];\n",
+    ],
+    [
+      'main/host/x.ts',
+      "import { createCore } from '../core/app-core';\nexport const a = createCore;\n",
+    ],
   ])('%s: allowed snippet passes', async (file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { fail } from '../../../shared/bridge';
 
 /**
  * Reads a body but never more than `cap` bytes: a hostile or broken server could otherwise fill
- * memory (reference fault case 7). The socket is destroyed as soon as the cap is crossed.
+ * memory (fault case 7, docs/architecture.md). The socket is destroyed as soon as the cap is crossed.
  */
 export async function readCapped(
   body: Dispatcher.ResponseData['body'],

@@ -45,7 +45,7 @@ export class ApiFailure extends OpsFailure {
 
 /**
  * The client of one connection: one keep-alive dispatcher, its auth, its limits. GETs are retried
- * on 429/502/503/504 and network errors; writes never are (reference section "HTTP client").
+ * on 429/502/503/504 and network errors; writes never are (docs/architecture.md, "The API client").
  */
 export class ApiClient {
   private readonly base: URL;

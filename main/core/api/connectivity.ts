@@ -1,4 +1,4 @@
-import type { CallContext } from '../../../shared/bridge';
+import type { Emit } from '../../../shared/bridge';
 
 /**
  * Reachability per connection, from the outcome of real calls (no extra polling). An event is
@@ -6,9 +6,12 @@ import type { CallContext } from '../../../shared/bridge';
  */
 export class ConnectivityTracker {
   private readonly state = new Map<string, { online: boolean; since: string }>();
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly emit: Emit,
+  ) {}
 
-  report(ctx: CallContext, connectionId: string, online: boolean, message?: string): void {
+  report(connectionId: string, online: boolean, message?: string): void {
     const prev = this.state.get(connectionId);
     // Unknown counts as online: the first success says nothing new, the first failure does.
     const wasOnline = prev?.online ?? true;
@@ -18,7 +21,7 @@ export class ConnectivityTracker {
       return;
     }
     this.state.set(connectionId, { online, since });
-    ctx.emit('connectivity.changed', {
+    this.emit('connectivity.changed', {
       connectionId,
       online,
       since,

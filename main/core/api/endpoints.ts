@@ -26,7 +26,7 @@ export interface Paging {
 }
 
 /**
- * Every endpoint of the reference as a typed method. Paths are built from validated ids and
+ * Every documented endpoint of the Integrations API as a typed method. Paths are built from validated ids and
  * still encoded, so an id can never step out of its path segment.
  */
 export class SelwiseApi {
@@ -206,14 +206,15 @@ export class SelwiseApi {
       cancel,
     );
   }
-  deleteWebhook(siteId: string, id: string, cancel?: AbortSignal) {
-    return this.write(
-      'DELETE',
-      `${this.site(siteId)}/webhooks/${seg(id)}`,
-      anything,
-      undefined,
+  /** With `ifMatch`, the server refuses (412) to delete a webhook edited since that read. */
+  deleteWebhook(siteId: string, id: string, ifMatch?: string, cancel?: AbortSignal) {
+    return this.client.send({
+      method: 'DELETE',
+      path: `${this.site(siteId)}/webhooks/${seg(id)}`,
+      parse: anything,
+      ifMatch,
       cancel,
-    );
+    });
   }
   testWebhook(siteId: string, id: string, cancel?: AbortSignal) {
     return this.write(

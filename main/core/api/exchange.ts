@@ -27,8 +27,8 @@ function header(headers: Dispatcher.ResponseData['headers'], name: string): stri
 
 /**
  * One HTTP exchange with redirects followed by hand: undici's automatic redirect would keep the
- * Authorization header, and a redirect to another origin must never carry the token (reference
- * fault case 9). Writes follow only 307/308, which keep the method and body by definition.
+ * Authorization header, and a redirect to another origin must never carry the token (fault
+ * case 9, docs/architecture.md). Writes follow only 307/308, which keep the method and body by definition.
  */
 export async function exchange(
   dispatcher: Dispatcher,

@@ -1,28 +1,24 @@
-import { z } from 'zod';
 import { fail, type apiCalls, type CallContext, type HandlersOf } from '../../../shared/bridge';
-import {
-  DataLayerConfig,
-  DefaultMappings,
-  IntegrationResource,
-  LogsPage,
-  SiteHealth,
-  Webhook,
-  type ScenarioName,
-} from '../../../shared/contract';
+import type { ScenarioList, ScenarioName } from '../../../shared/contract';
 import { OfflineCache } from '../cache';
 import { CancelRegistry } from './cancels';
 import { ConnectivityTracker } from './connectivity';
 import { DiagnosticsRing } from './diagnostics';
 import { proxyEnvFromProcess, type ProxyEnv } from './dispatcher';
 import { ClientPool, type PooledApi } from './pool';
-import { ApiCalls } from './service';
+import { createApiReads, type ApiReads } from './reads';
+import { ApiCalls, type Target } from './service';
 import { DEFAULT_LIMITS, type ClientLimits, type ConnectionResolver } from './types';
+import { createApiTests, createApiWrites, type ApiTests, type ApiWrites } from './writes';
+import type { DiagnosticEntry, Emit } from '../../../shared/bridge';
 
 export type ApiHandlers = HandlersOf<typeof apiCalls, CallContext>;
 
 export interface ApiServiceDeps {
   connections: ConnectionResolver;
   cacheDir: string;
+  /** Connectivity flips and cache notices go to every renderer. */
+  emit: Emit;
   now?: () => number;
   /** Tests shrink timeouts and caps; production uses DEFAULT_LIMITS. */
   limits?: Partial<ClientLimits>;
@@ -30,8 +26,20 @@ export interface ApiServiceDeps {
   proxyEnv?: ProxyEnv;
 }
 
+/** The Integrations API as main's features see it: typed reads, writes and tests. */
 export interface ApiService {
-  handlers: ApiHandlers;
+  reads: ApiReads;
+  /** Production writes: only the change workflow calls these. */
+  writes: ApiWrites;
+  tests: ApiTests;
+  drills: {
+    list(t: Target): Promise<ScenarioList>;
+    start(t: Target, scenario: ScenarioName): Promise<ScenarioList>;
+    clear(t: Target, scenario: ScenarioName | undefined): Promise<ScenarioList>;
+  };
+  /** Aborts whatever runs under `requestId` (a tail's poll, a screen's read). */
+  cancel(requestId: string): boolean;
+  diagnostics(): DiagnosticEntry[];
   /** Drop the cached client of one connection (or all) after its profile or token changed. */
   invalidate(connectionId?: string): void;
   /** Drops the offline copies of a connection (removed, or now pointing at another server). */
@@ -49,116 +57,38 @@ function sandboxOnly(p: PooledApi): PooledApi {
 export function createApiService(deps: ApiServiceDeps): ApiService {
   const now = deps.now ?? Date.now;
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const diagnostics = new DiagnosticsRing(500);
+  const ring = new DiagnosticsRing(500);
   const pool = new ClientPool(
     deps.connections,
     limits,
     deps.proxyEnv ?? proxyEnvFromProcess(),
-    diagnostics,
+    ring,
     now,
   );
   const cancels = new CancelRegistry();
-  const connectivity = new ConnectivityTracker(now);
+  const connectivity = new ConnectivityTracker(now, deps.emit);
   const cache = new OfflineCache(deps.cacheDir);
-  const calls = new ApiCalls(pool, cache, connectivity, cancels, now);
-  const written = <T>(a: { data: T; etag: string | undefined }) => ({
-    data: a.data,
-    ...(a.etag ? { etag: a.etag } : {}),
-  });
-  const scenarios = async (connectionId: string, cancel?: AbortSignal) =>
-    (await sandboxOnly(await pool.get(connectionId)).api.listScenarios(cancel)).data;
-
-  const handlers: ApiHandlers = {
-    'integrations.list': (i, ctx) =>
-      calls.read(ctx, i, 'integrations', z.array(IntegrationResource), (p, s) =>
-        p.api.listIntegrations(i.siteId, s),
-      ),
-    'integrations.get': (i, ctx) =>
-      calls.read(ctx, i, `integration.${i.provider}`, IntegrationResource, (p, s) =>
-        p.api.getIntegration(i.siteId, i.provider, s),
-      ),
-    'integrations.put': async (i, ctx) =>
-      written(
-        await calls.write(ctx, i, (p, s) =>
-          p.api.putIntegration(i.siteId, i.provider, i.body, i.ifMatch, s),
-        ),
-      ),
-    'integrations.delete': async (i, ctx) => {
-      await calls.write(ctx, i, (p, s) => p.api.deleteIntegration(i.siteId, i.provider, s));
-      return { deleted: true };
-    },
-    'integrations.test': async (i, ctx) =>
-      (await calls.write(ctx, i, (p, s) => p.api.testIntegration(i.siteId, i.provider, s))).data,
-    'integrations.logs': (i, ctx) =>
-      calls.read(
-        ctx,
-        i,
-        `logs.${i.provider}.${i.limit}.${i.offset}`,
-        LogsPage,
-        (p, s) => p.api.integrationLogs(i.siteId, i.provider, i, s),
-        {
-          persist: i.offlineCopy,
-        },
-      ),
-    'integrations.mappings': (i, ctx) =>
-      calls.read(ctx, i, `mappings.${i.provider}`, DefaultMappings, (p, s) =>
-        p.api.mappings(i.siteId, i.provider, s),
-      ),
-    'health.get': (i, ctx) =>
-      calls.read(ctx, i, 'health', SiteHealth, (p, s) => p.api.health(i.siteId, s)),
-    'dataLayer.get': (i, ctx) =>
-      calls.read(ctx, i, 'data-layer', DataLayerConfig, (p, s) => p.api.getDataLayer(i.siteId, s)),
-    'dataLayer.put': async (i, ctx) =>
-      written(
-        await calls.write(ctx, i, (p, s) => p.api.putDataLayer(i.siteId, i.body, i.ifMatch, s)),
-      ),
-    'webhooks.list': (i, ctx) =>
-      calls.read(ctx, i, 'webhooks', z.array(Webhook), (p, s) => p.api.listWebhooks(i.siteId, s)),
-    'webhooks.get': (i, ctx) =>
-      calls.read(ctx, i, `webhook.${i.webhookId}`, Webhook, (p, s) =>
-        p.api.getWebhook(i.siteId, i.webhookId, s),
-      ),
-    'webhooks.create': async (i, ctx) =>
-      written(await calls.write(ctx, i, (p, s) => p.api.createWebhook(i.siteId, i.body, s))),
-    'webhooks.update': async (i, ctx) =>
-      written(
-        await calls.write(ctx, i, (p, s) =>
-          p.api.updateWebhook(i.siteId, i.webhookId, i.body, i.ifMatch, s),
-        ),
-      ),
-    'webhooks.delete': async (i, ctx) => {
-      await calls.write(ctx, i, (p, s) => p.api.deleteWebhook(i.siteId, i.webhookId, s));
-      return { deleted: true };
-    },
-    'webhooks.test': async (i, ctx) =>
-      (await calls.write(ctx, i, (p, s) => p.api.testWebhook(i.siteId, i.webhookId, s))).data,
-    'webhooks.logs': (i, ctx) =>
-      calls.read(
-        ctx,
-        i,
-        `webhook-logs.${i.webhookId}.${i.limit}.${i.offset}`,
-        LogsPage,
-        (p, s) => p.api.webhookLogs(i.siteId, i.webhookId, i, s),
-        { persist: i.offlineCopy },
-      ),
-    'api.cancel': (i) => Promise.resolve({ cancelled: cancels.cancel(i.requestId) }),
-    'diagnostics.list': () => Promise.resolve(diagnostics.list()),
-    'drills.list': (i) => scenarios(i.connectionId),
-    'drills.start': async (i, ctx) => {
-      await calls.write(ctx, i, (p, s) =>
-        sandboxOnly(p).api.startScenario(i.scenario, i.siteId, s),
-      );
-      return scenarios(i.connectionId);
-    },
-    'drills.clear': async (i, ctx) => {
-      const name: ScenarioName | undefined = i.scenario;
-      await calls.write(ctx, i, (p, s) => sandboxOnly(p).api.clearScenarios(name, s));
-      return scenarios(i.connectionId);
-    },
-  };
+  const calls = new ApiCalls(pool, cache, connectivity, cancels, deps.emit, now);
+  const scenarios = async (connectionId: string) =>
+    (await sandboxOnly(await pool.get(connectionId)).api.listScenarios()).data;
 
   return {
-    handlers,
+    reads: createApiReads(calls),
+    writes: createApiWrites(calls),
+    tests: createApiTests(calls),
+    drills: {
+      list: (t) => scenarios(t.connectionId),
+      async start(t, scenario) {
+        await calls.write(t, (p, s) => sandboxOnly(p).api.startScenario(scenario, t.siteId, s));
+        return scenarios(t.connectionId);
+      },
+      async clear(t, scenario) {
+        await calls.write(t, (p, s) => sandboxOnly(p).api.clearScenarios(scenario, s));
+        return scenarios(t.connectionId);
+      },
+    },
+    cancel: (requestId) => cancels.cancel(requestId),
+    diagnostics: () => ring.list(),
     invalidate(connectionId) {
       connectivity.forget(connectionId);
       void pool.invalidate(connectionId);
@@ -170,7 +100,40 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   };
 }
 
-/** The handlers alone, for callers that never change profiles (tests, tools). */
-export function createApiHandlers(deps: ApiServiceDeps): ApiHandlers {
-  return createApiService(deps).handlers;
+/**
+ * The API's slice of the bridge: thin adapters over the service. Screens read for display (the
+ * offline copy is allowed, marked stale) unless they ask for `live`; no production write is here.
+ */
+export function createApiHandlers(api: ApiService): ApiHandlers {
+  const { reads } = api;
+  return {
+    'integrations.list': (i) => reads.integrations(i, i.freshness),
+    'integrations.get': (i) => reads.integration(i, i.provider, i.freshness),
+    'integrations.test': (i) => api.tests.integration(i, i.provider),
+    'integrations.logs': (i) =>
+      reads.integrationLogs(
+        i,
+        i.provider,
+        { limit: i.limit, offset: i.offset, persist: i.offlineCopy },
+        i.freshness,
+      ),
+    'integrations.mappings': (i) => reads.mappings(i, i.provider, i.freshness),
+    'health.get': (i) => reads.health(i, i.freshness),
+    'dataLayer.get': (i) => reads.dataLayer(i, i.freshness),
+    'webhooks.list': (i) => reads.webhooks(i, i.freshness),
+    'webhooks.get': (i) => reads.webhook(i, i.webhookId, i.freshness),
+    'webhooks.test': (i) => api.tests.webhook(i, i.webhookId),
+    'webhooks.logs': (i) =>
+      reads.webhookLogs(
+        i,
+        i.webhookId,
+        { limit: i.limit, offset: i.offset, persist: i.offlineCopy },
+        i.freshness,
+      ),
+    'api.cancel': (i) => Promise.resolve({ cancelled: api.cancel(i.requestId) }),
+    'diagnostics.list': () => Promise.resolve(api.diagnostics()),
+    'drills.list': (i) => api.drills.list(i),
+    'drills.start': (i) => api.drills.start(i, i.scenario),
+    'drills.clear': (i) => api.drills.clear(i, i.scenario),
+  };
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Parse } from './response';
 
 /**
- * A list the server may send as an envelope (`{integrations: [...]}`) or a bare array (DESIGN.md
- * section 5: the client is tolerant). Items keep their unknown fields (the schemas are loose).
+ * A list the server may send as an envelope (`{integrations: [...]}`) or a bare array (the client
+ * is tolerant of both). Items keep their unknown fields (the schemas are loose).
  */
 export function listOf<T extends z.ZodType>(item: T, envelopeKey: string): Parse<z.output<T>[]> {
   const array = z.array(item);

@@ -1,6 +1,6 @@
 import type { ClientLimits } from './types';
 
-/** Statuses a GET may be retried on (reference section 7: 429 and gateway/availability errors). */
+/** Statuses a GET may be retried on (429 and gateway/availability errors, as the API documents). */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { OpsFailure, type CallContext, type Fetched } from '../../../shared/bridge';
+import { OpsFailure, type Emit, type Fetched, type Freshness } from '../../../shared/bridge';
 import type { OfflineCache } from '../cache';
 import type { CancelRegistry } from './cancels';
 import { ApiFailure, type Answer } from './client';
@@ -11,6 +11,8 @@ export interface Target {
   siteId: string;
   requestId?: string | undefined;
 }
+
+export type { Freshness };
 
 type Fetch<T> = (pooled: PooledApi, cancel: AbortSignal) => Promise<Answer<T>>;
 
@@ -25,9 +27,14 @@ function mayServeStale(e: ApiFailure): boolean {
   );
 }
 
+/** Whether a failed read means "the API could not be reached" (rather than a refusal by it). */
+export function isUnreachable(error: unknown): error is ApiFailure {
+  return error instanceof ApiFailure && mayServeStale(error);
+}
+
 /**
- * Reads go through the offline cache, writes refuse to pretend: the two policies of issue 4 §6,
- * on top of the per-connection clients.
+ * The two policies on top of the per-connection clients: display reads fall back to the offline
+ * cache, live reads and writes refuse to pretend.
  */
 export class ApiCalls {
   constructor(
@@ -35,6 +42,7 @@ export class ApiCalls {
     private readonly cache: OfflineCache,
     private readonly connectivity: ConnectivityTracker,
     private readonly cancels: CancelRegistry,
+    private readonly emit: Emit,
     private readonly now: () => number,
   ) {}
 
@@ -43,19 +51,18 @@ export class ApiCalls {
    * poll would buy nothing (a tail shows what arrives, not a last-known page).
    */
   async read<S extends z.ZodType>(
-    ctx: CallContext,
     t: Target,
     resource: string,
     schema: S,
     fetch: Fetch<z.output<S>>,
-    opts: { persist?: boolean } = {},
+    opts: { freshness: Freshness; persist?: boolean },
   ): Promise<Fetched<z.output<S>>> {
     const key = { connectionId: t.connectionId, siteId: t.siteId, resource };
     const pooled = await this.pool.get(t.connectionId);
     const call = this.cancels.open(t.requestId);
     try {
       const answer = await fetch(pooled, call.signal);
-      this.connectivity.report(ctx, t.connectionId, true);
+      this.connectivity.report(t.connectionId, true);
       const fetchedAt = new Date(this.now()).toISOString();
       if (opts.persist !== false)
         await this.cache
@@ -63,7 +70,7 @@ export class ApiCalls {
           .catch((error: unknown) => {
             // A full disk must not hide fresh data; the operator is told the offline copy is not updated.
             const why = (error as NodeJS.ErrnoException).code ?? 'write failed';
-            ctx.emit('app.notice', {
+            this.emit('app.notice', {
               level: 'warning',
               message: `The offline cache could not be updated (${why}).`,
             });
@@ -77,8 +84,8 @@ export class ApiCalls {
       };
     } catch (error) {
       if (!(error instanceof ApiFailure) || !mayServeStale(error)) throw error;
-      if (error.unreachable)
-        this.connectivity.report(ctx, t.connectionId, false, error.error.message);
+      if (error.unreachable) this.connectivity.report(t.connectionId, false, error.error.message);
+      if (opts.freshness === 'live') throw error;
       const cached = await this.cache.get(key, schema);
       if (cached.state === 'hit') {
         const e = cached.entry;
@@ -92,7 +99,7 @@ export class ApiCalls {
       }
       if (cached.state === 'quarantined') {
         const note = `The offline copy ${cached.reason} and was moved aside as ${cached.movedTo}.`;
-        ctx.emit('app.notice', { level: 'warning', message: note });
+        this.emit('app.notice', { level: 'warning', message: note });
         throw new OpsFailure({ ...error.error, message: `${error.error.message} ${note}` });
       }
       throw new OpsFailure({
@@ -105,16 +112,16 @@ export class ApiCalls {
   }
 
   /** Writes are sent now or refused; never queued. */
-  async write<T>(ctx: CallContext, t: Target, send: Fetch<T>): Promise<Answer<T>> {
+  async write<T>(t: Target, send: Fetch<T>): Promise<Answer<T>> {
     const pooled = await this.pool.get(t.connectionId);
     const call = this.cancels.open(t.requestId);
     try {
       const answer = await send(pooled, call.signal);
-      this.connectivity.report(ctx, t.connectionId, true);
+      this.connectivity.report(t.connectionId, true);
       return answer;
     } catch (error) {
       if (!(error instanceof ApiFailure) || !error.unreachable) throw error;
-      this.connectivity.report(ctx, t.connectionId, false, error.error.message);
+      this.connectivity.report(t.connectionId, false, error.error.message);
       if (!error.sent) {
         refuseOffline(error);
       }

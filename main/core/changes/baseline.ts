@@ -1,31 +1,42 @@
-import { OpsFailure, type BridgeError } from '../../../shared/bridge/errors';
+import { fail, OpsFailure, type BridgeError } from '../../../shared/bridge/errors';
 import { windowFromEntries } from '../../../shared/domain/anomaly/counts';
+import { NEW_WEBHOOK_TARGET } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import { errorText, ioOf, type ChangeCtx } from './context';
+import type { TargetIO } from '../targets/target-io';
+import { errorText, ioOf, keyOf, liveFor, siteOf, type ChangeCtx } from './context';
 
 /**
  * Baseline: the list, the health and the target's config read live (never from the offline cache:
  * an If-Match from a stale read would be a lie), a `baseline` snapshot tagged with the change, and
- * the recent logs as the baseline window the monitor compares against.
+ * the recent logs as the baseline window the monitor compares against. For a create the baseline
+ * is that the webhook does not exist: nothing to snapshot, no deliveries to compare with.
  */
 export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<ChangeState> {
   const io = ioOf(ctx, s);
-  const site = { connectionId: s.connectionId, siteId: s.siteId };
+  const site = siteOf(s);
   try {
-    const list = await ctx.invoke('integrations.list', site);
-    const health = await ctx.invoke('health.get', site);
-    const live = await io.read();
-    if (live.stale || list.stale || health.stale)
-      throw new OpsFailure({
-        kind: 'offline',
-        message: `The API is unreachable (${live.staleReason ?? list.staleReason ?? 'offline'}): a baseline needs a live read.`,
+    const { list, health, hooks } = await liveFor('a baseline', async () => ({
+      list: await ctx.api.reads.integrations(site, 'live'),
+      health: await ctx.api.reads.health(site, 'live'),
+      hooks: s.operation === 'create' ? await ctx.api.reads.webhooks(site, 'live') : undefined,
+    }));
+    if (hooks) {
+      await assertAbsent(io, s);
+      return await ctx.store.append(s.id, {
+        type: 'baseline',
+        exists: false,
+        body: {},
+        health: health.data,
+        listCount: list.data.length,
+        knownWebhooks: hooks.data.map((w) => w.id),
+        window: windowFromEntries([], ctx.now()),
       });
+    }
+    const live = await liveFor('a baseline', () => io.read('live'));
     let snapshotVersion: number | undefined;
     let snapshotError: string | undefined;
     try {
-      const snap = await ctx.invoke('snapshots.take', {
-        ...site,
-        target: io.key.target,
+      const snap = await ctx.snapshots.record(keyOf(s), live.body, {
         source: 'baseline',
         changeId: s.id,
         label: `baseline of change ${s.id}`,
@@ -34,7 +45,7 @@ export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<Chan
     } catch (error) {
       snapshotError = errorText(error);
     }
-    const logs = await io.logs(500, 0).catch(() => undefined);
+    const logs = await io.logs(500, 0, 'live').catch(() => undefined);
     return await ctx.store.append(s.id, {
       type: 'baseline',
       body: live.body,
@@ -51,4 +62,21 @@ export async function takeBaseline(ctx: ChangeCtx, s: ChangeState): Promise<Chan
     await ctx.store.append(s.id, { type: 'baseline_failed', error: e });
     throw error;
   }
+}
+
+/** Re-creating a deleted webhook (a restore) requires that it is really gone. */
+async function assertAbsent(io: TargetIO, s: ChangeState): Promise<void> {
+  if (s.target === NEW_WEBHOOK_TARGET) return;
+  const exists = await liveFor('a baseline', () => io.read('live')).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof OpsFailure && error.error.kind === 'not_found') return false;
+      throw error;
+    },
+  );
+  if (exists)
+    fail(
+      'conflict',
+      `${s.target} exists again, so it cannot be re-created. Abandon this change and restore the snapshot onto it instead.`,
+    );
 }

@@ -4,6 +4,10 @@ import {
   STEP_TITLES,
   type JournalEntry,
 } from '../../../shared/domain/workflow/entries';
+import {
+  MONITOR_VERDICT_LABELS,
+  monitorVerdict,
+} from '../../../shared/domain/workflow/monitor-gaps';
 import type { Runbook } from '../../../shared/domain/workflow/runbook';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 
@@ -45,12 +49,14 @@ export function describeEntry(e: JournalEntry): string {
       return `${STEP_TITLES.monitor}: started for ${e.windowMinutes} min, until ${e.endsAt}`;
     case 'anomaly':
       return `Anomaly: ${e.anomalies.map((a) => a.message).join(' ')}`;
+    case 'monitor_gap':
+      return `${STEP_TITLES.monitor}: logs unreachable from ${e.from} to ${e.to} (${e.reason})`;
     case 'monitor_done':
-      return `${STEP_TITLES.monitor}: ${e.summary.fullWindow ? 'window complete' : 'cut short'}; ${e.summary.observed.counts.total} events, ${e.summary.observed.counts.sent} sent, ${e.summary.observed.counts.failed} failed, ${e.summary.observed.counts.filtered} filtered, ${e.summary.observed.counts.skipped} skipped; ${e.summary.anomalies.length} anomalies`;
+      return `${MONITOR_VERDICT_LABELS[monitorVerdict(e.summary)]}${e.summary.gaps.length ? ` (logs unreachable for ${Math.round(e.summary.gapShare * 100)}% of the window)` : ''}; ${e.summary.observed.counts.total} events, ${e.summary.observed.counts.sent} sent, ${e.summary.observed.counts.failed} failed, ${e.summary.observed.counts.filtered} filtered, ${e.summary.observed.counts.skipped} skipped; ${e.summary.anomalies.length} anomalies`;
     case 'rollback':
       return `Rollback "${ROLLBACK_LABELS[e.action]}": ${e.ok ? 'done' : `failed (${e.error ?? ''})`}${e.restoredVersion ? ` from v${e.restoredVersion}` : ''}${e.test ? `; test ${e.test.ok ? 'passed' : 'FAILED'}` : ''}`;
     case 'closed':
-      return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}${e.note ? ` — ${e.note}` : ''}`;
+      return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}${e.note ? ` — ${e.note}` : ''}${e.override ? ` — ${e.override}` : ''}`;
     case 'note':
       return `Note: ${e.text}`;
   }
@@ -110,7 +116,8 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
       '',
       '## Monitoring',
       '',
-      `- Window: ${summary.windowMinutes.toFixed(2)} min (${summary.fullWindow ? 'complete' : 'cut short'})`,
+      `- Window: ${summary.windowMinutes.toFixed(2)} min (${MONITOR_VERDICT_LABELS[monitorVerdict(summary)]})`,
+      ...summary.gaps.map((g) => `- GAP: logs unreachable from ${g.from} to ${g.to}: ${g.reason}`),
       `- Observed: ${summary.observed.counts.total} events; baseline ${summary.baseline.counts.total} events over ${summary.baseline.minutes.toFixed(2)} min`,
       ...summary.anomalies.map((a) => `- ANOMALY: ${a.message}`),
     );

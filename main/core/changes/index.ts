@@ -1,32 +1,54 @@
 import { join } from 'node:path';
-import type { CallContext, HandlersOf } from '../../../shared/bridge';
+import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { changesCalls, ChangeView } from '../../../shared/bridge/calls/changes';
 import { fail } from '../../../shared/bridge/errors';
-import type { Feature, FeatureDeps } from '../feature';
-import { diffOf, impactOf } from './apply';
-import { ioOf, keyOf, type ChangeCtx } from './context';
+import { NEW_WEBHOOK_TARGET } from '../../../shared/domain/workflow/entries';
+import type { ChangeState } from '../../../shared/domain/workflow/state';
+import type { ApiService } from '../api';
+import type { Feature } from '../feature';
+import type { RunbookStore } from '../runbooks/store';
+import type { SettingsStore } from '../settings/settings-store';
+import type { SnapshotsService } from '../snapshots/service';
+import { draftOf, impactOf, validateFor } from './apply';
+import { diffOf } from './diff';
+import { ioOf, type ChangeCtx } from './context';
 import { DraftStore } from './drafts';
 import { startRestore } from './restore';
-import { changeMarkdown, incidentMarkdown, summaryOf } from './export';
+import { summaryOf } from './export';
+import { exportChanges, listChanges } from './queries';
 import { ChangeService } from './service';
 import { ChangeStore } from './store';
+
+export interface ChangesDeps {
+  dataDir: string;
+  emit: Emit;
+  settings: SettingsStore;
+  api: ApiService;
+  snapshots: SnapshotsService;
+  runbooks: RunbookStore;
+}
+
+export interface ChangesFeature extends Feature<HandlersOf<typeof changesCalls, CallContext>> {
+  /** Every change of a site, folded (the checklist reads them). */
+  statesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
+}
 
 /**
  * The change workflow. On disk under `<dataDir>/changes/`: `<id>.jsonl` (the append-only journal),
  * `<id>.draft.json` (the editable draft), `<id>.monitor.json` (the monitor's running tally).
  */
-export function createChangesFeature(
-  deps: FeatureDeps,
-): Feature<HandlersOf<typeof changesCalls, CallContext>> {
+export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
   const dir = join(deps.dataDir, 'changes');
   const store = new ChangeStore(dir);
   const drafts = new DraftStore(dir);
   const ctx: ChangeCtx = {
     store,
     drafts,
-    invoke: deps.invoke,
+    api: deps.api,
+    snapshots: deps.snapshots,
+    runbooks: deps.runbooks,
     settings: deps.settings,
-    emit: deps.hub.emit,
+    emit: deps.emit,
     now: () => new Date(),
   };
   // Test seam (e2e): widen the gap between the PUT and the automatic test so a reload can land in it.
@@ -34,7 +56,7 @@ export function createChangesFeature(
     process.env.NODE_ENV === 'test' ? Number(process.env.OPS_CHANGES_PAUSE_BEFORE_TEST_MS ?? 0) : 0;
   const service = new ChangeService(ctx, dir, pause);
   let problems: string[] = [];
-  // Loaded once; resumed after the core has composed every handler (invoke is late-bound).
+  // Loaded once; open changes resume on the next turn, once the core has finished wiring.
   const ready = store.load().then(
     (p) => {
       problems = p;
@@ -56,11 +78,7 @@ export function createChangesFeature(
   );
 
   const runbookOf = (s: { connectionId: string; siteId: string; target: string }) =>
-    deps.invoke('runbooks.get', {
-      connectionId: s.connectionId,
-      siteId: s.siteId,
-      target: s.target,
-    });
+    deps.runbooks.get(s.connectionId, s.siteId, s.target);
 
   async function view(id: string): Promise<ChangeView> {
     const s = service.state(id);
@@ -77,6 +95,10 @@ export function createChangesFeature(
   }
 
   return {
+    async statesOf(connectionId, siteId) {
+      await ready;
+      return store.all().filter((c) => c.connectionId === connectionId && c.siteId === siteId);
+    },
     handlers: {
       'changes.start': async (i) => {
         await ready;
@@ -85,9 +107,19 @@ export function createChangesFeature(
             await service.start(
               { connectionId: i.connectionId, siteId: i.siteId, target: i.target },
               i.title,
+              { operation: i.operation },
             )
           ).id,
         );
+      },
+      'changes.startWebhookCreate': async (i) => {
+        await ready;
+        const s = await service.start(
+          { connectionId: i.connectionId, siteId: i.siteId, target: NEW_WEBHOOK_TARGET },
+          i.title ?? `New webhook ${i.body.name}`,
+          { operation: 'create', seed: i.body },
+        );
+        return view(s.id);
       },
       'changes.startRestore': async (i) => {
         await ready;
@@ -108,26 +140,7 @@ export function createChangesFeature(
       },
       'changes.list': async (i) => {
         await ready;
-        return store
-          .all()
-          .filter(
-            (c) =>
-              (!i.connectionId || c.connectionId === i.connectionId) &&
-              (!i.siteId || c.siteId === i.siteId) &&
-              (!i.target || c.target === i.target),
-          )
-          .filter(
-            (c) =>
-              (!i.status || (i.status === 'open') === c.open) &&
-              (!i.outcome || c.outcome === i.outcome),
-          )
-          .filter(
-            (c) =>
-              (!i.from || (c.entries.at(-1)?.at ?? c.startedAt) >= i.from) &&
-              (!i.to || c.startedAt <= i.to),
-          )
-          .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
-          .map(summaryOf);
+        return listChanges(store.all(), i);
       },
       'changes.openFor': async (i) => {
         await ready;
@@ -142,17 +155,19 @@ export function createChangesFeature(
             'validation',
             `The draft can only be edited at the Config step (this change is at ${s.step}).`,
           );
+        if (s.operation === 'delete')
+          fail('validation', 'A delete has no draft: applying it deletes the webhook.');
         const draft = {
           body: i.body,
           savedAt: new Date().toISOString(),
-          issues: ioOf(ctx, s).validate(i.body),
+          issues: validateFor(ioOf(ctx, s), s, i.body),
         };
         await drafts.save(i.changeId, draft);
         return draft;
       },
       'changes.preview': async (i) => {
         const s = service.state(i.changeId);
-        const draft = await drafts.load(i.changeId);
+        const draft = await draftOf(ctx, s).catch(() => undefined);
         if (!s.baseline || !draft)
           fail('validation', 'A preview needs a baseline and a saved draft.');
         const io = ioOf(ctx, s);
@@ -174,7 +189,8 @@ export function createChangesFeature(
         const minutes = Math.max(cycle, deps.settings.settings.monitorMinimumMinutes);
         return view((await service.startMonitoring(i.changeId, minutes)).id);
       },
-      'changes.close': async (i) => view((await service.close(i.changeId, i.outcome, i.note)).id),
+      'changes.close': async (i) =>
+        view((await service.close(i.changeId, i.outcome, i.note, i.overrideReason)).id),
       'changes.rollback': async (i) => {
         await ready;
         return view(
@@ -191,61 +207,7 @@ export function createChangesFeature(
       'changes.note': async (i) => view((await service.note(i.changeId, i.text)).id),
       'changes.export': async (i) => {
         await ready;
-        if ('changeId' in i) {
-          const s = service.state(i.changeId);
-          const runbook = await runbookOf(s);
-          if (i.format === 'json')
-            return {
-              fileName: `${s.id}.json`,
-              mime: 'application/json',
-              count: 1,
-              text: JSON.stringify(
-                { change: summaryOf(s), key: keyOf(s), runbook, entries: s.entries },
-                null,
-                2,
-              ),
-            };
-          return {
-            fileName: `${s.id}.md`,
-            mime: 'text/markdown',
-            count: 1,
-            text: changeMarkdown(s, runbook),
-          };
-        }
-        const r = i.range;
-        const list = store
-          .all()
-          .filter(
-            (c) =>
-              c.connectionId === r.connectionId &&
-              c.siteId === r.siteId &&
-              c.entries.some((e) => e.at >= r.from && e.at <= r.to),
-          );
-        const name = `incident-${r.from.slice(0, 16).replace(/[:T]/g, '')}-${r.to.slice(0, 16).replace(/[:T]/g, '')}`;
-        if (i.format === 'json')
-          return {
-            fileName: `${name}.json`,
-            mime: 'application/json',
-            count: list.length,
-            text: JSON.stringify(
-              {
-                from: r.from,
-                to: r.to,
-                changes: list.map((c) => ({
-                  change: summaryOf(c),
-                  entries: c.entries.filter((e) => e.at >= r.from && e.at <= r.to),
-                })),
-              },
-              null,
-              2,
-            ),
-          };
-        return {
-          fileName: `${name}.md`,
-          mime: 'text/markdown',
-          count: list.length,
-          text: incidentMarkdown(list, r.from, r.to),
-        };
+        return exportChanges(i, store.all(), (c) => service.state(c), runbookOf);
       },
     },
     close: () => service.shutdown(),

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalEntry } from '../../../shared/domain/workflow/entries';
-import { readTextIfExists } from '../fs/atomic-file';
+import { readTextIfExists } from '../../base/atomic-file';
 
 export interface JournalRead {
   entries: JournalEntry[];

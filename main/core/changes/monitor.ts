@@ -1,35 +1,16 @@
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { MonitorProgress } from '../../../shared/bridge/calls/changes';
-import { addEntries, emptyCounts } from '../../../shared/domain/anomaly/counts';
+import { addEntries } from '../../../shared/domain/anomaly/counts';
 import { anomalyKey, detectAnomalies } from '../../../shared/domain/anomaly/detect';
 import {
-  Anomaly,
-  EventCounts,
-  StatusCounts,
-  type RateWindow,
-} from '../../../shared/domain/anomaly/schema';
+  GAP_ANOMALY_AFTER_MS,
+  gapMinutesWithin,
+  MAX_GAP_SHARE,
+} from '../../../shared/domain/workflow/monitor-gaps';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import type { LogEntry } from '../../../shared/contract';
-import { loadJsonFile, saveJsonFile } from '../fs/json-file';
 import { errorText, ioOf, type ChangeCtx } from './context';
-
-/** The monitor's running tally, saved after every poll so a restart continues rather than restarts. */
-const Progress = z.object({
-  schemaVersion: z.literal(1),
-  cursor: z.number().int(),
-  counts: StatusCounts,
-  events: EventCounts,
-  notified: z.array(z.string()),
-  anomalies: z.array(Anomaly),
-  lastError: z.string().optional(),
-  /** Polls that reached the logs: a window the API was down for all along was not monitored. */
-  okPolls: z.number().int().default(0),
-});
-type Progress = z.infer<typeof Progress>;
-
-const PAGE = 500;
-const MAX_PAGES = 10;
+import { closeGap, freshEntries, gapMinutesSoFar, unreachableAnomaly } from './monitor-gap';
+import { loadTally, observedWindow, saveTally } from './monitor-tally';
 
 /** Poll often enough for a short window to have several looks, rarely enough for a 24 h one. */
 export function pollMs(windowMinutes: number): number {
@@ -98,64 +79,39 @@ export class MonitorRunner {
     await this.busy;
   }
 
-  private async load(): Promise<Progress> {
-    const r = await loadJsonFile(this.file, Progress, { newestVersion: 1 });
-    return r.state === 'ok'
-      ? r.value
-      : {
-          schemaVersion: 1,
-          cursor: -1,
-          counts: emptyCounts(),
-          events: {},
-          notified: [],
-          anomalies: [],
-          okPolls: 0,
-        };
-  }
-
-  private observed(p: Progress, startedAt: string, now: Date): RateWindow {
-    const minutes = Math.max(0, (now.getTime() - Date.parse(startedAt)) / 60_000);
-    return { from: startedAt, to: now.toISOString(), minutes, counts: p.counts, events: p.events };
-  }
-
-  /** Newest-first pages until the last entry already counted (or the start of the window). */
-  private async fresh(p: Progress, startedAt: number): Promise<LogEntry[]> {
-    const io = ioOf(this.ctx, this.state());
-    const out: LogEntry[] = [];
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const entries = (await io.logs(PAGE, page * PAGE)) ?? [];
-      for (const e of entries) {
-        if (e.id <= p.cursor || Date.parse(e.timestamp) < startedAt) return out;
-        out.push(e);
-      }
-      if (entries.length < PAGE) break;
-    }
-    return out;
-  }
-
   async tick(): Promise<void> {
     const s = this.state();
     const m = s.monitor;
     if (!m || m.summary || !s.open || this.stopped) return;
-    const p = await this.load();
+    const p = await loadTally(this.file);
     const now = this.ctx.now();
     try {
-      const entries = await this.fresh(p, Date.parse(m.startedAt));
+      const entries = await freshEntries(ioOf(this.ctx, s), s, p);
       if (entries.length) p.cursor = Math.max(p.cursor, ...entries.map((e) => e.id));
       addEntries(p.counts, p.events, entries);
       p.okPolls++;
       delete p.lastError;
+      await closeGap(this.ctx, this.state(), p, now);
+      p.lastOkAt = now.toISOString();
     } catch (error) {
+      // Live reads only: an unreachable API is a gap in the monitoring, never a quiet cached page.
       p.lastError = errorText(error);
+      p.gap ??= { from: p.lastOkAt ?? m.startedAt, reason: p.lastError };
     }
     const baseline = s.entries.find((e) => e.type === 'monitor_started')?.baseline;
     if (!baseline) return;
-    const observed = this.observed(p, m.startedAt, now);
-    const found = detectAnomalies(baseline, observed);
+    const observed = observedWindow(p, m.startedAt, now);
+    // While the logs cannot be read the counts say nothing (zero seen is not zero sent): the
+    // rate checks wait for the gap to close, and the gap itself becomes the anomaly.
+    const found = p.gap
+      ? p.anomalies.filter((a) => a.code !== 'logs_unreachable')
+      : detectAnomalies(baseline, observed);
+    if (p.gap && now.getTime() - Date.parse(p.gap.from) >= GAP_ANOMALY_AFTER_MS)
+      found.push(unreachableAnomaly(p.gap, now));
     const fresh = found.filter((a) => !p.notified.includes(anomalyKey(a)));
     p.anomalies = found;
     p.notified.push(...fresh.map(anomalyKey));
-    await saveJsonFile(this.file, p);
+    await saveTally(this.file, p);
     if (fresh.length) {
       await this.ctx.store.append(s.id, { type: 'anomaly', anomalies: fresh });
       const ev = {
@@ -183,6 +139,8 @@ export class MonitorRunner {
       observed,
       anomalies: found,
       ...(p.lastError ? { lastError: p.lastError } : {}),
+      ...(p.gap ? { unreachableSince: p.gap.from } : {}),
+      gapMinutes: gapMinutesSoFar(this.state(), p, now),
     };
     this.ctx.emit('changes.monitor', this.latest);
     if (!running) {
@@ -191,25 +149,38 @@ export class MonitorRunner {
     }
   }
 
-  /** Journals the monitoring summary once; `fullWindow` says whether the whole cycle was watched. */
-  async finish(fullWindow: boolean): Promise<void> {
+  /**
+   * Journals the monitoring summary once. `elapsed` says whether the window ran to its end; it is
+   * a full window only if the logs were also read for at least 90% of it (MAX_GAP_SHARE).
+   */
+  async finish(elapsed: boolean): Promise<void> {
+    if (!this.state().monitor || this.state().monitor!.summary) return;
+    const p = await loadTally(this.file);
+    const now = this.ctx.now();
+    await closeGap(this.ctx, this.state(), p, now);
+    await saveTally(this.file, p);
     const s = this.state();
-    if (!s.monitor || s.monitor.summary) return;
-    const p = await this.load();
+    const m = s.monitor!;
     const baseline = s.entries.find((e) => e.type === 'monitor_started')?.baseline;
     if (!baseline) return;
-    const now = this.ctx.now();
-    const observed = this.observed(p, s.monitor.startedAt, now);
+    const observed = observedWindow(p, m.startedAt, now);
+    const windowMinutes = elapsed ? m.windowMinutes : observed.minutes;
+    const end = new Date(Date.parse(m.startedAt) + windowMinutes * 60_000).toISOString();
+    const gapShare = windowMinutes
+      ? Math.min(1, gapMinutesWithin(m.gaps, m.startedAt, end) / windowMinutes)
+      : 0;
     await this.ctx.store.append(s.id, {
       type: 'monitor_done',
       summary: {
-        startedAt: s.monitor.startedAt,
+        startedAt: m.startedAt,
         endedAt: now.toISOString(),
-        windowMinutes: fullWindow ? s.monitor.windowMinutes : observed.minutes,
-        fullWindow: fullWindow && p.okPolls > 0,
+        windowMinutes,
+        fullWindow: elapsed && p.okPolls > 0 && gapShare <= MAX_GAP_SHARE,
         baseline,
         observed,
         anomalies: p.anomalies,
+        gaps: m.gaps,
+        gapShare,
       },
     });
     this.ctx.emit('changes.changed', {

@@ -1,11 +1,17 @@
 import { fail } from '../../../shared/bridge/errors';
-import type { RestoreSource } from '../../../shared/domain/workflow/entries';
+import type { Operation, RestoreSource } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { validateFor } from './apply';
 import { ioOf, keyOf, type ChangeCtx } from './context';
 
 /** The change's title and the journal's label for the source, in the operator's words. */
-export function restoreTitle(target: string, src: RestoreSource): string {
-  return `Restore of ${target} v${src.version}${src.knownGood ? ' (known-good)' : ''}`;
+export function restoreTitle(
+  target: string,
+  src: RestoreSource,
+  operation: Operation = 'update',
+): string {
+  const what = operation === 'create' ? 'Re-create' : 'Restore';
+  return `${what} of ${target} v${src.version}${src.knownGood ? ' (known-good)' : ''}`;
 }
 
 /**
@@ -15,7 +21,7 @@ export function restoreTitle(target: string, src: RestoreSource): string {
  */
 export async function seedRestoreDraft(ctx: ChangeCtx, s: ChangeState): Promise<void> {
   if (!s.restoreOf || !s.open || s.step !== 'config' || (await ctx.drafts.load(s.id))) return;
-  const snap = await ctx.invoke('snapshots.get', { ...keyOf(s), version: s.restoreOf.version });
+  const snap = await ctx.snapshots.store.get(keyOf(s), s.restoreOf.version);
   // Versions are immutable: a different hash means the store was replaced under us, so restore nothing.
   if (snap.sha256 !== s.restoreOf.sha256)
     fail(
@@ -25,6 +31,6 @@ export async function seedRestoreDraft(ctx: ChangeCtx, s: ChangeState): Promise<
   await ctx.drafts.save(s.id, {
     body: snap.body,
     savedAt: ctx.now().toISOString(),
-    issues: ioOf(ctx, s).validate(snap.body),
+    issues: validateFor(ioOf(ctx, s), s, snap.body),
   });
 }

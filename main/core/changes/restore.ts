@@ -1,7 +1,8 @@
-import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
-import { fail } from '../../../shared/bridge/errors';
-import type { RestoreSource } from '../../../shared/domain/workflow/entries';
+import { targetKind, type SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
+import { fail, OpsFailure } from '../../../shared/bridge/errors';
+import type { Operation, RestoreSource } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { liveFor } from './context';
 import { restoreTitle } from './restore-draft';
 import type { ChangeService } from './service';
 
@@ -9,15 +10,16 @@ import type { ChangeService } from './service';
  * "Restore snapshot" from the Snapshots screen, as a change: the snapshot is read first (an unknown
  * version opens nothing), then the change is started with the source in its `started` line, its
  * baseline taken and the draft seeded (ChangeService.baseline). The operator applies from Config,
- * so the mandatory test, health and monitoring run as for any change.
+ * so the mandatory test, health and monitoring run as for any change. A webhook deleted since its
+ * snapshot is re-created: the change is a create (its secrets must be entered again).
  */
 export async function startRestore(
   service: ChangeService,
   key: SnapshotKey,
   version: number,
 ): Promise<ChangeState> {
-  const { invoke } = service.ctx;
-  const snap = await invoke('snapshots.get', { ...key, version });
+  const { snapshots } = service.ctx;
+  const snap = await snapshots.store.get(key, version);
   const src: RestoreSource = {
     version,
     sha256: snap.sha256,
@@ -35,15 +37,27 @@ export async function startRestore(
     open.applyCount === 0
   )
     return service.resumeRestore(open.id);
+  let operation: Operation = 'update';
   if (!open) {
     // Refused before anything is opened: a change whose draft equals live could never be applied.
-    const cmp = await invoke('snapshots.compare', {
-      a: { ...key, version: 'live' },
-      b: { ...key, version },
-      withTraffic: false,
+    const cmp = await liveFor('a restore', () =>
+      snapshots.compare({ ...key, version: 'live' }, { ...key, version }, false, 'live'),
+    ).catch((error: unknown) => {
+      // A webhook deleted since its snapshot: the restore re-creates it (a create change).
+      if (isGone(key, error)) return undefined;
+      throw error;
     });
-    if (cmp.a.label === 'live' && cmp.diff.identical)
+    if (!cmp) operation = 'create';
+    else if (cmp.diff.identical)
       fail('validation', `The live configuration already matches v${version}; nothing to restore.`);
   }
-  return service.start(key, restoreTitle(key.target, src), src);
+  return service.start(key, restoreTitle(key.target, src, operation), {
+    restoreOf: src,
+    operation,
+  });
 }
+
+const isGone = (key: SnapshotKey, error: unknown) =>
+  targetKind(key.target) === 'webhook' &&
+  error instanceof OpsFailure &&
+  error.error.kind === 'not_found';

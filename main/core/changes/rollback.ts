@@ -1,8 +1,10 @@
+import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
 import type { NewEntry, RollbackAction } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import { errorText, ioOf, keyOf, type ChangeCtx } from './context';
-import type { Body } from './target-io';
+import type { Body } from '../targets/target-io';
+import { errorText, ioOf, keyOf, liveFor, type ChangeCtx } from './context';
+import { restoreForRollback } from './rollback-restore';
 
 /** The knob each rollback turns, per target kind (webhooks have `active`, the data layer `enabled`). */
 function switched(
@@ -25,20 +27,16 @@ async function restoreVersion(
 ): Promise<number> {
   if (asked) return asked;
   if (s.baseline?.snapshotVersion) return s.baseline.snapshotVersion;
-  const targets = await ctx.invoke('snapshots.targets', {
-    connectionId: s.connectionId,
-    siteId: s.siteId,
-  });
-  const good = targets.find((t) => t.target === s.target)?.knownGood?.version;
+  const good = (await ctx.snapshots.store.knownGood(keyOf(s)))?.version;
   if (!good)
     fail('validation', 'There is no baseline or known-good snapshot of this target to restore.');
   return good;
 }
 
 /**
- * One rollback, recorded in the change whether it worked or not. "Restore snapshot" goes through
- * the snapshot store's restore (before snapshot, PUT with If-Match of a fresh read, after snapshot,
- * then the mandatory test again); the switches PUT the live body with one knob turned.
+ * One rollback, recorded in the change whether it worked or not. "Restore snapshot" puts a version
+ * back (rollback-restore.ts: before snapshot, PUT with If-Match of a live read, after snapshot, the
+ * mandatory test again); the switches PUT the live body with one knob turned.
  */
 export async function rollback(
   ctx: ChangeCtx,
@@ -51,25 +49,17 @@ export async function rollback(
   try {
     if (action === 'restore') {
       const v = await restoreVersion(ctx, s, version);
-      const r = await ctx.invoke('snapshots.restore', { ...keyOf(s), version: v });
-      const test = r.test
-        ? { ok: r.test.ok, result: r.test }
-        : { ok: false, error: r.testError ?? 'no test for this target' };
+      const r = await restoreForRollback(ctx, s, v);
       entry = {
         type: 'rollback',
         action,
         ok: true,
         restoredVersion: v,
-        afterVersion: r.after.version,
-        test,
+        afterVersion: r.afterVersion,
+        test: r.test,
       };
     } else {
-      const live = await io.read();
-      if (live.stale)
-        fail(
-          'offline',
-          `The API is unreachable (${live.staleReason ?? 'offline'}): a rollback needs a fresh read.`,
-        );
+      const live = await liveFor('a rollback', () => io.read('live'));
       await io.write(switched(io.kind, action, live.body), live.etag);
       entry = { type: 'rollback', action, ok: true };
     }
@@ -78,4 +68,38 @@ export async function rollback(
     throw error;
   }
   return ctx.store.append(s.id, entry);
+}
+
+/**
+ * A rollback with no open change of its target (from a provider page): a record of its own,
+ * opened, rolled back and closed in one go, whether the rollback worked or not.
+ */
+export async function rollbackRecord(
+  ctx: ChangeCtx,
+  id: string,
+  key: SnapshotKey,
+  action: RollbackAction,
+  version: number | undefined,
+): Promise<ChangeState> {
+  await ctx.store.append(id, {
+    type: 'started',
+    changeId: id,
+    ...key,
+    operator: ctx.settings.settings.operatorName,
+    title: `Rollback: ${action}`,
+    kind: 'rollback_only',
+  });
+  return ctx.store.serial(id, async () => {
+    try {
+      await rollback(ctx, ctx.store.get(id)!.state, action, version);
+    } finally {
+      const s = ctx.store.get(id)!.state;
+      await ctx.store.append(id, {
+        type: 'closed',
+        outcome: 'rolled_back',
+        ...(s.rollbacks.some((r) => r.ok) ? {} : { note: 'the rollback failed' }),
+      });
+    }
+    return ctx.store.get(id)!.state;
+  });
 }

@@ -1,33 +1,46 @@
 import { randomBytes } from 'node:crypto';
 import type { ChangeView } from '../../../shared/bridge/calls/changes';
-import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
+import { targetKind, type SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
 import { isLegal, refusal, type Action } from '../../../shared/domain/workflow/actions';
 import type {
+  Operation,
   Outcome,
   RestoreSource,
   RollbackAction,
 } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
-import { applyDraft, recoverIntent } from './apply';
+import { windowFromEntries } from '../../../shared/domain/anomaly/counts';
+import { KeyedQueue } from '../../base/keyed-queue';
+import type { Body } from '../targets/target-io';
+import { applyDraft } from './apply';
 import { takeBaseline } from './baseline';
-import { errorText, keyOf, type ChangeCtx } from './context';
+import { closeChange } from './close';
+import { errorText, type ChangeCtx } from './context';
 import { MonitorRunner } from './monitor';
+import { recoverIntent } from './recover';
 import { seedRestoreDraft } from './restore-draft';
-import { rollback } from './rollback';
+import { rollback, rollbackRecord } from './rollback';
 import { checkHealth, recordTest } from './verify';
 
 const newId = (now: Date) =>
   `chg-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
 
+const siteKey = (connectionId: string, siteId: string) => `${connectionId}\u0000${siteId}`;
+
 /**
  * The change workflow: the lock, the order of steps (via the pure `legalActions` table), the
- * main-side monitors and the resume after a restart. Every mutation of one change runs in that
- * change's queue, so a double click or two windows cannot interleave two steps.
+ * main-side monitors and the resume after a restart. Two serial sections make the invariants hold
+ * under any concurrency (double clicks, two windows, a script on the bridge):
+ * - per site: opening a change (check the lock, then journal `started`), a rollback-only record,
+ *   and apply run one at a time, so the lock check and the open are one atomic step;
+ * - per change: every step of one change runs in that change's queue, never interleaved.
+ * The site section is always entered before the change's own queue, never the other way round.
  */
 export class ChangeService {
   readonly monitors = new Map<string, MonitorRunner>();
   private readonly background = new Set<Promise<unknown>>();
+  private readonly sites = new KeyedQueue();
 
   constructor(
     readonly ctx: ChangeCtx,
@@ -80,27 +93,54 @@ export class ChangeService {
     });
   }
 
+  /** Runs `fn` in the site's serial section. */
+  private inSite<T>(key: Pick<SnapshotKey, 'connectionId' | 'siteId'>, fn: () => Promise<T>) {
+    return this.sites.run(siteKey(key.connectionId, key.siteId), fn);
+  }
+
+  /**
+   * Opens a change. `operation` says what it does to the target (webhooks may be created or
+   * deleted); `seed` is a draft saved with the change before its baseline (the "New webhook" form),
+   * so nothing the operator typed is lost if the baseline cannot be taken yet.
+   */
   async start(
     key: SnapshotKey,
     title: string | undefined,
-    restoreOf?: RestoreSource,
+    opts: { restoreOf?: RestoreSource; operation?: Operation; seed?: Body } = {},
   ): Promise<ChangeState> {
-    const open = this.openOn(key.connectionId, key.siteId);
-    if (open)
+    const { restoreOf, operation = 'update', seed } = opts;
+    if (operation !== 'update' && targetKind(key.target) !== 'webhook')
       fail(
-        'conflict',
-        `Another change is open on this site: "${open.title ?? open.target}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`,
-        { current: { changeId: open.id, target: open.target } },
+        'validation',
+        `Only webhooks can be ${operation}d by a change; ${key.target} is edited.`,
       );
-    const id = newId(this.ctx.now());
-    await this.ctx.store.append(id, {
-      type: 'started',
-      changeId: id,
-      ...key,
-      operator: this.ctx.settings.settings.operatorName,
-      ...(title ? { title } : {}),
-      kind: 'change',
-      ...(restoreOf ? { restoreOf } : {}),
+    // The check and the `started` line are one step: a second start waits, then sees the lock.
+    const id = await this.inSite(key, async () => {
+      const open = this.openOn(key.connectionId, key.siteId);
+      if (open)
+        fail(
+          'conflict',
+          `Another change is open on this site: "${open.title ?? open.target}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`,
+          { current: { changeId: open.id, target: open.target } },
+        );
+      const id = newId(this.ctx.now());
+      await this.ctx.store.append(id, {
+        type: 'started',
+        changeId: id,
+        ...key,
+        operator: this.ctx.settings.settings.operatorName,
+        ...(title ? { title } : {}),
+        kind: 'change',
+        ...(restoreOf ? { restoreOf } : {}),
+        operation,
+      });
+      if (seed)
+        await this.ctx.drafts.save(id, {
+          body: seed,
+          savedAt: this.ctx.now().toISOString(),
+          issues: [],
+        });
+      return id;
     });
     // A failed baseline is in the journal and shown at the Baseline step: the change stays open to retry.
     return this.baseline(id).catch(() => this.state(id));
@@ -126,7 +166,9 @@ export class ChangeService {
 
   /** PUT now; the mandatory test follows at once in the background (main-side, so a reload cannot skip it). */
   async apply(id: string): Promise<ChangeState> {
-    const s = await this.step(id, 'apply', (x) => applyDraft(this.ctx, x));
+    const s = await this.inSite(this.state(id), () =>
+      this.step(id, 'apply', (x) => applyDraft(this.ctx, x)),
+    );
     if (s.step === 'test') this.autoTest(id);
     return s;
   }
@@ -156,30 +198,17 @@ export class ChangeService {
   }
 
   async startMonitoring(id: string, windowMinutes: number): Promise<ChangeState> {
-    const s = await this.step(id, 'start_monitoring', async (x) => {
+    const s = await this.step(id, 'start_monitoring', (x) => {
       const baseline = [...x.entries].reverse().find((e) => e.type === 'baseline');
-      const window = baseline?.type === 'baseline' ? baseline.window : undefined;
       const now = this.ctx.now();
-      const empty = {
-        total: 0,
-        sent: 0,
-        failed: 0,
-        retrying: 0,
-        filtered: 0,
-        skipped: 0,
-        testMode: 0,
-      };
       return this.ctx.store.append(id, {
         type: 'monitor_started',
         windowMinutes,
         endsAt: new Date(now.getTime() + windowMinutes * 60_000).toISOString(),
-        baseline: window ?? {
-          from: now.toISOString(),
-          to: now.toISOString(),
-          minutes: 0,
-          counts: empty,
-          events: {},
-        },
+        // The baseline's log window is what the monitor compares with (empty when none was read).
+        baseline:
+          (baseline?.type === 'baseline' ? baseline.window : undefined) ??
+          windowFromEntries([], now),
       });
     });
     this.runMonitor(id);
@@ -205,7 +234,12 @@ export class ChangeService {
       await new MonitorRunner(this.ctx, id, this.dir).finish(false);
   }
 
-  async close(id: string, outcome: Outcome, note: string | undefined): Promise<ChangeState> {
+  async close(
+    id: string,
+    outcome: Outcome,
+    note: string | undefined,
+    overrideReason?: string,
+  ): Promise<ChangeState> {
     const action: Action =
       outcome === 'known_good'
         ? 'mark_known_good'
@@ -215,39 +249,7 @@ export class ChangeService {
     const s0 = this.state(id);
     if (!isLegal(s0, action)) fail('validation', refusal(s0, action) ?? 'not allowed');
     if (outcome !== 'known_good') await this.endMonitor(id);
-    return this.step(id, action, async (s) => {
-      let afterSnapshotVersion: number | undefined;
-      let snapshotError: string | undefined;
-      // Every change that reached the server gets its after snapshot, whatever the outcome.
-      if (s.applied || s.rolledBack) {
-        try {
-          const snap = await this.ctx.invoke('snapshots.take', {
-            ...keyOf(s),
-            source: 'after_change',
-            changeId: id,
-            label: `after change ${id} (${outcome.replace('_', ' ')})`,
-          });
-          afterSnapshotVersion = snap.snapshot.version;
-          if (outcome === 'known_good')
-            await this.ctx.invoke('snapshots.markKnownGood', {
-              ...keyOf(s),
-              version: afterSnapshotVersion,
-              knownGood: true,
-              note: `change ${id}`,
-            });
-        } catch (error) {
-          if (outcome === 'known_good') throw error;
-          snapshotError = errorText(error);
-        }
-      }
-      return this.ctx.store.append(id, {
-        type: 'closed',
-        outcome,
-        ...(afterSnapshotVersion ? { afterSnapshotVersion } : {}),
-        ...(snapshotError ? { snapshotError } : {}),
-        ...(note ? { note } : {}),
-      });
-    });
+    return this.step(id, action, (s) => closeChange(this.ctx, s, outcome, note, overrideReason));
   }
 
   /** From a change, or from a provider page: the open change of that target records it, else a rollback record does. */
@@ -257,37 +259,29 @@ export class ChangeService {
     changeId: string | undefined,
     version: number | undefined,
   ): Promise<ChangeState> {
-    const open = this.openOn(key.connectionId, key.siteId);
-    const id =
-      changeId ??
-      (open && open.target === key.target && isLegal(open, 'rollback') ? open.id : undefined);
-    if (id) {
-      await this.endMonitor(id);
-      return this.step(id, 'rollback', (s) => rollback(this.ctx, s, action, version));
-    }
-    const rid = newId(this.ctx.now());
-    await this.ctx.store.append(rid, {
-      type: 'started',
-      changeId: rid,
-      ...key,
-      operator: this.ctx.settings.settings.operatorName,
-      title: `Rollback: ${action}`,
-      kind: 'rollback_only',
-    });
-    return this.ctx.store.serial(rid, async () => {
+    if (changeId) return this.rollbackIn(changeId, action, version);
+    // Decided in the site's section: an apply in flight finishes first, so a change it just
+    // applied records its own rollback instead of a separate record.
+    return this.inSite(key, async () => {
+      const open = this.openOn(key.connectionId, key.siteId);
+      if (open && open.target === key.target && isLegal(open, 'rollback'))
+        return this.rollbackIn(open.id, action, version);
+      const rid = newId(this.ctx.now());
       try {
-        await rollback(this.ctx, this.state(rid), action, version);
+        return await rollbackRecord(this.ctx, rid, key, action, version);
       } finally {
-        const s = this.state(rid);
-        await this.ctx.store.append(rid, {
-          type: 'closed',
-          outcome: 'rolled_back',
-          ...(s.rollbacks.some((r) => r.ok) ? {} : { note: 'the rollback failed' }),
-        });
-        this.changed(this.state(rid));
+        if (this.ctx.store.get(rid)) this.changed(this.state(rid));
       }
-      return this.state(rid);
     });
+  }
+
+  private async rollbackIn(
+    id: string,
+    action: RollbackAction,
+    version: number | undefined,
+  ): Promise<ChangeState> {
+    await this.endMonitor(id);
+    return this.step(id, 'rollback', (s) => rollback(this.ctx, s, action, version));
   }
 
   note(id: string, text: string) {

@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { JournalEntry, NewEntry } from '../../../shared/domain/workflow/entries';
+import { JournalEntry, type NewEntry } from '../../../shared/domain/workflow/entries';
 import { foldChange } from '../../../shared/domain/workflow/fold';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { KeyedQueue } from '../../base/keyed-queue';
 import { appendJournal, readJournal } from './journal-file';
 
 interface Held {
@@ -17,7 +18,7 @@ interface Held {
  */
 export class ChangeStore {
   private readonly held = new Map<string, Held>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new KeyedQueue();
 
   constructor(
     readonly dir: string,
@@ -61,13 +62,7 @@ export class ChangeStore {
 
   /** Runs `fn` after every earlier task on the same change: one writer per change at a time. */
   serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.queues.get(id) ?? Promise.resolve();
-    const next = prev.then(fn, fn);
-    this.queues.set(
-      id,
-      next.catch(() => undefined),
-    );
-    return next;
+    return this.queues.run(id, fn);
   }
 
   async append(id: string, entry: NewEntry): Promise<ChangeState> {
@@ -76,11 +71,12 @@ export class ChangeStore {
       problems: [],
       state: undefined as unknown as ChangeState,
     };
-    const full = {
+    // Parsed as it will be read back: defaults applied, and a malformed line is never written.
+    const full = JournalEntry.parse({
       ...entry,
       seq: (held.entries.at(-1)?.seq ?? 0) + 1,
       at: this.now().toISOString(),
-    };
+    });
     await appendJournal(this.path(id), full);
     held.entries.push(full);
     held.state = foldChange(held.entries);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { OpsFailure } from '../../../shared/bridge/errors';
-import { quarantine, readTextIfExists, writeFileAtomic } from './atomic-file';
+import { quarantine, readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
 
 export type JsonLoad<T> =
   | { state: 'missing' }

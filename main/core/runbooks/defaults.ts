@@ -1,7 +1,7 @@
 import type { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { RunbookFields, type RollbackControl } from '../../../shared/domain/workflow/runbook';
 
-/** Which knob when, per target: the seed's controls with each provider's usual failure modes. */
+/** Which knob when, per target: the documented controls (enabled, testMode, restore) with each provider's usual failure modes. */
 const CONTROLS: Record<string, RollbackControl[]> = {
   ga4: [
     {

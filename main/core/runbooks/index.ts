@@ -1,17 +1,27 @@
-import { join } from 'node:path';
-import type { CallContext, HandlersOf } from '../../../shared/bridge';
+import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { runbooksCalls } from '../../../shared/bridge/calls/runbooks';
 import { PROVIDER_KEYS } from '../../../shared/contract/providers';
 import { checklistFor } from '../../../shared/domain/workflow/checklist';
-import { foldChange } from '../../../shared/domain/workflow/fold';
-import type { Feature, FeatureDeps } from '../feature';
-import { RunbookStore } from './store';
+import type { ChangeState } from '../../../shared/domain/workflow/state';
+import type { ApiService } from '../api';
+import type { Feature } from '../feature';
+import type { SettingsStore } from '../settings/settings-store';
+import type { RunbookStore } from './store';
+
+export interface RunbooksDeps {
+  emit: Emit;
+  settings: SettingsStore;
+  api: ApiService;
+  store: RunbookStore;
+  /** The folded changes of a site, for the checklist. */
+  changesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
+}
 
 /** Runbooks per site x target and the production checklist built from them and the change journal. */
 export function createRunbooksFeature(
-  deps: FeatureDeps,
+  deps: RunbooksDeps,
 ): Feature<HandlersOf<typeof runbooksCalls, CallContext>> {
-  const store = new RunbookStore(join(deps.dataDir, 'runbooks'));
+  const { store } = deps;
   return {
     handlers: {
       'runbooks.get': (i) => store.get(i.connectionId, i.siteId, i.target),
@@ -24,7 +34,7 @@ export function createRunbooksFeature(
           i.runbook,
           deps.settings.settings.operatorName,
         );
-        deps.hub.emit('runbooks.changed', {
+        deps.emit('runbooks.changed', {
           connectionId: i.connectionId,
           siteId: i.siteId,
           target: i.target,
@@ -33,22 +43,18 @@ export function createRunbooksFeature(
       },
       'checklist.get': async (i) => {
         const site = { connectionId: i.connectionId, siteId: i.siteId };
-        // The providers the site has (cache when offline); all three when even the cache is empty.
+        // A screen: the providers the site has (the offline copy when the API is unreachable,
+        // flagged stale); all three when even that is missing.
         let providers: string[] = [...PROVIDER_KEYS];
         let stale: boolean;
         try {
-          const list = await deps.invoke('integrations.list', site);
+          const list = await deps.api.reads.integrations(site, 'display');
           providers = list.data.map((x) => x.provider);
           stale = list.stale;
         } catch {
           stale = true;
         }
-        const summaries = await deps.invoke('changes.list', site);
-        const states = await Promise.all(
-          summaries.map(async (c) =>
-            foldChange((await deps.invoke('changes.get', { changeId: c.id })).entries),
-          ),
-        );
+        const states = await deps.changesOf(i.connectionId, i.siteId);
         const targets = await Promise.all(
           providers.map(async (p) =>
             checklistFor(p, states, await store.get(i.connectionId, i.siteId, p as never)),

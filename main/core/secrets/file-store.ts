@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretBackendInfo } from '../../../shared/bridge';
-import { quarantine, writeFileAtomic } from '../fs/atomic-file';
+import { quarantine, writeFileAtomic } from '../../base/atomic-file';
 import { CiphertextMap } from './encrypted-file';
 import type { SecretStore } from './types';
 

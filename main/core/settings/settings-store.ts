@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { OpsFailure, Settings } from '../../../shared/bridge';
-import { quarantine, readTextIfExists, writeFileAtomicSync } from '../fs/atomic-file';
+import { quarantine, readTextIfExists, writeFileAtomicSync } from '../../base/atomic-file';
 import { loadJsonFile } from '../fs/json-file';
 import type { SettingsBackend } from './backend';
 import { migrateSettings } from './migrations';

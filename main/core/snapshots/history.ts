@@ -8,7 +8,7 @@ import type {
   SnapshotSource,
   StoreProblem,
 } from '../../../shared/bridge/calls/snapshots-types';
-import { quarantine } from '../fs/atomic-file';
+import { quarantine } from '../../base/atomic-file';
 import { sha256Of } from './body';
 import { createImmutable, removeTempFiles } from './immutable-file';
 import { readIndex, writeIndex, type IndexEntry } from './index-file';

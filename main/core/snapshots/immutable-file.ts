@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { syncDir, writeTempBeside } from '../fs/atomic-file';
+import { syncDir, writeTempBeside } from '../../base/atomic-file';
 
 /**
  * Create a file that must never be overwritten: temp file + fsync, then `link` (which fails if the

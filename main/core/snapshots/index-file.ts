@@ -7,7 +7,7 @@ import {
   SnapshotSource,
   VersionNo,
 } from '../../../shared/bridge/calls/snapshots-types';
-import { writeFileAtomic } from '../fs/atomic-file';
+import { writeFileAtomic } from '../../base/atomic-file';
 import { loadJsonFile } from '../fs/json-file';
 
 /**

@@ -1,14 +1,11 @@
 import { join } from 'node:path';
-import { fail, type CallContext, type HandlersOf } from '../../../shared/bridge';
-import type { SnapshotRef, snapshotsCalls } from '../../../shared/bridge/calls/snapshots';
+import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
+import type { snapshotsCalls } from '../../../shared/bridge/calls/snapshots';
 import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
-import type { Feature, FeatureDeps } from '../feature';
-import { snapshotBody } from './body';
+import type { ApiService } from '../api';
+import type { Feature } from '../feature';
 import { exportBundle, importBundle } from './bundle';
-import { compareBodies } from './compare';
-import { checkDrift } from './drift';
-import { readLive, recentLogs } from './live';
-import { restoreVersion } from './restore';
+import { SnapshotsService } from './service';
 import { SnapshotStore } from './store';
 
 type Handlers = HandlersOf<typeof snapshotsCalls, CallContext>;
@@ -18,32 +15,26 @@ const keyOf = (i: SnapshotKey): SnapshotKey => ({
   target: i.target,
 });
 
-export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
+export interface SnapshotsFeature extends Feature<Handlers> {
+  service: SnapshotsService;
+}
+
+/** The snapshot store on disk (`<dataDir>/snapshots/`), its service and its bridge adapters. */
+export function createSnapshotsFeature(deps: {
+  dataDir: string;
+  emit: Emit;
+  api: ApiService;
+}): SnapshotsFeature {
   const store = new SnapshotStore(join(deps.dataDir, 'snapshots'), {
     // A quarantined file is never silent: every open window hears about it.
     onProblem: (p) =>
       p.action !== 'index_rebuilt' &&
-      deps.hub.emit('app.notice', {
+      deps.emit('app.notice', {
         level: 'warning',
         message: `Snapshot store: ${p.reason}. Moved to ${p.file}.`,
       }),
   });
-  const now = () => new Date();
-
-  async function resolve(
-    ref: SnapshotRef,
-  ): Promise<{ label: string; body: Record<string, unknown> }> {
-    const key = keyOf(ref);
-    if (ref.version === 'live') {
-      const live = await readLive(deps.invoke, key);
-      return {
-        label: live.stale ? 'live (offline cache)' : 'live',
-        body: snapshotBody(key.target, live.body),
-      };
-    }
-    const s = await store.get(key, ref.version);
-    return { label: `v${s.version}${s.knownGood ? ' (known-good)' : ''}`, body: s.body };
-  }
+  const service = new SnapshotsService(store, deps.api, deps.emit);
 
   const handlers: Handlers = {
     'snapshots.targets': (i) => store.targets(i.connectionId, i.siteId),
@@ -56,58 +47,21 @@ export function createSnapshotsFeature(deps: FeatureDeps): Feature<Handlers> {
       };
     },
     'snapshots.get': (i) => store.get(keyOf(i), i.version),
-    'snapshots.take': async (i, ctx) => {
-      const key = keyOf(i);
-      const live = await readLive(deps.invoke, key);
-      // A snapshot records what the server holds; a cached read could record a state that is gone.
-      if (live.stale)
-        fail(
-          'offline',
-          `The API is unreachable (${live.staleReason ?? 'offline'}); a snapshot needs a fresh read.`,
-        );
-      const r = await store.append(key, {
-        body: snapshotBody(key.target, live.body),
-        source: i.source,
-        label: i.label,
-        changeId: i.changeId,
-      });
-      if (r.created) ctx.emit('snapshots.changed', { ...key, version: r.meta.version });
-      return { snapshot: r.meta, created: r.created, stale: false };
-    },
-    'snapshots.compare': async (i) => {
-      if (i.a.target !== i.b.target && !(isProvider(i.a.target) && isProvider(i.b.target)))
-        fail(
-          'validation',
-          'Compare two versions of the same kind of target (two providers, or the same webhook, or the data layer).',
-        );
-      const [a, b] = await Promise.all([resolve(i.a), resolve(i.b)]);
-      const logs = i.withTraffic ? await recentLogs(deps.invoke, keyOf(i.b)) : undefined;
-      return {
-        diff: compareBodies(keyOf(i.b), a.body, b.body, logs),
-        a,
-        b,
-        trafficKnown: logs !== undefined,
-      };
-    },
-    'snapshots.markKnownGood': async (i, ctx) => {
-      const meta = await store.mark(keyOf(i), i.version, i.knownGood, i.note);
-      ctx.emit('snapshots.changed', { ...keyOf(i), version: i.version });
-      return meta;
-    },
-    'snapshots.export': (i) => exportBundle(store, i.items, now()),
-    'snapshots.import': async (i, ctx) => {
+    'snapshots.take': async (i) => ({
+      ...(await service.take(keyOf(i), i)),
+      stale: false,
+    }),
+    // The Compare panel shows; it may show the offline copy of "live", labelled as such.
+    'snapshots.compare': (i) => service.compare(i.a, i.b, i.withTraffic, 'display'),
+    'snapshots.markKnownGood': (i) =>
+      service.markKnownGood(keyOf(i), i.version, i.knownGood, i.note),
+    'snapshots.export': (i) => exportBundle(store, i.items, new Date()),
+    'snapshots.import': async (i) => {
       const { report, touched } = await importBundle(store, i.bundle, i.into);
-      for (const key of touched) ctx.emit('snapshots.changed', key);
+      for (const key of touched) deps.emit('snapshots.changed', key);
       return report;
     },
-    'snapshots.drift': (i) => checkDrift(store, deps.invoke, keyOf(i), now()),
-    'snapshots.restore': async (i, ctx) => {
-      const r = await restoreVersion(store, deps.invoke, keyOf(i), i.version);
-      ctx.emit('snapshots.changed', { ...keyOf(i), version: r.after.version });
-      return r;
-    },
+    'snapshots.drift': (i) => service.drift(keyOf(i)),
   };
-  return { handlers, close: () => store.flush() };
+  return { handlers, service, close: () => store.flush() };
 }
-
-const isProvider = (t: string) => t === 'ga4' || t === 'meta' || t === 'gads';

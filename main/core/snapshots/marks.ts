@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { StoreProblem } from '../../../shared/bridge/calls/snapshots-types';
-import { quarantine } from '../fs/atomic-file';
+import { quarantine } from '../../base/atomic-file';
 import { createImmutable } from './immutable-file';
 import { MARK_SCHEMA_VERSION, MarkRecord } from './records';
 

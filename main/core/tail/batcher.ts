@@ -5,7 +5,7 @@ import {
   type TailStatus,
 } from '../../../shared/bridge/calls/tail';
 import type { LogEntry } from '../../../shared/contract/logs';
-import type { Clock } from './clock';
+import type { Clock } from '../../base/clock';
 
 export const MIN_FLUSH_SPACING_MS = 100;
 

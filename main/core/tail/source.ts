@@ -1,9 +1,9 @@
 import { OpsFailure, type BridgeError } from '../../../shared/bridge';
 import type { TailStream } from '../../../shared/bridge/calls/tail';
-import type { Invoke } from '../feature';
+import type { ApiService } from '../api';
 import type { Page } from './page-walker';
 
-/** Where a tail reads pages from; the bridge's own logs calls in production, fakes in tests. */
+/** Where a tail reads pages from: the API service in production, fakes in tests. */
 export interface TailSource {
   fetch(offset: number, limit: number, requestId: string): Promise<Page>;
   /** Aborts an in-flight request, including the API client's own retry sleep. */
@@ -17,37 +17,25 @@ export interface TailTarget {
 }
 
 /**
- * Reads through `invoke`, so the tail gets the API client's timeouts, diagnostics and typed
- * errors. A stale (cached) answer means the API was not reached: that is a failure for a live
- * tail, reported as such rather than replayed as if it were fresh.
+ * Reads through the API service, so the tail gets the client's timeouts, diagnostics and typed
+ * errors. Reads are `live`: a tail shows what arrives, so an unreachable API is a failure the
+ * operator sees in the status line, never a cached page replayed as if it were fresh.
  */
-export function invokeSource(invoke: Invoke, t: TailTarget): TailSource {
+export function apiSource(api: ApiService, t: TailTarget): TailSource {
+  const site = { connectionId: t.connectionId, siteId: t.siteId };
   return {
-    async fetch(offset, limit, requestId) {
+    fetch(offset, limit, requestId) {
       // No offline copy: a tail polls every second and shows what arrives, not a last-known page.
-      const base = {
-        connectionId: t.connectionId,
-        siteId: t.siteId,
-        limit,
-        offset,
-        requestId,
-        offlineCopy: false,
-      };
-      const answer =
+      const page = { limit, offset, persist: false };
+      const target = { ...site, requestId };
+      return (
         t.stream.kind === 'provider'
-          ? await invoke('integrations.logs', { ...base, provider: t.stream.provider })
-          : await invoke('webhooks.logs', { ...base, webhookId: t.stream.webhookId });
-      if (answer.stale) {
-        throw new OpsFailure({
-          kind: 'offline',
-          message:
-            answer.staleReason ?? 'The API could not be reached; showing no cached log pages.',
-        });
-      }
-      return { ...answer.data, rateLimit: answer.rateLimit };
+          ? api.reads.integrationLogs(target, t.stream.provider, page, 'live')
+          : api.reads.webhookLogs(target, t.stream.webhookId, page, 'live')
+      ).then((answer) => ({ ...answer.data, rateLimit: answer.rateLimit }));
     },
     cancel(requestId) {
-      void invoke('api.cancel', { requestId }).catch(() => undefined);
+      api.cancel(requestId);
     },
   };
 }

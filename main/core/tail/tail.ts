@@ -3,7 +3,7 @@ import type { LogEntry } from '../../../shared/contract/logs';
 import type { TailBatch, TailState, TailStatus } from '../../../shared/bridge/calls/tail';
 import { Batcher } from './batcher';
 import { Cadence, type CadenceOptions, type PollOutcome } from './cadence';
-import type { Clock } from './clock';
+import type { Clock } from '../../base/clock';
 import { PageWalker, type WalkerOptions } from './page-walker';
 import { toBridgeError, type TailSource } from './source';
 

@@ -1,7 +1,7 @@
 import { RemoteId } from '../../../shared/bridge/calls/api';
 import { PROVIDER_KEYS } from '../../../shared/contract/providers';
 import { streamKey } from '../../../shared/domain/trace';
-import type { Invoke } from '../feature';
+import type { ApiService } from '../api';
 
 export interface Destination {
   key: string;
@@ -20,12 +20,13 @@ export interface Destination {
  * the log pages themselves are always read live.
  */
 export async function listDestinations(
-  invoke: Invoke,
+  api: ApiService,
   t: { connectionId: string; siteId: string },
 ): Promise<Destination[]> {
+  // `display`: the lists only say which logs to read; the logs themselves are read live.
   const [integrations, webhooks] = await Promise.all([
-    invoke('integrations.list', t),
-    invoke('webhooks.list', t),
+    api.reads.integrations(t, 'display'),
+    api.reads.webhooks(t, 'display'),
   ]);
   const out: Destination[] = [];
   for (const provider of PROVIDER_KEYS) {

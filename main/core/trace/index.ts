@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { OpsFailure, type CallContext, type HandlersOf } from '../../../shared/bridge';
+import { OpsFailure, type CallContext, type Emit, type HandlersOf } from '../../../shared/bridge';
 import type { tailHistoryCalls } from '../../../shared/bridge/calls/tail-history';
 import type { traceCalls } from '../../../shared/bridge/calls/trace';
-import type { Feature, FeatureDeps } from '../feature';
-import { invokeSource } from '../tail/source';
+import type { ApiService } from '../api';
+import type { Feature } from '../feature';
+import { apiSource } from '../tail/source';
 import { runTrace } from './engine';
 import { listDestinations } from './destinations';
 import { loadHistory } from './history';
@@ -20,7 +21,7 @@ const MAX_RUNNING = 3;
  * Also pages a stream back for "jump to the last N minutes" in a live view (the same search).
  */
 export function createTraceFeature(
-  deps: Pick<FeatureDeps, 'invoke'>,
+  deps: { emit: Emit; api: ApiService },
   retained: RetainedLogs,
   now: () => number = Date.now,
 ): Feature<TraceHandlers> {
@@ -40,7 +41,7 @@ export function createTraceFeature(
         running.set(i.traceId, controller);
         try {
           const target = { connectionId: i.connectionId, siteId: i.siteId };
-          const destinations = await listDestinations(deps.invoke, target);
+          const destinations = await listDestinations(deps.api, target);
           return await runTrace({
             traceId: i.traceId,
             query: i.query,
@@ -48,10 +49,11 @@ export function createTraceFeature(
             budget: i.budget,
             now,
             signal: controller.signal,
-            progress: (p) => ctx.emit('trace.progress', p),
+            // Progress goes to the window or tab that asked, not to every client.
+            progress: (p) => deps.emit('trace.progress', p, ctx.client),
             streams: destinations.map((d) => ({
               ...d,
-              pager: invokeSource(deps.invoke, { ...target, stream: d.stream }),
+              pager: apiSource(deps.api, { ...target, stream: d.stream }),
               retained: retained.snapshot(retainedKey({ ...target, stream: d.stream })),
             })),
           });
@@ -66,7 +68,7 @@ export function createTraceFeature(
       },
       'tail.history': (i) =>
         loadHistory({
-          pager: invokeSource(deps.invoke, i),
+          pager: apiSource(deps.api, i),
           retained: retained.snapshot(retainedKey(i)),
           beforeId: i.beforeId,
           sinceMs: Date.parse(i.since),

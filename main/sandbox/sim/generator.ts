@@ -25,7 +25,7 @@ const MIX = [
   ['custom_event', 1],
 ] as const satisfies readonly (readonly [string, number])[];
 
-/** Produces realistic canonical events (reference section 8) for one site, from a seeded PRNG. */
+/** Produces realistic canonical events (shared/contract/events.ts) for one site, from a seeded PRNG. */
 export class EventGenerator {
   private counter = 0;
 

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/fs/atomic-file';
+import { writeFileAtomic } from '../../base/atomic-file';
 import { MetaFile, SCHEMA_VERSION, SiteFile, type SiteRecord } from './schema';
 
 export type LoadResult =

@@ -1,4 +1,10 @@
-import { ROLLBACK_LABELS, STEP_TITLES, type JournalEntry } from '../../../shared/domain/workflow';
+import {
+  MONITOR_VERDICT_LABELS,
+  monitorVerdict,
+  ROLLBACK_LABELS,
+  STEP_TITLES,
+  type JournalEntry,
+} from '../../../shared/domain/workflow';
 import { clock } from '../../ui/format';
 
 /** A journal line in a few words; the Markdown export has the full wording (main/core/changes/export.ts). */
@@ -28,12 +34,14 @@ function what(e: JournalEntry): string {
       return `Monitoring started for ${e.windowMinutes} min`;
     case 'anomaly':
       return `Anomaly: ${e.anomalies.map((a) => a.message).join(' ')}`;
+    case 'monitor_gap':
+      return `Logs unreachable from ${clock(e.from)} to ${clock(e.to)}: ${e.reason}`;
     case 'monitor_done':
-      return `Monitoring ${e.summary.fullWindow ? 'complete' : 'cut short'}: ${e.summary.observed.counts.total} events, ${e.summary.anomalies.length} anomalies`;
+      return `${MONITOR_VERDICT_LABELS[monitorVerdict(e.summary)]}: ${e.summary.observed.counts.total} events, ${e.summary.anomalies.length} anomalies`;
     case 'rollback':
       return `${ROLLBACK_LABELS[e.action]} ${e.ok ? 'done' : `failed: ${e.error ?? ''}`}${e.test ? `; test ${e.test.ok ? 'passed' : 'failed'}` : ''}`;
     case 'closed':
-      return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}`;
+      return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}${e.override ? ` (${e.override})` : ''}`;
     case 'note':
       return `Note: ${e.text}`;
   }

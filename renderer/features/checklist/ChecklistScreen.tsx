@@ -5,7 +5,7 @@ import { call, on } from '../../bridge';
 import { Busy } from '../../ui/Busy';
 import { Notice } from '../../ui/Notice';
 
-/** #/checklist: the seed's production checklist per provider, kept by the app from the journal and runbooks. */
+/** #/checklist: the production checklist per provider, kept by the app from the journal and runbooks. */
 export default function ChecklistScreen() {
   const t = useTarget();
   const [list, setList] = useState<SiteChecklist>();

@@ -23,12 +23,11 @@ export function TailStatusLine({ tails }: { tails: TailInfo[] }) {
       {tails.map((t) => {
         const d = describe(t);
         return (
-          <li
-            key={t.key}
-            className={`tone-${d.tone}`}
-            role={d.tone === 'bad' ? 'alert' : undefined}
-          >
-            <strong>{t.label}</strong> {d.text}
+          // The alert role sits inside the item: on the <li> itself it would stop being a list item.
+          <li key={t.key} className={`tone-${d.tone}`}>
+            <span role={d.tone === 'bad' ? 'alert' : undefined}>
+              <strong>{t.label}</strong> {d.text}
+            </span>
           </li>
         );
       })}

@@ -63,7 +63,6 @@ export function DriftBadge({
     return (
       <span className="badge badge-healthy" data-testid="drift-badge" data-drifted="false">
         Matches known-good v{kg.version}
-        {report.stale ? ' (cached)' : ''}
       </span>
     );
   const critical = (report.diff?.critical.length ?? 0) > 0;
@@ -76,7 +75,6 @@ export function DriftBadge({
         role="status"
       >
         Drifted from known-good v{kg.version}
-        {report.stale ? ' (cached)' : ''}
       </span>{' '}
       <button
         type="button"

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
 import { WEBHOOK_AUTH_FIELDS, WebhookAuthType, type WebhookBody } from '../../../shared/contract';
 import { Busy } from '../../ui/Busy';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { LockNotice } from '../changes/LockNotice';
 import { Field } from '../../ui/Field';
 import { bodyFrom, formFrom, validateWebhook, type WebhookFormState } from './webhook-form';
 
@@ -15,7 +15,10 @@ const AUTH_LABELS: Record<WebhookAuthType, string> = {
   api_key: 'API key header',
 };
 
-/** Create-only: editing an existing webhook is a change (Start change on its detail). */
+/**
+ * The new webhook's first draft. Saving opens a change (baseline "does not exist", this draft at
+ * Config); the webhook is created by that change's "Apply change", then tested and monitored.
+ */
 export function WebhookForm({
   busy,
   onSave,
@@ -46,7 +49,7 @@ export function WebhookForm({
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} aria-label="New webhook">
       <h2>New webhook</h2>
-      {error && <ErrorNotice error={error} />}
+      {error && <LockNotice error={error} />}
       <Field
         label="Name"
         value={f.name}
@@ -143,12 +146,12 @@ export function WebhookForm({
       </label>
       <div className="row">
         <button type="submit" className="primary" disabled={busy || (touched && !body)}>
-          Create webhook
+          Start create change
         </button>
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <Busy busy={busy} label="Saving…" />
+        <Busy busy={busy} label="Opening the change…" />
       </div>
     </form>
   );

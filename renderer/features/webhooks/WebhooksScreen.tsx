@@ -7,6 +7,7 @@ import { targetKey, useTarget } from '../../app/target';
 import { Busy } from '../../ui/Busy';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { LockNotice } from '../changes/LockNotice';
 import { Notice } from '../../ui/Notice';
 import { Deliveries } from './Deliveries';
 import { WebhookForm } from './WebhookForm';
@@ -14,8 +15,8 @@ import { useWebhooks } from './webhooks-store';
 
 /**
  * #/webhooks[/<id>]: list, create, test, delete; the selected webhook's detail holds "Start change"
- * (edits go through the runbook), its rollback controls and its live deliveries. Create and delete
- * stay direct (create: nothing live to baseline yet; delete: behind its confirmation).
+ * (edits go through the runbook), its rollback controls and its live deliveries. "New webhook" and
+ * "Delete" open changes too: the runbook's Apply creates or deletes, then tests and monitors.
  */
 export default function WebhooksScreen() {
   const t = useTarget();
@@ -43,11 +44,11 @@ export default function WebhooksScreen() {
 
   async function confirmDelete() {
     if (!t || !deleting) return;
-    const err = await s.remove(t.target, deleting.id);
-    setDeleteError(err);
-    if (!err) {
+    const r = await s.remove(t.target, deleting);
+    setDeleteError(r.error);
+    if (r.changeId) {
       setDeleting(undefined);
-      if (selectedId === deleting.id) navigate('webhooks');
+      navigate(`changes/${r.changeId}`);
     }
   }
 
@@ -68,9 +69,12 @@ export default function WebhooksScreen() {
           busy={s.busy === 'save'}
           onCancel={() => setCreating(false)}
           onSave={async (body) => {
-            const err = await s.create(t.target, body);
-            if (!err) setCreating(false);
-            return err;
+            const r = await s.create(t.target, body);
+            if (r.changeId) {
+              setCreating(false);
+              navigate(`changes/${r.changeId}`);
+            }
+            return r.error;
           }}
         />
       )}
@@ -155,19 +159,21 @@ export default function WebhooksScreen() {
             onClick={() => void confirmDelete()}
             disabled={s.busy?.startsWith('delete:')}
           >
-            Delete webhook
+            Start delete change
           </button>
         }
       >
         <p>
-          Deliveries to <code>{deleting?.url}</code> stop at once. Its secret cannot be recovered;
-          you would have to set it again.
+          Deleting goes through a change: its baseline keeps a snapshot of this webhook, “Apply
+          change” deletes it and checks it is gone. Deliveries to <code>{deleting?.url}</code> stop
+          then.
         </p>
         <p className="small muted">
-          To stop deliveries reversibly while you investigate, use the rollback controls on its page
-          instead.
+          “Restore snapshot” can re-create it later; its secret cannot be recovered and must be
+          entered again. To stop deliveries reversibly while you investigate, use the rollback
+          controls on its page instead.
         </p>
-        {deleteError && <ErrorNotice error={deleteError} />}
+        {deleteError && <LockNotice error={deleteError} />}
       </Dialog>
     </section>
   );

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BridgeError } from '../../../shared/bridge';
 import type { TestResult, Webhook, WebhookBody } from '../../../shared/contract';
+import { foldChange, type JournalEntry } from '../../../shared/domain/workflow';
 import { call } from '../../bridge';
 import type { Target } from '../../app/target';
 import { read } from '../offline/read';
@@ -13,15 +14,17 @@ interface WebhooksState {
   tests: Record<string, { result?: TestResult; error?: BridgeError } | undefined>;
   load(t: Target): Promise<void>;
   /**
-   * Creating stays direct: there is no live webhook yet to baseline or roll back. Edits of an
-   * existing webhook go through the change workflow (target `webhook:<id>`), never through here.
+   * Creating and deleting are changes, like every edit: these open one (the change's Apply does
+   * the write) and answer its id, or the refusal (another change is open on the site).
    */
-  create(t: Target, body: WebhookBody): Promise<BridgeError | undefined>;
-  remove(t: Target, id: string): Promise<BridgeError | undefined>;
+  create(t: Target, body: WebhookBody): Promise<{ changeId?: string; error?: BridgeError }>;
+  remove(t: Target, hook: Webhook): Promise<{ changeId?: string; error?: BridgeError }>;
   test(t: Target, id: string): Promise<void>;
 }
 
-export const useWebhooks = create<WebhooksState>((set, get) => ({
+const startedId = (entries: JournalEntry[]) => foldChange(entries).id;
+
+export const useWebhooks = create<WebhooksState>((set) => ({
   list: [],
   loaded: false,
   error: undefined,
@@ -38,19 +41,20 @@ export const useWebhooks = create<WebhooksState>((set, get) => ({
   },
   async create(t, body) {
     set({ busy: 'save' });
-    const r = await call('webhooks.create', { ...t, body });
+    const r = await call('changes.startWebhookCreate', { ...t, body });
     set({ busy: undefined });
-    if (!r.ok) return r.error;
-    await get().load(t);
-    return undefined;
+    return r.ok ? { changeId: startedId(r.value.entries) } : { error: r.error };
   },
-  async remove(t, id) {
-    set({ busy: `delete:${id}` });
-    const r = await call('webhooks.delete', { ...t, webhookId: id });
+  async remove(t, hook) {
+    set({ busy: `delete:${hook.id}` });
+    const r = await call('changes.start', {
+      ...t,
+      target: `webhook:${hook.id}`,
+      operation: 'delete',
+      title: `Delete webhook ${hook.name}`,
+    });
     set({ busy: undefined });
-    if (!r.ok) return r.error;
-    await get().load(t);
-    return undefined;
+    return r.ok ? { changeId: startedId(r.value.entries) } : { error: r.error };
   },
   async test(t, id) {
     set({ busy: `test:${id}` });

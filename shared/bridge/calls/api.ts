@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   DataLayerConfig,
   DefaultMappings,
-  IntegrationBody,
   IntegrationResource,
   LogsPage,
   LOGS_MAX_LIMIT,
@@ -12,7 +11,6 @@ import {
   SiteHealth,
   TestResult,
   Webhook,
-  WebhookBody,
 } from '../../contract';
 import { call } from '../define';
 import { LocalId, SiteId } from '../ids';
@@ -23,6 +21,16 @@ const Target = z.object({
   siteId: SiteId,
   requestId: z.string().max(64).optional(),
 });
+/**
+ * What a read is for. `display` (the default for screens): the offline copy may answer, marked
+ * `stale`, when the API cannot be reached. `live`: the server's answer or an error, never the
+ * cache; main reads `live` for every decision (baseline, drift, health comparison, preview,
+ * monitor, rollback).
+ */
+export const Freshness = z.enum(['display', 'live']);
+export type Freshness = z.infer<typeof Freshness>;
+const Read = Target.extend({ freshness: Freshness.default('display') });
+
 /** A path segment the server gave us (webhook ids); closed charset so it cannot escape the path. */
 export const RemoteId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a valid id');
 
@@ -57,7 +65,6 @@ export type Fetched<T> = {
   rateLimit?: RateLimitInfo;
 };
 
-const Written = <T extends z.ZodType>(data: T) => z.object({ data, etag: z.string().optional() });
 const Paging = z.object({
   limit: z.number().int().min(1).max(LOGS_MAX_LIMIT).default(50),
   offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -77,51 +84,26 @@ export const DiagnosticEntry = z.object({
 });
 export type DiagnosticEntry = z.infer<typeof DiagnosticEntry>;
 
+/**
+ * Reads, tests and the sandbox's drills. No production write is here: configuration changes go
+ * through `changes.*` (docs/architecture.md, "Calls that can write to production").
+ */
 export const apiCalls = {
-  'integrations.list': call(Target, fetched(z.array(IntegrationResource))),
-  'integrations.get': call(Target.extend({ provider: ProviderKey }), fetched(IntegrationResource)),
-  'integrations.put': call(
-    Target.extend({
-      provider: ProviderKey,
-      body: IntegrationBody,
-      ifMatch: z.string().max(256).optional(),
-    }),
-    Written(IntegrationResource),
-  ),
-  'integrations.delete': call(
-    Target.extend({ provider: ProviderKey }),
-    z.object({ deleted: z.boolean() }),
-  ),
+  'integrations.list': call(Read, fetched(z.array(IntegrationResource))),
+  'integrations.get': call(Read.extend({ provider: ProviderKey }), fetched(IntegrationResource)),
   'integrations.test': call(Target.extend({ provider: ProviderKey }), TestResult),
   'integrations.logs': call(
-    Target.extend({ provider: ProviderKey }).extend(Paging.shape),
+    Read.extend({ provider: ProviderKey }).extend(Paging.shape),
     fetched(LogsPage),
   ),
-  'integrations.mappings': call(Target.extend({ provider: ProviderKey }), fetched(DefaultMappings)),
-  'health.get': call(Target, fetched(SiteHealth)),
-  'dataLayer.get': call(Target, fetched(DataLayerConfig)),
-  'dataLayer.put': call(
-    Target.extend({ body: DataLayerConfig, ifMatch: z.string().max(256).optional() }),
-    Written(DataLayerConfig),
-  ),
-  'webhooks.list': call(Target, fetched(z.array(Webhook))),
-  'webhooks.get': call(Target.extend({ webhookId: RemoteId }), fetched(Webhook)),
-  'webhooks.create': call(Target.extend({ body: WebhookBody }), Written(Webhook)),
-  'webhooks.update': call(
-    Target.extend({
-      webhookId: RemoteId,
-      body: WebhookBody,
-      ifMatch: z.string().max(256).optional(),
-    }),
-    Written(Webhook),
-  ),
-  'webhooks.delete': call(
-    Target.extend({ webhookId: RemoteId }),
-    z.object({ deleted: z.boolean() }),
-  ),
+  'integrations.mappings': call(Read.extend({ provider: ProviderKey }), fetched(DefaultMappings)),
+  'health.get': call(Read, fetched(SiteHealth)),
+  'dataLayer.get': call(Read, fetched(DataLayerConfig)),
+  'webhooks.list': call(Read, fetched(z.array(Webhook))),
+  'webhooks.get': call(Read.extend({ webhookId: RemoteId }), fetched(Webhook)),
   'webhooks.test': call(Target.extend({ webhookId: RemoteId }), TestResult),
   'webhooks.logs': call(
-    Target.extend({ webhookId: RemoteId }).extend(Paging.shape),
+    Read.extend({ webhookId: RemoteId }).extend(Paging.shape),
     fetched(LogsPage),
   ),
   'api.cancel': call(

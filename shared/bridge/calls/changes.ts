@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Anomaly, RateWindow } from '../../domain/anomaly/schema';
+import { WebhookBody } from '../../contract/webhooks';
 import { ConfigDiff } from '../../domain/diff/schema';
 import { ImpactPreview } from '../../domain/impact/schema';
 import { JournalEntry, Outcome, RollbackAction, Step } from '../../domain/workflow/entries';
@@ -32,6 +33,10 @@ export const MonitorProgress = z.object({
   observed: RateWindow,
   anomalies: z.array(Anomaly),
   lastError: z.string().optional(),
+  /** Set while the logs cannot be read: when the current gap began. */
+  unreachableSince: z.string().optional(),
+  /** Minutes of the window so far in which the logs could not be read (closed and open gaps). */
+  gapMinutes: z.number().default(0),
 });
 export type MonitorProgress = z.infer<typeof MonitorProgress>;
 
@@ -90,9 +95,25 @@ export const PreviewResult = z.object({
 export type PreviewResult = z.infer<typeof PreviewResult>;
 
 export const changesCalls = {
-  /** Opens a change (refused while another is open on the site) and takes its baseline at once. */
+  /**
+   * Opens a change (refused while another is open on the site) and takes its baseline at once.
+   * `operation: 'delete'` (webhooks) is a change whose Apply deletes the target; its baseline
+   * snapshot is kept so "Restore snapshot" can re-create it.
+   */
   'changes.start': call(
-    Site.extend({ target: SnapshotTarget, title: z.string().trim().max(200).optional() }),
+    Site.extend({
+      target: SnapshotTarget,
+      title: z.string().trim().max(200).optional(),
+      operation: z.enum(['update', 'delete']).default('update'),
+    }),
+    ChangeView,
+  ),
+  /**
+   * "New webhook": a change whose baseline is "does not exist" and whose draft is the form's
+   * webhook; Apply creates it, then its mandatory test, health and monitoring of its deliveries.
+   */
+  'changes.startWebhookCreate': call(
+    Site.extend({ body: WebhookBody, title: z.string().trim().max(200).optional() }),
     ChangeView,
   ),
   /**
@@ -115,8 +136,16 @@ export const changesCalls = {
   'changes.test': call(ById, ChangeView),
   'changes.health': call(ById, ChangeView),
   'changes.startMonitoring': call(ById, ChangeView),
+  /**
+   * Closes a change. Known-good after an incomplete monitoring window (logs unreachable for more
+   * than 10% of it) is refused unless `overrideReason` confirms it; the reason is journaled.
+   */
   'changes.close': call(
-    ById.extend({ outcome: Outcome, note: z.string().trim().max(4000).optional() }),
+    ById.extend({
+      outcome: Outcome,
+      note: z.string().trim().max(4000).optional(),
+      overrideReason: z.string().trim().min(3, 'say why, in a few words').max(500).optional(),
+    }),
     ChangeView,
   ),
   /** From a change, or from a provider page (recorded in the open change, or in a rollback record). */

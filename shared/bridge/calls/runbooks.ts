@@ -20,7 +20,7 @@ export const runbooksCalls = {
   'runbooks.get': call(Key, Runbook),
   'runbooks.list': call(Site, z.array(Runbook)),
   'runbooks.save': call(Key.extend({ runbook: RunbookFields }), Runbook),
-  /** The production checklist of a site: per provider, the seed's five items, met or not and why. */
+  /** The production checklist of a site: per provider, the five production items, met or not and why. */
   'checklist.get': call(Site, SiteChecklist),
 };
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { TestResult } from '../../contract/test-result';
 import { ConfigDiff } from '../../domain/diff/schema';
 import { call } from '../define';
 import { LocalId, SiteId } from '../ids';
@@ -46,20 +45,9 @@ export const DriftReport = z.object({
   knownGood: SnapshotMeta.optional(),
   drifted: z.boolean(),
   liveSha256: z.string().optional(),
-  /** The live read came from the offline cache: drift is as of that read. */
-  stale: z.boolean(),
   diff: ConfigDiff.optional(),
 });
 export type DriftReport = z.infer<typeof DriftReport>;
-
-export const RestoreResult = z.object({
-  restoredFrom: SnapshotMeta,
-  before: SnapshotMeta,
-  after: SnapshotMeta,
-  test: TestResult.optional(),
-  testError: z.string().optional(),
-});
-export type RestoreResult = z.infer<typeof RestoreResult>;
 
 export const snapshotsCalls = {
   'snapshots.targets': call(
@@ -122,9 +110,8 @@ export const snapshotsCalls = {
     }),
     ImportReport,
   ),
+  /** Drift is read live: with the API unreachable it is an error ("drift unknown"), never cached. */
   'snapshots.drift': call(SnapshotKey, DriftReport),
-  /** Direct PUT + test: only for the change workflow's "Restore snapshot" rollback, which records it. */
-  'snapshots.restore': call(SnapshotKey.extend({ version: VersionNo }), RestoreResult),
 };
 
 /** Emitted after anything wrote to a target's history, so open screens refresh. */

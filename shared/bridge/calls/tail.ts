@@ -75,7 +75,7 @@ export type TailBatch = z.infer<typeof TailBatch>;
 export const tailCalls = {
   'tail.start': call(TailStart, z.object({ tailId: TailId })),
   'tail.stop': call(z.object({ tailId: TailId }), z.object({ stopped: z.boolean() })),
-  /** The window was hidden or shown: every tail slows down while nobody looks. */
+  /** This window or tab was hidden or shown: its own tails slow down while nobody looks at them. */
   'tail.visibility': call(z.object({ hidden: z.boolean() }), z.object({ hidden: z.boolean() })),
   /**
    * Keeps tails alive; tails not renewed for a minute stop, so a renderer that went away (closed

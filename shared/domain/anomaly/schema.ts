@@ -34,7 +34,13 @@ export const RateWindow = z.object({
 });
 export type RateWindow = z.infer<typeof RateWindow>;
 
-export const AnomalyCode = z.enum(['failure_rate_up', 'volume_down', 'filtered_share_up']);
+export const AnomalyCode = z.enum([
+  'failure_rate_up',
+  'volume_down',
+  'filtered_share_up',
+  /** The monitor has not been able to read the logs for GAP_ANOMALY_AFTER_MS. */
+  'logs_unreachable',
+]);
 export const Anomaly = z.object({
   code: AnomalyCode,
   /** Set when the anomaly is about one canonical event (a removed mapping, an over-eager filter). */

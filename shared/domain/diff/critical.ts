@@ -33,7 +33,7 @@ export function mappingFlags(mappings: readonly MappingChange[], ev: Evidence): 
 /**
  * A filter change that newly drops an event. With recent payloads it is proven (passed before,
  * fails now); without, an active filter that appeared or tightened on an event with traffic is
- * flagged as possible, because filters drop silently and health stays green (DESIGN.md section 5).
+ * flagged as possible, because filters drop silently and the API's health stays green when they do.
  */
 export function filterFlags(
   changes: readonly FilterChange[],

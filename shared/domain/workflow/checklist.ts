@@ -1,3 +1,4 @@
+import { MONITOR_VERDICT_LABELS, monitorVerdict } from './monitor-gaps';
 import { z } from 'zod';
 import type { Runbook } from './runbook';
 import type { ChangeState } from './state';
@@ -15,7 +16,7 @@ export type ChecklistItem = z.infer<typeof ChecklistItem>;
 export const TargetChecklist = z.object({ target: z.string(), items: z.array(ChecklistItem) });
 export type TargetChecklist = z.infer<typeof TargetChecklist>;
 
-/** The seed's production checklist, word for word. */
+/** The production checklist of the Selwise Integration Operations guide, word for word. */
 export const CHECKLIST_LABELS: Record<z.infer<typeof ChecklistItemId>, string> = {
   snapshots: 'Every integration change has before/after snapshot records',
   test: 'Provider test is mandatory after each config change',
@@ -108,7 +109,7 @@ export function checklistFor(
             'monitor',
             false,
             summary
-              ? `Monitored ${minutes(summary.windowMinutes)}${summary.fullWindow ? '' : ', cut short'}; the business cycle is ${minutes(cycle)}.`
+              ? `Monitored ${minutes(summary.windowMinutes)}${summary.fullWindow ? '' : ` (${MONITOR_VERDICT_LABELS[monitorVerdict(summary)].toLowerCase()})`}; the business cycle is ${minutes(cycle)}.`
               : 'The last change was not monitored for a business cycle.',
             openLast,
           ),

@@ -12,6 +12,7 @@ import { TestResult } from '../../contract/test-result';
 import { Anomaly, HealthComparison, RateWindow } from '../anomaly/schema';
 import { ConfigDiff } from '../diff/schema';
 import { ImpactPreview } from '../impact/schema';
+import { MonitorGap } from './monitor-gaps';
 
 export const STEPS = ['baseline', 'config', 'test', 'health', 'monitor', 'close'] as const;
 export const Step = z.enum(STEPS);
@@ -24,6 +25,16 @@ export const STEP_TITLES: Record<Step, string> = {
   monitor: 'Monitor',
   close: 'Close',
 };
+
+/**
+ * What a change does to its target: replace its configuration (`update`), or, for webhooks,
+ * create one (the baseline is "does not exist") or delete one (its baseline snapshot is kept, so
+ * "Restore snapshot" can re-create it).
+ */
+export const Operation = z.enum(['update', 'create', 'delete']);
+export type Operation = z.infer<typeof Operation>;
+/** The target of a webhook that a create change has not created yet. */
+export const NEW_WEBHOOK_TARGET = 'webhook:new';
 
 export const Outcome = z.enum(['known_good', 'rolled_back', 'abandoned']);
 export type Outcome = z.infer<typeof Outcome>;
@@ -47,11 +58,17 @@ export const MonitorSummary = z.object({
   startedAt: z.string(),
   endedAt: z.string(),
   windowMinutes: z.number(),
-  /** True when the whole window elapsed (not cut short by a rollback or an abandon). */
+  /**
+   * True only when the whole window elapsed (not cut short by a rollback or an abandon) AND the
+   * logs were read for at least 90% of it: an outage the monitor sat through is not monitoring.
+   */
   fullWindow: z.boolean(),
   baseline: RateWindow,
   observed: RateWindow,
   anomalies: z.array(Anomaly),
+  /** Intervals in which the logs could not be read, and their share of the window (0..1). */
+  gaps: z.array(MonitorGap).default([]),
+  gapShare: z.number().min(0).max(1).default(0),
 });
 export type MonitorSummary = z.infer<typeof MonitorSummary>;
 
@@ -81,16 +98,21 @@ export const JournalEntry = z.discriminatedUnion('type', [
     title: z.string().max(200).optional(),
     kind: z.enum(['change', 'rollback_only']).default('change'),
     restoreOf: RestoreSource.optional(),
+    operation: Operation.default('update'),
   }),
   z.object({
     ...base,
     type: z.literal('baseline'),
+    /** False for a create: the baseline is that the target does not exist. */
+    exists: z.boolean().default(true),
     snapshotVersion: z.number().int().optional(),
     snapshotError: z.string().optional(),
     etag: z.string().optional(),
     body: Body,
     health: z.unknown().optional(),
     listCount: z.number().int().optional(),
+    /** A create: the webhooks that existed at baseline (a recovered create is none of them). */
+    knownWebhooks: z.array(z.string()).optional(),
     window: RateWindow.optional(),
   }),
   z.object({ ...base, type: z.literal('baseline_failed'), error: BridgeError }),
@@ -108,6 +130,11 @@ export const JournalEntry = z.discriminatedUnion('type', [
     type: z.literal('apply_done'),
     key: z.string(),
     etag: z.string().optional(),
+    /** A create: the id the server gave the new webhook (the change's target from here on). */
+    createdId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,128}$/)
+      .optional(),
     recovered: z.boolean().default(false),
   }),
   z.object({
@@ -133,6 +160,8 @@ export const JournalEntry = z.discriminatedUnion('type', [
     baseline: RateWindow,
   }),
   z.object({ ...base, type: z.literal('anomaly'), anomalies: z.array(Anomaly) }),
+  /** The monitor could not read the logs from `from` to `to` (journaled when the gap closes). */
+  z.object({ ...base, type: z.literal('monitor_gap'), ...MonitorGap.shape }),
   z.object({ ...base, type: z.literal('monitor_done'), summary: MonitorSummary }),
   z.object({
     ...base,
@@ -151,14 +180,17 @@ export const JournalEntry = z.discriminatedUnion('type', [
     afterSnapshotVersion: z.number().int().optional(),
     snapshotError: z.string().optional(),
     note: z.string().optional(),
+    /** Known-good after an incomplete window: the operator's explicit confirmation and reason. */
+    override: z.string().optional(),
   }),
   z.object({ ...base, type: z.literal('note'), text: z.string().min(1).max(4000) }),
 ]);
 export type JournalEntry = z.infer<typeof JournalEntry>;
 export type EntryType = JournalEntry['type'];
-/** What callers hand to `append`: the journal sets `seq` and `at`. */
-export type NewEntry = JournalEntry extends infer E
-  ? E extends JournalEntry
+type JournalInput = z.input<typeof JournalEntry>;
+/** What callers hand to `append` (defaults may be left out): the journal sets `seq` and `at`. */
+export type NewEntry = JournalInput extends infer E
+  ? E extends JournalInput
     ? Omit<E, 'seq' | 'at'>
     : never
   : never;

@@ -24,6 +24,7 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
     title: first.title,
     kind: first.kind,
     restoreOf: first.restoreOf,
+    operation: first.operation,
     startedAt: first.at,
     step: 'baseline',
     open: true,
@@ -62,6 +63,7 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
           etag: e.etag,
           body: e.body,
           health: providerHealth(e.health, s.target),
+          exists: e.exists,
         };
         s.needsBaseline = false;
         s.applied = undefined;
@@ -81,7 +83,10 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
             body: s.pendingIntent.body,
             etag: e.etag,
             recovered: e.recovered,
+            createdId: e.createdId,
           };
+          // A created webhook is the target of every later step (test, health, monitor, close).
+          if (e.createdId) s.target = `webhook:${e.createdId}`;
           s.applyCount++;
           s.completed.config = e.at;
           appliedSeq = e.seq;
@@ -114,7 +119,11 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
           endsAt: e.endsAt,
           windowMinutes: e.windowMinutes,
           summary: undefined,
+          gaps: [],
         };
+        break;
+      case 'monitor_gap':
+        s.monitor?.gaps.push({ from: e.from, to: e.to, reason: e.reason });
         break;
       case 'anomaly':
         s.anomalies.push(...e.anomalies);

@@ -5,3 +5,4 @@ export { ACTIONS, isLegal, legalActions, refusal, stepIndex, type Action } from 
 export { applyKey } from './idempotency';
 export * from './runbook';
 export * from './checklist';
+export * from './monitor-gaps';

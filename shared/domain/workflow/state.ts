@@ -3,12 +3,14 @@ import type { Anomaly } from '../anomaly/schema';
 import type {
   JournalEntry,
   MonitorSummary,
+  Operation,
   Outcome,
   RestoreSource,
   RollbackAction,
   Step,
   TestRun,
 } from './entries';
+import type { MonitorGap } from './monitor-gaps';
 
 /** Everything a screen, the checklist or an export needs about one change, folded from its journal. */
 export interface ChangeState {
@@ -19,6 +21,7 @@ export interface ChangeState {
   operator: string;
   title: string | undefined;
   kind: 'change' | 'rollback_only';
+  operation: Operation;
   /** Set when the change restores a snapshot: the draft was seeded with that version's body. */
   restoreOf: RestoreSource | undefined;
   startedAt: string;
@@ -34,6 +37,7 @@ export interface ChangeState {
         etag: string | undefined;
         body: Record<string, unknown>;
         health: ProviderHealth | undefined;
+        exists: boolean;
       }
     | undefined;
   /** A 412 or a recovered apply found other edits: the next action must be a new baseline. */
@@ -46,6 +50,7 @@ export interface ChangeState {
         body: Record<string, unknown>;
         etag: string | undefined;
         recovered: boolean;
+        createdId: string | undefined;
       }
     | undefined;
   /** An apply whose PUT may or may not have landed (the app stopped in between). */
@@ -61,6 +66,8 @@ export interface ChangeState {
         endsAt: string;
         windowMinutes: number;
         summary: MonitorSummary | undefined;
+        /** Closed intervals in which the logs could not be read. */
+        gaps: MonitorGap[];
       }
     | undefined;
   anomalies: Anomaly[];

@@ -12,7 +12,7 @@ afterEach(async () => {
   await h.dispose();
   await server.close();
 });
-const list = () => h.service.handlers['integrations.list'](target, h.ctx);
+const list = () => h.handlers['integrations.list'](target, h.ctx);
 
 describe('fault case 1: 429 with Retry-After', () => {
   it('seconds within the cap: waits, retries once, succeeds', async () => {
@@ -59,9 +59,7 @@ describe('fault case 1: 429 with Retry-After', () => {
 
   it('429 on a PUT is not retried', async () => {
     server.fault = faults.retryAfter('1');
-    const e = await failure(
-      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
-    );
+    const e = await failure(h.service.writes.putIntegration(target, 'ga4', GA4, undefined));
     expect(e.kind).toBe('rate_limited');
     expect(server.requests).toHaveLength(1);
   });
@@ -82,17 +80,15 @@ describe('fault case 2: persistent 500/503', () => {
     expect(e).toMatchObject({ kind: 'http', status: 503 });
     expect(e.message).toMatch(/maintenance.*after 3 attempts/);
     expect(server.requests).toHaveLength(3);
-    const diag = await h.service.handlers['diagnostics.list']({}, h.ctx);
+    const diag = await h.handlers['diagnostics.list']({}, h.ctx);
     expect(diag[0]).toMatchObject({ method: 'GET', status: 503, attempts: 3, errorKind: 'http' });
   });
 
   it('503 on POST/PUT/DELETE is never retried', async () => {
     server.fault = faults.status(503, 'maintenance');
-    await failure(h.service.handlers['integrations.test']({ ...target, provider: 'ga4' }, h.ctx));
-    await failure(
-      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
-    );
-    await failure(h.service.handlers['integrations.delete']({ ...target, provider: 'ga4' }, h.ctx));
+    await failure(h.handlers['integrations.test']({ ...target, provider: 'ga4' }, h.ctx));
+    await failure(h.service.writes.putIntegration(target, 'ga4', GA4, undefined));
+    await failure(h.service.writes.deleteWebhook(target, 'wh_1', undefined));
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'PUT', 'DELETE']);
   });
 });
@@ -113,18 +109,18 @@ describe('fault case 3: a connection that never answers', () => {
     // Timeouts longer than the test, so only the cancel can end the request however slow the machine is.
     await h.dispose();
     h = harness({ baseUrl: server.url, limits: { headersTimeoutMs: 25_000, deadlineMs: 25_000 } });
-    const pending = h.service.handlers['integrations.list']({ ...target, requestId: 'r-1' }, h.ctx);
+    const pending = h.handlers['integrations.list']({ ...target, requestId: 'r-1' }, h.ctx);
     // Cancel once the server has the request in hand, instead of after a fixed sleep.
     const deadline = Date.now() + 20_000;
     while (server.requests.length < 1 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 10));
     expect(server.requests).toHaveLength(1);
-    expect(await h.service.handlers['api.cancel']({ requestId: 'r-1' }, h.ctx)).toEqual({
+    expect(await h.handlers['api.cancel']({ requestId: 'r-1' }, h.ctx)).toEqual({
       cancelled: true,
     });
     const e = await failure(pending);
     expect(e.kind).toBe('cancelled');
-    expect(await h.service.handlers['api.cancel']({ requestId: 'r-1' }, h.ctx)).toEqual({
+    expect(await h.handlers['api.cancel']({ requestId: 'r-1' }, h.ctx)).toEqual({
       cancelled: false,
     });
   });
@@ -134,7 +130,7 @@ describe('fault case 4: body trickling at 1 KB/s', () => {
   it('is aborted by the overall deadline although every chunk arrives in time', async () => {
     server.fault = faults.trickle(30);
     const t0 = Date.now();
-    const e = await failure(h.service.handlers['health.get'](target, h.ctx));
+    const e = await failure(h.handlers['health.get'](target, h.ctx));
     expect(e.kind).toBe('timeout');
     expect(e.message).toMatch(/deadline/);
     // 3 attempts of a 1 s deadline, not 30 s of trickle: each attempt is cut short, so the bound is
@@ -154,9 +150,7 @@ describe('fault case 5: connection reset mid-body', () => {
 
   it('PUT: one attempt, and the operator is told the outcome is unknown', async () => {
     server.fault = faults.resetMidBody();
-    const e = await failure(
-      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
-    );
+    const e = await failure(h.service.writes.putIntegration(target, 'ga4', GA4, undefined));
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/may or may not have been applied/);
     expect(server.requests).toHaveLength(1);
@@ -209,14 +203,13 @@ describe('fault case 7: wrong shape; 100 MB body', () => {
     );
     expect((await list()).data[0]!.provider).toBe('gads');
     expect(
-      (await h.service.handlers['integrations.get']({ ...target, provider: 'gads' }, h.ctx)).data
-        .provider,
+      (await h.handlers['integrations.get']({ ...target, provider: 'gads' }, h.ctx)).data.provider,
     ).toBe('gads');
   });
 
   it('a streamed 100 MB body is aborted at the size cap, not downloaded', async () => {
     server.fault = faults.huge(100 * 1024 * 1024);
-    const e = await failure(h.service.handlers['health.get'](target, h.ctx));
+    const e = await failure(h.handlers['health.get'](target, h.ctx));
     expect(e.kind).toBe('contract');
     expect(e.message).toMatch(/larger than the 1 MB limit/);
     expect(server.requests).toHaveLength(1);
@@ -226,7 +219,7 @@ describe('fault case 7: wrong shape; 100 MB body', () => {
 
   it('a 100 MB Content-Length is refused before reading', async () => {
     server.fault = faults.huge(100 * 1024 * 1024, true);
-    const e = await failure(h.service.handlers['health.get'](target, h.ctx));
+    const e = await failure(h.handlers['health.get'](target, h.ctx));
     expect(e.kind).toBe('contract');
     expect(e.message).toMatch(/announces 100 MB/);
   });
@@ -252,7 +245,7 @@ describe('fault case 8: token revoked (401) mid-session', () => {
     const e = await failure(list());
     expect(JSON.stringify(e)).not.toContain(TOKEN);
     expect(e.message).toContain('[redacted]');
-    const diag = await h.service.handlers['diagnostics.list']({}, h.ctx);
+    const diag = await h.handlers['diagnostics.list']({}, h.ctx);
     expect(JSON.stringify(diag)).not.toContain(TOKEN);
   });
 });

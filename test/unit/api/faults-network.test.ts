@@ -30,7 +30,7 @@ describe('fault case 9: cross-origin redirect', () => {
     a.fault = faults.redirect(`${b.url}/sites/${target.siteId}/integrations`);
     b.fault = faults.json(200, { integrations: [GA4] });
     const h = use(harness({ baseUrl: a.url }));
-    const r = await h.service.handlers['integrations.list'](target, h.ctx);
+    const r = await h.handlers['integrations.list'](target, h.ctx);
     expect(r.data).toHaveLength(1);
     expect(a.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(b.requests).toHaveLength(1);
@@ -49,7 +49,7 @@ describe('fault case 9: cross-origin redirect', () => {
     const h = use(
       harness({ baseUrl: a.url, profile: { authScheme: 'header', authHeader: 'x-api-key' } }),
     );
-    await h.service.handlers['webhooks.list'](target, h.ctx);
+    await h.handlers['webhooks.list'](target, h.ctx);
     expect(a.requests.map((r) => r.headers['x-api-key'])).toEqual([TOKEN, TOKEN]);
     expect(b.requests[0]!.headers['x-api-key']).toBeUndefined();
   });
@@ -59,9 +59,7 @@ describe('fault case 9: cross-origin redirect', () => {
     const b = await server();
     a.fault = faults.redirect(`${b.url}/x`);
     const h = use(harness({ baseUrl: a.url }));
-    const e = await failure(
-      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
-    );
+    const e = await failure(h.service.writes.putIntegration(target, 'ga4', GA4, undefined));
     expect(e.kind).toBe('http');
     expect(b.requests).toHaveLength(0);
   });
@@ -72,9 +70,7 @@ describe('fault case 9: cross-origin redirect', () => {
       const b = await server();
       a.fault = faults.redirect(`${b.url}/sites/${target.siteId}/integrations/ga4`, status);
       const h = use(harness({ baseUrl: a.url }));
-      const e = await failure(
-        h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
-      );
+      const e = await failure(h.service.writes.putIntegration(target, 'ga4', GA4, undefined));
       expect(e.kind).toBe('http');
       expect(e.message).toMatch(/another server/);
       expect(b.requests).toHaveLength(0);
@@ -90,7 +86,7 @@ describe('fault case 10: TLS with an unknown CA', () => {
     const s = await server({ tls: cert });
     s.fault = faults.json(200, []);
     const h = use(harness({ baseUrl: s.url }));
-    const e = await failure(h.service.handlers['integrations.list'](target, h.ctx));
+    const e = await failure(h.handlers['integrations.list'](target, h.ctx));
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/TLS failure.*CA/);
     expect(s.requests).toHaveLength(0);
@@ -100,7 +96,7 @@ describe('fault case 10: TLS with an unknown CA', () => {
     const s = await server({ tls: cert });
     s.fault = faults.json(200, [GA4]);
     const h = use(harness({ baseUrl: s.url, profile: { caFile: cert.certFile } }));
-    expect((await h.service.handlers['integrations.list'](target, h.ctx)).data).toHaveLength(1);
+    expect((await h.handlers['integrations.list'](target, h.ctx)).data).toHaveLength(1);
   });
 
   it('an unreadable CA file is a clear validation error', async () => {
@@ -110,7 +106,7 @@ describe('fault case 10: TLS with an unknown CA', () => {
         profile: { caFile: '/nonexistent/ca.pem' },
       }),
     );
-    const e = await failure(h.service.handlers['integrations.list'](target, h.ctx));
+    const e = await failure(h.handlers['integrations.list'](target, h.ctx));
     expect(e.kind).toBe('validation');
     expect(e.message).toMatch(/CA certificate file/);
   });
@@ -128,7 +124,7 @@ describe('fault case 11: proxy down / 407 / offline', () => {
     const proxy = await startForwardProxy('ok');
     cleanup.push(() => proxy.close());
     const h = use(harness({ baseUrl: api.url, profile: { proxyUrl: proxy.url } }));
-    expect((await h.service.handlers['integrations.list'](target, h.ctx)).data).toHaveLength(1);
+    expect((await h.handlers['integrations.list'](target, h.ctx)).data).toHaveLength(1);
     expect(proxy.seen.join(' ')).toContain(String(api.port));
   });
 
@@ -138,12 +134,12 @@ describe('fault case 11: proxy down / 407 / offline', () => {
     const via = use(
       harness({ baseUrl: api.url, proxyEnv: { httpProxy: proxy.url, httpsProxy: proxy.url } }),
     );
-    await via.service.handlers['integrations.list'](target, via.ctx);
+    await via.handlers['integrations.list'](target, via.ctx);
     expect(proxy.seen).toHaveLength(1);
     const bypass = use(
       harness({ baseUrl: api.url, proxyEnv: { httpProxy: proxy.url, noProxy: '127.0.0.1' } }),
     );
-    await bypass.service.handlers['integrations.list'](target, bypass.ctx);
+    await bypass.handlers['integrations.list'](target, bypass.ctx);
     expect(proxy.seen).toHaveLength(1);
   });
 
@@ -151,7 +147,7 @@ describe('fault case 11: proxy down / 407 / offline', () => {
     const proxy = await startForwardProxy('407');
     cleanup.push(() => proxy.close());
     const h = use(harness({ baseUrl: api.url, profile: { proxyUrl: proxy.url } }));
-    const e = await failure(h.service.handlers['integrations.list'](target, h.ctx));
+    const e = await failure(h.handlers['integrations.list'](target, h.ctx));
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/407/);
     expect(proxy.seen.length).toBeLessThanOrEqual(1);
@@ -160,12 +156,10 @@ describe('fault case 11: proxy down / 407 / offline', () => {
   it('a proxy that is down: reads fail as network, writes are refused as offline (not sent, not queued)', async () => {
     const port = await deadPort();
     const h = use(harness({ baseUrl: api.url, profile: { proxyUrl: `http://127.0.0.1:${port}` } }));
-    const e = await failure(h.service.handlers['integrations.list'](target, h.ctx));
+    const e = await failure(h.handlers['integrations.list'](target, h.ctx));
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/ECONNREFUSED/);
-    const w = await failure(
-      h.service.handlers['integrations.put']({ ...target, provider: 'ga4', body: GA4 }, h.ctx),
-    );
+    const w = await failure(h.service.writes.putIntegration(target, 'ga4', GA4, undefined));
     expect(w.kind).toBe('offline');
     expect(w.message).toMatch(/NOT sent and nothing was queued/);
     expect(api.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
@@ -184,7 +178,7 @@ describe('fault case 11 over TLS: the CONNECT tunnel', () => {
     const h = use(
       harness({ baseUrl: s.url, profile: { proxyUrl: proxy.url, caFile: cert.certFile } }),
     );
-    expect((await h.service.handlers['integrations.list'](target, h.ctx)).data).toHaveLength(1);
+    expect((await h.handlers['integrations.list'](target, h.ctx)).data).toHaveLength(1);
     expect(proxy.seen).toEqual([`127.0.0.1:${s.port}`]);
     expect(s.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
@@ -196,7 +190,7 @@ describe('fault case 11 over TLS: the CONNECT tunnel', () => {
     const h = use(
       harness({ baseUrl: s.url, profile: { proxyUrl: proxy.url, caFile: cert.certFile } }),
     );
-    const e = await failure(h.service.handlers['integrations.list'](target, h.ctx));
+    const e = await failure(h.handlers['integrations.list'](target, h.ctx));
     expect(e).toMatchObject({ kind: 'network', status: 407 });
     expect(e.message).toMatch(/requires authentication/);
     expect(proxy.seen).toHaveLength(1);

@@ -9,7 +9,9 @@ import {
   type CallContext,
   type Connection,
 } from '../../../shared/bridge';
-import { createApiService, type ApiService } from '../../../main/core/api';
+import type { z } from 'zod';
+import { createApiHandlers, createApiService, type ApiService } from '../../../main/core/api';
+import { apiCalls } from '../../../shared/bridge/calls/api';
 import type { ClientLimits } from '../../../main/core/api/types';
 import type { ProxyEnv } from '../../../main/core/api/dispatcher';
 
@@ -29,8 +31,27 @@ export const FAST: Partial<ClientLimits> = {
   retryAfterCapMs: 2000,
 };
 
+type ApiCalls = typeof apiCalls;
+/** The API's bridge handlers taking raw input, parsed first as the dispatcher does. */
+export type ParsingHandlers = {
+  [K in keyof ApiCalls]: (
+    input: z.input<ApiCalls[K]['input']>,
+    ctx: CallContext,
+  ) => Promise<z.input<ApiCalls[K]['output']>>;
+};
+
+function parsing(service: ApiService): ParsingHandlers {
+  const raw = createApiHandlers(service) as Record<string, (i: unknown, c: CallContext) => unknown>;
+  const out: Record<string, (i: unknown, c: CallContext) => unknown> = {};
+  for (const [name, spec] of Object.entries(apiCalls))
+    out[name] = (i, c) => raw[name]!(spec.input.parse(i), c);
+  return out as ParsingHandlers;
+}
+
 export interface Harness {
   service: ApiService;
+  /** The bridge adapters over `service`, input parsed as the dispatcher does. */
+  handlers: ParsingHandlers;
   events: { name: string; payload: unknown }[];
   ctx: CallContext;
   profile: Connection;
@@ -56,7 +77,10 @@ export function harness(opts: {
     ...opts.profile,
   };
   const token = 'token' in opts ? opts.token : TOKEN;
+  const events: Harness['events'] = [];
+  const ctx: CallContext = { client: 'test' };
   const service = createApiService({
+    emit: (name, payload) => events.push({ name, payload }),
     connections: {
       resolve: (id) =>
         id === profile.id
@@ -67,10 +91,9 @@ export function harness(opts: {
     limits: { ...FAST, ...opts.limits },
     proxyEnv: opts.proxyEnv ?? {},
   });
-  const events: Harness['events'] = [];
-  const ctx: CallContext = { emit: (name, payload) => events.push({ name, payload }) };
   return {
     service,
+    handlers: parsing(service),
     events,
     ctx,
     profile,

@@ -37,81 +37,66 @@ afterAll(async () => {
 
 describe('against the sandbox', () => {
   it('lists, reads and replaces an integration with If-Match; a stale ETag is a conflict with the current object', async () => {
-    const list = await h.service.handlers['integrations.list'](t, h.ctx);
+    const list = await h.handlers['integrations.list'](t, h.ctx);
     expect(list.stale).toBe(false);
     expect(list.data.length).toBeGreaterThan(0);
     const provider = list.data[0]!.provider;
-    const one = await h.service.handlers['integrations.get']({ ...t, provider }, h.ctx);
+    const one = await h.handlers['integrations.get']({ ...t, provider }, h.ctx);
     expect(one.etag).toBeTruthy();
     // Handlers receive parsed input (the dispatcher parses); the test does the same.
     const body = IntegrationBody.parse({ ...one.data, testMode: !one.data.testMode });
-    const put = await h.service.handlers['integrations.put'](
-      { ...t, provider, body, ifMatch: one.etag },
-      h.ctx,
-    );
+    const put = await h.service.writes.putIntegration(t, provider, body, one.etag);
     expect(put.data.testMode).toBe(body.testMode);
     expect(put.etag).not.toBe(one.etag);
-    const e = await failure(
-      h.service.handlers['integrations.put']({ ...t, provider, body, ifMatch: one.etag }, h.ctx),
-    );
+    const e = await failure(h.service.writes.putIntegration(t, provider, body, one.etag));
     expect(e).toMatchObject({ kind: 'conflict', status: 412 });
     expect(e.current).toMatchObject({ provider, testMode: body.testMode });
   });
 
   it('health, logs, mappings, test and the data layer', async () => {
-    const health = await h.service.handlers['health.get'](t, h.ctx);
+    const health = await h.handlers['health.get'](t, h.ctx);
     expect(health.data.integrations.length).toBeGreaterThan(0);
     const provider = health.data.integrations[0]!.provider;
-    const logs = await h.service.handlers['integrations.logs'](
+    const logs = await h.handlers['integrations.logs'](
       { ...t, provider, limit: 10, offset: 0, offlineCopy: true },
       h.ctx,
     );
     expect(logs.data.limit).toBe(10);
-    const mappings = await h.service.handlers['integrations.mappings']({ ...t, provider }, h.ctx);
+    const mappings = await h.handlers['integrations.mappings']({ ...t, provider }, h.ctx);
     expect(mappings.data.provider).toBe(provider);
-    const test = await h.service.handlers['integrations.test']({ ...t, provider }, h.ctx);
+    const test = await h.handlers['integrations.test']({ ...t, provider }, h.ctx);
     expect(Array.isArray(test.steps)).toBe(true);
-    const dl = await h.service.handlers['dataLayer.get'](t, h.ctx);
-    const saved = await h.service.handlers['dataLayer.put'](
-      { ...t, body: DataLayerConfig.parse({ ...dl.data, bufferSize: 20 }), ifMatch: dl.etag },
-      h.ctx,
+    const dl = await h.handlers['dataLayer.get'](t, h.ctx);
+    const saved = await h.service.writes.putDataLayer(
+      t,
+      DataLayerConfig.parse({ ...dl.data, bufferSize: 20 }),
+      dl.etag,
     );
     expect(saved.data.bufferSize).toBe(20);
   });
 
   it('webhooks: create, read, update, test, logs, delete', async () => {
-    const created = await h.service.handlers['webhooks.create'](
-      {
-        ...t,
-        body: {
-          name: 'ops test',
-          url: `${sandbox.origin}/__receiver/ops`,
-          events: [],
-          authType: 'none',
-          authConfig: {},
-          retryPolicy: { maxAttempts: 1, backoff: 'fixed', initialDelayMs: 0 },
-          active: true,
-        },
-      },
-      h.ctx,
-    );
+    const created = await h.service.writes.createWebhook(t, {
+      name: 'ops test',
+      url: `${sandbox.origin}/__receiver/ops`,
+      events: [],
+      authType: 'none',
+      authConfig: {},
+      retryPolicy: { maxAttempts: 1, backoff: 'fixed', initialDelayMs: 0 },
+      active: true,
+    });
     const id = created.data.id;
-    const got = await h.service.handlers['webhooks.get']({ ...t, webhookId: id }, h.ctx);
-    const updated = await h.service.handlers['webhooks.update'](
-      {
-        ...t,
-        webhookId: id,
-        body: WebhookBody.parse({ ...got.data, name: 'renamed' }),
-        ifMatch: got.etag,
-      },
-      h.ctx,
+    const got = await h.handlers['webhooks.get']({ ...t, webhookId: id }, h.ctx);
+    const updated = await h.service.writes.updateWebhook(
+      t,
+      id,
+      WebhookBody.parse({ ...got.data, name: 'renamed' }),
+      got.etag,
     );
     expect(updated.data.name).toBe('renamed');
-    expect(
-      (await h.service.handlers['webhooks.list'](t, h.ctx)).data.some((w) => w.id === id),
-    ).toBe(true);
-    await h.service.handlers['webhooks.test']({ ...t, webhookId: id }, h.ctx);
-    await h.service.handlers['webhooks.logs'](
+    expect((await h.handlers['webhooks.list'](t, h.ctx)).data.some((w) => w.id === id)).toBe(true);
+    await h.handlers['webhooks.test']({ ...t, webhookId: id }, h.ctx);
+    await h.handlers['webhooks.logs'](
       { ...t, webhookId: id, limit: 5, offset: 0, offlineCopy: false },
       h.ctx,
     );
@@ -119,35 +104,28 @@ describe('against the sandbox', () => {
     const cached = readdirSync(h.cacheDir, { recursive: true }).map(String).join('\n');
     expect(cached).toMatch(/logs\.(ga4|meta|gads)\.10\.0/);
     expect(cached).not.toContain('webhook-logs');
-    expect(await h.service.handlers['webhooks.delete']({ ...t, webhookId: id }, h.ctx)).toEqual({
-      deleted: true,
-    });
-    expect(
-      (await failure(h.service.handlers['webhooks.get']({ ...t, webhookId: id }, h.ctx))).kind,
-    ).toBe('not_found');
+    await h.service.writes.deleteWebhook(t, id, undefined);
+    expect((await failure(h.handlers['webhooks.get']({ ...t, webhookId: id }, h.ctx))).kind).toBe(
+      'not_found',
+    );
   });
 
   it('drills at the origin root: list, start, clear', async () => {
-    const list = await h.service.handlers['drills.list'](t, h.ctx);
+    const list = await h.handlers['drills.list'](t, h.ctx);
     expect(list.scenarios.length).toBeGreaterThan(0);
-    const started = await h.service.handlers['drills.start'](
-      { ...t, scenario: 'api_flaky' },
-      h.ctx,
-    );
+    const started = await h.handlers['drills.start']({ ...t, scenario: 'api_flaky' }, h.ctx);
     expect(started.scenarios.find((s) => s.name === 'api_flaky')?.active).toBe(true);
-    const cleared = await h.service.handlers['drills.clear'](t, h.ctx);
+    const cleared = await h.handlers['drills.clear'](t, h.ctx);
     expect(cleared.scenarios.every((s) => !s.active)).toBe(true);
   });
 
   it('the sandbox stops mid-session: cached data comes back stale; when it returns, online again', async () => {
-    const fresh = await h.service.handlers['health.get'](t, h.ctx);
+    const fresh = await h.handlers['health.get'](t, h.ctx);
     const port = sandbox.port;
     await sandbox.close();
-    const stale = await h.service.handlers['health.get'](t, h.ctx);
+    const stale = await h.handlers['health.get'](t, h.ctx);
     expect(stale).toMatchObject({ stale: true, fetchedAt: fresh.fetchedAt });
-    const w = await failure(
-      h.service.handlers['dataLayer.put']({ ...t, body: DataLayerConfig.parse({}) }, h.ctx),
-    );
+    const w = await failure(h.service.writes.putDataLayer(t, DataLayerConfig.parse({}), undefined));
     expect(['offline', 'network']).toContain(w.kind);
     sandbox = await startSandbox({
       token: TOKEN,
@@ -156,7 +134,7 @@ describe('against the sandbox', () => {
       eventsPerSecond: 0,
       rateLimitPerMinute: 100_000,
     });
-    const back = await h.service.handlers['health.get'](t, h.ctx);
+    const back = await h.handlers['health.get'](t, h.ctx);
     expect(back.stale).toBe(false);
     const flips = h.events
       .filter((e) => e.name === 'connectivity.changed')
@@ -167,9 +145,7 @@ describe('against the sandbox', () => {
   it('a wrong token is an auth error', async () => {
     const bad = harness({ baseUrl: sandbox.url, token: 'wrong-token-123' });
     try {
-      expect((await failure(bad.service.handlers['integrations.list'](t, bad.ctx))).kind).toBe(
-        'auth',
-      );
+      expect((await failure(bad.handlers['integrations.list'](t, bad.ctx))).kind).toBe('auth');
     } finally {
       await bad.dispose();
     }

@@ -1,3 +1,4 @@
+import { outsideWrite } from '../../fakes/outside-edit';
 import { eventually } from '../../fakes/poll';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
 import { createConfBackend } from '../../../main/core/settings/conf-backend';
 import { SettingsStore } from '../../../main/core/settings/settings-store';
 import { EventHub } from '../../../main/host/event-hub';
-import { startSandbox } from '../../../main/sandbox';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox';
 import {
   calls,
   type CallInput,
@@ -23,6 +24,10 @@ export class Harness {
   readonly events: { name: EventName; payload: unknown }[] = [];
   readonly dir = mkdtempSync(join(tmpdir(), 'changes-'));
   siteId = '';
+  /** The embedded sandbox's token, for edits made outside the app (see outsidePut). */
+  private sandboxToken = '';
+  private api: RunningSandbox | undefined;
+  private apiOptions: SandboxOptions | undefined;
 
   async open(opts: { monitorMinimumMinutes?: number; operatorName?: string } = {}): Promise<this> {
     const settings = await SettingsStore.open(this.dir, createConfBackend);
@@ -32,8 +37,17 @@ export class Harness {
       identity: { version: 'test', mode: 'browser', dataDir: this.dir },
       settings,
       secrets: new MemorySecretStore(),
-      hub,
-      startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 400 }),
+      emit: hub.emit,
+      startSandbox: async (o) => {
+        this.sandboxToken = o.token;
+        this.apiOptions = { ...o, eventsPerSecond: 40, historyEvents: 400 };
+        this.api = await startSandbox(this.apiOptions);
+        return {
+          url: this.api.url,
+          siteIds: this.api.siteIds,
+          close: () => this.api?.close() ?? Promise.resolve(),
+        };
+      },
     });
     this.siteId = this.core.sandbox!.siteIds[0]!;
     await this.call('settings.update', {
@@ -47,12 +61,40 @@ export class Harness {
   async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
     const run = this.core.handlers[name] as (i: unknown, ctx: unknown) => Promise<unknown>;
     return calls[name].output.parse(
-      await run(calls[name].input.parse(input), new EventHub().context),
+      await run(calls[name].input.parse(input), { client: 'test' }),
     ) as CallOutput<K>;
   }
 
   get site() {
     return { connectionId: 'sandbox', siteId: this.siteId };
+  }
+
+  /** The embedded sandbox's API token, for a colleague's tool writing outside the app. */
+  get token(): string {
+    return this.sandboxToken;
+  }
+
+  /** The API goes away (the sandbox process stops listening). */
+  async stopApi(): Promise<void> {
+    await this.api!.close();
+  }
+
+  /** The API comes back on the same address, with the same data. */
+  async restartApi(): Promise<void> {
+    const port = Number(new URL(this.api!.url).port);
+    this.api = await startSandbox({ ...this.apiOptions!, port });
+  }
+
+  /** A PUT by someone else, straight to the API: the app neither sends nor sees it being sent. */
+  async outsidePut(path: string, body: unknown, ifMatch?: string): Promise<void> {
+    await outsideWrite({
+      baseUrl: this.core.sandbox!.url,
+      token: this.sandboxToken,
+      method: 'PUT',
+      path: `/sites/${this.siteId}/integrations${path}`,
+      body,
+      ifMatch,
+    });
   }
 
   async puts(): Promise<number> {

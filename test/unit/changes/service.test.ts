@@ -142,12 +142,7 @@ describe('change workflow on the sandbox', () => {
       h = await new Harness().open();
       const id = await startWithDraft((b) => ({ ...b, testMode: true }));
       const live = await h.call('integrations.get', { ...h.site, provider: 'ga4' });
-      await h.call('integrations.put', {
-        ...h.site,
-        provider: 'ga4',
-        body: { ...live.data, eventMapping: {} },
-        ifMatch: live.etag,
-      });
+      await h.outsidePut('/ga4', { ...live.data, eventMapping: {} }, live.etag);
       const s = foldChange((await h.call('changes.apply', { changeId: id })).entries);
       expect(s.step).toBe('baseline');
       expect(s.lastApplyError?.error.kind).toBe('conflict');
@@ -183,12 +178,7 @@ describe('change workflow on the sandbox', () => {
           ifMatch: s.baseline!.etag,
         }) + '\n',
       );
-      await h.call('integrations.put', {
-        ...h.site,
-        provider: 'ga4',
-        body: draft as never,
-        ifMatch: s.baseline!.etag!,
-      });
+      await h.outsidePut('/ga4', draft, s.baseline!.etag);
       await h.close();
 
       await h.open();

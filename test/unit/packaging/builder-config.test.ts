@@ -47,7 +47,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-describe('electron-builder.yml: Electron fuses (checklist item 19)', () => {
+describe('electron-builder.yml: Electron fuses (Electron security checklist, item 19)', () => {
   it('turns off RunAsNode, NODE_OPTIONS and the inspect arguments', () => {
     expect(config.electronFuses.runAsNode).toBe(false);
     expect(config.electronFuses.enableNodeOptionsEnvironmentVariable).toBe(false);

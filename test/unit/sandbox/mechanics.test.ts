@@ -15,7 +15,7 @@ import { EventGenerator } from '../../../main/sandbox/sim/generator';
 import { Prng } from '../../../main/sandbox/sim/prng';
 import { backoffMs } from '../../../main/sandbox/sim/retry';
 import { seedSites } from '../../../main/sandbox/seed';
-import { writeFileAtomic } from '../../../main/core/fs/atomic-file';
+import { writeFileAtomic } from '../../../main/base/atomic-file';
 import { HealthWindow } from '../../../main/sandbox/sim/health-window';
 import { isLoopbackUrl } from '../../../main/sandbox/sim/webhook-delivery';
 

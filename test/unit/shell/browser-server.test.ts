@@ -44,6 +44,8 @@ function upgrade(port: number, headers: Record<string, string>) {
 
 describe('browser-mode server', () => {
   let server: RunningBrowserServer;
+  const hub = new EventHub();
+  const gone: string[] = [];
   let host: string;
   let origin: string;
   let cookie: string;
@@ -64,7 +66,13 @@ describe('browser-mode server', () => {
     const handlers = new Proxy({} as Handlers, {
       get: (_t, name) => (name === 'settings.get' ? info : vi.fn()),
     });
-    server = await startBrowserServer({ port: 0, staticDir: dir, handlers, hub: new EventHub() });
+    server = await startBrowserServer({
+      port: 0,
+      staticDir: dir,
+      handlers,
+      hub,
+      clientGone: (client) => gone.push(client),
+    });
     host = `127.0.0.1:${server.port}`;
     origin = `http://${host}`;
   });
@@ -151,5 +159,28 @@ describe('browser-mode server', () => {
     });
     expect(bad).toMatchObject({ id: 2, result: { ok: false, error: { kind: 'validation' } } });
     socket!.close();
+  });
+
+  it('each socket is a client: events addressed to another never reach it; a closed one is reported gone', async () => {
+    const a = (await upgrade(server.port, { origin, cookie })).socket!;
+    const b = (await upgrade(server.port, { origin, cookie })).socket!;
+    const got = { a: [] as unknown[], b: [] as unknown[] };
+    a.on('message', (d) => got.a.push(JSON.parse((d as Buffer).toString())));
+    b.on('message', (d) => got.b.push(JSON.parse((d as Buffer).toString())));
+    const batch = { tailId: 'tail_x1', entries: [] };
+    // Which client is which is only known to the server: address both, each must get exactly one.
+    for (const n of [1, 2, 3, 4, 5, 6])
+      hub.emit('tail.batch', { ...batch, tailId: `tail_x${n}` }, `tab-${n}`);
+    hub.emit('app.notice', { level: 'info', message: 'to all' });
+    await vi.waitFor(() => expect(got.a.length + got.b.length).toBe(4));
+    const tails = (xs: unknown[]) =>
+      xs.filter((x) => (x as { event: string }).event === 'tail.batch').length;
+    expect([tails(got.a), tails(got.b)]).toEqual([1, 1]);
+    const before = gone.length;
+    a.close();
+    await vi.waitFor(() => expect(gone.length).toBe(before + 1));
+    b.close();
+    await vi.waitFor(() => expect(gone.length).toBe(before + 2));
+    expect(gone[before]).not.toBe(gone[before + 1]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { OpsFailure, type Handlers } from '../../../shared/bridge';
 import { dispatch } from '../../../main/host/dispatch';
 
-const ctx = { emit: vi.fn() };
+const ctx = { client: 'test' };
 const quiet = () => undefined;
 
 function handlersWith(impl: (input: unknown) => Promise<unknown>) {

@@ -80,4 +80,37 @@ describe('electron IPC wrapper', () => {
     });
     dispose();
   });
+
+  it('each window is a client: its calls carry it, events addressed to it reach it alone, and a destroyed one is reported gone', async () => {
+    const seen: unknown[] = [];
+    const handlers = new Proxy({} as Handlers, {
+      get: () =>
+        vi.fn((_i: unknown, ctx: { client: string }) => {
+          seen.push(ctx.client);
+          return Promise.resolve({ ok: true, integrations: 0, durationMs: 1 });
+        }),
+    });
+    const one = new BrowserWindow({}) as unknown as BrowserWindow & {
+      webContents: { id: number; mainFrame: WebFrameMain; sent: any[]; emit(e: string): void };
+    };
+    const two = new BrowserWindow({}) as unknown as typeof one;
+    const hub = new EventHub();
+    const gone: string[] = [];
+    const dispose = registerIpc(
+      handlers,
+      hub,
+      () => [one, two],
+      (c) => gone.push(c),
+    );
+    const ipc = ipcMain as unknown as FakeIpc;
+    await ipc.__invoke(channel, one.webContents.mainFrame, goodInput);
+    await ipc.__invoke(channel, two.webContents.mainFrame, goodInput);
+    expect(seen).toEqual([`window-${one.webContents.id}`, `window-${two.webContents.id}`]);
+    hub.emit('tail.batch', { tailId: 'tail_a1', entries: [] }, `window-${two.webContents.id}`);
+    expect(one.webContents.sent).toEqual([]);
+    expect(two.webContents.sent).toHaveLength(1);
+    one.webContents.emit('destroyed');
+    expect(gone).toEqual([`window-${one.webContents.id}`]);
+    dispose();
+  });
 });

@@ -6,18 +6,21 @@ import { SettingsStore } from '../../../main/core/settings/settings-store';
 import { EventHub } from '../../../main/host/event-hub';
 import { startSandbox } from '../../../main/sandbox';
 import { calls, type CallInput, type CallName, type CallOutput } from '../../../shared/bridge';
+import { foldChange } from '../../../shared/domain/workflow';
+import { outsideWrite } from '../../fakes/outside-edit';
 import { tempDir } from './helpers';
 
 let t: ReturnType<typeof tempDir>;
 let core: Core;
 let siteId: string;
+let sandboxToken = '';
 const connectionId = 'sandbox';
 
 /** Call a handler the way the bridge does: input parsed (defaults applied), output checked. */
 async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const run = core.handlers[name] as (i: unknown, ctx: unknown) => Promise<unknown>;
   return calls[name].output.parse(
-    await run(calls[name].input.parse(input), new EventHub().context),
+    await run(calls[name].input.parse(input), { client: 'test' }),
   ) as CallOutput<K>;
 }
 
@@ -28,8 +31,11 @@ beforeAll(async () => {
     identity: { version: 'test', mode: 'browser', dataDir: t.dir },
     settings,
     secrets: new MemorySecretStore(),
-    hub: new EventHub(),
-    startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40 }),
+    emit: new EventHub().emit,
+    startSandbox: (o) => {
+      sandboxToken = o.token;
+      return startSandbox({ ...o, eventsPerSecond: 40 });
+    },
   });
   siteId = core.sandbox!.siteIds[0]!;
 });
@@ -82,14 +88,18 @@ describe('drift and restore against the sandbox', () => {
         ),
       ).toBe(true);
 
-      const restored = await call('snapshots.restore', { ...key, version: 1 });
-      expect(restored.before).toMatchObject({ version: 2, source: 'baseline' });
-      expect(restored.after).toMatchObject({
-        version: 3,
+      // Restore goes through the runbook: a rollback ("Restore snapshot"), recorded in the journal.
+      const rolled = foldChange(
+        (await call('changes.rollback', { ...key, action: 'restore', version: 1 })).entries,
+      );
+      expect(rolled.rollbacks).toMatchObject([{ action: 'restore', ok: true }]);
+      expect(rolled.rollbacks[0]!.test?.ok).toBe(true);
+      const versions = (await call('snapshots.list', key)).versions;
+      expect(versions.find((v) => v.version === 2)).toMatchObject({ source: 'baseline' });
+      expect(versions.find((v) => v.version === 3)).toMatchObject({
         source: 'rollback',
         sha256: base.snapshot.sha256,
       });
-      expect(restored.test?.ok).toBe(true);
       expect((await call('snapshots.drift', key)).drifted).toBe(false);
 
       // The secret survived the round trip (sent back masked, kept by the server): same mask as before.
@@ -107,12 +117,14 @@ describe('drift and restore against the sandbox', () => {
     const key = { connectionId, siteId, target: 'meta' as const };
     const live = await call('integrations.get', { connectionId, siteId, provider: 'meta' });
     const filters = { ...live.data.eventFilters, purchase: { enabled: true, conditions: [] } };
-    await call('integrations.put', {
-      connectionId,
-      siteId,
-      provider: 'meta',
+    // Written by another tool, outside the app.
+    await outsideWrite({
+      baseUrl: core.sandbox!.url,
+      token: sandboxToken,
+      method: 'PUT',
+      path: `/sites/${siteId}/integrations/meta`,
       body: { ...live.data, eventFilters: filters },
-      ...(live.etag ? { ifMatch: live.etag } : {}),
+      ifMatch: live.etag,
     });
     const drift = await call('snapshots.drift', key);
     expect(drift.liveSha256).not.toBe(drift.knownGood?.sha256);
@@ -127,9 +139,9 @@ describe('drift and restore against the sandbox', () => {
       b: { ...key, version: 'live' },
     });
     expect(cmp.diff.identical).toBe(true);
-    await expect(call('snapshots.restore', { ...key, version: 1 })).rejects.toThrow(
-      /already matches/,
-    );
+    await expect(
+      call('changes.rollback', { ...key, action: 'restore', version: 1 }),
+    ).rejects.toThrow(/already matches/);
     const targets = await call('snapshots.targets', { connectionId, siteId });
     expect(targets.map((x) => x.target)).toEqual(['ga4', 'meta']);
   });

@@ -29,7 +29,7 @@ describe('tail engine (manual clock)', () => {
   it('backfills, then delivers each new entry once, oldest first', async () => {
     const t = setup();
     t.stream.produce(30);
-    t.registry.start(t.stream, 10);
+    t.registry.start(t.stream, 10, 'c1');
     await t.clock.advance(200);
     expect(t.ids()).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
     for (let s = 0; s < 5; s++) {
@@ -41,7 +41,7 @@ describe('tail engine (manual clock)', () => {
 
   it('pages on until it reaches the last seen id when production outpaces one page, with no duplicate', async () => {
     const t = setup({ minLimit: 50, maxLimit: 100, maxPages: 50 });
-    t.registry.start(t.stream, 0);
+    t.registry.start(t.stream, 0, 'c1');
     await t.clock.advance(10);
     t.stream.producePerRequest = 37; // entries keep arriving while we page
     for (let s = 0; s < 40; s++) {
@@ -61,7 +61,7 @@ describe('tail engine (manual clock)', () => {
 
   it('marks an exact gap when the page budget runs out, and never double counts', async () => {
     const t = setup({ minLimit: 50, maxLimit: 50, maxPages: 2 });
-    t.registry.start(t.stream, 0);
+    t.registry.start(t.stream, 0, 'c1');
     await t.clock.advance(10);
     t.stream.produce(1000);
     await t.clock.advance(2000);
@@ -78,7 +78,7 @@ describe('tail engine (manual clock)', () => {
 
   it('backs off x1.5 to 10 s when idle and returns to 1 s when entries arrive', async () => {
     const t = setup();
-    t.registry.start(t.stream, 0);
+    t.registry.start(t.stream, 0, 'c1');
     await t.clock.advance(120_000);
     const at = t.stream.requests.map((r) => r.at);
     const gaps = at.slice(1).map((a, i) => a - at[i]!);
@@ -95,7 +95,7 @@ describe('tail engine (manual clock)', () => {
 
   it('honours a rate limit retry time and backs off after errors, showing each error', async () => {
     const t = setup();
-    t.registry.start(t.stream, 0);
+    t.registry.start(t.stream, 0, 'c1');
     await t.clock.advance(10);
     const retryAt = new Date(t.clock.now() + 25_000).toISOString();
     t.stream.failures = [{ kind: 'rate_limited', message: '429', retryAt }];
@@ -123,14 +123,14 @@ describe('tail engine (manual clock)', () => {
 
   it('keeps one request in flight and stops at once: no request after stop', async () => {
     const t = setup();
-    const id = t.registry.start(t.stream, 0);
+    const id = t.registry.start(t.stream, 0, 'c1');
     await t.clock.advance(10);
     let release!: () => void;
     t.stream.hold = new Promise((r) => (release = r));
     t.stream.produce(5);
     await t.clock.advance(5000);
     expect(t.stream.requests.length).toBe(2); // the held one; no second request piles up
-    expect(t.registry.stop(id)).toBe(true);
+    expect(t.registry.stop(id, 'c1')).toBe(true);
     expect(t.stream.cancelled).toEqual([t.stream.requests[1]!.id]);
     release();
     t.stream.hold = undefined;
@@ -143,7 +143,7 @@ describe('tail engine (manual clock)', () => {
 
   it('emits at most 10 batches per second, each bounded', async () => {
     const t = setup({ maxPages: 40, maxLimit: 500 });
-    t.registry.start(t.stream, 0);
+    t.registry.start(t.stream, 0, 'c1');
     await t.clock.advance(10);
     t.stream.produce(15_000);
     await t.clock.advance(5000);
@@ -156,10 +156,10 @@ describe('tail engine (manual clock)', () => {
   it('runs several tails independently and slows down while hidden', async () => {
     const t = setup();
     const other = new FakeStream(() => t.clock.now());
-    t.registry.start(t.stream, 0);
-    t.registry.start(other, 0);
+    t.registry.start(t.stream, 0, 'c1');
+    t.registry.start(other, 0, 'c1');
     await t.clock.advance(10);
-    t.registry.setHidden(true);
+    t.registry.setHidden('c1', true);
     for (let s = 0; s < 6; s++) {
       t.stream.produce(2);
       other.produce(3);
@@ -169,7 +169,7 @@ describe('tail engine (manual clock)', () => {
       s.requests.slice(2).map((r, i) => r.at - s.requests[i + 1]!.at);
     for (const w of spacing(t.stream))
       expect(w).toBeGreaterThanOrEqual(DEFAULT_CADENCE.hiddenMinMs);
-    t.registry.setHidden(false);
+    t.registry.setHidden('c1', false);
     const n = other.requests.length;
     other.produce(1);
     await t.clock.advance(1100);
@@ -183,15 +183,54 @@ describe('tail engine (manual clock)', () => {
     const clock = new ManualClock();
     const registry = new TailRegistry({ clock, leaseMs: 60_000, emit: () => undefined });
     const stream = new FakeStream(() => clock.now());
-    const a = registry.start(stream, 0);
-    const b = registry.start(new FakeStream(() => clock.now()), 0);
+    const a = registry.start(stream, 0, 'c1');
+    const b = registry.start(new FakeStream(() => clock.now()), 0, 'c1');
     for (let i = 0; i < 6; i++) {
       await clock.advance(20_000);
-      registry.keepalive([a]);
+      registry.keepalive([a], 'c1');
     }
-    expect(registry.keepalive([a, b])).toEqual([a]);
+    expect(registry.keepalive([a, b], 'c1')).toEqual([a]);
     registry.closeAll();
     expect(clock.pending).toBe(0);
+  });
+});
+
+describe('tails belong to the client (window or tab) that started them', () => {
+  it('a hidden client slows only its own tails; the other keeps its 1 s cadence and gets only its batches', async () => {
+    const clock = new ManualClock();
+    const received = new Map<string, TailBatch[]>([
+      ['tab-1', []],
+      ['tab-2', []],
+    ]);
+    const registry = new TailRegistry({
+      clock,
+      leaseMs: 1e9,
+      emit: (b, to) => received.get(to)!.push(b),
+    });
+    const seen = new FakeStream(() => clock.now());
+    const hidden = new FakeStream(() => clock.now());
+    const mine = registry.start(seen, 0, 'tab-1');
+    const theirs = registry.start(hidden, 0, 'tab-2');
+    await clock.advance(10);
+    registry.setHidden('tab-2', true);
+    for (let s = 0; s < 20; s++) {
+      seen.produce(2);
+      hidden.produce(2);
+      await clock.advance(1000);
+    }
+    const gaps = (s: FakeStream) => s.requests.slice(2).map((r, i) => r.at - s.requests[i + 1]!.at);
+    expect(Math.max(...gaps(seen))).toBeLessThanOrEqual(DEFAULT_CADENCE.activeMs);
+    for (const g of gaps(hidden)) expect(g).toBeGreaterThanOrEqual(DEFAULT_CADENCE.hiddenMinMs);
+    expect(new Set(received.get('tab-1')!.map((b) => b.tailId))).toEqual(new Set([mine]));
+    expect(new Set(received.get('tab-2')!.map((b) => b.tailId))).toEqual(new Set([theirs]));
+    // Another client can neither stop nor renew a tail that is not its own.
+    expect(registry.stop(mine, 'tab-2')).toBe(false);
+    expect(registry.keepalive([mine], 'tab-2')).toEqual([]);
+    // A client that goes away takes its tails with it, and only its own.
+    registry.clientGone('tab-2');
+    expect(registry.size).toBe(1);
+    expect(registry.keepalive([mine, theirs], 'tab-1')).toEqual([mine]);
+    registry.closeAll();
   });
 });
 

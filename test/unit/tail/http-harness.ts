@@ -1,15 +1,14 @@
 import { eventually } from '../../fakes/poll';
-import { calls, type CallContext, type CallName } from '../../../shared/bridge';
+import type { CallContext } from '../../../shared/bridge';
 import type { TailBatch } from '../../../shared/bridge/calls/tail';
 import { EventHub } from '../../../main/host/event-hub';
-import type { Invoke } from '../../../main/core/feature';
 import { createTailFeature } from '../../../main/core/tail';
 import type { RegistryOptions } from '../../../main/core/tail/registry';
 import { harness } from '../api/harness';
 
 /**
- * The tail feature wired exactly as in the app (through the bridge schemas and the real API
- * client over HTTP), minus the settings store and the other features it does not use.
+ * The tail feature wired exactly as in the app (the real API service over HTTP), minus the
+ * settings store and the other features it does not use.
  */
 export function tailOverHttp(
   baseUrl: string,
@@ -22,16 +21,8 @@ export function tailOverHttp(
   hub.attach((name, payload) => {
     if (name === 'tail.batch') batches.push(payload as TailBatch);
   });
-  const ctx: CallContext = hub.context;
-  const api = h.service.handlers as Record<
-    string,
-    (i: unknown, c: CallContext) => Promise<unknown>
-  >;
-  const invoke = (async (name: CallName, input: unknown) => {
-    const spec = calls[name];
-    return spec.output.parse(await api[name]!(spec.input.parse(input), ctx));
-  }) as Invoke;
-  const feature = createTailFeature({ hub, invoke }, opts);
+  const ctx: CallContext = { client: 'c1' };
+  const feature = createTailFeature({ emit: hub.emit, api: h.service }, opts);
   const start = (siteId: string, provider: 'ga4' | 'meta' | 'gads', backfill = 0) =>
     feature.handlers['tail.start'](
       { connectionId: 'c1', siteId, stream: { kind: 'provider', provider }, backfill },

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../main/core/tail/clock';
+import type { Clock } from '../../../main/base/clock';
 
 /** A clock the test moves by hand; due timers run in order, promises settle between them. */
 export class ManualClock implements Clock {

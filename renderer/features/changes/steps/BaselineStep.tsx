@@ -13,7 +13,13 @@ export function BaselineStep({ s }: { s: ChangeState }) {
   const conflict = s.needsBaseline ? s.lastApplyError : undefined;
   return (
     <div className="step-body">
-      {s.baseline && !s.needsBaseline && (
+      {s.baseline && !s.needsBaseline && !s.baseline.exists && (
+        <p>
+          The webhook does not exist yet (checked live at {clock(s.baseline.at)}): this change
+          creates it.
+        </p>
+      )}
+      {s.baseline && !s.needsBaseline && s.baseline.exists && (
         <p>
           Read the integration list, the health and the config at {clock(s.baseline.at)}; snapshot{' '}
           {s.baseline.snapshotVersion ? (

@@ -1,10 +1,25 @@
+import { useState } from 'react';
 import type { ChangeState } from '../../../../shared/domain/workflow';
 import { useChange } from '../change-store';
+import { OverrideDialog } from './OverrideDialog';
 
 export function CloseStep({ s }: { s: ChangeState }) {
   const run = useChange((x) => x.run);
   const legal = useChange((x) => x.legal);
   const busy = useChange((x) => x.busy);
+  const error = useChange((x) => x.error);
+  const [confirming, setConfirming] = useState(false);
+  const summary = s.monitor?.summary;
+  // After an incomplete window, known-good is a second, explicit decision with a reason.
+  const incomplete = summary !== undefined && !summary.fullWindow;
+  const close = async (overrideReason?: string) => {
+    const done = await run('Closing', 'changes.close', {
+      changeId: s.id,
+      outcome: 'known_good',
+      ...(overrideReason ? { overrideReason } : {}),
+    });
+    if (done) setConfirming(false);
+  };
   return (
     <div className="step-body">
       {!s.open && (
@@ -25,12 +40,20 @@ export function CloseStep({ s }: { s: ChangeState }) {
           type="button"
           className="primary"
           disabled={busy !== undefined}
-          onClick={() =>
-            void run('Closing', 'changes.close', { changeId: s.id, outcome: 'known_good' })
-          }
+          onClick={() => (incomplete ? setConfirming(true) : void close())}
         >
           Mark known-good
         </button>
+      )}
+      {incomplete && summary && (
+        <OverrideDialog
+          open={confirming}
+          summary={summary}
+          busy={busy !== undefined}
+          error={error}
+          onConfirm={(reason) => void close(reason)}
+          onClose={() => setConfirming(false)}
+        />
       )}
       {legal.includes('close_rolled_back') && (
         <button

@@ -17,6 +17,7 @@ import { JsonView } from '../../config-editor/JsonView';
 import { validateDraft, validateJson } from '../../config-editor/validate';
 import { useChange } from '../change-store';
 import { ImpactTable } from '../ImpactTable';
+import { DeleteDraft } from './DeleteDraft';
 import { RawDraft } from './RawDraft';
 import { ServerChanges } from './ServerChanges';
 
@@ -26,6 +27,7 @@ import { ServerChanges } from './ServerChanges';
  */
 export function ConfigStep({ s }: { s: ChangeState }) {
   if (s.step !== 'config' || !s.open) return <AppliedSummary s={s} />;
+  if (s.operation === 'delete') return <DeleteDraft s={s} />;
   const provider = ProviderKey.safeParse(s.target);
   if (!provider.success) return <RawDraft s={s} />;
   return <ProviderDraft s={s} provider={provider.data} />;

@@ -1,5 +1,11 @@
 import { lazy, Suspense } from 'react';
-import type { ChangeState } from '../../../../shared/domain/workflow';
+import {
+  GAP_ANOMALY_AFTER_MS,
+  MAX_GAP_SHARE,
+  MONITOR_VERDICT_LABELS,
+  monitorVerdict,
+  type ChangeState,
+} from '../../../../shared/domain/workflow';
 import { ProviderKey } from '../../../../shared/contract';
 import { clock } from '../../../ui/format';
 import { useNow } from '../../../ui/use-now';
@@ -49,8 +55,15 @@ export function MonitorStep({ s }: { s: ChangeState }) {
       {m && (
         <p role="status" data-testid="monitor-status">
           {m.summary
-            ? `Monitoring ${m.summary.fullWindow ? 'complete' : 'cut short'} at ${clock(m.summary.endedAt)}: ${m.summary.observed.counts.total} events watched over ${mins(m.summary.windowMinutes)}.`
+            ? `${MONITOR_VERDICT_LABELS[monitorVerdict(m.summary)]} at ${clock(m.summary.endedAt)}: ${m.summary.observed.counts.total} events watched over ${mins(m.summary.windowMinutes)}${m.summary.gaps.length ? `; the logs could not be read for ${Math.round(m.summary.gapShare * 100)}% of it` : ''}.`
             : `Monitoring until ${clock(m.endsAt)} (${mins(Math.max(0, (Date.parse(m.endsAt) - now) / 60_000))} left); it keeps running while you work elsewhere.`}
+        </p>
+      )}
+      {m && !m.summary && progress?.unreachableSince && (
+        <p className="step-fail" role="alert" data-testid="monitor-unreachable">
+          Logs unreachable since {clock(progress.unreachableSince)}: this time is not being watched.
+          It becomes an anomaly after {GAP_ANOMALY_AFTER_MS / 60_000} minutes, and a window with
+          more than {MAX_GAP_SHARE * 100}% of it unwatched ends as “Monitoring incomplete”.
         </p>
       )}
       {s.anomalies.length > 0 && (

@@ -12,7 +12,7 @@ import { dirname, join, basename } from 'node:path';
 
 /**
  * Write a file so that a crash at any instant leaves either the old or the new content: temp file
- * in the same directory, fsync, rename, fsync the directory (reference: security-reliability.md).
+ * in the same directory, fsync, rename, fsync the directory (docs/architecture.md, "Files on disk").
  */
 export async function writeFileAtomic(
   path: string,

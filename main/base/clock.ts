@@ -1,6 +1,6 @@
 /**
- * Time as the tail engine sees it. Injected so the unit tests run hours of polling in
- * milliseconds, and so no tail ever reads Date.now or setTimeout behind the tests' back.
+ * Time as the pollers (tails, the change monitor) see it. Injected so unit tests run hours of
+ * polling in milliseconds, and so no poller reads Date.now or setTimeout behind the tests' back.
  */
 export interface Clock {
   now(): number;

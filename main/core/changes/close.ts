@@ -1,0 +1,58 @@
+import { fail } from '../../../shared/bridge/errors';
+import type { Outcome } from '../../../shared/domain/workflow/entries';
+import {
+  MONITOR_VERDICT_LABELS,
+  monitorVerdict,
+  overrideText,
+} from '../../../shared/domain/workflow/monitor-gaps';
+import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { errorText, keyOf, liveFor, type ChangeCtx } from './context';
+
+/**
+ * Close: every change that reached the server gets its after snapshot (known-good: flagged so),
+ * whatever the outcome. Known-good means the logs were watched for a business cycle; after an
+ * incomplete window it takes a second, explicit decision whose reason is journaled.
+ */
+export async function closeChange(
+  ctx: ChangeCtx,
+  s: ChangeState,
+  outcome: Outcome,
+  note: string | undefined,
+  overrideReason: string | undefined,
+): Promise<ChangeState> {
+  const summary = s.monitor?.summary;
+  const incomplete = outcome === 'known_good' && summary !== undefined && !summary.fullWindow;
+  if (incomplete && !overrideReason)
+    fail(
+      'validation',
+      `${MONITOR_VERDICT_LABELS[monitorVerdict(summary)]}: the logs could not be read for ${Math.round(summary.gapShare * 100)}% of the window. Marking it known-good needs an explicit confirmation with a reason.`,
+    );
+  let afterSnapshotVersion: number | undefined;
+  let snapshotError: string | undefined;
+  // A deleted webhook has nothing left to snapshot: its baseline snapshot is what re-creates it.
+  if ((s.applied || s.rolledBack) && s.operation !== 'delete') {
+    try {
+      const snap = await liveFor('the after-change snapshot', () =>
+        ctx.snapshots.take(keyOf(s), {
+          source: 'after_change',
+          changeId: s.id,
+          label: `after change ${s.id} (${outcome.replace('_', ' ')})`,
+        }),
+      );
+      afterSnapshotVersion = snap.snapshot.version;
+      if (outcome === 'known_good')
+        await ctx.snapshots.markKnownGood(keyOf(s), afterSnapshotVersion, true, `change ${s.id}`);
+    } catch (error) {
+      if (outcome === 'known_good') throw error;
+      snapshotError = errorText(error);
+    }
+  }
+  return ctx.store.append(s.id, {
+    type: 'closed',
+    outcome,
+    ...(afterSnapshotVersion ? { afterSnapshotVersion } : {}),
+    ...(snapshotError ? { snapshotError } : {}),
+    ...(note ? { note } : {}),
+    ...(incomplete && overrideReason ? { override: overrideText(overrideReason) } : {}),
+  });
+}

@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/app-core';
+import { MemorySecretStore } from '../../main/core/secrets/memory-store';
+import { createConfBackend } from '../../main/core/settings/conf-backend';
+import { SettingsStore } from '../../main/core/settings/settings-store';
+import { dispatch } from '../../main/host/dispatch';
+import { EventHub } from '../../main/host/event-hub';
+import { startSandbox } from '../../main/sandbox';
+import { CALL_NAMES, type BridgeResult, type CallName } from '../../shared/bridge';
+import { foldChange, type JournalEntry } from '../../shared/domain/workflow';
+import { startCountingProxy, type SeenCall } from '../fakes/counting-proxy';
+import { eventually } from '../fakes/poll';
+
+/**
+ * The bridge calls that may cause a non-GET request to the Integrations API, each with the reason
+ * it is allowed. docs/architecture.md ("Calls that can write to production") lists the same
+ * calls; the last test below keeps the two in step. Everything else must send GETs only.
+ */
+const MAY_WRITE: Partial<Record<CallName, string>> = {
+  'changes.apply':
+    'the Apply step of a change: the PUT (POST to create, DELETE to delete a webhook) is journaled as an intent first, sent once, then followed by the mandatory test',
+  'changes.test': 'runs the mandatory provider or webhook test of a change again (POST …/test)',
+  'changes.rollback':
+    'Disable provider / Enable test mode / Restore snapshot: one PUT, recorded in the open change or in a rollback record, one click from any provider page by design',
+  'integrations.test':
+    'POST …/test sends one sample event through the provider path; it changes no configuration',
+  'webhooks.test':
+    'POST …/webhooks/:id/test sends one sample delivery; it changes no configuration',
+  'drills.start':
+    'POST to the sandbox drill control path; refused before any request for a connection that is not the embedded sandbox',
+  'drills.clear':
+    'DELETE on the sandbox drill control path; refused before any request for a connection that is not the embedded sandbox',
+};
+
+interface Walk {
+  site: { connectionId: string; siteId: string };
+  webhookId: string;
+  changeId: string;
+  baseline: Record<string, unknown>;
+  restoreChangeId: string;
+  tailId: string;
+  siteLocalId: string;
+  connectionLocalId: string;
+  bundle: string;
+}
+type Value = Record<string, unknown> & { entries?: JournalEntry[] };
+interface Step {
+  name: CallName;
+  input(w: Walk): unknown;
+  /** Keeps what later steps need and waits for the call's background effects (its own writes). */
+  after?(value: Value, w: Walk): Promise<void> | void;
+}
+
+const MONITOR_MINUTES = 0.05;
+let dir: string;
+let core: Core;
+let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
+const ctx = { client: 'test' };
+const call = (name: CallName, input: unknown): Promise<BridgeResult> =>
+  dispatch(core.handlers, name, input, ctx, () => undefined);
+const startedId = (v: Value) => (v.entries![0] as { changeId: string }).changeId;
+const journal = async (changeId: string) => {
+  const r = await call('changes.get', { changeId });
+  return foldChange((r as { value: { entries: JournalEntry[] } }).value.entries);
+};
+
+/** Every call of the table, in an order that takes a change from start to known-good and beyond. */
+const walk: Step[] = [
+  { name: 'app.info', input: () => ({}) },
+  { name: 'settings.get', input: () => ({}) },
+  {
+    name: 'settings.update',
+    input: () => ({ operatorName: 'Walker', monitorMinimumMinutes: MONITOR_MINUTES }),
+  },
+  { name: 'connections.list', input: () => ({}) },
+  {
+    name: 'connections.save',
+    input: () => ({ name: 'Spare', baseUrl: 'https://api.example.invalid/api/v1', token: 't-1' }),
+    after: (v, w) => void (w.connectionLocalId = v.id as string),
+  },
+  { name: 'connections.test', input: (w) => w.site },
+  { name: 'connections.remove', input: (w) => ({ id: w.connectionLocalId }) },
+  { name: 'sites.list', input: () => ({}) },
+  {
+    name: 'sites.save',
+    input: () => ({ connectionId: 'sandbox', label: 'Another', siteId: randomUUID() }),
+    after: (v, w) => void (w.siteLocalId = v.id as string),
+  },
+  { name: 'sites.remove', input: (w) => ({ id: w.siteLocalId }) },
+  { name: 'integrations.list', input: (w) => w.site },
+  { name: 'integrations.get', input: (w) => ({ ...w.site, provider: 'ga4' }) },
+  {
+    name: 'integrations.logs',
+    input: (w) => ({ ...w.site, provider: 'ga4', limit: 20, freshness: 'live' }),
+  },
+  { name: 'integrations.mappings', input: (w) => ({ ...w.site, provider: 'meta' }) },
+  { name: 'integrations.test', input: (w) => ({ ...w.site, provider: 'ga4' }) },
+  { name: 'health.get', input: (w) => w.site },
+  { name: 'dataLayer.get', input: (w) => w.site },
+  {
+    name: 'webhooks.list',
+    input: (w) => w.site,
+    after: (v, w) => void (w.webhookId = (v.data as { id: string }[])[0]!.id),
+  },
+  { name: 'webhooks.get', input: (w) => ({ ...w.site, webhookId: w.webhookId }) },
+  { name: 'webhooks.logs', input: (w) => ({ ...w.site, webhookId: w.webhookId, limit: 5 }) },
+  { name: 'webhooks.test', input: (w) => ({ ...w.site, webhookId: w.webhookId }) },
+  { name: 'api.cancel', input: () => ({ requestId: 'nothing-in-flight' }) },
+  { name: 'diagnostics.list', input: () => ({}) },
+  { name: 'drills.list', input: (w) => w.site },
+  { name: 'drills.start', input: (w) => ({ ...w.site, scenario: 'api_slow' }) },
+  { name: 'drills.clear', input: (w) => w.site },
+  {
+    name: 'tail.start',
+    input: (w) => ({ ...w.site, stream: { kind: 'provider', provider: 'ga4' }, backfill: 5 }),
+    after: (v, w) => void (w.tailId = v.tailId as string),
+  },
+  { name: 'tail.visibility', input: () => ({ hidden: true }) },
+  { name: 'tail.keepalive', input: (w) => ({ tailIds: [w.tailId] }) },
+  { name: 'tail.stop', input: (w) => ({ tailId: w.tailId }) },
+  {
+    name: 'tail.history',
+    input: (w) => ({
+      ...w.site,
+      stream: { kind: 'provider', provider: 'ga4' },
+      since: new Date(Date.now() - 60_000).toISOString(),
+      maxPages: 2,
+    }),
+  },
+  {
+    name: 'trace.run',
+    input: (w) => ({
+      ...w.site,
+      traceId: 'trace_walk',
+      query: { kind: 'eventId', eventId: 'evt_not_there' },
+      windowMinutes: 1,
+      budget: 5,
+    }),
+  },
+  { name: 'trace.cancel', input: () => ({ traceId: 'trace_walk' }) },
+  { name: 'snapshots.take', input: (w) => ({ ...w.site, target: 'meta', source: 'manual' }) },
+  { name: 'snapshots.targets', input: (w) => w.site },
+  { name: 'snapshots.list', input: (w) => ({ ...w.site, target: 'meta' }) },
+  { name: 'snapshots.get', input: (w) => ({ ...w.site, target: 'meta', version: 1 }) },
+  {
+    name: 'snapshots.markKnownGood',
+    input: (w) => ({ ...w.site, target: 'meta', version: 1, knownGood: true }),
+  },
+  { name: 'snapshots.drift', input: (w) => ({ ...w.site, target: 'meta' }) },
+  {
+    name: 'snapshots.compare',
+    input: (w) => ({
+      a: { ...w.site, target: 'meta', version: 1 },
+      b: { ...w.site, target: 'meta', version: 'live' },
+    }),
+  },
+  {
+    name: 'snapshots.export',
+    input: (w) => ({ items: [{ ...w.site, target: 'meta' }] }),
+    after: (v, w) => void (w.bundle = v.bundle as string),
+  },
+  { name: 'snapshots.import', input: (w) => ({ bundle: w.bundle }) },
+  { name: 'runbooks.get', input: (w) => ({ ...w.site, target: 'ga4' }) },
+  {
+    name: 'runbooks.save',
+    input: (w) => ({
+      ...w.site,
+      target: 'ga4',
+      runbook: { owner: 'Walker', businessCycleMinutes: MONITOR_MINUTES },
+    }),
+  },
+  { name: 'runbooks.list', input: (w) => w.site },
+  {
+    name: 'changes.start',
+    input: (w) => ({ ...w.site, target: 'ga4', title: 'walk' }),
+    after: (v, w) => {
+      w.changeId = startedId(v);
+      w.baseline = (
+        v.entries!.find((e) => e.type === 'baseline') as { body: Record<string, unknown> }
+      ).body;
+    },
+  },
+  { name: 'changes.openFor', input: (w) => w.site },
+  { name: 'changes.baseline', input: (w) => ({ changeId: w.changeId }) },
+  {
+    name: 'changes.saveDraft',
+    input: (w) => ({
+      changeId: w.changeId,
+      body: { ...w.baseline, testMode: !w.baseline.testMode },
+    }),
+  },
+  { name: 'changes.preview', input: (w) => ({ changeId: w.changeId }) },
+  {
+    name: 'changes.apply',
+    input: (w) => ({ changeId: w.changeId }),
+    // The mandatory test follows in the background: it belongs to this call.
+    after: async (_v, w) => {
+      await eventually(async () => (await journal(w.changeId)).lastTest !== undefined, {
+        timeoutMs: 20_000,
+        what: 'the automatic test after apply',
+      });
+    },
+  },
+  { name: 'changes.test', input: (w) => ({ changeId: w.changeId }) },
+  { name: 'changes.health', input: (w) => ({ changeId: w.changeId }) },
+  {
+    name: 'changes.startMonitoring',
+    input: (w) => ({ changeId: w.changeId }),
+    after: async (_v, w) => {
+      await eventually(async () => (await journal(w.changeId)).step === 'close', {
+        timeoutMs: 30_000,
+        what: 'the monitoring window to end',
+      });
+    },
+  },
+  { name: 'changes.close', input: (w) => ({ changeId: w.changeId, outcome: 'known_good' }) },
+  { name: 'changes.note', input: (w) => ({ changeId: w.changeId, text: 'walked' }) },
+  { name: 'changes.get', input: (w) => ({ changeId: w.changeId }) },
+  { name: 'changes.list', input: (w) => w.site },
+  { name: 'changes.export', input: (w) => ({ format: 'markdown', changeId: w.changeId }) },
+  { name: 'checklist.get', input: (w) => w.site },
+  {
+    name: 'changes.rollback',
+    input: (w) => ({ ...w.site, target: 'meta', action: 'test_mode' }),
+  },
+  {
+    name: 'changes.startRestore',
+    input: (w) => ({ ...w.site, target: 'meta', version: 1 }),
+    after: (v, w) => void (w.restoreChangeId = startedId(v)),
+  },
+  {
+    name: 'changes.close',
+    input: (w) => ({ changeId: w.restoreChangeId, outcome: 'abandoned' }),
+  },
+  {
+    name: 'changes.startWebhookCreate',
+    input: (w) => ({
+      ...w.site,
+      body: { name: 'walk', url: 'http://127.0.0.1:9/walk', authType: 'none', authConfig: {} },
+    }),
+  },
+];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bridge-writes-'));
+  const settings = await SettingsStore.open(dir, createConfBackend);
+  core = await createCore({
+    identity: { version: 'test', mode: 'browser', dataDir: dir },
+    settings,
+    secrets: new MemorySecretStore(),
+    emit: new EventHub().emit,
+    // The real sandbox behind a counting proxy: the app's only way to the API goes through it.
+    startSandbox: async (o) => {
+      const sandbox = await startSandbox({ ...o, eventsPerSecond: 20, historyEvents: 200 });
+      proxy = await startCountingProxy(sandbox.origin);
+      return {
+        url: `${proxy.origin}/api/v1`,
+        siteIds: sandbox.siteIds,
+        close: async () => {
+          await proxy.close();
+          await sandbox.close();
+        },
+      };
+    },
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the whole bridge table through the real dispatcher, against the sandbox', () => {
+  it(
+    'no call outside the allow-list sends anything but GET to the Integrations API',
+    { timeout: 120_000 },
+    async () => {
+      expect(new Set(walk.map((s) => s.name))).toEqual(new Set(CALL_NAMES));
+      const w = { site: { connectionId: 'sandbox', siteId: core.sandbox!.siteIds[0]! } } as Walk;
+      const writes = new Map<CallName, SeenCall[]>();
+      for (const step of walk) {
+        const before = proxy.seen.length;
+        const result = await call(step.name, step.input(w));
+        expect(result, `${step.name}: ${JSON.stringify(result).slice(0, 300)}`).toMatchObject({
+          ok: true,
+        });
+        await step.after?.((result as { value: Value }).value, w);
+        const sent = proxy.seen.slice(before).filter((c) => c.method !== 'GET');
+        writes.set(step.name, [...(writes.get(step.name) ?? []), ...sent]);
+      }
+      const offenders = [...writes].filter(([name, sent]) => sent.length > 0 && !MAY_WRITE[name]);
+      expect(offenders).toEqual([]);
+      // The allow-list stays honest: each entry was seen writing in this walk.
+      for (const name of Object.keys(MAY_WRITE) as CallName[])
+        expect(writes.get(name)?.length ?? 0, `${name} wrote nothing`).toBeGreaterThan(0);
+    },
+  );
+
+  it('docs/architecture.md lists exactly the calls allowed to write', () => {
+    const doc = readFileSync(resolve(import.meta.dirname, '../../docs/architecture.md'), 'utf8');
+    const section = doc.split('## Calls that can write to production')[1]?.split('\n## ')[0] ?? '';
+    const listed = [...section.matchAll(/^- `([a-zA-Z.]+)`/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(Object.keys(MAY_WRITE).sort());
+  });
+});
