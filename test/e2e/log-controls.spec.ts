@@ -21,6 +21,9 @@ test('the "N new · Jump to latest" pill stays visible at 900 px', async ({ opsP
       timeout: 30_000,
     })
     .toBe(true);
+  await expect
+    .poll(async () => list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
+    .toBeLessThan(30);
   await list.evaluate((el) => el.scrollTo({ top: 0 }));
   const pill = page.getByRole('button', { name: /new · Jump to latest/ }).first();
   await expect(pill).toBeVisible({ timeout: 20_000 });

@@ -55,7 +55,8 @@ export function LogList({
     anchor: undefined,
     anchorOffset: 0,
   });
-  const programmatic = useRef(false);
+  /** Where the list last scrolled itself: a scroll event landing there is ours, not the operator's. */
+  const programmatic = useRef<number | undefined>(undefined);
   const rendered = useRef(new Map<number, Row>());
   const count = model.viewLength;
 
@@ -88,17 +89,18 @@ export function LogList({
     const next = Math.max(0, Math.min(target, el.scrollHeight - el.clientHeight));
     // Only a real move fires a scroll event; flagging a no-op would swallow the operator's next scroll.
     if (Math.abs(el.scrollTop - next) < 1) return;
-    programmatic.current = true;
+    programmatic.current = next;
     el.scrollTop = next;
   }, [version, follow, count, model, scrollTo]);
 
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    if (programmatic.current) {
-      programmatic.current = false;
-      return;
-    }
+    // Compared by position, not by a flag: an operator's scroll in the same frame as one of ours
+    // (its event still pending) lands elsewhere and must not be swallowed as ours.
+    const ours = programmatic.current;
+    programmatic.current = undefined;
+    if (ours !== undefined && Math.abs(el.scrollTop - ours) < 2) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5;
     const topIndex = Math.floor(el.scrollTop / ROW_HEIGHT);
     mark.current.anchor = model.viewRow(topIndex);
