@@ -3,6 +3,8 @@ import { apiCalls, ConnectivityEvent } from './calls/api';
 import { appCalls } from './calls/app';
 import { connectionCalls } from './calls/connections';
 import { changesCalls, changesEvents } from './calls/changes';
+import { damagedChangesCalls } from './calls/changes-damaged';
+import { damageCalls, damageEvents } from './calls/damage';
 import { runbooksCalls, runbooksEvents } from './calls/runbooks';
 import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
 import { tailCalls, tailEvents } from './calls/tail';
@@ -22,6 +24,8 @@ export const calls = {
   ...tailCalls,
   ...changesCalls,
   ...runbooksCalls,
+  ...damageCalls,
+  ...damagedChangesCalls,
   ...traceCalls,
   ...tailHistoryCalls,
 } satisfies Record<string, CallSpec>;
@@ -33,6 +37,7 @@ export const events = {
   ...tailEvents,
   ...changesEvents,
   ...runbooksEvents,
+  ...damageEvents,
   ...traceEvents,
 } satisfies Record<string, z.ZodType>;
 

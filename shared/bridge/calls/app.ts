@@ -41,8 +41,27 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+const s = Settings.shape;
+/**
+ * A change to some settings: only the fields sent. (`Settings.partial()` would fill every absent
+ * field with its default, so saving one field would silently reset all the others.)
+ */
+export const SettingsPatch = z
+  .object({
+    operatorName: s.operatorName.unwrap(),
+    refreshIntervalSec: s.refreshIntervalSec.unwrap(),
+    monitorMinimumMinutes: s.monitorMinimumMinutes.unwrap(),
+    logBufferSize: s.logBufferSize.unwrap(),
+    timeZone: s.timeZone.unwrap(),
+    updatesEnabled: s.updatesEnabled.unwrap(),
+    allowInsecureSecrets: s.allowInsecureSecrets.unwrap(),
+  })
+  .partial();
+// A setting added to Settings but not to the patch fails the build here.
+const _everySettingPatchable: Record<keyof Settings, z.ZodType> = SettingsPatch.shape;
+
 export const appCalls = {
   'app.info': call(z.object({}), AppInfo),
   'settings.get': call(z.object({}), Settings),
-  'settings.update': call(Settings.partial(), Settings),
+  'settings.update': call(SettingsPatch, Settings),
 };

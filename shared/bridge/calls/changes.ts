@@ -66,6 +66,8 @@ export const ChangeSummary = z.object({
   outcome: Outcome.optional(),
   anomalies: z.number().int(),
   rollbacks: z.number().int(),
+  /** Its journal could not be read back (see `changes.damaged`); it still holds the lock. */
+  damaged: z.boolean().optional(),
 });
 export type ChangeSummary = z.infer<typeof ChangeSummary>;
 
