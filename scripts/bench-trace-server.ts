@@ -100,6 +100,7 @@ process.stdout.write(
     ringTotals: totals,
     old: await purchaseAged(12),
     recent: await purchaseAged(2),
+    fresh: await purchaseAged(0.5),
   })}\n`,
 );
 serveUntilStdinEnds(() => sb.close(), dir);

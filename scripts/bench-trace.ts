@@ -30,6 +30,7 @@ interface Ready {
   ringTotals: Record<string, number>;
   old: { eventId: string; orderId: string; ageSec: number };
   recent: { eventId: string; orderId: string; ageSec: number };
+  fresh: { eventId: string; orderId: string; ageSec: number };
 }
 
 const quick = process.argv.includes('--quick');
@@ -113,7 +114,7 @@ const pct = (xs: number[], p: number) => {
 };
 const r0 = (x: number) => Math.round(x);
 
-type Kind = 'eventIdOld' | 'eventIdRecent' | 'orderIdText' | 'absentId' | 'warmEventId';
+type Kind = 'freshCold' | 'freshWarm' | 'eventIdOld' | 'eventIdRecent' | 'orderIdText' | 'absentId';
 const figures: Record<
   Kind,
   { ms: number[]; requests: number[]; fates: string; stops: string; minRemaining: number }
@@ -139,22 +140,11 @@ console.log(
     .join(' · ')}`,
 );
 console.log(
-  `events: old ${ready.old.eventId} (${ready.old.orderId}, ${ready.old.ageSec} s ago) · recent ${ready.recent.eventId} (${ready.recent.ageSec} s ago)`,
+  `events: old ${ready.old.eventId} (${ready.old.orderId}, ${ready.old.ageSec} s ago) · recent ${ready.recent.eventId} (${ready.recent.ageSec} s ago) · fresh ${ready.fresh.eventId} (${ready.fresh.ageSec} s ago)`,
 );
 try {
-  for (let i = 0; i < REPS; i++) {
-    const cases: [Kind, TraceQuery][] = [
-      ['eventIdOld', { kind: 'eventId', eventId: ready.old.eventId }],
-      ['eventIdRecent', { kind: 'eventId', eventId: ready.recent.eventId }],
-      ['orderIdText', { kind: 'text', text: ready.old.orderId }],
-      ['absentId', { kind: 'eventId', eventId: 'evt_not_there' }],
-    ];
-    for (const [kind, q] of cases) {
-      const { ms, r } = await run(feature(), q);
-      record(kind, ms, r);
-    }
-  }
-  // Warm: live tails on all five streams for a while, then the same trace of the old event.
+  // First, while it is recent: an event about 30 s old, with nothing retained (cold) and with live
+  // tails on all five streams whose runs hold it (warm), alternately.
   const warm = feature();
   const tails = createTailFeature(
     { emit, api },
@@ -171,11 +161,26 @@ try {
   for (const stream of [...streams, ...hooks])
     await tails.handlers['tail.start']({ ...target, stream, backfill: 500 }, ctx);
   await new Promise((ok) => setTimeout(ok, 3000));
+  const fresh: TraceQuery = { kind: 'eventId', eventId: ready.fresh.eventId };
   for (let i = 0; i < REPS; i++) {
-    const { ms, r } = await run(warm, { kind: 'eventId', eventId: ready.old.eventId });
-    record('warmEventId', ms, r);
+    const cold = await run(feature(), fresh);
+    record('freshCold', cold.ms, cold.r);
+    const hot = await run(warm, fresh);
+    record('freshWarm', hot.ms, hot.r);
   }
   await tails.close?.();
+  for (let i = 0; i < REPS; i++) {
+    const cases: [Kind, TraceQuery][] = [
+      ['eventIdOld', { kind: 'eventId', eventId: ready.old.eventId }],
+      ['eventIdRecent', { kind: 'eventId', eventId: ready.recent.eventId }],
+      ['orderIdText', { kind: 'text', text: ready.old.orderId }],
+      ['absentId', { kind: 'eventId', eventId: 'evt_not_there' }],
+    ];
+    for (const [kind, q] of cases) {
+      const { ms, r } = await run(feature(), q);
+      record(kind, ms, r);
+    }
+  }
 } finally {
   child.stdin.end();
   await api.close();
