@@ -56,6 +56,8 @@ const api = createApiService({
           id: 'bench',
           name: 'Bench sandbox',
           kind: 'remote',
+          environment: 'staging',
+          color: 'orange',
           baseUrl: ready.url,
           authScheme: 'bearer',
           hasToken: true,

@@ -107,6 +107,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       settings,
       opts.secrets,
       () => notices,
+      emit,
       opts.confirmInsecureSecrets,
     ),
     // "Test connection" is a check the operator asks for: live, never the offline copy.

@@ -10,6 +10,8 @@ import {
 } from '../../../shared/domain/workflow/monitor-gaps';
 import type { Runbook } from '../../../shared/domain/workflow/runbook';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { targetName } from '../../../shared/domain/names/target-name';
+import { utcTime } from '../../../shared/domain/names/time-format';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -17,7 +19,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function describeEntry(e: JournalEntry): string {
   switch (e.type) {
     case 'started':
-      return `Change started by ${e.operator || '(no operator name set)'} on ${e.target}${e.kind === 'rollback_only' ? ' (rollback from the provider page)' : ''}${e.restoreOf ? `; restore of snapshot v${e.restoreOf.version}${e.restoreOf.knownGood ? ' (known-good)' : ''}, sha-256 ${e.restoreOf.sha256.slice(0, 12)}, as the draft` : ''}`;
+      return `Change started by ${e.operator || '(no operator name set)'} on ${targetName(e.target)}${e.kind === 'rollback_only' ? ' (rollback from the provider page)' : ''}${e.restoreOf ? `; restore of snapshot v${e.restoreOf.version}${e.restoreOf.knownGood ? ' (known-good)' : ''}, sha-256 ${e.restoreOf.sha256.slice(0, 12)}, as the draft` : ''}`;
     case 'baseline':
       return `${STEP_TITLES.baseline}: config read${e.etag ? ` (ETag ${e.etag})` : ''}, ${e.listCount ?? '?'} integrations listed, health read; snapshot ${e.snapshotVersion ? `v${e.snapshotVersion}` : `not taken (${e.snapshotError ?? 'unknown'})`}`;
     case 'baseline_failed':
@@ -80,19 +82,21 @@ function summarizeDiff(
 
 export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): string {
   const out = [
-    `# Change ${s.id}: ${s.title ?? s.target}`,
+    `# Change ${s.id}: ${s.title ?? targetName(s.target)}`,
     '',
     `- Site: ${s.siteId} (connection ${s.connectionId})`,
-    `- Target: ${s.target}`,
+    `- Target: ${targetName(s.target)} (\`${s.target}\`)`,
     `- Operator: ${s.operator || '(not set)'}`,
-    `- Started: ${s.startedAt}`,
+    `- Started: ${utcTime(s.startedAt)}`,
     `- Status: ${s.open ? `open at ${STEP_TITLES[s.step]}` : `closed: ${s.outcome ?? ''}`}`,
     `- Baseline snapshot: ${s.baseline?.snapshotVersion ? `v${s.baseline.snapshotVersion}` : 'none'}; after snapshot: ${s.afterSnapshotVersion ? `v${s.afterSnapshotVersion}` : 'none'}`,
     '',
   ];
   out.push('## Steps', '', '| Step | Completed |', '|---|---|');
   for (const [step, title] of Object.entries(STEP_TITLES))
-    out.push(`| ${title} | ${s.completed[step as keyof typeof STEP_TITLES] ?? '—'} |`);
+    out.push(
+      `| ${title} | ${s.completed[step as keyof typeof STEP_TITLES] ? utcTime(s.completed[step as keyof typeof STEP_TITLES]) : '—'} |`,
+    );
   const intent = s.lastIntent;
   if (intent?.impact) {
     out.push(
@@ -127,7 +131,7 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
     '',
     '| Time | What |',
     '|---|---|',
-    ...s.entries.map((e) => `| ${e.at} | ${cell(describeEntry(e))} |`),
+    ...s.entries.map((e) => `| ${utcTime(e.at)} | ${cell(describeEntry(e))} |`),
   );
   if (runbook) {
     out.push(
@@ -158,13 +162,16 @@ export function incidentMarkdown(
     .sort((a, b) => a.at.localeCompare(b.at));
   return (
     [
-      `# Incident timeline ${from} — ${to}`,
+      `# Incident timeline ${utcTime(from)} — ${utcTime(to)}`,
       '',
       `${changes.length} changes.`,
       '',
       '| Time | Change | Target | What |',
       '|---|---|---|---|',
-      ...rows.map((r) => `| ${r.at} | ${r.c.id} | ${r.c.target} | ${cell(describeEntry(r.e))} |`),
+      ...rows.map(
+        (r) =>
+          `| ${utcTime(r.at)} | ${r.c.id} | ${targetName(r.c.target)} | ${cell(describeEntry(r.e))} |`,
+      ),
     ].join('\n') + '\n'
   );
 }

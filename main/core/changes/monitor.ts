@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/workflow/monitor-gaps';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { errorText, ioOf, type ChangeCtx } from './context';
+import { targetName } from '../../../shared/domain/names/target-name';
 import { closeGap, freshEntries, gapMinutesSoFar, unreachableAnomaly } from './monitor-gap';
 import { loadTally, observedWindow, saveTally } from './monitor-tally';
 
@@ -133,7 +134,7 @@ export class MonitorRunner {
       };
       this.ctx.emit('changes.anomaly', {
         ...ev,
-        title: `Anomaly after the ${s.target} change`,
+        title: `Anomaly after the ${targetName(s.target)} change`,
         body: fresh.map((a) => a.message).join('\n'),
         anomalies: fresh,
       });

@@ -1,14 +1,15 @@
+import { plural, rollbackLabel, type WebhookNames } from '../../../shared/domain/names';
 import {
   MONITOR_VERDICT_LABELS,
   monitorVerdict,
-  ROLLBACK_LABELS,
   STEP_TITLES,
   type JournalEntry,
 } from '../../../shared/domain/workflow';
 import { clock } from '../../ui/format';
+import { Time } from '../../ui/Time';
 
 /** A journal line in a few words; the Markdown export has the full wording (main/core/changes/export.ts). */
-function what(e: JournalEntry): string {
+function what(e: JournalEntry, target: string, names: WebhookNames): string {
   switch (e.type) {
     case 'started':
       return `Started by ${e.operator || '(no operator name: set it in Settings)'}${e.restoreOf ? `: ${e.title ?? 'restore'}, snapshot v${e.restoreOf.version} as the draft` : ''}`;
@@ -29,7 +30,7 @@ function what(e: JournalEntry): string {
     case 'health':
       return e.error
         ? `Health not read: ${e.error}`
-        : `Health checked: ${e.comparison?.regressions.length ? `${e.comparison.regressions.length} regressions` : 'no regression'}`;
+        : `Health checked: ${e.comparison?.regressions.length ? plural(e.comparison.regressions.length, 'regression') : 'no regression'}`;
     case 'monitor_started':
       return `Monitoring started for ${e.windowMinutes} min`;
     case 'anomaly':
@@ -37,9 +38,9 @@ function what(e: JournalEntry): string {
     case 'monitor_gap':
       return `Logs unreachable from ${clock(e.from)} to ${clock(e.to)}: ${e.reason}`;
     case 'monitor_done':
-      return `${MONITOR_VERDICT_LABELS[monitorVerdict(e.summary)]}: ${e.summary.observed.counts.total} events, ${e.summary.anomalies.length} anomalies`;
+      return `${MONITOR_VERDICT_LABELS[monitorVerdict(e.summary)]}: ${plural(e.summary.observed.counts.total, 'event')}, ${plural(e.summary.anomalies.length, 'anomaly', 'anomalies')}`;
     case 'rollback':
-      return `${ROLLBACK_LABELS[e.action]} ${e.ok ? 'done' : `failed: ${e.error ?? ''}`}${e.test ? `; test ${e.test.ok ? 'passed' : 'failed'}` : ''}`;
+      return `${rollbackLabel(e.action, target, names)} ${e.ok ? 'done' : `failed: ${e.error ?? ''}`}${e.test ? `; test ${e.test.ok ? 'passed' : 'failed'}` : ''}`;
     case 'closed':
       return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}${e.override ? ` (${e.override})` : ''}`;
     case 'note':
@@ -47,14 +48,22 @@ function what(e: JournalEntry): string {
   }
 }
 
-export function Timeline({ entries }: { entries: JournalEntry[] }) {
+export function Timeline({
+  entries,
+  target,
+  webhookNames = {},
+}: {
+  entries: JournalEntry[];
+  target: string;
+  webhookNames?: WebhookNames;
+}) {
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h3 id="timeline-title">Timeline</h3>
       <ol className="timeline" data-testid="timeline">
         {entries.map((e) => (
           <li key={e.seq} className={`tl-${e.type}`}>
-            <time dateTime={e.at}>{clock(e.at)}</time> {what(e)}
+            <Time at={e.at} /> {what(e, target, webhookNames)}
           </li>
         ))}
       </ol>

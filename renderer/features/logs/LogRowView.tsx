@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { clockOf, type TimeZoneChoice } from '../../ui/time-zone';
+import { logLineTime, utcTime, type TimeZoneChoice } from '../../../shared/domain/names';
 import { Highlighted } from './Highlighted';
 import type { Highlighter } from './regex';
 import { TIME_BASE, type Row } from './row';
@@ -60,7 +60,9 @@ export const LogRowView = memo(function LogRowView({
       data-ts={row.ts}
     >
       {marked && <span className="sr-only">Marked. </span>}
-      <span className="c-time">{clockOf(row.t + TIME_BASE, zone)}</span>
+      <span className="c-time" title={utcTime(row.t + TIME_BASE)}>
+        {logLineTime(row.t + TIME_BASE, zone)}
+      </span>
       {showStream && (
         <span className="c-stream" title={row.stream}>
           <Highlighted text={row.stream} hl={highlight} />

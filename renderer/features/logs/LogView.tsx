@@ -7,7 +7,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { clockOf, useTimeZone, zoneLabel } from '../../ui/time-zone';
+import { useTimeZone, zonedTime, zoneLabel } from '../../ui/time-zone';
 import { ColumnHeader } from './ColumnHeader';
 import { useColumns } from './columns';
 import { FailedGroups } from './FailedGroups';
@@ -68,7 +68,7 @@ export function LogView({
   );
   const hl = useMemo(() => compileHighlights(highlights), [highlights]);
   const columns = useColumns(model.longestEvent);
-  const clock = useCallback((t: number) => `${clockOf(t, zone, false)} ${zoneLabel(zone)}`, [zone]);
+  const clock = useCallback((t: number) => zonedTime(t, zone), [zone]);
   const show = useCallback((row: Row) => setScrollTo((s) => ({ row, n: (s?.n ?? 0) + 1 })), []);
   const { outcome, jump, dismiss } = useJumpBack(model, tails, show, clock);
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRouter } from '../../app/router-store';
 import { copyText } from '../../ui/copy-text';
 import { tracePath } from '../trace/route';
-import { stampOf, type TimeZoneChoice } from '../../ui/time-zone';
+import { zonedTime, type TimeZoneChoice } from '../../ui/time-zone';
 import { rowAsEntry, type Row } from './row';
 
 /** Copies one line as the JSON of its entry; says so, or shows the text when the clipboard refuses. */
@@ -66,7 +66,7 @@ export function RowDetail({
         <dd>{row.id}</dd>
         <dt>Time</dt>
         <dd>
-          {stampOf(row.ts, zone)} <span className="muted">({row.ts})</span>
+          {zonedTime(row.ts, zone)} <span className="muted">({row.ts})</span>
         </dd>
         {row.eventId && (
           <>

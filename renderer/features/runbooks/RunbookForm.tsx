@@ -1,3 +1,4 @@
+import { rollbackLabel, targetName } from '../../../shared/domain/names';
 import { useState } from 'react';
 import {
   ROLLBACK_LABELS,
@@ -48,7 +49,7 @@ export function RunbookForm({
         e.preventDefault();
         void save();
       }}
-      aria-label={`Runbook of ${runbook.target}`}
+      aria-label={`Runbook of ${targetName(runbook.target)}`}
     >
       {!runbook.saved && (
         <Notice tone="info" title="Not documented yet">
@@ -132,7 +133,7 @@ export function RunbookForm({
               >
                 {(Object.keys(ROLLBACK_LABELS) as RollbackAction[]).map((k) => (
                   <option key={k} value={k}>
-                    {ROLLBACK_LABELS[k]}
+                    {rollbackLabel(k, runbook.target)}
                   </option>
                 ))}
               </select>

@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { traceMarkdown } from '../../../shared/domain/trace';
+import { utcTime } from '../../../shared/domain/names';
 import { targetKey, useTarget } from '../../app/target';
 import { useRouter } from '../../app/router-store';
 import { copyText } from '../../ui/copy-text';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
-import { stampOf, useTimeZone } from '../../ui/time-zone';
+import { useTimeZone, zonedTime } from '../../ui/time-zone';
 import { destinationLabel } from './labels';
 import { TraceForm, type TraceFormValues } from './TraceForm';
 import { TraceProgressView } from './TraceProgressView';
 import { TraceResultView } from './TraceResultView';
-import { useTrace } from './trace-store';
+import { useTrace } from './use-trace';
 
 /** `#/trace/event/<id>` or `#/trace/text/<text>` (from "Trace this event" on a log line). */
 function fromRoute(segments: string[]): TraceFormValues | undefined {
@@ -28,28 +29,24 @@ export default function TraceScreen() {
   const t = useTarget();
   const zone = useTimeZone();
   const segments = useRouter((s) => s.segments);
-  const { running, progress, result, answered, error, run, cancel } = useTrace();
+  const { running, progress, result, answered, error, run, cancel } = useTrace(t?.target);
   const [copied, setCopied] = useState<{ ok: boolean; text: string }>();
   const routed = fromRoute(segments);
   const routeKey = segments.slice(1).join('/');
-  const clock = useCallback((iso: string | undefined) => stampOf(iso, zone), [zone]);
+  const clock = useCallback((iso: string | undefined) => zonedTime(iso, zone), [zone]);
 
   const start = useCallback(
     (v: TraceFormValues) => {
-      if (!t) return;
       setCopied(undefined);
-      void run({ target: t.target, ...v });
+      run(v);
     },
-    [t, run],
+    [run],
   );
 
   // A route naming an event starts its trace once (not again when coming back to the screen).
   useEffect(() => {
     if (!routed || !t) return;
-    const same =
-      answered &&
-      targetKey(answered.target) === targetKey(t.target) &&
-      JSON.stringify(answered.query) === JSON.stringify(routed.query);
+    const same = answered && JSON.stringify(answered.query) === JSON.stringify(routed.query);
     if (!same && !running) start(routed);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [routeKey, targetKey(t?.target)]);
@@ -61,12 +58,12 @@ export default function TraceScreen() {
       </Notice>
     );
 
-  // A result for another site (the site picker changed) is not shown as this site's.
-  const shown =
-    result && answered && targetKey(answered.target) === targetKey(t.target) ? result : undefined;
+  // Runs are kept per site (use-trace), so this is always this site's answer.
+  const shown = result;
   const copy = async () => {
     if (!shown) return;
-    const text = traceMarkdown(shown, { label: destinationLabel, time: clock, site: t.label });
+    // Tickets are read across zones: the Markdown carries the export format (UTC, with the date).
+    const text = traceMarkdown(shown, { label: destinationLabel, time: utcTime, site: t.label });
     setCopied({ ok: await copyText(text), text });
   };
 

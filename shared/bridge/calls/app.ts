@@ -34,8 +34,9 @@ export const Settings = z.object({
     .max(7 * 24 * 60)
     .default(60),
   logBufferSize: z.number().int().min(1000).max(1_000_000).default(100_000),
-  /** How log lines and traces show times: UTC (as incident tickets across zones use) or local. */
-  timeZone: z.enum(['utc', 'local']).default('utc'),
+  /** How log lines and traces show times: local (the app's one format) or UTC (as incident tickets
+   * across zones use). */
+  timeZone: z.enum(['utc', 'local']).default('local'),
   updatesEnabled: z.boolean().default(false),
   allowInsecureSecrets: z.boolean().default(false),
 });
