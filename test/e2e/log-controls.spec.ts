@@ -218,7 +218,7 @@ test.describe('at 20 events per second', () => {
   }) => {
     test.setTimeout(150_000);
     await openLogs(page);
-    for (const name of ['Meta', 'Google Ads', 'Webhook Orders to ERP'])
+    for (const name of ['Meta', 'Google Ads', 'Orders to ERP'])
       await page.getByRole('checkbox', { name }).check();
     await page.getByRole('radio', { name: 'Merged' }).check();
     const merged = page.getByRole('region', { name: 'Merged live log' });

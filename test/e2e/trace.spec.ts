@@ -106,8 +106,8 @@ test('a purchase traced by its order id: sent, filtered, skipped and failed; the
   await expect(fate('Meta')).toContainText('order.total gte 100000');
   await expect(fate('Google Ads')).toContainText('skipped');
   await expect(fate('Google Ads')).toContainText('no_mapping');
-  await expect(fate('Webhook Orders to ERP')).toContainText('failed');
-  await expect(fate('Webhook Orders to ERP')).toContainText('http_503');
+  await expect(fate('Orders to ERP')).toContainText('failed');
+  await expect(fate('Orders to ERP')).toContainText('http_503');
   const searched = page.getByRole('table', { name: 'Search per stream' });
   await expect(searched.getByRole('row')).toHaveCount(5);
 
@@ -118,7 +118,7 @@ test('a purchase traced by its order id: sent, filtered, skipped and failed; the
   expect(md).toMatch(/\| GA4 \| sent \| Sent \(HTTP 204/);
   expect(md).toMatch(/\| Meta \| filtered \| Filtered: order\.total gte 100000/);
   expect(md).toMatch(/\| Google Ads \| skipped \| Skipped: no_mapping/);
-  expect(md).toMatch(/\| Webhook Orders to ERP \| failed \| Failed with http_503/);
+  expect(md).toMatch(/\| Orders to ERP \| failed \| Failed with http_503/);
   expect(md).toContain('### Searched');
 
   await page
