@@ -67,7 +67,8 @@ export function LogView({
     [model],
   );
   const hl = useMemo(() => compileHighlights(highlights), [highlights]);
-  const columns = useColumns(model.longestEvent);
+  const timeTitle = `Time (${zoneLabel(zone)})`;
+  const columns = useColumns(model.longestEvent, timeTitle);
   const clock = useCallback((t: number) => zonedTime(t, zone), [zone]);
   const show = useCallback((row: Row) => setScrollTo((s) => ({ row, n: (s?.n ?? 0) + 1 })), []);
   const { outcome, jump, dismiss } = useJumpBack(model, tails, show, clock);
@@ -169,7 +170,7 @@ export function LogView({
             showStream={showStream}
             width={columns.width}
             resize={columns.resize}
-            timeLabel={`Time (${zoneLabel(zone)})`}
+            timeLabel={timeTitle}
           />
           <LogList
             model={model}

@@ -35,18 +35,22 @@ function load(): Widths {
 /**
  * Column widths of the log views: what the operator dragged (kept across views and restarts),
  * otherwise the defaults, with the event column as wide as the longest event name seen so a
- * "checkout_begin → begin_checkout" is never cut while the detail column has room.
+ * "checkout_begin → begin_checkout" is never cut while the detail column has room, and the time
+ * column as wide as its title ("Time (UTC+09:00)" is wider than a time).
  */
-export function useColumns(longestEvent: number) {
+export function useColumns(longestEvent: number, timeTitle = 'Time') {
   const [set, setSet] = useState<Widths>(load);
   // Stable between renders unless a width changes, so the header only re-renders then.
   const width = useCallback(
     (k: ColumnKey): number => {
       const c = COLUMNS.find((x) => x.key === k)!;
       if (set[k] !== undefined) return set[k];
-      return k === 'event' ? Math.min(48, Math.max(c.def, longestEvent + 1)) : c.def;
+      if (k === 'event') return Math.min(48, Math.max(c.def, longestEvent + 1));
+      // The title is in the proportional bold font: about 0.9 ch of the monospace one per letter.
+      if (k === 'time') return Math.max(c.def, Math.ceil(timeTitle.length * 0.9) + 1.5);
+      return c.def;
     },
-    [set, longestEvent],
+    [set, longestEvent, timeTitle],
   );
   const resize = useCallback((k: ColumnKey, ch: number | undefined) => {
     setSet((cur) => {
