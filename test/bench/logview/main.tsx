@@ -1,10 +1,14 @@
 import { LazyLog } from '@melloware/react-logviewer';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TailBatch } from '../../../shared/bridge/calls/tail';
 import { LogModel } from '../../../renderer/features/logs/log-model';
 import { LogView } from '../../../renderer/features/logs/LogView';
 import '../../../renderer/app/styles.css';
+import { queryClient } from '../../../renderer/data/query-client';
+import { queryKeyOf } from '../../../renderer/data/keys';
+import { Settings } from '../../../shared/bridge';
 import { asLine, SeededStream } from './stream';
 
 // Same jitless zod as the app (its CSP forbids eval), so the parse cost measured is the app's.
@@ -174,4 +178,11 @@ function Theirs() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(impl === 'theirs' ? <Theirs /> : <Ours />);
+// The log view reads the settings (time zone, buffer) from the query cache, as in the app; the
+// page has no bridge, so the defaults are put there.
+queryClient.setQueryData(queryKeyOf('settings.get', {}), Settings.parse({}));
+createRoot(document.getElementById('root')!).render(
+  <QueryClientProvider client={queryClient}>
+    {impl === 'theirs' ? <Theirs /> : <Ours />}
+  </QueryClientProvider>,
+);
