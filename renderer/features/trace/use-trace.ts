@@ -59,6 +59,15 @@ export function useTrace(target: Target | undefined): TraceState {
       if (!r.ok) throw new BridgeFailure(r.error);
       return r.value;
     },
+    // Only the newest answer of a site is shown: older finished runs (each may hold thousands of
+    // log lines) leave the cache instead of waiting out their gcTime.
+    onSettled: () => {
+      const cache = queryClient.getMutationCache();
+      const runs = cache.findAll({ mutationKey: runKey(site), exact: true });
+      const done = runs.filter((m) => m.state.status === 'success');
+      for (const m of done.slice(0, -1)) cache.remove(m);
+      for (const m of runs) if (m.state.status === 'error' && m !== runs.at(-1)) cache.remove(m);
+    },
   });
   const runs = useMutationState({
     filters: { mutationKey: runKey(site), exact: true },
