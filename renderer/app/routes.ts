@@ -19,6 +19,12 @@ export const ROUTES: RouteDef[] = [
     screen: lazy(() => import('../features/overview/OverviewScreen')),
   },
   {
+    path: 'fleet',
+    label: 'Fleet',
+    key: 'f',
+    screen: lazy(() => import('../features/fleet/FleetScreen')),
+  },
+  {
     path: 'providers',
     label: 'Providers',
     key: 'p',

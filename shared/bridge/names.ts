@@ -71,6 +71,18 @@ export const CALL_NAMES = [
   'tail.history',
   'trace.run',
   'trace.cancel',
+  'fleet.rows',
+  'fleet.visible',
+  'fleet.checklist',
+  'sites.import',
+  'sites.removeMany',
+  'sites.relabel',
+  'rollouts.plan',
+  'rollouts.start',
+  'rollouts.list',
+  'rollouts.get',
+  'rollouts.continue',
+  'rollouts.rollbackWave',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -86,6 +98,9 @@ export const EVENT_NAMES = [
   'damage.reported',
   'damage.dismissed',
   'trace.progress',
+  'fleet.rows',
+  'sites.importProgress',
+  'rollouts.changed',
 ] as const;
 
 export type CallNameList = (typeof CALL_NAMES)[number];

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { apiCalls, ConnectivityEvent } from './calls/api';
 import { appCalls } from './calls/app';
 import { connectionCalls } from './calls/connections';
+import { fleetCalls, fleetEvents } from './calls/fleet';
+import { rolloutsCalls, rolloutsEvents } from './calls/rollouts';
 import { changesCalls, changesEvents } from './calls/changes';
 import { damagedChangesCalls } from './calls/changes-damaged';
 import { damageCalls, damageEvents } from './calls/damage';
@@ -26,6 +28,8 @@ export const calls = {
   ...tailCalls,
   ...changesCalls,
   ...runbooksCalls,
+  ...fleetCalls,
+  ...rolloutsCalls,
   ...damageCalls,
   ...damagedChangesCalls,
   ...traceCalls,
@@ -41,6 +45,8 @@ export const events = {
   ...tailEvents,
   ...changesEvents,
   ...runbooksEvents,
+  ...fleetEvents,
+  ...rolloutsEvents,
   ...damageEvents,
   ...traceEvents,
 } satisfies Record<string, z.ZodType>;

@@ -11,6 +11,7 @@ import { dispatch } from '../../main/host/dispatch';
 import { EventHub } from '../../main/host/event-hub';
 import { startSandbox } from '../../main/sandbox';
 import { CALL_NAMES, type BridgeResult, type CallName } from '../../shared/bridge';
+import { foldRollout, RolloutEntry } from '../../shared/domain/rollout';
 import { foldChange, type JournalEntry } from '../../shared/domain/workflow';
 import { startCountingProxy, type SeenCall } from '../fakes/counting-proxy';
 import { eventually } from '../fakes/poll';
@@ -34,10 +35,20 @@ const MAY_WRITE: Partial<Record<CallName, string>> = {
     'POST to the sandbox drill control path; refused before any request for a connection that is not the embedded sandbox',
   'drills.clear':
     'DELETE on the sandbox drill control path; refused before any request for a connection that is not the embedded sandbox',
+  'rollouts.start':
+    "starts a rollout whose sites each get a real change: the apply and test of each site's change (intent journaled, If-Match, mandatory test), never a write of its own",
+  'rollouts.continue':
+    'the operator goes on after a halt (reason journaled): the next sites get their changes, as rollouts.start',
+  'rollouts.rollbackWave':
+    "Roll back this wave: each applied site's change restores its baseline snapshot and tests it (changes.rollback per site)",
 };
 
 interface Walk {
   site: { connectionId: string; siteId: string };
+  /** Saved (local) keys of the fleet sites a rollout goes to. */
+  fleet: string[];
+  rolloutId: string;
+  bulkSiteId: string;
   webhookId: string;
   changeId: string;
   baseline: Record<string, unknown>;
@@ -57,6 +68,9 @@ interface Step {
 }
 
 const MONITOR_MINUTES = 0.05;
+/** The remote ids of the generated fleet sites (the rollout's targets). */
+let fleetIds: string[] = [];
+const fleetSiteId = (_w: Walk, n: number) => fleetIds[n]!;
 let dir: string;
 let core: Core;
 let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
@@ -198,9 +212,16 @@ const walk: Step[] = [
   { name: 'changes.baseline', input: (w) => ({ changeId: w.changeId }) },
   {
     name: 'changes.saveDraft',
+    // A mapping addition: what a rollout of this change carries to other sites later in the walk.
     input: (w) => ({
       changeId: w.changeId,
-      body: { ...w.baseline, testMode: !w.baseline.testMode },
+      body: {
+        ...w.baseline,
+        eventMapping: {
+          ...(w.baseline.eventMapping as Record<string, string>),
+          product_impression: 'view_item_list',
+        },
+      },
     }),
   },
   { name: 'changes.preview', input: (w) => ({ changeId: w.changeId }) },
@@ -253,7 +274,81 @@ const walk: Step[] = [
       body: { name: 'walk', url: 'http://127.0.0.1:9/walk', authType: 'none', authConfig: {} },
     }),
   },
+  ...fleetWalk(),
 ];
+
+const rollout = async (rolloutId: string) =>
+  foldRollout(
+    RolloutEntry.array().parse(
+      ((await call('rollouts.get', { rolloutId })) as { value: { entries: unknown[] } }).value
+        .entries,
+    ),
+  );
+const rolloutReaches = (w: Walk, status: string) =>
+  eventually(async () => (await rollout(w.rolloutId)).status === status, {
+    timeoutMs: 60_000,
+    what: `the rollout to be ${status}`,
+  });
+
+/** The fleet: the picture, bulk sites, the checklist matrix, and a rollout that halts twice. */
+function fleetWalk(): Step[] {
+  const start: Step = {
+    name: 'rollouts.start',
+    input: (w) => ({ changeId: w.changeId, keys: w.fleet, waves: [2], monitorMinutes: 0.05 }),
+    after: async (v, w) => {
+      w.rolloutId = (v.entries as unknown as { rolloutId: string }[])[0]!.rolloutId;
+      await rolloutReaches(w, 'halted');
+    },
+  };
+  return [
+    { name: 'fleet.rows', input: () => ({}) },
+    { name: 'fleet.visible', input: () => ({ keys: [] }) },
+    { name: 'fleet.checklist', input: () => ({}) },
+    {
+      name: 'sites.import',
+      input: () => ({
+        connectionId: 'sandbox',
+        rows: [{ line: 1, siteId: randomUUID(), label: 'x' }],
+      }),
+    },
+    {
+      name: 'sites.save',
+      input: () => ({ connectionId: 'sandbox', label: 'Bulk', siteId: randomUUID() }),
+      after: (v, w) => void (w.bulkSiteId = v.id as string),
+    },
+    { name: 'sites.relabel', input: (w) => ({ labels: [{ id: w.bulkSiteId, label: 'Bulk 2' }] }) },
+    { name: 'sites.removeMany', input: (w) => ({ ids: [w.bulkSiteId] }) },
+    {
+      name: 'sites.list',
+      input: () => ({}),
+      after: (v, w) => {
+        const sites = v as unknown as { id: string; siteId: string }[];
+        w.fleet = sites
+          .filter((x) => x.siteId !== w.site.siteId)
+          .slice(1, 3)
+          .map((x) => x.id);
+      },
+    },
+    { name: 'rollouts.plan', input: (w) => ({ changeId: w.changeId }) },
+    // The first fleet site's provider is down: its mandatory test fails and halts the rollout.
+    {
+      name: 'drills.start',
+      input: (w) => ({ ...w.site, siteId: fleetSiteId(w, 0), scenario: 'provider_outage' }),
+    },
+    start,
+    { name: 'rollouts.list', input: () => ({}) },
+    { name: 'rollouts.get', input: (w) => ({ rolloutId: w.rolloutId }) },
+    { name: 'rollouts.rollbackWave', input: (w) => ({ rolloutId: w.rolloutId }) },
+    start,
+    {
+      name: 'rollouts.continue',
+      input: (w) => ({ rolloutId: w.rolloutId, reason: 'provider outage is known; go on' }),
+      after: async (_v, w) => {
+        await rolloutReaches(w, 'completed');
+      },
+    },
+  ];
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bridge-writes-'));
@@ -267,7 +362,13 @@ beforeAll(async () => {
     emit: new EventHub().emit,
     // The real sandbox behind a counting proxy: the app's only way to the API goes through it.
     startSandbox: async (o) => {
-      const sandbox = await startSandbox({ ...o, eventsPerSecond: 20, historyEvents: 200 });
+      // Two fleet sites besides the demo shops, for the rollout at the end of the walk.
+      const sandbox = await startSandbox({
+        ...o,
+        eventsPerSecond: 20,
+        historyEvents: 200,
+        fleetSites: 2,
+      });
       proxy = await startCountingProxy(sandbox.origin);
       return {
         url: `${proxy.origin}/api/v1`,
@@ -293,6 +394,7 @@ describe('the whole bridge table through the real dispatcher, against the sandbo
     async () => {
       expect(new Set(walk.map((s) => s.name))).toEqual(new Set(CALL_NAMES));
       const w = { site: { connectionId: 'sandbox', siteId: core.sandbox!.siteIds[0]! } } as Walk;
+      fleetIds = core.sandbox!.siteIds.slice(2);
       const writes = new Map<CallName, SeenCall[]>();
       for (const step of walk) {
         const before = proxy.seen.length;

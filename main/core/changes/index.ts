@@ -39,6 +39,8 @@ export interface ChangesFeature extends Feature<
 > {
   /** Every change of a site, folded (the checklist reads them). */
   statesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
+  /** For rollouts, which drive each site's change through the same steps. */
+  workflow: { service: ChangeService; drafts: DraftStore; ctx: ChangeCtx; ready: Promise<void> };
 }
 
 /**
@@ -103,6 +105,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
   }
 
   return {
+    workflow: { service, drafts, ctx, ready },
     async statesOf(connectionId, siteId) {
       await ready;
       return store.all().filter((c) => c.connectionId === connectionId && c.siteId === siteId);

@@ -7,6 +7,7 @@ import type {
   Outcome,
   RestoreSource,
   RollbackAction,
+  RolloutLink,
   Step,
   TestRun,
 } from './entries';
@@ -24,6 +25,8 @@ export interface ChangeState {
   operation: Operation;
   /** Set when the change restores a snapshot: the draft was seeded with that version's body. */
   restoreOf: RestoreSource | undefined;
+  /** Set when this change is one site's step of a rollout. */
+  rollout: RolloutLink | undefined;
   startedAt: string;
   step: Step;
   open: boolean;

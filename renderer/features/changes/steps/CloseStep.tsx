@@ -1,3 +1,4 @@
+import { targetKind } from '../../../../shared/bridge/calls/snapshots-types';
 import { useState } from 'react';
 import type { ChangeState } from '../../../../shared/domain/workflow';
 import { useChange } from '../change-store';
@@ -33,6 +34,13 @@ export function CloseStep({ s }: { s: ChangeState }) {
             </>
           ) : null}
           .
+        </p>
+      )}
+      {s.outcome === 'known_good' && s.kind === 'change' && targetKind(s.target) === 'provider' && (
+        <p>
+          <a className="button" href={`#/fleet/rollout/${s.id}`}>
+            Roll out to other sites
+          </a>
         </p>
       )}
       {legal.includes('mark_known_good') && (
