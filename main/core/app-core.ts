@@ -17,6 +17,7 @@ import type { SecretStore } from './secrets/types';
 import type { SettingsStore } from './settings/settings-store';
 import { createSnapshotsFeature } from './snapshots';
 import { createTailFeature } from './tail';
+import { createTraceFeature, DEFAULT_RETAINED, RetainedLogs, retainedKey } from './trace';
 import { createWorkspaceFeature } from './workspace/feature';
 
 export interface CoreOptions {
@@ -104,7 +105,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     onChange: (l) => workspace.onChange((c) => l(c.paths)),
   });
   const snapshots = createSnapshotsFeature({ dataDir, emit, api, workspace });
-  const tail = createTailFeature({ emit, api });
+  // What live tails fetch is kept for the event trace, so it searches that before paging the API.
+  const retained = new RetainedLogs({ ...DEFAULT_RETAINED, now: Date.now });
+  const tail = createTailFeature({ emit, api }, { retain: (t) => retained.feed(retainedKey(t)) });
+  const trace = createTraceFeature({ emit, api }, retained);
   const changes = createChangesFeature({
     dataDir,
     emit: emitAndFollow,
@@ -156,7 +160,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         (await runbookStore.get(key.connectionId, key.siteId, key.target)).businessCycleMinutes,
     ),
   });
-  const features = [snapshots, tail, changes, runbooks, fleet, rollouts, workspace];
+  const features = [snapshots, tail, changes, runbooks, fleet, rollouts, trace, workspace];
   workspace.startSync(changes.ready);
 
   const handlers: Handlers = {
@@ -182,6 +186,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...rollouts.handlers,
     ...workspace.handlers,
     ...createDamageHandlers(damage, emit),
+    ...trace.handlers,
   };
 
   // Every store has read its files before the first call: a lock or a damage notice is never missed.

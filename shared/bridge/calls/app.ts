@@ -38,6 +38,9 @@ export const Settings = z.object({
     .max(7 * 24 * 60)
     .default(60),
   logBufferSize: z.number().int().min(1000).max(1_000_000).default(100_000),
+  /** How log lines and traces show times: local (the app's one format) or UTC (as incident tickets
+   * across zones use). */
+  timeZone: z.enum(['utc', 'local']).default('local'),
   updatesEnabled: z.boolean().default(false),
   allowInsecureSecrets: z.boolean().default(false),
 });
@@ -56,6 +59,7 @@ export const SettingsPatch = z
     refreshIntervalSec: s.refreshIntervalSec.unwrap(),
     monitorMinimumMinutes: s.monitorMinimumMinutes.unwrap(),
     logBufferSize: s.logBufferSize.unwrap(),
+    timeZone: s.timeZone.unwrap(),
     updatesEnabled: s.updatesEnabled.unwrap(),
     allowInsecureSecrets: s.allowInsecureSecrets.unwrap(),
   })
