@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
+import { patchOf } from '../patch';
 
 export const SecretBackendInfo = z.object({
   name: z.string(),
@@ -24,23 +25,42 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * Preferences. Every message names its field in the operator's words, so an error shown on screen
+ * (or returned to a script on the bridge) says which value was refused.
+ */
 export const Settings = z.object({
-  operatorName: z.string().max(120).default(''),
-  refreshIntervalSec: z.number().int().min(5).max(3600).default(30),
+  operatorName: z.string().max(120, 'Operator name: at most 120 characters').default(''),
+  refreshIntervalSec: z
+    .number('Auto-refresh interval: a number of seconds')
+    .int('Auto-refresh interval: a whole number of seconds')
+    .min(5, 'Auto-refresh interval: at least 5 seconds')
+    .max(3600, 'Auto-refresh interval: at most 3600 seconds (one hour)')
+    .default(30),
   /** The shortest monitoring window a change may close with (minutes). */
   monitorMinimumMinutes: z
-    .number()
-    .min(0.05)
-    .max(7 * 24 * 60)
+    .number('Shortest monitoring window: a number of minutes')
+    .min(0.05, 'Shortest monitoring window: at least 0.05 minutes (3 seconds)')
+    .max(7 * 24 * 60, 'Shortest monitoring window: at most 10080 minutes (7 days)')
     .default(60),
-  logBufferSize: z.number().int().min(1000).max(1_000_000).default(100_000),
-  updatesEnabled: z.boolean().default(false),
-  allowInsecureSecrets: z.boolean().default(false),
+  logBufferSize: z
+    .number('Log lines kept per view: a number')
+    .int('Log lines kept per view: a whole number')
+    .min(1000, 'Log lines kept per view: at least 1,000')
+    .max(1_000_000, 'Log lines kept per view: at most 1,000,000')
+    .default(100_000),
+  updatesEnabled: z.boolean('Check for app updates: on or off').default(false),
+  allowInsecureSecrets: z
+    .boolean('Allow storing tokens without an OS keyring: on or off')
+    .default(false),
 });
 export type Settings = z.infer<typeof Settings>;
+/** A partial update: only the fields it names change (no defaults fill the others in). */
+export const SettingsPatch = patchOf(Settings);
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const appCalls = {
   'app.info': call(z.object({}), AppInfo),
   'settings.get': call(z.object({}), Settings),
-  'settings.update': call(Settings.partial(), Settings),
+  'settings.update': call(SettingsPatch, Settings),
 };
