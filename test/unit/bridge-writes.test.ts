@@ -11,7 +11,7 @@ import { dispatch } from '../../main/host/dispatch';
 import { EventHub } from '../../main/host/event-hub';
 import { startSandbox } from '../../main/sandbox';
 import { CALL_NAMES, type BridgeResult, type CallName } from '../../shared/bridge';
-import { foldChange, type JournalEntry } from '../../shared/domain/workflow';
+import { foldChange, toAcknowledge, type JournalEntry } from '../../shared/domain/workflow';
 import { startCountingProxy, type SeenCall } from '../fakes/counting-proxy';
 import { eventually } from '../fakes/poll';
 
@@ -46,6 +46,7 @@ interface Walk {
   siteLocalId: string;
   connectionLocalId: string;
   bundle: string;
+  ack: string[];
 }
 type Value = Record<string, unknown> & { entries?: JournalEntry[] };
 interface Step {
@@ -150,7 +151,8 @@ const walk: Step[] = [
     input: (w) => ({
       ...w.site,
       target: 'ga4',
-      runbook: { owner: 'Walker', businessCycleMinutes: MONITOR_MINUTES },
+      // Long enough that "End monitoring early" finds the window still running.
+      runbook: { owner: 'Walker', businessCycleMinutes: 2 },
     }),
   },
   { name: 'runbooks.list', input: (w) => w.site },
@@ -170,7 +172,15 @@ const walk: Step[] = [
     name: 'changes.saveDraft',
     input: (w) => ({
       changeId: w.changeId,
-      body: { ...w.baseline, testMode: !w.baseline.testMode },
+      // page_view loses its mapping: the monitor raises a volume drop, which must be acknowledged.
+      body: {
+        ...w.baseline,
+        eventMapping: Object.fromEntries(
+          Object.entries(w.baseline.eventMapping as Record<string, string>).filter(
+            ([event]) => event !== 'page_view',
+          ),
+        ),
+      },
     }),
   },
   { name: 'changes.preview', input: (w) => ({ changeId: w.changeId }) },
@@ -191,11 +201,20 @@ const walk: Step[] = [
     name: 'changes.startMonitoring',
     input: (w) => ({ changeId: w.changeId }),
     after: async (_v, w) => {
-      await eventually(async () => (await journal(w.changeId)).step === 'close', {
+      await eventually(async () => (await journal(w.changeId)).anomalies.length > 0, {
         timeoutMs: 30_000,
-        what: 'the monitoring window to end',
+        what: 'the monitor to raise the volume drop',
       });
     },
+  },
+  {
+    name: 'changes.endMonitoring',
+    input: (w) => ({ changeId: w.changeId, reason: 'walk: the fix is confirmed' }),
+    after: async (_v, w) => void (w.ack = toAcknowledge(await journal(w.changeId))),
+  },
+  {
+    name: 'changes.acknowledge',
+    input: (w) => ({ changeId: w.changeId, items: w.ack, reason: 'walk: expected drop' }),
   },
   { name: 'changes.close', input: (w) => ({ changeId: w.changeId, outcome: 'known_good' }) },
   { name: 'changes.note', input: (w) => ({ changeId: w.changeId, text: 'walked' }) },
@@ -214,7 +233,7 @@ const walk: Step[] = [
   },
   {
     name: 'changes.close',
-    input: (w) => ({ changeId: w.restoreChangeId, outcome: 'abandoned' }),
+    input: (w) => ({ changeId: w.restoreChangeId, outcome: 'abandoned', note: 'walk done' }),
   },
   {
     name: 'changes.startWebhookCreate',

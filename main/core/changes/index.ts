@@ -107,7 +107,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
             await service.start(
               { connectionId: i.connectionId, siteId: i.siteId, target: i.target },
               i.title,
-              { operation: i.operation },
+              { operation: i.operation, reason: i.reason, ticket: i.ticket },
             )
           ).id,
         );
@@ -117,7 +117,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
         const s = await service.start(
           { connectionId: i.connectionId, siteId: i.siteId, target: NEW_WEBHOOK_TARGET },
           i.title ?? `New webhook ${i.body.name}`,
-          { operation: 'create', seed: i.body },
+          { operation: 'create', seed: i.body, reason: i.reason, ticket: i.ticket },
         );
         return view(s.id);
       },
@@ -129,6 +129,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
               service,
               { connectionId: i.connectionId, siteId: i.siteId, target: i.target },
               i.version,
+              { reason: i.reason, ticket: i.ticket },
             )
           ).id,
         );
@@ -191,6 +192,17 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
       },
       'changes.close': async (i) =>
         view((await service.close(i.changeId, i.outcome, i.note, i.overrideReason)).id),
+      'changes.endMonitoring': async (i) =>
+        view(
+          (
+            await service.endMonitoring(i.changeId, {
+              reason: i.reason,
+              ...(i.ticket ? { ticket: i.ticket } : {}),
+            })
+          ).id,
+        ),
+      'changes.acknowledge': async (i) =>
+        view((await service.acknowledge(i.changeId, i.items, i.reason)).id),
       'changes.rollback': async (i) => {
         await ready;
         return view(

@@ -7,6 +7,7 @@ import {
   gapMinutesWithin,
   MAX_GAP_SHARE,
 } from '../../../shared/domain/workflow/monitor-gaps';
+import type { EndedEarly } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { errorText, ioOf, type ChangeCtx } from './context';
 import { closeGap, freshEntries, gapMinutesSoFar, unreachableAnomaly } from './monitor-gap';
@@ -103,9 +104,12 @@ export class MonitorRunner {
     const observed = observedWindow(p, m.startedAt, now);
     // While the logs cannot be read the counts say nothing (zero seen is not zero sent): the
     // rate checks wait for the gap to close, and the gap itself becomes the anomaly.
+    // A deleted webhook delivering nothing is the change working, not a volume drop.
     const found = p.gap
       ? p.anomalies.filter((a) => a.code !== 'logs_unreachable')
-      : detectAnomalies(baseline, observed);
+      : s.operation === 'delete'
+        ? []
+        : detectAnomalies(baseline, observed);
     if (p.gap && now.getTime() - Date.parse(p.gap.from) >= GAP_ANOMALY_AFTER_MS)
       found.push(unreachableAnomaly(p.gap, now));
     const fresh = found.filter((a) => !p.notified.includes(anomalyKey(a)));
@@ -153,7 +157,7 @@ export class MonitorRunner {
    * Journals the monitoring summary once. `elapsed` says whether the window ran to its end; it is
    * a full window only if the logs were also read for at least 90% of it (MAX_GAP_SHARE).
    */
-  async finish(elapsed: boolean): Promise<void> {
+  async finish(elapsed: boolean, endedEarly?: EndedEarly): Promise<void> {
     if (!this.state().monitor || this.state().monitor!.summary) return;
     const p = await loadTally(this.file);
     const now = this.ctx.now();
@@ -181,6 +185,7 @@ export class MonitorRunner {
         anomalies: p.anomalies,
         gaps: m.gaps,
         gapShare,
+        ...(endedEarly ? { endedEarly } : {}),
       },
     });
     this.ctx.emit('changes.changed', {

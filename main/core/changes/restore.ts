@@ -17,6 +17,7 @@ export async function startRestore(
   service: ChangeService,
   key: SnapshotKey,
   version: number,
+  why: { reason?: string | undefined; ticket?: string | undefined } = {},
 ): Promise<ChangeState> {
   const { snapshots } = service.ctx;
   const snap = await snapshots.store.get(key, version);
@@ -54,6 +55,7 @@ export async function startRestore(
   return service.start(key, restoreTitle(key.target, src, operation), {
     restoreOf: src,
     operation,
+    ...why,
   });
 }
 

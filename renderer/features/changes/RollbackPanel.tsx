@@ -15,6 +15,8 @@ const CONSEQUENCE: Record<RollbackAction, string> = {
   test_mode: 'Sets testMode: true. Events are logged but not sent, while you investigate.',
   restore:
     'PUTs the baseline (or the last known-good) snapshot back, then runs the mandatory test again.',
+  enable: 'Sets enabled: true. Events are forwarded to this provider again.',
+  test_mode_off: 'Sets testMode: false. Events are sent to the provider again.',
 };
 
 /**

@@ -1,52 +1,7 @@
-import {
-  MONITOR_VERDICT_LABELS,
-  monitorVerdict,
-  ROLLBACK_LABELS,
-  STEP_TITLES,
-  type JournalEntry,
-} from '../../../shared/domain/workflow';
+import { describeEntry, type JournalEntry } from '../../../shared/domain/workflow';
 import { clock } from '../../ui/format';
 
-/** A journal line in a few words; the Markdown export has the full wording (main/core/changes/export.ts). */
-function what(e: JournalEntry): string {
-  switch (e.type) {
-    case 'started':
-      return `Started by ${e.operator || '(no operator name: set it in Settings)'}${e.restoreOf ? `: ${e.title ?? 'restore'}, snapshot v${e.restoreOf.version} as the draft` : ''}`;
-    case 'baseline':
-      return `Baseline taken${e.snapshotVersion ? `, snapshot v${e.snapshotVersion}` : ''}`;
-    case 'baseline_failed':
-      return `Baseline failed: ${e.error.message}`;
-    case 'apply_intent':
-      return `Apply requested (key ${e.key})`;
-    case 'apply_done':
-      return e.recovered
-        ? 'Applied (confirmed from the server after an interruption; not re-sent)'
-        : 'Applied';
-    case 'apply_failed':
-      return `Apply failed: ${e.error.message}`;
-    case 'test':
-      return `Test (${e.trigger}) ${e.run.ok ? 'passed' : 'failed'}`;
-    case 'health':
-      return e.error
-        ? `Health not read: ${e.error}`
-        : `Health checked: ${e.comparison?.regressions.length ? `${e.comparison.regressions.length} regressions` : 'no regression'}`;
-    case 'monitor_started':
-      return `Monitoring started for ${e.windowMinutes} min`;
-    case 'anomaly':
-      return `Anomaly: ${e.anomalies.map((a) => a.message).join(' ')}`;
-    case 'monitor_gap':
-      return `Logs unreachable from ${clock(e.from)} to ${clock(e.to)}: ${e.reason}`;
-    case 'monitor_done':
-      return `${MONITOR_VERDICT_LABELS[monitorVerdict(e.summary)]}: ${e.summary.observed.counts.total} events, ${e.summary.anomalies.length} anomalies`;
-    case 'rollback':
-      return `${ROLLBACK_LABELS[e.action]} ${e.ok ? 'done' : `failed: ${e.error ?? ''}`}${e.test ? `; test ${e.test.ok ? 'passed' : 'failed'}` : ''}`;
-    case 'closed':
-      return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}${e.override ? ` (${e.override})` : ''}`;
-    case 'note':
-      return `Note: ${e.text}`;
-  }
-}
-
+/** The change's journal in the operator's words: the same descriptions as the exports. */
 export function Timeline({ entries }: { entries: JournalEntry[] }) {
   return (
     <section className="card" aria-labelledby="timeline-title">
@@ -54,7 +9,7 @@ export function Timeline({ entries }: { entries: JournalEntry[] }) {
       <ol className="timeline" data-testid="timeline">
         {entries.map((e) => (
           <li key={e.seq} className={`tl-${e.type}`}>
-            <time dateTime={e.at}>{clock(e.at)}</time> {what(e)}
+            <time dateTime={e.at}>{clock(e.at)}</time> {describeEntry(e, { time: clock })}
           </li>
         ))}
       </ol>

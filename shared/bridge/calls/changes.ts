@@ -3,7 +3,16 @@ import { Anomaly, RateWindow } from '../../domain/anomaly/schema';
 import { WebhookBody } from '../../contract/webhooks';
 import { ConfigDiff } from '../../domain/diff/schema';
 import { ImpactPreview } from '../../domain/impact/schema';
-import { JournalEntry, Outcome, RollbackAction, Step } from '../../domain/workflow/entries';
+import {
+  CloseOutcome,
+  EndedEarly,
+  JournalEntry,
+  Outcome,
+  Reason,
+  RollbackAction,
+  Step,
+  TicketLink,
+} from '../../domain/workflow/entries';
 import { Runbook } from '../../domain/workflow/runbook';
 import { call } from '../define';
 import { ErrorIssue } from '../errors';
@@ -11,6 +20,11 @@ import { LocalId, SiteId } from '../ids';
 import { ChangeId, SnapshotTarget, VersionNo } from './snapshots-types';
 
 const Site = z.object({ connectionId: LocalId, siteId: SiteId });
+/** Every change may say why it is made and link its incident or ticket, from its start. */
+const WhyFields = {
+  reason: z.string().trim().max(500).optional(),
+  ticket: TicketLink.optional(),
+};
 const ById = z.object({ changeId: ChangeId });
 
 /** A draft body: any JSON object (validated per target when saved, so half-typed drafts survive). */
@@ -64,8 +78,13 @@ export const ChangeSummary = z.object({
   step: Step,
   open: z.boolean(),
   outcome: Outcome.optional(),
+  /** The status in words (shared/domain/workflow/describe.ts), the same on screen and in exports. */
+  status: z.string(),
+  /** Monitoring was ended early by the operator: the business cycle was not watched. */
+  endedEarly: z.boolean(),
   anomalies: z.number().int(),
   rollbacks: z.number().int(),
+  failedRollbacks: z.number().int(),
 });
 export type ChangeSummary = z.infer<typeof ChangeSummary>;
 
@@ -105,6 +124,7 @@ export const changesCalls = {
       target: SnapshotTarget,
       title: z.string().trim().max(200).optional(),
       operation: z.enum(['update', 'delete']).default('update'),
+      ...WhyFields,
     }),
     ChangeView,
   ),
@@ -113,7 +133,11 @@ export const changesCalls = {
    * webhook; Apply creates it, then its mandatory test, health and monitoring of its deliveries.
    */
   'changes.startWebhookCreate': call(
-    Site.extend({ body: WebhookBody, title: z.string().trim().max(200).optional() }),
+    Site.extend({
+      body: WebhookBody,
+      title: z.string().trim().max(200).optional(),
+      ...WhyFields,
+    }),
     ChangeView,
   ),
   /**
@@ -122,7 +146,7 @@ export const changesCalls = {
    * goes through Apply, the mandatory test, Health and Monitor. A retry resumes its own open change.
    */
   'changes.startRestore': call(
-    Site.extend({ target: SnapshotTarget, version: VersionNo }),
+    Site.extend({ target: SnapshotTarget, version: VersionNo, ...WhyFields }),
     ChangeView,
   ),
   'changes.baseline': call(ById, ChangeView),
@@ -142,10 +166,22 @@ export const changesCalls = {
    */
   'changes.close': call(
     ById.extend({
-      outcome: Outcome,
+      outcome: CloseOutcome,
+      /** Required to abandon a change: the reason is journaled. */
       note: z.string().trim().max(4000).optional(),
-      overrideReason: z.string().trim().min(3, 'say why, in a few words').max(500).optional(),
+      overrideReason: Reason.optional(),
     }),
+    ChangeView,
+  ),
+  /**
+   * The emergency path: ends the monitoring window now, before the business cycle, with the
+   * operator's reason (and ticket). The change may then close; the window is recorded as short and
+   * the checklist counts it as "monitored: ended early" (not met).
+   */
+  'changes.endMonitoring': call(ById.extend(EndedEarly.shape), ChangeView),
+  /** Journals that the operator has read these regressions and anomalies, and why they may pass. */
+  'changes.acknowledge': call(
+    ById.extend({ items: z.array(z.string().max(1000)).min(1).max(100), reason: Reason }),
     ChangeView,
   ),
   /** From a change, or from a provider page (recorded in the open change, or in a rollback record). */

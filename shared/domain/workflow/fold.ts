@@ -26,6 +26,8 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
     restoreOf: first.restoreOf,
     operation: first.operation,
     startedAt: first.at,
+    reason: first.reason,
+    ticket: first.ticket,
     step: 'baseline',
     open: true,
     outcome: undefined,
@@ -43,6 +45,8 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
     anomalies: [],
     rollbacks: [],
     rolledBack: false,
+    acknowledged: [],
+    endedEarly: undefined,
     afterSnapshotVersion: undefined,
     closedAt: undefined,
     notes: [],
@@ -127,6 +131,12 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
         break;
       case 'anomaly':
         s.anomalies.push(...e.anomalies);
+        break;
+      case 'monitor_ended_early':
+        s.endedEarly = { at: e.at, reason: e.reason, ticket: e.ticket };
+        break;
+      case 'acknowledged':
+        s.acknowledged.push({ at: e.at, items: e.items, reason: e.reason });
         break;
       case 'monitor_done':
         if (s.monitor) s.monitor.summary = e.summary;
