@@ -24,10 +24,7 @@ export async function closeChange(
   const summary = s.monitor?.summary;
   // Ended early: the operator already gave the reason the window is short (it is journaled).
   const incomplete =
-    outcome === 'known_good' &&
-    summary !== undefined &&
-    !summary.fullWindow &&
-    !summary.endedEarly;
+    outcome === 'known_good' && summary !== undefined && !summary.fullWindow && !summary.endedEarly;
   if (incomplete && !overrideReason)
     fail(
       'validation',

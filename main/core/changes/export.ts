@@ -40,7 +40,9 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
     );
     for (const r of intent.impact.rows.filter((x) => x.rulesChanged))
       out.push(
-        `| ${r.event} | ${r.before.sent} | ${r.after.sent} | ${r.before.filtered} | ${r.after.filtered} | ${r.before.skipped} | ${r.after.skipped} |`,
+        r.notPreviewable
+          ? `| ${r.event} | ${cell(r.notPreviewable.message)} ||||||`
+          : `| ${r.event} | ${r.before.sent} | ${r.after.sent} | ${r.before.filtered} | ${r.after.filtered} | ${r.before.skipped} | ${r.after.skipped} |`,
       );
     for (const f of intent.impact.flags) out.push(`- FLAG: ${f.message}`);
   }

@@ -9,8 +9,8 @@ import type { Feature } from '../feature';
 import type { RunbookStore } from '../runbooks/store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SnapshotsService } from '../snapshots/service';
-import { draftOf, impactOf, validateFor } from './apply';
-import { diffOf } from './diff';
+import { draftOf, validateFor } from './apply';
+import { previewOf } from './preview';
 import { ioOf, type ChangeCtx } from './context';
 import { DraftStore } from './drafts';
 import { startRestore } from './restore';
@@ -171,14 +171,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
         const draft = await draftOf(ctx, s).catch(() => undefined);
         if (!s.baseline || !draft)
           fail('validation', 'A preview needs a baseline and a saved draft.');
-        const io = ioOf(ctx, s);
-        const diff = diffOf(io, s.baseline.body, draft.body);
-        try {
-          const impact = await impactOf(io, s.baseline.body, draft.body);
-          return { diff, ...(impact ? { impact } : {}) };
-        } catch (error) {
-          return { diff, impactError: error instanceof Error ? error.message : String(error) };
-        }
+        return previewOf(ioOf(ctx, s), s.baseline.body, draft.body);
       },
       'changes.apply': async (i) => view((await service.apply(i.changeId)).id),
       'changes.test': async (i) => view((await service.test(i.changeId)).id),

@@ -22,7 +22,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** Words for what a rollback did, failed or not: the screen, the lists and the exports all say this. */
 export function rollbackWords(
-  e: Pick<Extract<JournalEntry, { type: 'rollback' }>, 'action' | 'ok' | 'error' | 'restoredVersion' | 'test'>,
+  e: Pick<
+    Extract<JournalEntry, { type: 'rollback' }>,
+    'action' | 'ok' | 'error' | 'restoredVersion' | 'test'
+  >,
 ): string {
   const what = `${ROLLBACK_LABELS[e.action]}${e.restoredVersion ? ` (v${e.restoredVersion})` : ''}`;
   const test = e.test ? `; provider test ${e.test.ok ? 'passed' : 'FAILED'}` : '';

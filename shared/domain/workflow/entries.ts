@@ -67,7 +67,13 @@ export type EndedEarly = z.infer<typeof EndedEarly>;
  * The one-click controls: the three rollbacks, and the two that undo a switch once the incident is
  * over ("Re-enable" after Disable, "Disable test mode" after Enable test mode), recorded the same way.
  */
-export const RollbackAction = z.enum(['disable', 'test_mode', 'restore', 'enable', 'test_mode_off']);
+export const RollbackAction = z.enum([
+  'disable',
+  'test_mode',
+  'restore',
+  'enable',
+  'test_mode_off',
+]);
 export type RollbackAction = z.infer<typeof RollbackAction>;
 export const ROLLBACK_LABELS: Record<RollbackAction, string> = {
   disable: 'Disable provider',
