@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import type { MonitorProgress } from '../../../shared/bridge/calls/changes';
-import { addEntries } from '../../../shared/domain/anomaly/counts';
-import { anomalyKey, detectAnomalies } from '../../../shared/domain/anomaly/detect';
+import {
+  anomalyKey,
+  detectAnomalies,
+  detectSilence,
+  uniqueAnomalies,
+} from '../../../shared/domain/anomaly/detect';
+import type { Anomaly, RateWindow } from '../../../shared/domain/anomaly/schema';
 import {
   GAP_ANOMALY_AFTER_MS,
   gapMinutesWithin,
@@ -11,7 +16,20 @@ import type { EndedEarly } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { errorText, ioOf, type ChangeCtx } from './context';
 import { closeGap, freshEntries, gapMinutesSoFar, unreachableAnomaly } from './monitor-gap';
-import { loadTally, observedWindow, saveTally } from './monitor-tally';
+import {
+  countEntries,
+  loadTally,
+  observedWindow,
+  recentWindow,
+  saveTally,
+  type Tally,
+} from './monitor-tally';
+
+/**
+ * Silence shorter than this is not raised: traffic arrives in random bursts (a gap of three
+ * average gaps happens every few seconds on a busy site), while an outage lasts.
+ */
+export const SILENCE_FLOOR_MS = 30_000;
 
 /** Poll often enough for a short window to have several looks, rarely enough for a 24 h one. */
 export function pollMs(windowMinutes: number): number {
@@ -73,6 +91,27 @@ export class MonitorRunner {
     this.ctx.emit('changes.monitor', this.latest);
   }
 
+  /**
+   * The anomaly rules on the whole window so far and on its last minutes (a rise mid-window is
+   * not averaged away), and silence measured from the last delivery seen.
+   */
+  private rules(baseline: RateWindow, p: Tally, now: Date): Anomaly[] {
+    const m = this.state().monitor!;
+    const recent = recentWindow(p, m.startedAt, now);
+    const quiet = detectSilence(
+      baseline,
+      p.lastSentAt,
+      m.startedAt,
+      now,
+      Math.max(SILENCE_FLOOR_MS, 2 * pollMs(m.windowMinutes)),
+    );
+    return [
+      ...detectAnomalies(baseline, observedWindow(p, m.startedAt, now)),
+      ...(recent ? detectAnomalies(baseline, recent) : []),
+      ...(quiet ? [quiet] : []),
+    ];
+  }
+
   /** Stops polling; `finish` journals the summary (fullWindow false when cut short). */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -89,7 +128,7 @@ export class MonitorRunner {
     try {
       const entries = await freshEntries(ioOf(this.ctx, s), s, p);
       if (entries.length) p.cursor = Math.max(p.cursor, ...entries.map((e) => e.id));
-      addEntries(p.counts, p.events, entries);
+      countEntries(p, entries, now);
       p.okPolls++;
       delete p.lastError;
       await closeGap(this.ctx, this.state(), p, now);
@@ -105,15 +144,13 @@ export class MonitorRunner {
     // While the logs cannot be read the counts say nothing (zero seen is not zero sent): the
     // rate checks wait for the gap to close, and the gap itself becomes the anomaly.
     // A deleted webhook delivering nothing is the change working, not a volume drop.
-    const found = p.gap
-      ? p.anomalies.filter((a) => a.code !== 'logs_unreachable')
-      : s.operation === 'delete'
-        ? []
-        : detectAnomalies(baseline, observed);
+    const found: Anomaly[] = [];
+    if (!p.gap && s.operation !== 'delete') found.push(...this.rules(baseline, p, now));
     if (p.gap && now.getTime() - Date.parse(p.gap.from) >= GAP_ANOMALY_AFTER_MS)
       found.push(unreachableAnomaly(p.gap, now));
-    const fresh = found.filter((a) => !p.notified.includes(anomalyKey(a)));
-    p.anomalies = found;
+    const fresh = uniqueAnomalies(found).filter((a) => !p.notified.includes(anomalyKey(a)));
+    // Once raised, an anomaly stays in the summary even if a later reading looks normal again.
+    p.anomalies = uniqueAnomalies([...found, ...p.anomalies]);
     p.notified.push(...fresh.map(anomalyKey));
     await saveTally(this.file, p);
     if (fresh.length) {
@@ -141,7 +178,7 @@ export class MonitorRunner {
       checkedAt: now.toISOString(),
       baseline,
       observed,
-      anomalies: found,
+      anomalies: p.anomalies,
       ...(p.lastError ? { lastError: p.lastError } : {}),
       ...(p.gap ? { unreachableSince: p.gap.from } : {}),
       gapMinutes: gapMinutesSoFar(this.state(), p, now),

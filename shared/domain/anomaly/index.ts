@@ -1,4 +1,4 @@
 export * from './schema';
 export { addEntries, emptyCounts, perMinute, windowFromEntries } from './counts';
-export { anomalyKey, detectAnomalies, THRESHOLDS } from './detect';
+export { anomalyKey, detectAnomalies, detectSilence, THRESHOLDS, uniqueAnomalies } from './detect';
 export { compareHealth } from './health';
