@@ -86,10 +86,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       () => notices,
       opts.confirmInsecureSecrets,
     ),
-    // "Test connection" is a check the operator asks for: live, never the offline copy.
+    // "Test connection" and the check of a new site are asked for: live, never the offline copy.
     ...createConnectionHandlers(connections, async (connectionId, siteId) => {
       const list = await api.reads.integrations({ connectionId, siteId }, 'live');
-      return { integrations: list.data.length };
+      return list.data.map((i) => i.provider);
     }),
     ...createApiHandlers(api),
     ...snapshots.handlers,

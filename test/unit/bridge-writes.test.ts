@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,6 +43,7 @@ interface Walk {
   restoreChangeId: string;
   tailId: string;
   siteLocalId: string;
+  secondSiteId: string;
   connectionLocalId: string;
   bundle: string;
   ack: string[];
@@ -85,13 +85,22 @@ const walk: Step[] = [
   },
   { name: 'connections.test', input: (w) => w.site },
   { name: 'connections.remove', input: (w) => ({ id: w.connectionLocalId }) },
-  { name: 'sites.list', input: () => ({}) },
   {
-    name: 'sites.save',
-    input: () => ({ connectionId: 'sandbox', label: 'Another', siteId: randomUUID() }),
-    after: (v, w) => void (w.siteLocalId = v.id as string),
+    name: 'sites.list',
+    input: () => ({}),
+    // The second demo site: removed, then added again (a new site is checked against the API).
+    after: (v, w) => {
+      const sites = v as unknown as { id: string; siteId: string }[];
+      const second = sites.find((s) => s.siteId === core.sandbox!.siteIds[1])!;
+      w.siteLocalId = second.id;
+      w.secondSiteId = second.siteId;
+    },
   },
   { name: 'sites.remove', input: (w) => ({ id: w.siteLocalId }) },
+  {
+    name: 'sites.save',
+    input: (w) => ({ connectionId: 'sandbox', label: 'Another', siteId: w.secondSiteId }),
+  },
   { name: 'integrations.list', input: (w) => w.site },
   { name: 'integrations.get', input: (w) => ({ ...w.site, provider: 'ga4' }) },
   {

@@ -144,9 +144,7 @@ describe('the emergency path', () => {
         /Close: abandoned, after snapshot v\d+, the applied configuration stays live — wrong site/,
       );
       const live = await h.call('integrations.get', { ...h.site, provider: 'ga4' });
-      expect((live.data.eventMapping).product_impression).toBe(
-        'view_item_list',
-      );
+      expect(live.data.eventMapping.product_impression).toBe('view_item_list');
     },
   );
 
