@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { OpsFailure } from '../shared/bridge';
 import { createCore } from './core/app-core';
+import { DamageRegister } from './core/damage/register';
 import { defaultDataDir } from './core/data-dir';
+import { sweepStrayTempFiles } from './core/fs/stray-temp';
 import { FileSecretStore } from './core/secrets/file-store';
 import { MemorySecretStore } from './core/secrets/memory-store';
 import { createConfBackend } from './core/settings/conf-backend';
 import { SettingsStore } from './core/settings/settings-store';
 import { startBrowserServer } from './host/browser-server';
 import { EventHub } from './host/event-hub';
+import { installFaultHandlers } from './host/process-faults';
 import { startSandbox } from './sandbox';
 import pkg from '../package.json';
 
@@ -15,12 +19,15 @@ import pkg from '../package.json';
  * Browser mode: the same core as the Electron app, run by plain Node and served to a local
  * browser on 127.0.0.1 with a launch token (like Jupyter).
  */
+const faults = installFaultHandlers();
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
       'insecure-file-secrets': { type: 'boolean', default: false },
+      'allow-insecure-secrets': { type: 'boolean', default: false },
       'no-sandbox': { type: 'boolean', default: false },
       'sandbox-rate': { type: 'string' },
     },
@@ -37,17 +44,32 @@ async function main(): Promise<void> {
       `--sandbox-rate must be 0-2000 events per second per site, got "${values['sandbox-rate']}"`,
     );
   const hub = new EventHub();
-  const notices: string[] = [];
+  // Before any store opens: no write is in flight, so leftover temp files are only debris.
+  await sweepStrayTempFiles(dataDir);
+  const damage = await DamageRegister.open(dataDir);
   const secrets = values['insecure-file-secrets']
-    ? new FileSecretStore(dataDir, (m) => notices.push(m))
+    ? new FileSecretStore(dataDir, damage.sink)
     : new MemorySecretStore();
   const settings = await SettingsStore.open(dataDir, createConfBackend);
-  settings.notices.push(...notices);
+  const allowInsecure = values['allow-insecure-secrets'];
   const core = await createCore({
     identity: { version: pkg.version, mode: 'browser', dataDir },
     settings,
     secrets,
     emit: hub.emit,
+    damage,
+    // The page cannot confirm this by itself: the operator did, or did not, start browser mode
+    // with the flag (a terminal prompt would hang a scripted start and can be answered unseen).
+    confirmInsecureSecrets: () =>
+      allowInsecure
+        ? Promise.resolve(true)
+        : Promise.reject(
+            new OpsFailure({
+              kind: 'cancelled',
+              message:
+                'In browser mode, token storage without an OS keyring can only be allowed by starting browser mode with --allow-insecure-secrets.',
+            }),
+          ),
     ...(values['no-sandbox']
       ? {}
       : {
@@ -61,6 +83,7 @@ async function main(): Promise<void> {
         }),
   });
   const staticDir = resolve(import.meta.dirname, '../renderer');
+  faults.attach((message) => core.notify('error', message));
   const server = await startBrowserServer({
     port,
     staticDir,

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from './core/app-core';
+import { DamageRegister } from './core/damage/register';
+import { sweepStrayTempFiles } from './core/fs/stray-temp';
 import { SafeStorageSecretStore } from './core/secrets/safe-storage-store';
 import { SettingsStore } from './core/settings/settings-store';
 import { buildAppMenu } from './electron/menu';
@@ -13,12 +15,14 @@ import { startUpdateChecks } from './electron/updates';
 import { createMainWindow } from './electron/window';
 import { registerIpc } from './host/electron-ipc';
 import { EventHub } from './host/event-hub';
+import { installFaultHandlers } from './host/process-faults';
 import { startSandbox } from './sandbox';
 
 /**
  * Electron entry: lifecycle, single-instance lock, protocol, window, menu. Everything else is the
  * Electron-free core, shared with browser mode.
  */
+const faults = installFaultHandlers();
 app.enableSandbox();
 registerAppScheme();
 
@@ -40,18 +44,19 @@ async function start(): Promise<Core> {
   Menu.setApplicationMenu(buildAppMenu(app.isPackaged));
 
   const dataDir = app.getPath('userData');
+  // Before any store opens (the single-instance lock is held): leftover temps are only debris.
+  await sweepStrayTempFiles(dataDir);
+  const damage = await DamageRegister.open(dataDir);
   const settings = await SettingsStore.open(dataDir, createElectronStoreBackend);
   // Opt-in only: with the setting off the updater module is never even loaded.
   void startUpdateChecks(settings.settings.updatesEnabled);
-  const notices: string[] = [];
   const secrets = new SafeStorageSecretStore(
     safeStorage,
     dataDir,
     () => settings.settings.allowInsecureSecrets,
-    (m) => notices.push(m),
+    damage.sink,
   );
   await secrets.init();
-  settings.notices.push(...notices);
   const hub = new EventHub();
   const core = await createCore({
     identity: {
@@ -63,6 +68,7 @@ async function start(): Promise<Core> {
     settings,
     secrets,
     emit: hub.emit,
+    damage,
     confirmInsecureSecrets: async () => {
       const { response } = await dialog.showMessageBox({
         type: 'warning',
@@ -78,6 +84,7 @@ async function start(): Promise<Core> {
     },
     startSandbox: (o) => startSandbox({ ...o, rateLimitPerMinute: 6000, historyEvents: 500 }),
   });
+  faults.attach((message) => core.notify('error', message));
   registerIpc(core.handlers, hub, () => windows, core.clientGone);
   attachAnomalyNotifications(hub, () => windows, openWindow);
   openWindow();

@@ -6,6 +6,8 @@ import { createChangesFeature } from './changes';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { ConnectionService } from './connections/connection-service';
 import { attachEmbeddedSandbox, type EmbeddedSandbox } from './connections/embedded-sandbox';
+import { createDamageHandlers } from './damage/handlers';
+import { DamageRegister } from './damage/register';
 import { createRunbooksFeature } from './runbooks';
 import { RunbookStore } from './runbooks/store';
 import type { SecretStore } from './secrets/types';
@@ -19,6 +21,11 @@ export interface CoreOptions {
   secrets: SecretStore;
   /** How events reach the renderers (the host's event hub); core never imports the host. */
   emit: Emit;
+  /**
+   * Where every store reports damaged files. The entries open it first so the settings and secret
+   * stores, created before the core, report into it too; tests may leave it to the core.
+   */
+  damage?: DamageRegister;
   /** Asks the operator, outside the renderer, before token storage is weakened (Electron: a dialog). */
   confirmInsecureSecrets?: () => Promise<boolean>;
   /** Starts the embedded sandbox; omitted in tests that bring their own API. */
@@ -30,6 +37,9 @@ export interface Core {
   /** The host reports a window or tab that went away; what it subscribed to ends. */
   clientGone: (client: ClientId) => void;
   sandbox: EmbeddedSandbox | undefined;
+  damage: DamageRegister;
+  /** A start-up or process-level notice (e.g. an unhandled rejection): listed in app.info and sent now. */
+  notify(level: 'info' | 'warning' | 'error', message: string): void;
   close(): Promise<void>;
 }
 
@@ -42,15 +52,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const { emit, settings } = opts;
   const dataDir = opts.identity.dataDir;
   const notices = [...settings.notices];
+  const damage = opts.damage ?? (await DamageRegister.open(dataDir));
+  damage.onReport((report) => emit('damage.reported', report));
+  for (const found of settings.damage) damage.report(found);
   const connections = new ConnectionService(settings, opts.secrets);
-  const api = createApiService({ connections, cacheDir: join(dataDir, 'cache'), emit });
+  const api = createApiService({
+    connections,
+    cacheDir: join(dataDir, 'cache'),
+    emit,
+    damage: damage.sink,
+  });
   connections.onChange((id) => api.invalidate(id));
   connections.onForget((id) => void api.forgetCache(id).catch(() => undefined));
 
   let sandbox: EmbeddedSandbox | undefined;
   if (opts.startSandbox) {
     try {
-      sandbox = await attachEmbeddedSandbox(connections, dataDir, opts.startSandbox);
+      sandbox = await attachEmbeddedSandbox(connections, dataDir, opts.startSandbox, damage.sink);
     } catch (error) {
       notices.push(
         `The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -58,8 +76,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
-  const runbookStore = new RunbookStore(join(dataDir, 'runbooks'));
-  const snapshots = createSnapshotsFeature({ dataDir, emit, api });
+  const runbookStore = new RunbookStore(join(dataDir, 'runbooks'), damage.sink);
+  const snapshots = createSnapshotsFeature({ dataDir, emit, api, damage: damage.sink });
   const tail = createTailFeature({ emit, api });
   const changes = createChangesFeature({
     dataDir,
@@ -68,6 +86,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     api,
     snapshots: snapshots.service,
     runbooks: runbookStore,
+    damage: damage.sink,
   });
   const runbooks = createRunbooksFeature({
     emit,
@@ -96,16 +115,26 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...tail.handlers,
     ...changes.handlers,
     ...runbooks.handlers,
+    ...createDamageHandlers(damage, emit),
   };
+
+  // Every store has read its files before the first call: a lock or a damage notice is never missed.
+  await Promise.all(features.map((f) => f.ready ?? Promise.resolve()));
 
   return {
     handlers,
     clientGone: (client) => tail.clientGone(client),
     sandbox,
+    damage,
+    notify(level, message) {
+      notices.push(message);
+      emit('app.notice', { level, message });
+    },
     async close() {
       await Promise.allSettled(features.map(async (f) => f.close?.()));
       await api.close();
       await sandbox?.close();
+      await damage.flush();
     },
   };
 }

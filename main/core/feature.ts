@@ -5,6 +5,8 @@
  */
 export interface Feature<H> {
   handlers: H;
+  /** Settles once the feature has read its files (and reported any damage); awaited at start. */
+  ready?: Promise<unknown>;
   /** Stops timers, tails and file handles; awaited on quit. */
   close?(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import type { ClientId, Handlers } from '../../shared/bridge';
 import { BrowserGuard } from './browser-auth';
 import { createBridgeSocket } from './browser-socket';
 import type { EventHub } from './event-hub';
+import type { FlowLimits } from './socket-flow';
 import { lookupAsset, SECURITY_HEADERS } from './static-assets';
 
 export interface BrowserServerOptions {
@@ -15,6 +16,8 @@ export interface BrowserServerOptions {
   hub: EventHub;
   /** A tab closed its bridge socket: what it subscribed to ends (Core.clientGone). */
   clientGone?: (client: ClientId) => void;
+  /** Per-socket backpressure limits; the defaults suit a browser tab (tests shrink them). */
+  flow?: Partial<FlowLimits>;
 }
 
 export interface RunningBrowserServer {
@@ -22,6 +25,8 @@ export interface RunningBrowserServer {
   launchUrl: string;
   origin: string;
   port: number;
+  /** Sockets, calls in flight and bytes waiting to be sent, across all tabs. */
+  bridgeStats(): ReturnType<ReturnType<typeof createBridgeSocket>['stats']>;
   close(): Promise<void>;
 }
 
@@ -45,7 +50,7 @@ export async function startBrowserServer(
   opts: BrowserServerOptions,
 ): Promise<RunningBrowserServer> {
   const guard = new BrowserGuard();
-  const bridge = createBridgeSocket(opts.handlers, opts.hub, opts.clientGone);
+  const bridge = createBridgeSocket(opts.handlers, opts.hub, opts.clientGone, opts.flow);
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -125,6 +130,7 @@ export async function startBrowserServer(
     launchUrl: `${origin}/?token=${guard.token}`,
     origin,
     port,
+    bridgeStats: () => bridge.stats(),
     async close() {
       await bridge.close();
       server.closeAllConnections();

@@ -7,6 +7,14 @@ import {
   type CallContext,
   type Handlers,
 } from '../../shared/bridge';
+import { MAX_JSON_DEPTH, valueDepth } from '../../shared/contract/json-depth';
+
+/**
+ * The deepest value a bridge call may take or give: room for API data at its own bound plus the
+ * frames around it. Both transports serialize values recursively (JSON, structured clone), so a
+ * deeper value would overflow their stack; it is refused here, before either sees it.
+ */
+export const BRIDGE_MAX_DEPTH = 2 * MAX_JSON_DEPTH;
 
 /** Sanitised for the wire: internal errors never carry stacks, paths or tokens to the renderer. */
 function internal(message: string): BridgeResult<never> {
@@ -31,6 +39,14 @@ export async function dispatch(
     };
   }
   const spec = calls[name];
+  if (valueDepth(input, BRIDGE_MAX_DEPTH) > BRIDGE_MAX_DEPTH)
+    return {
+      ok: false,
+      error: {
+        kind: 'validation',
+        message: `Invalid input for ${name}: nested deeper than ${BRIDGE_MAX_DEPTH} levels.`,
+      },
+    };
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
     return {
@@ -49,6 +65,10 @@ export async function dispatch(
     if (!out.success) {
       log(`bridge output of ${name} does not match its schema`, out.error);
       return internal(`The app produced an invalid answer for ${name}; see the log.`);
+    }
+    if (valueDepth(out.data, BRIDGE_MAX_DEPTH) > BRIDGE_MAX_DEPTH) {
+      log(`bridge output of ${name} is nested too deep to send`, undefined);
+      return internal(`The answer of ${name} is nested too deeply to be shown; see the log.`);
     }
     return { ok: true, value: out.data };
   } catch (error) {

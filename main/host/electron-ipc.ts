@@ -60,13 +60,21 @@ export function registerIpc(
         watched.add(win);
         win.webContents.once('destroyed', () => clientGone(client));
       }
+      // dispatch never rejects and refuses values too deep for Electron's structured clone.
       return dispatch(handlers, name, input, { client });
     });
   }
   const detach = hub.attach((name, payload, to) => {
-    for (const w of windows())
-      if (!w.isDestroyed() && (to === undefined || to === windowClient(w)))
+    for (const w of windows()) {
+      if (w.isDestroyed() || (to !== undefined && to !== windowClient(w))) continue;
+      // Serialization happens in send: a failure for one window is logged, never thrown into the
+      // feature that emitted the event, and the other windows still get it.
+      try {
         w.webContents.send(eventChannel(name), payload);
+      } catch (error) {
+        console.error(`[bridge] event ${name} could not be sent to a window:`, error);
+      }
+    }
   });
   return () => {
     detach();

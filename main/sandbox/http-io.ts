@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { jsonTextDepth, MAX_JSON_DEPTH } from '../../shared/contract/json-depth';
 import { HttpError } from './errors';
 
 const MAX_BODY = 1024 * 1024;
@@ -17,6 +18,13 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'Send the body as application/json');
+  }
+  // Before parsing: a body nested thousands deep would overflow the recursive walks that follow
+  // (validation, cloning, the JSON written to disk). The bound is the client's own.
+  if (jsonTextDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new HttpError(422, `The body nests deeper than ${MAX_JSON_DEPTH} levels`, [
+      { path: '(body)', message: `at most ${MAX_JSON_DEPTH} levels of objects and arrays` },
+    ]);
   }
   try {
     return JSON.parse(text) as unknown;

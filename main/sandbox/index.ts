@@ -13,7 +13,7 @@ import { WebhookDispatcher } from './sim/webhook-dispatch';
 import { WebhookSender } from './sim/webhook-delivery';
 import { SCHEMA_VERSION } from './store/schema';
 import type { SiteRecord } from './store/schema';
-import { SiteStore } from './store/site-store';
+import { SiteStore, type LoadResult, type SandboxDamage } from './store/site-store';
 
 export interface SandboxOptions {
   /** Default 127.0.0.1. */
@@ -34,6 +34,8 @@ export interface SandboxOptions {
   retryBaseMs?: number;
   /** Events of history backfilled per site at start (logs not empty on the first screen); default 0. */
   historyEvents?: number;
+  /** Where a damaged data file is reported (the app shows it on screen); default stderr. */
+  onDamage?: (damage: SandboxDamage) => void;
 }
 
 export interface RunningSandbox {
@@ -64,6 +66,26 @@ function rebaseReceiverUrls(site: SiteRecord, origin: string): boolean {
   return changed;
 }
 
+/**
+ * A site whose file was damaged comes back from the demo seed, alone: the intact sites keep their
+ * configs (they used to be re-seeded too). A damaged id the seed does not know is dropped.
+ */
+async function restoreDamaged(
+  store: SiteStore,
+  loaded: Extract<LoadResult, { kind: 'loaded' }>,
+  origin: string,
+): Promise<SiteRecord[]> {
+  const seeded = loaded.damagedIds.length ? seedSites(loaded.meta.seed, origin) : [];
+  const sites = loaded.meta.siteIds.flatMap(
+    (id) => loaded.sites.find((s) => s.id === id) ?? seeded.find((s) => s.id === id) ?? [],
+  );
+  if (sites.length === 0) return sites; // nothing usable: the caller seeds afresh
+  for (const s of sites) if (loaded.damagedIds.includes(s.id)) await store.saveSite(s);
+  if (loaded.metaRebuilt || sites.length !== loaded.meta.siteIds.length)
+    await store.saveMeta({ ...loaded.meta, siteIds: sites.map((s) => s.id) });
+  return sites;
+}
+
 export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   if (!opts.token) throw new Error('startSandbox: a token is required');
   const host = opts.host ?? '127.0.0.1';
@@ -91,12 +113,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const scheduler = new Scheduler();
   const sender = new WebhookSender(opts.allowExternalWebhooks ?? false);
   try {
-    const store = new SiteStore(dataDir);
-    const loaded = await store.load();
-    let sites: SiteRecord[];
-    if (loaded.kind === 'loaded') {
-      sites = loaded.sites;
-    } else {
+    const store = new SiteStore(dataDir, opts.onDamage);
+    const loaded = await store.load(seed);
+    let sites = loaded.kind === 'loaded' ? await restoreDamaged(store, loaded, origin) : [];
+    if (sites.length === 0) {
       sites = seedSites(seed, origin);
       for (const s of sites) await store.saveSite(s);
       await store.saveMeta({

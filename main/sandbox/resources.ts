@@ -63,6 +63,36 @@ export function restoreMasked(
   return out;
 }
 
+/**
+ * The body of a PUT or POST as the whole object it must be, without the fields the server owns,
+ * and with the masked secrets of `secrets.field` put back from what is stored.
+ */
+export function incomingBody(
+  body: unknown,
+  what: string,
+  secrets?: {
+    field: string;
+    stored: Record<string, unknown> | undefined;
+    names: readonly string[];
+  },
+): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new HttpError(422, `Send the whole ${what} object as JSON`, [
+      { path: '(body)', message: 'expected an object' },
+    ]);
+  }
+  const incoming = stripReadOnly(body) as Record<string, unknown>;
+  const nested = secrets ? incoming[secrets.field] : undefined;
+  if (secrets && nested && typeof nested === 'object' && !Array.isArray(nested))
+    incoming[secrets.field] = restoreMasked(
+      nested as Record<string, unknown>,
+      secrets.stored,
+      secrets.names,
+      secrets.field,
+    );
+  return incoming;
+}
+
 /** Fields the server owns; a client echoing them from a GET must not be able to set them. */
 export function stripReadOnly(body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;

@@ -9,6 +9,7 @@ const SiteIdParam = z.uuid({ message: 'siteId must be a uuid' });
 /** The live sites, the one place that mutates them and persists every mutation. */
 export class SiteState {
   private readonly sites = new Map<string, SiteRecord>();
+  private readonly queues = new Map<string, Promise<unknown>>();
   readonly order: string[] = [];
 
   constructor(
@@ -46,9 +47,26 @@ export class SiteState {
     return site.integrations[provider];
   }
 
-  /** Mutate through here so the change is on disk before the API answers. */
-  async update(site: SiteRecord, mutate: (s: SiteRecord) => void): Promise<void> {
-    mutate(site);
-    await this.store.saveSite(site);
+  /**
+   * The one way to change a site, one change per site at a time: `change` runs on a copy of the
+   * site as it is now (so a check inside it, e.g. If-Match, sees every earlier write), the copy is
+   * written to disk, and only then does it replace the site in memory. A check that throws or a
+   * write that fails leaves memory and disk as they were.
+   */
+  update<T>(site: SiteRecord, change: (draft: SiteRecord) => T): Promise<T> {
+    const id = site.id;
+    const run = async () => {
+      const draft = structuredClone(this.sites.get(id) ?? site);
+      const result = change(draft);
+      await this.store.saveSite(draft);
+      this.sites.set(id, draft);
+      return result;
+    };
+    const next = (this.queues.get(id) ?? Promise.resolve()).then(run, run);
+    this.queues.set(
+      id,
+      next.catch(() => undefined),
+    );
+    return next;
   }
 }

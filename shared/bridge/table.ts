@@ -3,6 +3,8 @@ import { apiCalls, ConnectivityEvent } from './calls/api';
 import { appCalls } from './calls/app';
 import { connectionCalls } from './calls/connections';
 import { changesCalls, changesEvents } from './calls/changes';
+import { damagedChangesCalls } from './calls/changes-damaged';
+import { damageCalls, damageEvents } from './calls/damage';
 import { runbooksCalls, runbooksEvents } from './calls/runbooks';
 import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
 import { tailCalls, tailEvents } from './calls/tail';
@@ -20,6 +22,8 @@ export const calls = {
   ...tailCalls,
   ...changesCalls,
   ...runbooksCalls,
+  ...damageCalls,
+  ...damagedChangesCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -29,6 +33,7 @@ export const events = {
   ...tailEvents,
   ...changesEvents,
   ...runbooksEvents,
+  ...damageEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

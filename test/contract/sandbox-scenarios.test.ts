@@ -112,6 +112,24 @@ describe('simulation scenarios', () => {
     expect(g.window.failed).toBeGreaterThan(0);
   });
 
+  test('a provider test is retried as live deliveries are: an outage fails it after 3 attempts, a cleared one passes', async () => {
+    h = await startHarness(FAST);
+    const hh = h;
+    const runTest = async () =>
+      TestResult.parse((await hh.api('POST', `/sites/${hh.site}/integrations/ga4/test`)).body);
+    await start(hh, 'provider_outage');
+    let failed = await runTest();
+    // 3% of attempts still get through during the outage: run until one fails on every attempt.
+    for (let i = 0; i < 20 && failed.ok; i++) failed = await runTest();
+    const deliver = failed.steps.find((s) => s.name === 'deliver')!;
+    expect(deliver.ok).toBe(false);
+    expect(deliver.message).toMatch(/after 3 attempts: HTTP 503/);
+    const tested = (await logs(hh, 'ga4')).filter((e) => e.test);
+    expect(tested.some((e) => e.status === 'retrying')).toBe(true);
+    await hh.api('DELETE', '/__sandbox/scenarios/provider_outage');
+    expect((await runTest()).ok).toBe(true);
+  });
+
   test('credentials_revoked: Meta OAuth 190, failed at once without retries; credentials check fails', async () => {
     h = await startHarness(FAST);
     const hh = h;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,7 @@ interface Walk {
   connectionLocalId: string;
   bundle: string;
   ack: string[];
+  damageId: string;
 }
 type Value = Record<string, unknown> & { entries?: JournalEntry[] };
 interface Step {
@@ -165,6 +166,15 @@ const walk: Step[] = [
     }),
   },
   { name: 'runbooks.list', input: (w) => w.site },
+  // A journal left damaged before the start (see beforeAll): reported, listed, abandoned.
+  {
+    name: 'damage.list',
+    input: () => ({}),
+    after: (v, w) => void (w.damageId = (v as unknown as { id: string }[])[0]!.id),
+  },
+  { name: 'changes.damaged', input: () => ({}) },
+  { name: 'changes.abandonDamaged', input: () => ({ changeId: 'chg-walk-damaged' }) },
+  { name: 'damage.dismiss', input: (w) => ({ id: w.damageId }) },
   {
     name: 'changes.start',
     input: (w) => ({ ...w.site, target: 'ga4', title: 'walk' }),
@@ -255,6 +265,8 @@ const walk: Step[] = [
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bridge-writes-'));
+  mkdirSync(join(dir, 'changes'));
+  writeFileSync(join(dir, 'changes', 'chg-walk-damaged.jsonl'), 'not a journal line\n');
   const settings = await SettingsStore.open(dir, createConfBackend);
   core = await createCore({
     identity: { version: 'test', mode: 'browser', dataDir: dir },

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
-import { fail, OpsFailure } from '../../../shared/bridge';
+import { fail } from '../../../shared/bridge';
 import type { Connection } from '../../../shared/bridge';
 import type { ClientLimits } from './types';
 
@@ -25,33 +25,29 @@ export function proxyEnvFromProcess(env: NodeJS.ProcessEnv = process.env): Proxy
  */
 const MAX_CA_BYTES = 1024 * 1024;
 
+/**
+ * One message for every way a CA file can be unusable (missing, unreadable, not a regular file,
+ * too big, no PEM): anything that can call the bridge must not learn what a path holds.
+ */
+function unusableCa(): never {
+  fail(
+    'validation',
+    'The CA certificate file of this connection cannot be used: it must be a readable PEM file (-----BEGIN CERTIFICATE-----) under 1 MB.',
+  );
+}
+
 async function trustStore(caFile: string | undefined): Promise<string[] | undefined> {
   if (!caFile) return undefined;
   let pem: string;
   try {
     // A regular, small file only: /dev/zero or a FIFO must not hang or exhaust main.
     const info = await stat(caFile);
-    if (!info.isFile() || info.size > MAX_CA_BYTES) {
-      fail(
-        'validation',
-        `The CA certificate file of this connection must be a PEM file under 1 MB: ${caFile}`,
-      );
-    }
+    if (!info.isFile() || info.size > MAX_CA_BYTES) unusableCa();
     pem = await readFile(caFile, 'utf8');
-  } catch (error) {
-    if (error instanceof OpsFailure) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    fail(
-      'validation',
-      `The CA certificate file of this connection cannot be read (${code}): ${caFile}`,
-    );
+  } catch {
+    unusableCa();
   }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    fail(
-      'validation',
-      `The CA file ${caFile} holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----").`,
-    );
-  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) unusableCa();
   return [...rootCertificates, pem];
 }
 

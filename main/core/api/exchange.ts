@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { fail } from '../../../shared/bridge';
+import { fail, isAllowedApiUrl } from '../../../shared/bridge';
 import type { ClientLimits, HttpMethod } from './types';
 
 export interface Outgoing {
@@ -70,6 +70,15 @@ export async function exchange(
       fail('contract', `The API redirected to a non-HTTP address (${next.protocol}).`, {
         status: res.statusCode,
       });
+    }
+    // The rule of a base URL holds for where a redirect leads: https, or plain http on this
+    // machine. Otherwise what comes back could be shown and cached as the API's answer.
+    if (!isAllowedApiUrl(next)) {
+      fail(
+        'contract',
+        `The API redirected to ${next.origin}, which is neither https nor this machine; the redirect was not followed.`,
+        { status: res.statusCode },
+      );
     }
     if (out.method !== 'GET' && res.statusCode !== 307 && res.statusCode !== 308) {
       fail(

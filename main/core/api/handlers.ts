@@ -1,6 +1,7 @@
 import { fail, type apiCalls, type CallContext, type HandlersOf } from '../../../shared/bridge';
 import type { ScenarioList, ScenarioName } from '../../../shared/contract';
 import { OfflineCache } from '../cache';
+import type { DamageSink } from '../damage/register';
 import { CancelRegistry } from './cancels';
 import { ConnectivityTracker } from './connectivity';
 import { DiagnosticsRing } from './diagnostics';
@@ -19,6 +20,8 @@ export interface ApiServiceDeps {
   cacheDir: string;
   /** Connectivity flips and cache notices go to every renderer. */
   emit: Emit;
+  /** Where a damaged offline copy is reported (on screen, with what was lost). */
+  damage?: DamageSink;
   now?: () => number;
   /** Tests shrink timeouts and caps; production uses DEFAULT_LIMITS. */
   limits?: Partial<ClientLimits>;
@@ -67,7 +70,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   );
   const cancels = new CancelRegistry();
   const connectivity = new ConnectivityTracker(now, deps.emit);
-  const cache = new OfflineCache(deps.cacheDir);
+  const cache = new OfflineCache(deps.cacheDir, deps.damage);
   const calls = new ApiCalls(pool, cache, connectivity, cancels, deps.emit, now);
   const scenarios = async (connectionId: string) =>
     (await sandboxOnly(await pool.get(connectionId)).api.listScenarios()).data;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { fail, issuesFromZod, type BridgeError } from '../../../shared/bridge';
+import { jsonTextDepth, MAX_JSON_DEPTH } from '../../../shared/contract/json-depth';
 import { discard, formatBytes, isJsonType, readCapped } from './body';
 import { httpError } from './errors';
 import type { Incoming } from './exchange';
@@ -25,8 +26,17 @@ async function readJson(res: Incoming, cap: number, target: string): Promise<unk
   }
   const raw = await readCapped(res.body, cap, target);
   if (raw.length === 0) return undefined;
+  const text = raw.toString('utf8');
+  // Refused before parsing: nothing downstream (zod, the cache, the bridge's serializer) ever sees
+  // a document deep enough to overflow a recursive walk.
+  if (jsonTextDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    fail(
+      'contract',
+      `The answer of ${target} nests deeper than ${MAX_JSON_DEPTH} levels; it was refused unread.`,
+      { status: res.status },
+    );
   try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     fail(
       'contract',

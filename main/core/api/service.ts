@@ -97,8 +97,8 @@ export class ApiCalls {
         };
       }
       if (cached.state === 'quarantined') {
+        // Reported on screen by the cache itself (the damage register); the error says it too.
         const note = `The offline copy ${cached.reason} and was moved aside as ${cached.movedTo}.`;
-        this.emit('app.notice', { level: 'warning', message: note });
         throw new OpsFailure({ ...error.error, message: `${error.error.message} ${note}` });
       }
       throw new OpsFailure({

@@ -33,12 +33,12 @@ export function createAppHandlers(
     'settings.get': () => Promise.resolve(settings.settings),
     'settings.update': async (patch) => {
       // Weakening secret storage is confirmed outside the renderer (a native dialog under
-      // Electron), so a compromised page cannot switch it on by itself.
+      // Electron, a command-line flag in browser mode), so a compromised page cannot switch it on
+      // by itself. Without a way to confirm, it is refused.
       if (
         patch.allowInsecureSecrets === true &&
         !settings.settings.allowInsecureSecrets &&
-        confirmInsecure &&
-        !(await confirmInsecure())
+        !(confirmInsecure && (await confirmInsecure()))
       )
         throw new OpsFailure({
           kind: 'cancelled',

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
+import type { DamageSink } from '../damage/register';
 import { loadJsonFile, saveJsonFile } from '../fs/json-file';
 import { cacheFile, type CacheKey } from './cache-key';
 
@@ -33,7 +34,10 @@ export type CacheLookup<T> =
  * read, written atomically (temp + fsync + rename) so a crash never leaves half a file behind.
  */
 export class OfflineCache {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly damage: DamageSink = () => undefined,
+  ) {}
 
   async put<T>(key: CacheKey, entry: CachedRead<T>): Promise<void> {
     const record = {
@@ -46,10 +50,19 @@ export class OfflineCache {
   }
 
   async get<S extends z.ZodType>(key: CacheKey, schema: S): Promise<CacheLookup<z.output<S>>> {
-    const loaded = await loadJsonFile(cacheFile(this.dir, key), entrySchema(schema));
+    const file = cacheFile(this.dir, key);
+    const loaded = await loadJsonFile(file, entrySchema(schema));
     if (loaded.state === 'missing') return loaded;
-    if (loaded.state === 'quarantined')
+    if (loaded.state === 'quarantined') {
+      this.damage({
+        store: 'cache',
+        file,
+        movedTo: loaded.movedTo,
+        reason: loaded.reason,
+        lost: `the offline copy of ${key.resource} for site ${key.siteId} (connection ${key.connectionId}); it is fetched again when the API answers`,
+      });
       return { state: 'quarantined', movedTo: basename(loaded.movedTo), reason: loaded.reason };
+    }
     const v = loaded.value as { fetchedAt: string; etag?: string | undefined; data: z.output<S> };
     return { state: 'hit', entry: { data: v.data, etag: v.etag, fetchedAt: v.fetchedAt } };
   }

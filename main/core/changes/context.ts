@@ -2,6 +2,7 @@ import { OpsFailure, type Emit } from '../../../shared/bridge';
 import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { isUnreachable, type ApiService } from '../api';
+import type { DamageSink } from '../damage/register';
 import type { RunbookStore } from '../runbooks/store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SnapshotsService } from '../snapshots/service';
@@ -18,6 +19,8 @@ export interface ChangeCtx {
   runbooks: RunbookStore;
   settings: SettingsStore;
   emit: Emit;
+  /** Where a damaged draft, monitor tally or journal is reported. */
+  damage: DamageSink;
   now(): Date;
 }
 

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { changesCalls, ChangeView } from '../../../shared/bridge/calls/changes';
+import type { damagedChangesCalls } from '../../../shared/bridge/calls/changes-damaged';
 import { fail } from '../../../shared/bridge/errors';
 import { NEW_WEBHOOK_TARGET } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { ApiService } from '../api';
+import type { DamageSink } from '../damage/register';
 import type { Feature } from '../feature';
 import type { RunbookStore } from '../runbooks/store';
 import type { SettingsStore } from '../settings/settings-store';
@@ -18,6 +20,8 @@ import { summaryOf } from './export';
 import { exportChanges, listChanges } from './queries';
 import { ChangeService } from './service';
 import { ChangeStore } from './store';
+import { createDamagedChangeHandlers } from './damaged-handlers';
+import { damagedSummary, withDamaged } from './damaged-lock';
 
 export interface ChangesDeps {
   dataDir: string;
@@ -26,9 +30,13 @@ export interface ChangesDeps {
   api: ApiService;
   snapshots: SnapshotsService;
   runbooks: RunbookStore;
+  /** Where a damaged journal, draft or monitor tally is reported. */
+  damage: DamageSink;
 }
 
-export interface ChangesFeature extends Feature<HandlersOf<typeof changesCalls, CallContext>> {
+export interface ChangesFeature extends Feature<
+  HandlersOf<typeof changesCalls & typeof damagedChangesCalls, CallContext>
+> {
   /** Every change of a site, folded (the checklist reads them). */
   statesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
 }
@@ -39,8 +47,8 @@ export interface ChangesFeature extends Feature<HandlersOf<typeof changesCalls, 
  */
 export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
   const dir = join(deps.dataDir, 'changes');
-  const store = new ChangeStore(dir);
-  const drafts = new DraftStore(dir);
+  const store = new ChangeStore(dir, () => new Date(), deps.damage);
+  const drafts = new DraftStore(dir, deps.damage);
   const ctx: ChangeCtx = {
     store,
     drafts,
@@ -49,6 +57,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
     runbooks: deps.runbooks,
     settings: deps.settings,
     emit: deps.emit,
+    damage: deps.damage,
     now: () => new Date(),
   };
   // Test seam (e2e): widen the gap between the PUT and the automatic test so a reload can land in it.
@@ -58,8 +67,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
   let problems: string[] = [];
   // Loaded once; open changes resume on the next turn, once the core has finished wiring.
   const ready = store.load().then(
-    (p) => {
-      problems = p;
+    () => {
       setImmediate(
         () =>
           void service
@@ -141,13 +149,17 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
       },
       'changes.list': async (i) => {
         await ready;
-        return listChanges(store.all(), i);
+        // Damaged changes stay listed (and locking) until resolved: nothing vanishes from it.
+        return withDamaged(listChanges(store.all(), i), store.damaged.list(), i);
       },
       'changes.openFor': async (i) => {
         await ready;
         const open = service.openOn(i.connectionId, i.siteId);
-        return open ? summaryOf(open) : null;
+        if (open) return summaryOf(open);
+        const damaged = store.damaged.holding(i.connectionId, i.siteId);
+        return damaged ? damagedSummary(damaged, i) : null;
       },
+      ...createDamagedChangeHandlers(store, deps, ready),
       // Drafts need no network: saved locally, validated locally, editable while offline.
       'changes.saveDraft': async (i) => {
         const s = service.state(i.changeId);
@@ -215,6 +227,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
         return exportChanges(i, store.all(), (c) => service.state(c), runbookOf);
       },
     },
+    ready,
     close: () => service.shutdown(),
   };
 }

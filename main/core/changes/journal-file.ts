@@ -1,12 +1,14 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalEntry } from '../../../shared/domain/workflow/entries';
-import { readTextIfExists } from '../../base/atomic-file';
+import { readTextIfExists, writeFileAtomic } from '../../base/atomic-file';
 
 export interface JournalRead {
   entries: JournalEntry[];
   /** Lines that could not be used; reported to the operator, never dropped silently or rewritten. */
   problems: string[];
+  /** Non-empty lines in the file, readable or not. */
+  lines: number;
 }
 
 /**
@@ -16,11 +18,13 @@ export interface JournalRead {
  */
 export async function readJournal(path: string): Promise<JournalRead> {
   const text = await readTextIfExists(path);
-  if (text === undefined) return { entries: [], problems: [] };
+  if (text === undefined) return { entries: [], problems: [], lines: 0 };
   const entries: JournalEntry[] = [];
   const problems: string[] = [];
+  let lines = 0;
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
+    lines++;
     try {
       const parsed = JournalEntry.safeParse(JSON.parse(line));
       if (parsed.success) entries.push(parsed.data);
@@ -29,11 +33,15 @@ export async function readJournal(path: string): Promise<JournalRead> {
       problems.push(`line ${i + 1}: not valid JSON (a write was interrupted?)`);
     }
   });
-  return { entries, problems };
+  return { entries, problems, lines };
 }
 
 export async function appendJournal(path: string, entry: JournalEntry): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // A new journal appears whole (temp file + rename): a kill can never leave an empty one, so an
+  // empty or headless journal is always damage, never an interrupted start.
+  if (entry.seq === 1 && (await readTextIfExists(path)) === undefined)
+    return writeFileAtomic(path, `${JSON.stringify(entry)}\n`);
   const handle = await fs.open(path, 'a+', 0o600);
   try {
     // If the previous append was torn (no final newline), start a new line rather than glue onto it.

@@ -36,9 +36,16 @@ const Tally = z.object({
 });
 export type Tally = z.infer<typeof Tally>;
 
-/** `<dataDir>/changes/<id>.monitor.json`; a missing or damaged file starts a fresh tally. */
-export async function loadTally(file: string): Promise<Tally> {
+/**
+ * `<dataDir>/changes/<id>.monitor.json`; a missing file starts a fresh tally, and so does a
+ * damaged one, after it was moved aside and `onDamaged` was told.
+ */
+export async function loadTally(
+  file: string,
+  onDamaged: (d: { movedTo: string; reason: string }) => void,
+): Promise<Tally> {
   const r = await loadJsonFile(file, Tally, { newestVersion: 1 });
+  if (r.state === 'quarantined') onDamaged(r);
   return r.state === 'ok'
     ? r.value
     : {

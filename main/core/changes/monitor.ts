@@ -57,6 +57,17 @@ export class MonitorRunner {
     return join(this.dir, `${this.changeId}.monitor.json`);
   }
 
+  /** A damaged tally is reported with what it held; the monitor goes on from the logs it can read. */
+  private readonly tallyDamaged = (d: { movedTo: string; reason: string }) =>
+    this.ctx.damage({
+      store: 'monitor',
+      file: this.file,
+      movedTo: d.movedTo,
+      reason: d.reason,
+      lost: `the running tally of the monitor of change ${this.changeId} (counts, anomalies already announced); it is counted again from the logs still available (up to 5,000 entries back) and anomalies may be announced again`,
+      changeId: this.changeId,
+    });
+
   private state(): ChangeState {
     return this.ctx.store.get(this.changeId)!.state;
   }
@@ -123,7 +134,7 @@ export class MonitorRunner {
     const s = this.state();
     const m = s.monitor;
     if (!m || m.summary || !s.open || this.stopped) return;
-    const p = await loadTally(this.file);
+    const p = await loadTally(this.file, this.tallyDamaged);
     const now = this.ctx.now();
     try {
       const entries = await freshEntries(ioOf(this.ctx, s), s, p);
@@ -196,7 +207,7 @@ export class MonitorRunner {
    */
   async finish(elapsed: boolean, endedEarly?: EndedEarly): Promise<void> {
     if (!this.state().monitor || this.state().monitor!.summary) return;
-    const p = await loadTally(this.file);
+    const p = await loadTally(this.file, this.tallyDamaged);
     const now = this.ctx.now();
     await closeGap(this.ctx, this.state(), p, now);
     await saveTally(this.file, p);

@@ -23,6 +23,7 @@ import { MonitorRunner } from './monitor';
 import { recoverIntent } from './recover';
 import { seedRestoreDraft } from './restore-draft';
 import { rollback, rollbackRecord } from './rollback';
+import { failDamaged } from './damaged-lock';
 import { checkHealth, recordTest } from './verify';
 
 const newId = (now: Date) =>
@@ -52,7 +53,11 @@ export class ChangeService {
 
   state(id: string): ChangeState {
     const held = this.ctx.store.get(id);
-    if (!held) fail('not_found', `No change ${id} in the journal.`);
+    if (!held) {
+      const damaged = this.ctx.store.damaged.get(id);
+      if (damaged) failDamaged(damaged);
+      fail('not_found', `No change ${id} in the journal.`);
+    }
     return held.state;
   }
 
@@ -124,6 +129,9 @@ export class ChangeService {
       );
     // The check and the `started` line are one step: a second start waits, then sees the lock.
     const id = await this.inSite(key, async () => {
+      // A change whose journal is damaged keeps the lock until an operator abandons it.
+      const damaged = this.ctx.store.damaged.holding(key.connectionId, key.siteId);
+      if (damaged) failDamaged(damaged);
       const open = this.openOn(key.connectionId, key.siteId);
       if (open)
         fail(

@@ -4,11 +4,15 @@ import { JournalEntry, type NewEntry } from '../../../shared/domain/workflow/ent
 import { foldChange } from '../../../shared/domain/workflow/fold';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { KeyedQueue } from '../../base/keyed-queue';
+import type { DamageSink } from '../damage/register';
+import { DamagedChanges } from './damaged';
 import { appendJournal, readJournal } from './journal-file';
+import { journalVerdict } from './journal-verdict';
 
 interface Held {
   entries: JournalEntry[];
   problems: string[];
+  lines: number;
   state: ChangeState;
 }
 
@@ -20,32 +24,39 @@ export class ChangeStore {
   private readonly held = new Map<string, Held>();
   private readonly queues = new KeyedQueue();
 
+  /** Changes whose journal could not be read back; they keep their site's lock. */
+  readonly damaged: DamagedChanges;
+
   constructor(
     readonly dir: string,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    damage: DamageSink = () => undefined,
+  ) {
+    this.damaged = new DamagedChanges(dir, damage, now);
+  }
 
-  async load(): Promise<string[]> {
-    const problems: string[] = [];
+  /**
+   * Reads every journal. One that does not read back whole is moved aside, reported and kept as a
+   * damaged change (never dropped: that would release its lock); torn last appends are listed on
+   * the change itself (its view's `problems`).
+   */
+  async load(): Promise<void> {
     let names: string[] = [];
     try {
-      names = (await fs.readdir(this.dir)).filter((n) => n.endsWith('.jsonl'));
+      names = await fs.readdir(this.dir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    for (const name of names) {
-      const read = await readJournal(join(this.dir, name));
-      try {
-        this.held.set(name.slice(0, -'.jsonl'.length), {
-          ...read,
-          state: foldChange(read.entries),
-        });
-      } catch (error) {
-        problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      problems.push(...read.problems.map((p) => `${name} ${p}`));
+    const marked = await this.damaged.load(names);
+    for (const name of names.filter((n) => n.endsWith('.jsonl'))) {
+      const id = name.slice(0, -'.jsonl'.length);
+      if (marked.has(id)) continue;
+      const path = join(this.dir, name);
+      const read = await readJournal(path);
+      const verdict = journalVerdict(read);
+      if (verdict.kind === 'damaged') await this.damaged.quarantine(id, path, read, verdict.reason);
+      else this.held.set(id, { ...read, state: foldChange(read.entries) });
     }
-    return problems;
   }
 
   path(id: string): string {
@@ -69,6 +80,7 @@ export class ChangeStore {
     const held = this.held.get(id) ?? {
       entries: [],
       problems: [],
+      lines: 0,
       state: undefined as unknown as ChangeState,
     };
     // Parsed as it will be read back: defaults applied, and a malformed line is never written.

@@ -17,7 +17,10 @@ export interface ResolvedConnection {
   token: string | undefined;
 }
 
-/** True when an edit would send the stored token somewhere else, or in another header. */
+/**
+ * True when an edit would change where or how the stored token is sent: address, auth header,
+ * proxy, or CA file (which decides which server the TLS connection accepts).
+ */
 function redirectsToken(
   existing: StoredConnection,
   input: z.output<typeof ConnectionInput>,
@@ -28,7 +31,8 @@ function redirectsToken(
     existing.authScheme !== input.authScheme ||
     (existing.authHeader ?? '') !==
       (input.authScheme === 'header' ? (input.authHeader ?? '') : '') ||
-    (existing.proxyUrl ?? '') !== (input.proxyUrl ?? '')
+    (existing.proxyUrl ?? '') !== (input.proxyUrl ?? '') ||
+    (existing.caFile ?? '') !== (input.caFile ?? '')
   );
 }
 
@@ -109,9 +113,12 @@ export class ConnectionService {
       throw new OpsFailure({
         kind: 'validation',
         message:
-          'This edit changes where the token is sent (address, auth header or proxy): enter the token again to confirm.',
+          'This edit changes where or how the token is sent (address, auth header, proxy or CA file): enter the token again to confirm.',
         issues: [
-          { path: 'token', message: 'required when the address, auth header or proxy changes' },
+          {
+            path: 'token',
+            message: 'required when the address, auth header, proxy or CA file changes',
+          },
         ],
       });
     }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { DamageSink } from '../damage/register';
 import type { ConnectionService } from './connection-service';
 
 export const SANDBOX_CONNECTION_ID = 'sandbox';
@@ -15,6 +16,8 @@ type StartSandbox = (opts: {
   token: string;
   dataDir: string;
   port: number;
+  /** A damaged sandbox data file, reported on screen like any store's. */
+  onDamage: (d: { file: string; movedTo?: string; reason: string; lost: string }) => void;
 }) => Promise<EmbeddedSandbox>;
 
 /**
@@ -25,9 +28,15 @@ export async function attachEmbeddedSandbox(
   connections: ConnectionService,
   dataDir: string,
   start: StartSandbox,
+  damage: DamageSink = () => undefined,
 ): Promise<EmbeddedSandbox> {
   const token = randomBytes(24).toString('base64url');
-  const sandbox = await start({ token, dataDir: join(dataDir, 'sandbox'), port: 0 });
+  const sandbox = await start({
+    token,
+    dataDir: join(dataDir, 'sandbox'),
+    port: 0,
+    onDamage: (d) => damage({ store: 'sandbox', ...d }),
+  });
   try {
     await register(connections, sandbox, token);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DamageSink } from '../damage/register';
 import { loadJsonFile, saveJsonFile } from '../fs/json-file';
 
 /** The on-disk map of ciphertexts shared by the file-backed stores (base64, never plaintext). */
@@ -14,7 +15,7 @@ export class CiphertextMap {
   private writing: Promise<void> = Promise.resolve();
   constructor(
     private readonly path: string,
-    private readonly onNotice: (message: string) => void,
+    private readonly damage: DamageSink,
   ) {}
 
   load(): Promise<Map<string, string>> {
@@ -30,9 +31,13 @@ export class CiphertextMap {
       },
     );
     if (loaded.state === 'quarantined')
-      this.onNotice(
-        `The secrets file ${loaded.reason}; it was moved to ${loaded.movedTo}. Enter the tokens again.`,
-      );
+      this.damage({
+        store: 'secrets',
+        file: this.path,
+        movedTo: loaded.movedTo,
+        reason: loaded.reason,
+        lost: 'the stored connection tokens (as ciphertext): enter them again on the Connections screen',
+      });
     return new Map(loaded.state === 'ok' ? Object.entries(loaded.value.secrets) : []);
   }
 

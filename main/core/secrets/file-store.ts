@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretBackendInfo } from '../../../shared/bridge';
 import { quarantine, writeFileAtomic } from '../../base/atomic-file';
+import type { DamageSink } from '../damage/register';
 import { CiphertextMap } from './encrypted-file';
 import type { SecretStore } from './types';
 
@@ -17,9 +18,9 @@ export class FileSecretStore implements SecretStore {
 
   constructor(
     private readonly dir: string,
-    private readonly onNotice: (message: string) => void,
+    private readonly damage: DamageSink,
   ) {
-    this.map = new CiphertextMap(join(dir, 'secrets.json'), onNotice);
+    this.map = new CiphertextMap(join(dir, 'secrets.json'), damage);
   }
 
   info(): SecretBackendInfo {
@@ -44,9 +45,13 @@ export class FileSecretStore implements SecretStore {
       if (raw.length === 32) return raw;
       // A damaged key is kept aside (never overwritten silently); tokens sealed with it must be re-entered.
       const movedTo = await quarantine(path);
-      this.onNotice(
-        `The secrets key file was damaged and moved to ${movedTo}; enter the connection tokens again.`,
-      );
+      this.damage({
+        store: 'secrets',
+        file: path,
+        movedTo,
+        reason: `is ${raw.length} bytes instead of 32 (damaged)`,
+        lost: 'the key of the stored connection tokens, so the tokens: enter them again on the Connections screen',
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { SecretBackendInfo } from '../../../shared/bridge';
 import { OpsFailure } from '../../../shared/bridge';
+import type { DamageSink } from '../damage/register';
 import { CiphertextMap } from './encrypted-file';
 import type { SecretStore } from './types';
 
@@ -27,9 +28,9 @@ export class SafeStorageSecretStore implements SecretStore {
     private readonly safeStorage: SafeStorageLike,
     dir: string,
     private readonly allowBasicText: () => boolean,
-    onNotice: (message: string) => void,
+    damage: DamageSink,
   ) {
-    this.map = new CiphertextMap(join(dir, 'secrets.json'), onNotice);
+    this.map = new CiphertextMap(join(dir, 'secrets.json'), damage);
   }
 
   /** Must run once after app ready; afterwards `info()` is accurate. */

@@ -1,95 +1,48 @@
 import { join } from 'node:path';
 import { OpsFailure, Settings } from '../../../shared/bridge';
-import { quarantine, readTextIfExists, writeFileAtomicSync } from '../../base/atomic-file';
-import { loadJsonFile } from '../fs/json-file';
+import { writeFileAtomicSync } from '../../base/atomic-file';
+import type { NewDamage } from '../damage/register';
 import type { SettingsBackend } from './backend';
-import { migrateSettings } from './migrations';
-import { emptySettingsDoc, SETTINGS_SCHEMA_VERSION, SettingsDoc, VersionProbe } from './schema';
+import { BACKUP_FILE, readStartingSettings } from './recover';
+import { emptySettingsDoc, SettingsDoc } from './schema';
 
-export const SETTINGS_FILE = 'settings.json';
-const BACKUP_FILE = 'settings.backup.json';
+export { SETTINGS_FILE } from './recover';
 
 /**
  * The one settings document (preferences, connection profiles, sites). Opening it validates the
- * file first: a broken file is moved aside and reported; a file from a newer app version is
- * opened read-only so this older version never overwrites it.
+ * file first: a broken or missing file is replaced by the last good copy when there is one, moved
+ * aside and reported (`damage`, shown by the core); a file from a newer app version is opened
+ * read-only so this older version never overwrites it.
  */
 export class SettingsStore {
   private doc: SettingsDoc;
-  private backend: SettingsBackend | undefined;
 
   private constructor(
     doc: SettingsDoc,
-    backend: SettingsBackend | undefined,
+    private readonly backend: SettingsBackend | undefined,
+    /** Start-up notices that are not damage (e.g. opened read-only). */
     readonly notices: string[],
     readonly readOnlyReason: string | undefined,
-    private readonly backupPath?: string,
+    /** Files found damaged or missing while opening; the core reports them on screen. */
+    readonly damage: NewDamage[],
+    /** Undefined when the backup must not be replaced (it could not be read). */
+    private readonly backupPath: string | undefined,
   ) {
     this.doc = doc;
-    this.backend = backend;
   }
 
   static async open(
     dir: string,
     makeBackend: (dir: string) => SettingsBackend,
   ): Promise<SettingsStore> {
-    const path = join(dir, SETTINGS_FILE);
-    const notices: string[] = [];
-    let restored: SettingsDoc | undefined;
-    const text = await readTextIfExists(path);
-    if (text !== undefined) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        raw = undefined;
-      }
-      const probe = VersionProbe.safeParse(raw);
-      if (probe.success && probe.data.schemaVersion > SETTINGS_SCHEMA_VERSION) {
-        const reason = `The settings file was written by a newer version of Integration Ops (format ${probe.data.schemaVersion}); it is open read-only so this version does not overwrite it.`;
-        const parsed = SettingsDoc.safeParse({
-          ...probe.data,
-          schemaVersion: SETTINGS_SCHEMA_VERSION,
-        });
-        return new SettingsStore(
-          parsed.success ? parsed.data : emptySettingsDoc(),
-          undefined,
-          [reason],
-          reason,
-        );
-      }
-      const migrated = probe.success
-        ? SettingsDoc.safeParse(migrateSettings(probe.data, probe.data.schemaVersion))
-        : undefined;
-      if (!migrated?.success) {
-        const why =
-          text.trim() === ''
-            ? 'was empty'
-            : raw === undefined
-              ? 'was not valid JSON'
-              : 'did not match the settings format';
-        const movedTo = await quarantine(path);
-        const backup = await loadJsonFile(join(dir, BACKUP_FILE), SettingsDoc).catch(
-          () => undefined,
-        );
-        if (backup?.state === 'ok') {
-          restored = backup.value;
-          notices.push(
-            `The settings file ${why}; it was moved to ${movedTo} and the last good copy (${BACKUP_FILE}) was restored.`,
-          );
-        } else {
-          notices.push(
-            `The settings file ${why}; it was moved to ${movedTo} and no good copy was found, so the app started with fresh settings. Your connections may need to be added again.`,
-          );
-        }
-      }
-    }
+    const start = await readStartingSettings(dir);
+    if (start.kind === 'newer')
+      return new SettingsStore(start.doc, undefined, [start.reason], start.reason, [], undefined);
     const backend = makeBackend(dir);
-    if (restored) backend.write(restored);
-    const current = SettingsDoc.safeParse(backend.read());
-    const doc = current.success ? current.data : emptySettingsDoc();
-    if (!current.success) backend.write(doc);
-    return new SettingsStore(doc, backend, notices, undefined, join(dir, BACKUP_FILE));
+    const doc = start.doc ?? emptySettingsDoc();
+    if (start.write || !start.doc) backend.write(doc);
+    const backupPath = start.backupReplaceable ? join(dir, BACKUP_FILE) : undefined;
+    return new SettingsStore(doc, backend, [], undefined, start.damage, backupPath);
   }
 
   get snapshot(): SettingsDoc {

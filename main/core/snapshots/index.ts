@@ -3,9 +3,11 @@ import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { snapshotsCalls } from '../../../shared/bridge/calls/snapshots';
 import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import type { ApiService } from '../api';
+import type { DamageSink } from '../damage/register';
 import type { Feature } from '../feature';
 import { exportBundle, importBundle } from './bundle';
 import { SnapshotsService } from './service';
+import { snapshotDamage } from './damage';
 import { SnapshotStore } from './store';
 
 type Handlers = HandlersOf<typeof snapshotsCalls, CallContext>;
@@ -24,15 +26,20 @@ export function createSnapshotsFeature(deps: {
   dataDir: string;
   emit: Emit;
   api: ApiService;
+  /** Where a quarantined version or mark is reported. */
+  damage: DamageSink;
 }): SnapshotsFeature {
   const store = new SnapshotStore(join(deps.dataDir, 'snapshots'), {
-    // A quarantined file is never silent: every open window hears about it.
-    onProblem: (p) =>
-      p.action !== 'index_rebuilt' &&
-      deps.emit('app.notice', {
-        level: 'warning',
-        message: `Snapshot store: ${p.reason}. Moved to ${p.file}.`,
-      }),
+    // A quarantined file is never silent: it goes on screen with what it held. A rebuilt index
+    // loses nothing (it is derived from the version files).
+    onProblem: (p, key) => {
+      if (p.action === 'quarantined') deps.damage(snapshotDamage(p, key));
+      else if (p.action === 'skipped_newer')
+        deps.emit('app.notice', {
+          level: 'warning',
+          message: `Snapshot store: ${p.reason}. Left as it is: ${p.file}.`,
+        });
+    },
   });
   const service = new SnapshotsService(store, deps.api, deps.emit);
 

@@ -15,7 +15,7 @@ export interface SnapshotStoreOptions {
   now?: () => Date;
   /** Delay before the derived index is rewritten after writes; 0 writes it at once. */
   indexDelayMs?: number;
-  onProblem?: (p: StoreProblem) => void;
+  onProblem?: (p: StoreProblem, key: SnapshotKey) => void;
 }
 
 /**
@@ -54,7 +54,7 @@ export class SnapshotStore {
           const problem = { ...p, at: this.now().toISOString() };
           this.problemLog.push(problem);
           if (this.problemLog.length > 200) this.problemLog.shift();
-          this.opts.onProblem?.(problem);
+          this.opts.onProblem?.(problem, key);
         },
       );
       this.histories.set(id, h);

@@ -1,8 +1,8 @@
 import { DataLayerConfig } from '../../../shared/contract/data-layer';
 import { API, type SandboxContext } from '../context';
-import { HttpError, unprocessable } from '../errors';
+import { unprocessable } from '../errors';
 import { readJson, sendJson } from '../http-io';
-import { checkIfMatch, dataLayerResource, etagOf, stripReadOnly } from '../resources';
+import { checkIfMatch, dataLayerResource, etagOf, incomingBody } from '../resources';
 import type { Router } from '../router';
 import { StoredDataLayer } from '../store/schema';
 
@@ -16,25 +16,19 @@ export function dataLayerRoutes(router: Router, ctx: SandboxContext): void {
   router.add('PUT', `${API}/data-layer`, async ({ req, res, params }) => {
     const site = ctx.state.require(params.siteId ?? '');
     const body = await readJson(req);
-    const current = dataLayerResource(site.dataLayer);
-    checkIfMatch(req.headers['if-match'], etagOf(current), current);
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      throw new HttpError(422, 'Send the whole data-layer object as JSON', [
-        { path: '(body)', message: 'expected an object' },
-      ]);
-    }
-    // PUT replaces: absent fields fall back to the documented defaults, not to the old values.
-    const parsed = DataLayerConfig.safeParse(stripReadOnly(body));
-    if (!parsed.success) throw unprocessable(parsed.error, 'data-layer config');
-    const next = StoredDataLayer.parse({
-      ...parsed.data,
-      updatedAt: new Date().toISOString(),
-      version: site.dataLayer.version + 1,
+    const resource = await ctx.state.update(site, (s) => {
+      const current = dataLayerResource(s.dataLayer);
+      checkIfMatch(req.headers['if-match'], etagOf(current), current);
+      // PUT replaces: absent fields fall back to the documented defaults, not to the old values.
+      const parsed = DataLayerConfig.safeParse(incomingBody(body, 'data-layer'));
+      if (!parsed.success) throw unprocessable(parsed.error, 'data-layer config');
+      s.dataLayer = StoredDataLayer.parse({
+        ...parsed.data,
+        updatedAt: new Date().toISOString(),
+        version: s.dataLayer.version + 1,
+      });
+      return dataLayerResource(s.dataLayer);
     });
-    await ctx.state.update(site, (s) => {
-      s.dataLayer = next;
-    });
-    const resource = dataLayerResource(next);
     sendJson(res, 200, resource, { etag: etagOf(resource) });
   });
 }

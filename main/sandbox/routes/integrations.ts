@@ -7,13 +7,7 @@ import { API, type SandboxContext } from '../context';
 import { DEFAULT_MAPPINGS, DEFAULT_REVERSE_MAPPING } from '../defaults';
 import { HttpError, unprocessable } from '../errors';
 import { readJson, sendEmpty, sendJson } from '../http-io';
-import {
-  checkIfMatch,
-  etagOf,
-  integrationResource,
-  restoreMasked,
-  stripReadOnly,
-} from '../resources';
+import { checkIfMatch, etagOf, incomingBody, integrationResource } from '../resources';
 import type { Router } from '../router';
 import { Streams } from '../sim/streams';
 import { StoredIntegration } from '../store/schema';
@@ -42,48 +36,41 @@ export function integrationRoutes(router: Router, ctx: SandboxContext): void {
     const site = ctx.state.require(params.siteId ?? '');
     const provider = providerParam(params.provider);
     const body = await readJson(req);
-    const stored = site.integrations[provider];
-    const current = stored ? integrationResource(site.id, stored) : undefined;
-    checkIfMatch(req.headers['if-match'], current && etagOf(current), current);
-    if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new HttpError(422, 'Send the whole integration object as JSON', [
-        { path: '(body)', message: 'expected an object' },
-      ]);
-    }
-    const incoming = stripReadOnly(body) as Record<string, unknown>;
-    if (incoming.config && typeof incoming.config === 'object' && !Array.isArray(incoming.config)) {
-      incoming.config = restoreMasked(
-        incoming.config as Record<string, unknown>,
-        stored?.config,
-        PROVIDER_SECRET_FIELDS[provider],
-        'config',
-      );
-    }
-    const parsed = INTEGRATION_BODY_SCHEMAS[provider].safeParse(incoming);
-    if (!parsed.success) throw unprocessable(parsed.error, `${provider} integration`);
-    const now = new Date().toISOString();
-    const next = StoredIntegration.parse({
-      ...parsed.data,
-      provider,
-      createdAt: stored?.createdAt ?? now,
-      updatedAt: now,
-      version: (stored?.version ?? 0) + 1,
-    });
-    await ctx.state.update(site, (s) => {
+    // Check and write are one step: the If-Match is compared with the site as it is when the
+    // write runs, never with a copy read before the body arrived.
+    const { resource, created } = await ctx.state.update(site, (s) => {
+      const stored = s.integrations[provider];
+      const current = stored ? integrationResource(s.id, stored) : undefined;
+      checkIfMatch(req.headers['if-match'], current && etagOf(current), current);
+      const incoming = incomingBody(body, 'integration', {
+        field: 'config',
+        stored: stored?.config,
+        names: PROVIDER_SECRET_FIELDS[provider],
+      });
+      const parsed = INTEGRATION_BODY_SCHEMAS[provider].safeParse(incoming);
+      if (!parsed.success) throw unprocessable(parsed.error, `${provider} integration`);
+      const now = new Date().toISOString();
+      const next = StoredIntegration.parse({
+        ...parsed.data,
+        provider,
+        createdAt: stored?.createdAt ?? now,
+        updatedAt: now,
+        version: (stored?.version ?? 0) + 1,
+      });
       s.integrations[provider] = next;
+      return { resource: integrationResource(s.id, next), created: !stored };
     });
-    const resource = integrationResource(site.id, next);
-    sendJson(res, stored ? 200 : 201, resource, { etag: etagOf(resource) });
+    sendJson(res, created ? 201 : 200, resource, { etag: etagOf(resource) });
   });
 
   router.add('DELETE', `${API}/:provider`, async ({ req, res, params }) => {
     const site = ctx.state.require(params.siteId ?? '');
     const provider = providerParam(params.provider);
-    const stored = site.integrations[provider];
-    if (!stored) throw new HttpError(404, `No ${provider} integration on site ${site.id}`);
-    const current = integrationResource(site.id, stored);
-    checkIfMatch(req.headers['if-match'], etagOf(current), current);
     await ctx.state.update(site, (s) => {
+      const stored = s.integrations[provider];
+      if (!stored) throw new HttpError(404, `No ${provider} integration on site ${s.id}`);
+      const current = integrationResource(s.id, stored);
+      checkIfMatch(req.headers['if-match'], etagOf(current), current);
       delete s.integrations[provider];
     });
     sendEmpty(res, 204);

@@ -9,6 +9,7 @@ import { readJson, sendJson } from '../http-io';
 import type { Router } from '../router';
 import { effectiveIntegration } from '../sim/pipeline';
 import { PROVIDERS } from '../sim/providers';
+import { PROVIDER_MAX_ATTEMPTS, isRetryable } from '../sim/retry';
 import { Streams } from '../sim/streams';
 import { providerParam } from './params';
 
@@ -87,7 +88,7 @@ export function providerTestRoute(router: Router, ctx: SandboxContext): void {
       message: wanted === canonical ? `"${wanted}" is canonical` : `"${wanted}" -> "${canonical}"`,
     });
     if (!nameCheck.success) return done();
-    const sample = ctx.pipeline.generator(site).next(Date.now(), canonical);
+    const sample = ctx.pipeline.generator(site).sample(Date.now(), canonical);
     const ev = { ...sample, name: wanted, payload: parsedReq.data.payload ?? sample.payload };
 
     const verdict = evaluateFilter(integ.eventFilters[canonical], ev.payload);
@@ -150,28 +151,47 @@ export function providerTestRoute(router: Router, ctx: SandboxContext): void {
       stream.ring.push({ ...logBase, status: 'test_mode', attempt: 0 });
       return done({ request: body });
     }
-    const out = sim.respond(
+    // Delivered as live events are: throttling and 5xx get the pipeline's retries, so a test
+    // fails for a real outage, not for one transient 503 among thousands of deliveries.
+    let attempt = 1;
+    let out = sim.respond(
       body,
       integ,
       ctx.scenarios.conditions(site.id, provider),
       ctx.pipeline.rng,
     );
-    await ctx.scheduler.sleep(out.latencyMs);
-    stream.ring.push({
-      ...logBase,
-      status: out.ok ? 'sent' : 'failed',
-      attempt: 1,
-      httpStatus: out.httpStatus,
-      durationMs: out.latencyMs,
-      ...(out.error ? { error: out.error } : {}),
-    });
+    for (;;) {
+      await ctx.scheduler.sleep(out.latencyMs);
+      const entry = {
+        ...logBase,
+        timestamp: new Date().toISOString(),
+        attempt,
+        httpStatus: out.httpStatus,
+        durationMs: out.latencyMs,
+        ...(out.error ? { error: out.error } : {}),
+      };
+      if (out.ok || !isRetryable(out) || attempt >= PROVIDER_MAX_ATTEMPTS) {
+        stream.ring.push({ ...entry, status: out.ok ? 'sent' : 'failed' });
+        break;
+      }
+      const delay = ctx.pipeline.retryDelayMs(attempt, out);
+      stream.ring.push({
+        ...entry,
+        status: 'retrying',
+        reason: `retry ${attempt + 1}/${PROVIDER_MAX_ATTEMPTS} in ${delay} ms`,
+      });
+      await ctx.scheduler.sleep(delay);
+      attempt += 1;
+      out = sim.respond(body, integ, ctx.scenarios.conditions(site.id, provider), ctx.pipeline.rng);
+    }
+    const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
     steps.push({
       name: 'deliver',
       ok: out.ok,
       message: out.ok
-        ? `HTTP ${out.httpStatus} in ${out.latencyMs} ms`
-        : `${out.kind === 'auth' ? 'credentials rejected' : 'delivery failed'}: HTTP ${out.httpStatus} ${out.error?.code ?? ''} ${out.error?.message ?? ''}`.trim(),
-      detail: { httpStatus: out.httpStatus, latencyMs: out.latencyMs },
+        ? `HTTP ${out.httpStatus} in ${out.latencyMs} ms${tries}`
+        : `${out.kind === 'auth' ? 'credentials rejected' : 'delivery failed'}${tries}: HTTP ${out.httpStatus} ${out.error?.code ?? ''} ${out.error?.message ?? ''}`.trim(),
+      detail: { httpStatus: out.httpStatus, latencyMs: out.latencyMs, attempts: attempt },
     });
     done({ request: body, response: out.response });
   });

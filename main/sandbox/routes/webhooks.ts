@@ -3,7 +3,7 @@ import { WebhookBody } from '../../../shared/contract/webhooks';
 import { API, type SandboxContext } from '../context';
 import { HttpError, unprocessable } from '../errors';
 import { readJson, sendEmpty, sendJson } from '../http-io';
-import { checkIfMatch, etagOf, restoreMasked, stripReadOnly, webhookResource } from '../resources';
+import { checkIfMatch, etagOf, incomingBody, webhookResource } from '../resources';
 import type { Router } from '../router';
 import { isLoopbackUrl } from '../sim/webhook-delivery';
 import { Streams } from '../sim/streams';
@@ -15,24 +15,11 @@ const ALL_SECRET_FIELDS = ['token', 'password', 'secret', 'key'] as const;
 const HOOK = `${API}/webhooks/:webhookId`;
 
 function parseBody(ctx: SandboxContext, body: unknown, stored: StoredWebhook | undefined) {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(422, 'Send the whole webhook object as JSON', [
-      { path: '(body)', message: 'expected an object' },
-    ]);
-  }
-  const incoming = stripReadOnly(body) as Record<string, unknown>;
-  if (
-    incoming.authConfig &&
-    typeof incoming.authConfig === 'object' &&
-    !Array.isArray(incoming.authConfig)
-  ) {
-    incoming.authConfig = restoreMasked(
-      incoming.authConfig as Record<string, unknown>,
-      stored?.authConfig,
-      ALL_SECRET_FIELDS,
-      'authConfig',
-    );
-  }
+  const incoming = incomingBody(body, 'webhook', {
+    field: 'authConfig',
+    stored: stored?.authConfig,
+    names: ALL_SECRET_FIELDS,
+  });
   const parsed = WebhookBody.safeParse(incoming);
   if (!parsed.success) throw unprocessable(parsed.error, 'webhook');
   if (!ctx.allowExternalWebhooks && !isLoopbackUrl(parsed.data.url)) {
@@ -86,34 +73,38 @@ export function webhookRoutes(router: Router, ctx: SandboxContext): void {
 
   router.add('PUT', HOOK, async ({ req, res, params }) => {
     const site = ctx.state.require(params.siteId ?? '');
-    const stored = findWebhook(site, params.webhookId);
+    findWebhook(site, params.webhookId); // 404 before reading a body for nothing
     const body = await readJson(req);
-    const current = webhookResource(stored);
-    checkIfMatch(req.headers['if-match'], etagOf(current), current);
-    const data = parseBody(ctx, body, stored);
-    const next = StoredWebhook.parse({
-      ...data,
-      id: stored.id,
-      createdAt: stored.createdAt,
-      updatedAt: new Date().toISOString(),
-      version: stored.version + 1,
-    });
-    await ctx.state.update(site, (s) => {
+    // Check and write are one step, against the webhook as it is now: a PUT whose body was slow
+    // to arrive is compared with every write that landed meanwhile (it used to get 200 too).
+    const resource = await ctx.state.update(site, (s) => {
+      const stored = findWebhook(s, params.webhookId);
+      const current = webhookResource(stored);
+      checkIfMatch(req.headers['if-match'], etagOf(current), current);
+      const data = parseBody(ctx, body, stored);
+      const next = StoredWebhook.parse({
+        ...data,
+        id: stored.id,
+        createdAt: stored.createdAt,
+        updatedAt: new Date().toISOString(),
+        version: stored.version + 1,
+      });
       s.webhooks = s.webhooks.map((w) => (w.id === stored.id ? next : w));
+      return webhookResource(next);
     });
-    const resource = webhookResource(next);
     sendJson(res, 200, resource, { etag: etagOf(resource) });
   });
 
   router.add('DELETE', HOOK, async ({ req, res, params }) => {
     const site = ctx.state.require(params.siteId ?? '');
-    const stored = findWebhook(site, params.webhookId);
-    const current = webhookResource(stored);
-    checkIfMatch(req.headers['if-match'], etagOf(current), current);
-    await ctx.state.update(site, (s) => {
+    const id = await ctx.state.update(site, (s) => {
+      const stored = findWebhook(s, params.webhookId);
+      const current = webhookResource(stored);
+      checkIfMatch(req.headers['if-match'], etagOf(current), current);
       s.webhooks = s.webhooks.filter((w) => w.id !== stored.id);
+      return stored.id;
     });
-    ctx.streams.drop(Streams.webhookKey(site.id, stored.id));
+    ctx.streams.drop(Streams.webhookKey(site.id, id));
     sendEmpty(res, 204);
   });
 

@@ -28,6 +28,8 @@ const MIX = [
 /** Produces realistic canonical events (shared/contract/events.ts) for one site, from a seeded PRNG. */
 export class EventGenerator {
   private counter = 0;
+  /** Live traffic carries the shops' quirks; a platform's test sample does not (see `sample`). */
+  private quirks = true;
 
   constructor(
     private readonly rng: Prng,
@@ -45,13 +47,27 @@ export class EventGenerator {
     return { eventId, name: wireName, payload, timestamp: now };
   }
 
+  /**
+   * The sample a provider test sends: a well-formed event of that name, without the quirks of live
+   * traffic (a missing click id, a pasted paragraph, a legacy theme's currency), so a test fails for
+   * the configuration or the provider, never for one shopper's odd event.
+   */
+  sample(now: number, name: string): SimEvent {
+    this.quirks = false;
+    try {
+      return this.next(now, name);
+    } finally {
+      this.quirks = true;
+    }
+  }
+
   private product() {
     return this.rng.pick(PRODUCTS);
   }
 
   private context() {
     // Most paid traffic carries a click id; the rest cannot be attributed (Google Ads CLICK_NOT_FOUND).
-    const gclid = this.rng.chance(0.99) ? `Cj0K${this.rng.hex(24)}` : undefined;
+    const gclid = !this.quirks || this.rng.chance(0.99) ? `Cj0K${this.rng.hex(24)}` : undefined;
     return {
       ...(gclid ? { gclid } : {}),
       sessionId: `s_${this.rng.hex(12)}`,
@@ -108,9 +124,10 @@ export class EventGenerator {
       }
       case 'search_query': {
         // About 1% of queries are pasted paragraphs: GA4 drops them silently (value > 100 chars).
-        const query = this.rng.chance(0.01)
-          ? `${this.rng.pick(SEARCHES)} `.repeat(20).trim()
-          : this.rng.pick(SEARCHES);
+        const query =
+          this.quirks && this.rng.chance(0.01)
+            ? `${this.rng.pick(SEARCHES)} `.repeat(20).trim()
+            : this.rng.pick(SEARCHES);
         return { context: ctx, search: { query, results: this.rng.int(0, 60) } };
       }
       case 'add_to_cart':
@@ -121,9 +138,10 @@ export class EventGenerator {
       case 'purchase': {
         const b = this.basket();
         // A legacy theme sends lower-case currency now and then: Meta rejects it, GA4 accepts it.
-        const currency = this.rng.chance(0.02)
-          ? this.site.currency.toLowerCase()
-          : this.site.currency;
+        const currency =
+          this.quirks && this.rng.chance(0.02)
+            ? this.site.currency.toLowerCase()
+            : this.site.currency;
         return {
           context: ctx,
           order: { id: `ORD-${this.rng.digits(8)}`, total: b.total, currency, items: b.products },

@@ -6,7 +6,7 @@ import type { SiteState } from '../state';
 import { EventGenerator, type SimEvent } from './generator';
 import { Prng } from './prng';
 import { PROVIDERS, type ProviderOutcome } from './providers';
-import { PROVIDER_MAX_ATTEMPTS, backoffMs } from './retry';
+import { PROVIDER_MAX_ATTEMPTS, backoffMs, isRetryable } from './retry';
 import type { Scheduler } from './scheduler';
 import type { Counter } from './health-window';
 import { Streams, type Stream } from './streams';
@@ -39,8 +39,6 @@ export function effectiveIntegration(
   };
 }
 
-const isRetryable = (o: ProviderOutcome) => o.kind === 'throttle' || o.kind === 'server';
-
 /**
  * The simulated platform: per site, events in batches every tick, through every enabled provider
  * (classify -> build -> validate -> deliver -> retry) and every subscribed webhook.
@@ -57,6 +55,17 @@ export class Pipeline {
   start(): void {
     if (this.d.eventsPerSecond <= 0) return;
     this.d.scheduler.every(TICK_MS, () => this.tick());
+  }
+
+  /** The wait before attempt n + 1: the pipeline's backoff, scaled to the sandbox clock. */
+  retryDelayMs(n: number, out: ProviderOutcome): number {
+    return backoffMs(
+      n,
+      this.d.retryBaseMs,
+      this.rng,
+      out.retryAfterMs ?? 0,
+      this.d.retryBaseMs / 500,
+    );
   }
 
   generator(site: SiteRecord): EventGenerator {
@@ -236,13 +245,7 @@ export class Pipeline {
       if (out.kind === 'auth') this.count(stream, 'authFailed');
       const error = out.error ?? { code: `http_${out.httpStatus}`, message: 'delivery failed' };
       if (isRetryable(out) && n < PROVIDER_MAX_ATTEMPTS) {
-        const delay = backoffMs(
-          n,
-          this.d.retryBaseMs,
-          this.rng,
-          out.retryAfterMs ?? 0,
-          this.d.retryBaseMs / 500,
-        );
+        const delay = this.retryDelayMs(n, out);
         stream.ring.push({
           ...entry,
           status: 'retrying',

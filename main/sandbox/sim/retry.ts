@@ -1,6 +1,10 @@
+import type { ProviderOutcome } from './providers/types';
 import type { Prng } from './prng';
 
 export const PROVIDER_MAX_ATTEMPTS = 3;
+
+/** Throttling and 5xx are worth another attempt; auth failures and rejections are not. */
+export const isRetryable = (o: ProviderOutcome) => o.kind === 'throttle' || o.kind === 'server';
 
 /**
  * Exponential backoff with full-range jitter (x0.5..x1.5), never shorter than the provider's own

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { clock } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { useChange } from './change-store';
+import { DamagedChangeCard, isDamagedRefusal } from './DamagedChangeCard';
 import { ExportButtons } from './ExportButtons';
 import { RollbackPanel } from './RollbackPanel';
 import { RunbookCard } from './RunbookCard';
@@ -45,7 +46,9 @@ export function ChangeDetail({ id }: { id: string }) {
     void load(id);
   }, [id, load]);
   if (!s || s.id !== id)
-    return error ? (
+    return isDamagedRefusal(error) ? (
+      <DamagedChangeCard id={id} />
+    ) : error ? (
       <ErrorNotice error={error} onRetry={() => void load(id)} />
     ) : (
       <Busy busy label="Loading the change…" />

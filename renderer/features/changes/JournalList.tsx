@@ -134,7 +134,13 @@ export function JournalList({
                 <td>{r.target}</td>
                 <td>{r.operator || '—'}</td>
                 <td>
-                  {r.open ? `open · ${STEP_TITLES[r.step]}` : (r.outcome ?? '').replace('_', ' ')}
+                  {r.damaged
+                    ? r.open
+                      ? 'damaged journal · holds the lock'
+                      : 'damaged journal · abandoned'
+                    : r.open
+                      ? `open · ${STEP_TITLES[r.step]}`
+                      : (r.outcome ?? '').replace('_', ' ')}
                 </td>
                 <td>
                   {r.anomalies ? `${r.anomalies} anomalies ` : ''}

@@ -9,11 +9,16 @@ import { Notice } from '../../ui/Notice';
 export function LockNotice({ error }: { error: BridgeError }) {
   const openId = (error.current as { changeId?: string } | undefined)?.changeId;
   if (error.kind !== 'conflict' || !openId) return <ErrorNotice error={error} />;
+  const damaged = (error.current as { damaged?: boolean } | undefined)?.damaged === true;
   return (
     <Notice
       tone="warning"
-      title="One provider at a time"
-      action={<a href={`#/changes/${openId}`}>Open change {openId}</a>}
+      title={damaged ? 'A damaged change holds the lock' : 'One provider at a time'}
+      action={
+        <a href={`#/changes/${openId}`}>
+          {damaged ? 'Resolve' : 'Open'} change {openId}
+        </a>
+      }
     >
       {error.message}
     </Notice>

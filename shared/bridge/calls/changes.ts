@@ -85,6 +85,8 @@ export const ChangeSummary = z.object({
   anomalies: z.number().int(),
   rollbacks: z.number().int(),
   failedRollbacks: z.number().int(),
+  /** Its journal could not be read back (see `changes.damaged`); it still holds the lock. */
+  damaged: z.boolean().optional(),
 });
 export type ChangeSummary = z.infer<typeof ChangeSummary>;
 

@@ -4,9 +4,30 @@ import { LocalId, SiteId } from '../ids';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/**
+ * Where a token may be sent: https, or plain http only on this machine (the sandbox). Applies to
+ * a connection's address and to every redirect the API answers with.
+ */
+export function isAllowedApiUrl(u: URL): boolean {
+  return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname));
+}
+
+/**
+ * The WHATWG form of a URL, which is where requests really go: in an http(s) URL `\` means `/`,
+ * so `http://a:1\@b:2/` is host a:1, not b:2. Validated and stored (and so shown) in this form.
+ */
+function normalizeUrl(s: string): string {
+  try {
+    return new URL(s).href.replace(/\/+$/, '');
+  } catch {
+    return s; // refused with a message below
+  }
+}
+
 const HttpUrl = z
   .string()
   .max(2048)
+  .transform(normalizeUrl)
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -19,8 +40,7 @@ const HttpUrl = z
 /** The API address: https, or plain http only on this machine (the sandbox), never a token in clear. */
 const ApiUrl = HttpUrl.refine((s) => {
   try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || LOOPBACK.has(u.hostname);
+    return isAllowedApiUrl(new URL(s));
   } catch {
     return true; // reported by HttpUrl
   }

@@ -14,6 +14,7 @@ import { createApiHandlers, createApiService, type ApiService } from '../../../m
 import { apiCalls } from '../../../shared/bridge/calls/api';
 import type { ClientLimits } from '../../../main/core/api/types';
 import type { ProxyEnv } from '../../../main/core/api/dispatcher';
+import type { NewDamage } from '../../../main/core/damage/register';
 
 export const TOKEN = 'tok_SECRET_0123456789abcdef';
 export const SITE = '3f1c2a9e-8b7d-4c6e-9f10-1234567890ab';
@@ -53,6 +54,8 @@ export interface Harness {
   /** The bridge adapters over `service`, input parsed as the dispatcher does. */
   handlers: ParsingHandlers;
   events: { name: string; payload: unknown }[];
+  /** Files the cache reported damaged (the damage register's sink). */
+  damage: NewDamage[];
   ctx: CallContext;
   profile: Connection;
   cacheDir: string;
@@ -78,9 +81,11 @@ export function harness(opts: {
   };
   const token = 'token' in opts ? opts.token : TOKEN;
   const events: Harness['events'] = [];
+  const damage: NewDamage[] = [];
   const ctx: CallContext = { client: 'test' };
   const service = createApiService({
     emit: (name, payload) => events.push({ name, payload }),
+    damage: (d) => damage.push(d),
     connections: {
       resolve: (id) =>
         id === profile.id
@@ -95,6 +100,7 @@ export function harness(opts: {
     service,
     handlers: parsing(service),
     events,
+    damage,
     ctx,
     profile,
     cacheDir,

@@ -90,7 +90,14 @@ describe('offline cache behind the bridge reads', () => {
     const e = await failure(h.handlers['integrations.list'](target, h.ctx));
     expect(e.message).toMatch(/moved aside as integrations\.json\.corrupt-/);
     expect(readdirSync(dir).some((f) => f.startsWith('integrations.json.corrupt-'))).toBe(true);
-    expect(h.events.some((ev) => ev.name === 'app.notice')).toBe(true);
+    expect(h.damage).toEqual([
+      expect.objectContaining({
+        store: 'cache',
+        file: join(dir, 'integrations.json'),
+        movedTo: expect.stringMatching(/integrations\.json\.corrupt-/),
+        lost: expect.stringMatching(/offline copy of integrations/),
+      }),
+    ]);
   });
 
   it('writes while offline are refused with `offline`, never queued', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeStorage } from 'electron';
+import type { NewDamage } from '../../../main/core/damage/register';
 import { FileSecretStore } from '../../../main/core/secrets/file-store';
 import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
 import {
@@ -39,11 +40,18 @@ describe('FileSecretStore (browser mode, opt-in)', () => {
 
   it('treats an undecryptable value as missing and reports a corrupt file', async () => {
     const dir = fresh();
-    const notices: string[] = [];
+    const damage: NewDamage[] = [];
     writeFileSync(join(dir, 'secrets.json'), '{not json');
-    const s = new FileSecretStore(dir, (m) => notices.push(m));
+    const s = new FileSecretStore(dir, (d) => damage.push(d));
     expect(await s.get('x')).toBeUndefined();
-    expect(notices[0]).toMatch(/moved to/);
+    expect(damage).toEqual([
+      expect.objectContaining({
+        store: 'secrets',
+        file: join(dir, 'secrets.json'),
+        movedTo: expect.stringMatching(/secrets\.json\.corrupt-/),
+        lost: expect.stringMatching(/tokens/),
+      }),
+    ]);
   });
 });
 
@@ -122,12 +130,16 @@ describe('FileSecretStore key handling', () => {
   it('moves a damaged key aside with a notice instead of overwriting it silently', async () => {
     const dir = fresh();
     writeFileSync(join(dir, 'secrets.key'), 'too short');
-    const notices: string[] = [];
-    const s = new FileSecretStore(dir, (m) => notices.push(m));
+    const damage: NewDamage[] = [];
+    const s = new FileSecretStore(dir, (d) => damage.push(d));
     await s.set('c', TOKEN);
-    expect(notices.join('\n')).toMatch(
-      /key file was damaged and moved to .*secrets\.key\.corrupt-/,
-    );
+    expect(damage).toEqual([
+      expect.objectContaining({
+        store: 'secrets',
+        file: join(dir, 'secrets.key'),
+        movedTo: expect.stringMatching(/secrets\.key\.corrupt-/),
+      }),
+    ]);
     expect(await s.get('c')).toBe(TOKEN);
   });
 

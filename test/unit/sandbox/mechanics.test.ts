@@ -90,6 +90,17 @@ describe('Standard Webhooks signing', () => {
 });
 
 describe('generator', () => {
+  test("a test sample has none of live traffic's quirks; live traffic keeps them", () => {
+    const g = new EventGenerator(new Prng(5), { domain: 'x.example', currency: 'EUR' });
+    const samples = Array.from({ length: 2000 }, () => g.sample(1000, 'purchase').payload);
+    const ctxOf = (p: Record<string, unknown>) => p.context as { gclid?: string };
+    const orderOf = (p: Record<string, unknown>) => p.order as { currency: string };
+    expect(samples.every((p) => orderOf(p).currency === 'EUR' && ctxOf(p).gclid)).toBe(true);
+    const live = Array.from({ length: 2000 }, () => g.next(1000, 'purchase').payload);
+    expect(live.some((p) => orderOf(p).currency === 'eur')).toBe(true);
+    expect(live.some((p) => !ctxOf(p).gclid)).toBe(true);
+  });
+
   test('deterministic for a seed, and every event carries its required fields', () => {
     const a = new EventGenerator(new Prng(3), { domain: 'x.example', currency: 'EUR' });
     const b = new EventGenerator(new Prng(3), { domain: 'x.example', currency: 'EUR' });

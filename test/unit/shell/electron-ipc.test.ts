@@ -113,4 +113,63 @@ describe('electron IPC wrapper', () => {
     expect(gone).toEqual([`window-${one.webContents.id}`]);
     dispose();
   });
+
+  // Issue 13 case 1, Electron side: every send path handles its own failure.
+  it('a window whose send throws (serialization) is logged and skipped; the emitter and other windows are unaffected', () => {
+    const hub = new EventHub();
+    const broken = new BrowserWindow({}) as BrowserWindow & { webContents: { sent: unknown[] } };
+    const fine = new BrowserWindow({}) as BrowserWindow & { webContents: { sent: unknown[] } };
+    broken.webContents.send = () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const dispose = registerIpc(new Proxy({} as Handlers, { get: () => vi.fn() }), hub, () => [
+      broken,
+      fine,
+    ]);
+    expect(() => hub.emit('app.notice', { level: 'info', message: 'still here' })).not.toThrow();
+    expect(fine.webContents.sent).toContainEqual({
+      channel: eventChannel('app.notice'),
+      payload: { level: 'info', message: 'still here' },
+    });
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringMatching(/event app.notice could not be sent/),
+      expect.any(RangeError),
+    );
+    errors.mockRestore();
+    dispose();
+  });
+
+  it('an answer nested too deep for structured clone is refused as a typed error, never thrown', async () => {
+    const deep: Record<string, unknown> = {};
+    let cursor = deep;
+    for (let i = 0; i < 10_000; i++) cursor = cursor.a = {};
+    const handlers = new Proxy({} as Handlers, {
+      get: (_t, name) =>
+        name === 'integrations.get'
+          ? () =>
+              Promise.resolve({
+                data: { provider: 'ga4', enabled: true, testMode: false, config: {}, deep },
+                fetchedAt: new Date().toISOString(),
+                stale: false,
+              })
+          : vi.fn(),
+    });
+    const win = new BrowserWindow({}) as BrowserWindow & {
+      webContents: { mainFrame: WebFrameMain };
+    };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const dispose = registerIpc(handlers, new EventHub(), () => [win]);
+    const res = await (ipcMain as unknown as FakeIpc).__invoke(
+      callChannel('integrations.get'),
+      win.webContents.mainFrame,
+      { ...goodInput, provider: 'ga4' },
+    );
+    expect(res).toMatchObject({
+      ok: false,
+      error: { kind: 'internal', message: expect.stringMatching(/nested too deeply/) },
+    });
+    errors.mockRestore();
+    dispose();
+  });
 });

@@ -1,5 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { CALL_NAMES, callChannel } from '../../../shared/bridge';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { eventually } from '../../fakes/poll';
+import { CALL_NAMES, callChannel, eventChannel } from '../../../shared/bridge';
 import {
   app,
   BrowserWindow,
@@ -10,6 +11,9 @@ import {
   protocol,
   session,
 } from '../../fakes/electron';
+
+// The test runner's own listeners, present before main/index.ts installs its handler.
+const runnerListeners = process.listeners('unhandledRejection');
 
 // Imports the real Electron entry against the fake module: lifecycle order and wiring, for real.
 describe('main/index.ts', () => {
@@ -77,5 +81,50 @@ describe('main/index.ts', () => {
     expect(await update(true)).toMatchObject({ ok: true, value: { allowInsecureSecrets: true } });
     expect(await update(false)).toMatchObject({ ok: true, value: { allowInsecureSecrets: false } });
     expect(dialog.shown).toHaveLength(2);
+  });
+
+  // Issue 13 case 1: Node's default ends the process on an unhandled rejection.
+  it('an unhandled rejection anywhere in main is logged and shown in the window, never fatal', async () => {
+    const win = BrowserWindow.all[0]!;
+    const ours = process
+      .listeners('unhandledRejection')
+      .filter((l) => !runnerListeners.includes(l));
+    expect(ours).toHaveLength(1);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // For this one rejection only main's handler listens (the runner would fail the run).
+    for (const l of runnerListeners) process.off('unhandledRejection', l);
+    try {
+      void Promise.reject(new Error('injected fault in the Electron entry'));
+      await eventually(
+        () =>
+          win.webContents.sent.find(
+            (s) =>
+              s.channel === eventChannel('app.notice') &&
+              /injected fault in the Electron entry/.test(
+                (s.payload as { message: string }).message,
+              ),
+          ),
+        { what: 'the app.notice in the window' },
+      );
+    } finally {
+      for (const l of runnerListeners) process.on('unhandledRejection', l);
+    }
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /unhandled rejection: Error: injected fault in the Electron entry\n\s+at /,
+      ),
+    );
+    errors.mockRestore();
+    const info = (await ipcMain.__invoke(
+      callChannel('app.info'),
+      win.webContents.mainFrame,
+      {},
+    )) as {
+      value: { notices: string[] };
+    };
+    expect(info.value.notices).toContainEqual(
+      expect.stringMatching(/injected fault in the Electron entry/),
+    );
+    expect(calls.filter((c) => c.startsWith('exit:'))).toEqual([]);
   });
 });
