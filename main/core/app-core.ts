@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ClientId, Emit, Handlers } from '../../shared/bridge';
+import { createAlertsFeature } from './alerts';
 import { createApiHandlers, createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
 import { createChangesFeature } from './changes';
@@ -87,6 +88,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     snapshots: snapshots.service,
     runbooks: runbookStore,
     damage: damage.sink,
+    // The alerts feature is built below (it reads the journal); this runs only once calls arrive.
+    watchEventsOf: (connectionId, siteId, from, to) =>
+      alerts.eventsOf(connectionId, siteId, from, to),
   });
   const runbooks = createRunbooksFeature({
     emit,
@@ -95,7 +99,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     store: runbookStore,
     changesOf: (connectionId, siteId) => changes.statesOf(connectionId, siteId),
   });
-  const features = [snapshots, tail, changes, runbooks];
+  const alerts = createAlertsFeature({
+    dataDir,
+    emit,
+    settings,
+    secrets: opts.secrets,
+    connections,
+    api,
+    snapshots: snapshots.service.store,
+    damage: damage.sink,
+    ours: (connectionId, siteId, target, since) =>
+      changes.wroteSince({ connectionId, siteId, target }, since),
+  });
+  const features = [snapshots, tail, changes, runbooks, alerts];
 
   const handlers: Handlers = {
     ...createAppHandlers(
@@ -116,6 +132,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...changes.handlers,
     ...runbooks.handlers,
     ...createDamageHandlers(damage, emit),
+    ...alerts.handlers,
   };
 
   // Every store has read its files before the first call: a lock or a damage notice is never missed.
@@ -123,7 +140,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   return {
     handlers,
-    clientGone: (client) => tail.clientGone(client),
+    clientGone: (client) => {
+      tail.clientGone(client);
+      alerts.clientGone(client);
+    },
     sandbox,
     damage,
     notify(level, message) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertsCalls, alertsEvents } from './calls/alerts';
 import { apiCalls, ConnectivityEvent } from './calls/api';
 import { appCalls } from './calls/app';
 import { connectionCalls } from './calls/connections';
@@ -24,6 +25,7 @@ export const calls = {
   ...runbooksCalls,
   ...damageCalls,
   ...damagedChangesCalls,
+  ...alertsCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -34,6 +36,7 @@ export const events = {
   ...changesEvents,
   ...runbooksEvents,
   ...damageEvents,
+  ...alertsEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

@@ -5,6 +5,7 @@ import {
   MONITOR_VERDICT_LABELS,
   monitorVerdict,
 } from '../../../shared/domain/workflow/monitor-gaps';
+import type { WatchEvent } from '../../../shared/domain/alerts/schema';
 import type { Runbook } from '../../../shared/domain/workflow/runbook';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 
@@ -81,26 +82,34 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
   return out.join('\n') + '\n';
 }
 
-/** A time range across every change of a site, in time order: what happened during an incident. */
+/**
+ * A time range of a site, in time order: what happened during an incident. Every change's journal
+ * lines, and what the app saw happen outside them (health flips, drift first seen and gone,
+ * configuration changed outside the app, alerts raised, acknowledged and resolved).
+ */
 export function incidentMarkdown(
   changes: readonly ChangeState[],
   from: string,
   to: string,
+  seen: readonly WatchEvent[] = [],
 ): string {
-  const rows = changes
-    .flatMap((c) =>
-      c.entries.filter((e) => e.at >= from && e.at <= to).map((e) => ({ at: e.at, c, e })),
-    )
-    .sort((a, b) => a.at.localeCompare(b.at));
+  const rows = [
+    ...changes.flatMap((c) =>
+      c.entries
+        .filter((e) => e.at >= from && e.at <= to)
+        .map((e) => ({ at: e.at, who: c.id, target: c.target, what: describeEntry(e) })),
+    ),
+    ...seen.map((e) => ({ at: e.at, who: 'watch', target: e.target, what: e.text })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     [
       `# Incident timeline ${from} — ${to}`,
       '',
-      `${changes.length} changes.`,
+      `${changes.length} changes, ${seen.length} events seen by the app.`,
       '',
       '| Time | Change | Target | What |',
       '|---|---|---|---|',
-      ...rows.map((r) => `| ${r.at} | ${r.c.id} | ${r.c.target} | ${cell(describeEntry(r.e))} |`),
+      ...rows.map((r) => `| ${r.at} | ${r.who} | ${r.target} | ${cell(r.what)} |`),
     ].join('\n') + '\n'
   );
 }

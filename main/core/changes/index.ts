@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { changesCalls, ChangeView } from '../../../shared/bridge/calls/changes';
+import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import type { damagedChangesCalls } from '../../../shared/bridge/calls/changes-damaged';
 import { fail } from '../../../shared/bridge/errors';
 import { NEW_WEBHOOK_TARGET } from '../../../shared/domain/workflow/entries';
@@ -17,7 +18,7 @@ import { ioOf, type ChangeCtx } from './context';
 import { DraftStore } from './drafts';
 import { startRestore } from './restore';
 import { summaryOf } from './export';
-import { exportChanges, listChanges } from './queries';
+import { exportChanges, listChanges, type WatchEventsOf } from './queries';
 import { ChangeService } from './service';
 import { ChangeStore } from './store';
 import { createDamagedChangeHandlers } from './damaged-handlers';
@@ -30,6 +31,8 @@ export interface ChangesDeps {
   api: ApiService;
   snapshots: SnapshotsService;
   runbooks: RunbookStore;
+  /** What the watch saw on a site in a time range, for the incident timeline (alerts feature). */
+  watchEventsOf?: WatchEventsOf;
   /** Where a damaged journal, draft or monitor tally is reported. */
   damage: DamageSink;
 }
@@ -39,6 +42,11 @@ export interface ChangesFeature extends Feature<
 > {
   /** Every change of a site, folded (the checklist reads them). */
   statesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
+  /**
+   * Whether this app wrote `target` (an apply, or a rollback that went through) at or after
+   * `since`: the watch tells a configuration changed by us from one changed outside the app.
+   */
+  wroteSince(key: SnapshotKey, since: string): Promise<boolean>;
 }
 
 /**
@@ -103,6 +111,20 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
   }
 
   return {
+    async wroteSince(key, since) {
+      await ready;
+      return store
+        .all()
+        .some(
+          (c) =>
+            c.connectionId === key.connectionId &&
+            c.siteId === key.siteId &&
+            c.target === key.target &&
+            c.entries.some(
+              (e) => e.at >= since && (e.type === 'apply_done' || (e.type === 'rollback' && e.ok)),
+            ),
+        );
+    },
     async statesOf(connectionId, siteId) {
       await ready;
       return store.all().filter((c) => c.connectionId === connectionId && c.siteId === siteId);
@@ -224,7 +246,13 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
       'changes.note': async (i) => view((await service.note(i.changeId, i.text)).id),
       'changes.export': async (i) => {
         await ready;
-        return exportChanges(i, store.all(), (c) => service.state(c), runbookOf);
+        return exportChanges(
+          i,
+          store.all(),
+          (c) => service.state(c),
+          runbookOf,
+          deps.watchEventsOf,
+        );
       },
     },
     ready,

@@ -4,6 +4,7 @@ import {
   anomalyKey,
   detectAnomalies,
   detectSilence,
+  SILENCE_FLOOR_MS,
   uniqueAnomalies,
 } from '../../../shared/domain/anomaly/detect';
 import type { Anomaly, RateWindow } from '../../../shared/domain/anomaly/schema';
@@ -24,12 +25,6 @@ import {
   saveTally,
   type Tally,
 } from './monitor-tally';
-
-/**
- * Silence shorter than this is not raised: traffic arrives in random bursts (a gap of three
- * average gaps happens every few seconds on a busy site), while an outage lasts.
- */
-export const SILENCE_FLOOR_MS = 30_000;
 
 /** Poll often enough for a short window to have several looks, rarely enough for a 24 h one. */
 export function pollMs(windowMinutes: number): number {

@@ -14,6 +14,7 @@ export const STORE_NAMES: Record<DamagedStore, string> = {
   drafts: 'Change draft',
   sandbox: 'Sandbox data',
   'damage-log': 'Damage notices',
+  alerts: 'Alerts',
 };
 
 /** A damaged file, moved aside: what was lost, what was kept, where the file went. */

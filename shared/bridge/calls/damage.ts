@@ -13,6 +13,7 @@ export const DamagedStore = z.enum([
   'drafts',
   'sandbox',
   'damage-log',
+  'alerts',
 ]);
 export type DamagedStore = z.infer<typeof DamagedStore>;
 

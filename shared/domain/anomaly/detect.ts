@@ -162,6 +162,13 @@ export function uniqueAnomalies(list: readonly Anomaly[]): Anomaly[] {
 }
 
 /**
+ * Silence shorter than this is not raised by the monitor or the watch: traffic arrives in random
+ * bursts (a gap of three average gaps happens every few seconds on a busy site) and both read the
+ * logs or health every few seconds, while an outage lasts.
+ */
+export const SILENCE_FLOOR_MS = 30_000;
+
+/**
  * Silence: nothing delivered for `silenceFactor` times the baseline's inter-arrival time (its
  * window span over its sent count), counted from the last delivery seen or, before any, from
  * `since`. `floorMs` is the caller's reading granularity (a monitor polling every few seconds
