@@ -14,6 +14,70 @@ const rawIpcAllowed = ['main/preload.ts', 'main/host/electron-ipc.ts'];
 const OPEN_EXTERNAL =
   'Open links only through main/electron/open-external.ts (the https allow-list).';
 
+// window.prompt does nothing under Electron and confirm/alert block its main process: the app's
+// own Dialog (renderer/ui/Dialog.tsx, ConfirmDialog.tsx) is the only way to ask the operator.
+const NATIVE_DIALOG =
+  "Electron does not support window.prompt and behaves differently for alert/confirm: use the app's Dialog (renderer/ui/ConfirmDialog.tsx, PromptDialog.tsx).";
+const nativeDialogBan = {
+  'no-restricted-globals': [
+    'error',
+    ...['prompt', 'alert', 'confirm'].map((name) => ({ name, message: NATIVE_DIALOG })),
+  ],
+  'no-restricted-properties': [
+    'error',
+    ...['window', 'globalThis', 'self', 'top', 'parent'].flatMap((object) =>
+      ['prompt', 'alert', 'confirm'].map((property) => ({
+        object,
+        property,
+        message: NATIVE_DIALOG,
+      })),
+    ),
+  ],
+};
+
+// The sandboxed preload cannot require(); whatever it imports is bundled into it. It needs the
+// call names only, so zod and the schemas stay out (shared/bridge/names.ts is zod-free).
+const preloadLean = {
+  regex: '^zod$|/bridge(/index|/table|/wire|/calls/.*)?$|/contract(/.*)?$',
+  allowTypeImports: true,
+  message:
+    'The preload imports names only (shared/bridge/names.ts): zod and the schemas would be bundled into it.',
+};
+
+const baseSyntax = [
+  // Any member access or destructuring named openExternal: catches shell.openExternal,
+  // shell['openExternal'], aliased and namespace imports, and const { openExternal } = shell.
+  { selector: "MemberExpression[property.name='openExternal']", message: OPEN_EXTERNAL },
+  { selector: "MemberExpression[property.value='openExternal']", message: OPEN_EXTERNAL },
+  { selector: "ObjectPattern > Property[key.name='openExternal']", message: OPEN_EXTERNAL },
+  {
+    selector: 'Identifier[name=/^(ipcMain|ipcRenderer)$/]',
+    message: 'Raw ipcMain/ipcRenderer only in main/preload.ts and main/host/electron-ipc.ts.',
+  },
+];
+
+// A React state updater must be pure: StrictMode calls it twice, and a timer or a bridge call
+// started inside one (the old Config step's autosave) runs twice or leaks past unmount.
+const STATE_SETTER = '/^set(?!Timeout$|Interval$|Immediate$)[A-Z]/';
+const pureUpdaters = [
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'call',
+  'request',
+  'fetch',
+].map((name) => ({
+  selector: `CallExpression[callee.name=${STATE_SETTER}] > :matches(ArrowFunctionExpression, FunctionExpression) CallExpression[callee.name='${name}']`,
+  message: `State updaters stay pure: start ${name}() in an effect or an event handler, not inside setState(fn).`,
+}));
+const nestedSetter = {
+  selector: `CallExpression[callee.name=${STATE_SETTER}] > :matches(ArrowFunctionExpression, FunctionExpression) CallExpression[callee.name=${STATE_SETTER}]`,
+  message: 'State updaters stay pure: set other state in the handler, not inside setState(fn).',
+};
+
 const noImport = (groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
 });
@@ -70,6 +134,7 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     rules: {
+      ...nativeDialogBan,
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
@@ -81,18 +146,7 @@ export default tseslint.config(
         'error',
         { allowNumber: true, allowBoolean: true },
       ],
-      'no-restricted-syntax': [
-        'error',
-        // Any member access or destructuring named openExternal: catches shell.openExternal,
-        // shell['openExternal'], aliased and namespace imports, and const { openExternal } = shell.
-        { selector: "MemberExpression[property.name='openExternal']", message: OPEN_EXTERNAL },
-        { selector: "MemberExpression[property.value='openExternal']", message: OPEN_EXTERNAL },
-        { selector: "ObjectPattern > Property[key.name='openExternal']", message: OPEN_EXTERNAL },
-        {
-          selector: 'Identifier[name=/^(ipcMain|ipcRenderer)$/]',
-          message: 'Raw ipcMain/ipcRenderer only in main/preload.ts and main/host/electron-ipc.ts.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...baseSyntax],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
@@ -108,6 +162,7 @@ export default tseslint.config(
   },
   { files: ['main/base/**/*.ts'], rules: noImport([electronBan, baseLeaf]) },
   { files: electronOnly, rules: noImport([rendererBan]) },
+  { files: ['main/preload.ts'], rules: noImport([rendererBan, preloadLean]) },
   { files: ['shared/**/*.ts'], rules: noImport([electronBan, rendererBan, mainBan]) },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -115,6 +170,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...noImport([electronBan, mainBan]),
+      'no-restricted-syntax': ['error', ...baseSyntax, ...pureUpdaters, nestedSetter],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       // zustand actions are plain closures (no `this`); destructuring them is the idiom.

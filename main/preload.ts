@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_NAMES, EVENT_NAMES } from '../shared/bridge/table';
-import { callChannel, eventChannel, type OpsGlobal } from '../shared/bridge/wire';
+// names.ts, not the table: the table would pull zod and every schema into the preload bundle.
+import { CALL_NAMES, callChannel, EVENT_NAMES, eventChannel } from '../shared/bridge/names';
+import type { OpsGlobal } from '../shared/bridge/wire';
 
 /**
  * `window.ops`, generated from the bridge table: one named function per call and one subscribe

@@ -119,6 +119,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       settings,
       opts.secrets,
       () => notices,
+      emit,
       opts.confirmInsecureSecrets,
     ),
     // "Test connection" and the check of a new site are asked for: live, never the offline copy.

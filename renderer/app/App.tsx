@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { DEFAULT_ROUTE, ROUTES } from './routes';
 import { useRouter } from './router-store';
 import { useSession } from './session-store';
@@ -13,16 +13,11 @@ import { useShortcuts } from './shortcuts';
 const NO_NOTICES: string[] = [];
 
 export function App() {
-  const load = useSession((s) => s.load);
   const loadError = useSession((s) => s.loadError);
   const notices = useSession((s) => s.info?.notices ?? NO_NOTICES);
   const segments = useRouter((s) => s.segments);
   useTheme();
   useShortcuts();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const route =
     ROUTES.find((r) => r.path === segments[0]) ?? ROUTES.find((r) => r.path === DEFAULT_ROUTE)!;

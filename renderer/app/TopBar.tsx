@@ -1,13 +1,16 @@
 import { SitePicker } from './SitePicker';
-import { useSession } from './session-store';
+import { useSelectedSite, useSession } from './session-store';
+import { EnvironmentBadge } from '../features/environment/EnvironmentBadge';
 import { usePalette } from '../features/command-palette/palette-store';
 
 export function TopBar() {
   const info = useSession((s) => s.info);
+  const connection = useSelectedSite()?.connection;
   return (
-    <header className="topbar">
+    <header className={connection ? `topbar env-frame env-${connection.color}` : 'topbar'}>
       <span className="brand">Integration Ops</span>
       <SitePicker />
+      {connection && <EnvironmentBadge connection={connection} />}
       <span className="spacer" />
       <button
         type="button"

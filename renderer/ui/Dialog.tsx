@@ -11,6 +11,7 @@ export function Dialog({
   children,
   actions,
   wide,
+  closeLabel = 'Close',
 }: {
   open: boolean;
   title: string;
@@ -18,6 +19,8 @@ export function Dialog({
   children: ReactNode;
   actions?: ReactNode;
   wide?: boolean;
+  /** "Cancel" when the dialog asks a question; Escape does the same. */
+  closeLabel?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
@@ -54,7 +57,7 @@ export function Dialog({
       <div className="dialog-actions">
         {actions}
         <button type="button" onClick={() => ref.current?.close()}>
-          Close
+          {closeLabel}
         </button>
       </div>
     </dialog>

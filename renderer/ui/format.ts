@@ -1,3 +1,5 @@
+import { displayTime } from '../../shared/domain/names';
+
 /** "12 s ago", "4 min ago", "3 h ago": ages an operator reads at a glance. */
 export function ago(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return 'never';
@@ -12,10 +14,9 @@ export function ago(iso: string | null | undefined, now = Date.now()): string {
   return `${Math.round(h / 24)} d ago`;
 }
 
+/** A time as text in the app's one format (see shared/domain/names/time-format.ts). */
 export function clock(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '—' : d.toLocaleTimeString();
+  return displayTime(iso);
 }
 
 /** Any value as short display text (never raw JSON blobs for objects in tables). */

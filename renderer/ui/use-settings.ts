@@ -1,13 +1,17 @@
-import { useEffect, useState } from 'react';
-import { call } from '../bridge';
+import type { Settings } from '../../shared/bridge';
+import { useBridgeQuery } from '../data/use-bridge-query';
 
-/** The operator's refresh interval (Settings), 30 s until it is known. */
+/** The operator's settings, one query for every window; `settings.changed` keeps it current. */
+export function useSettings(): Settings | undefined {
+  return useBridgeQuery('settings.get', {}, { staleTime: Infinity }).data;
+}
+
+/** The operator's refresh interval in seconds (Settings), 30 s until it is known. */
 export function useRefreshInterval(): number {
-  const [seconds, setSeconds] = useState(30);
-  useEffect(() => {
-    void call('settings.get', {}).then((r) => {
-      if (r.ok) setSeconds(r.value.refreshIntervalSec);
-    });
-  }, []);
-  return seconds;
+  return useSettings()?.refreshIntervalSec ?? 30;
+}
+
+/** The `refetchInterval` of a screen's auto-refreshing queries (paused while the window is hidden). */
+export function useAutoRefreshMs(): number {
+  return useRefreshInterval() * 1000;
 }

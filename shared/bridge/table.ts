@@ -10,6 +10,8 @@ import { runbooksCalls, runbooksEvents } from './calls/runbooks';
 import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
 import { tailCalls, tailEvents } from './calls/tail';
 import type { CallSpec, HandlersOf } from './define';
+import { CALL_NAMES, EVENT_NAMES, type CallNameList, type EventNameList } from './names';
+import { Settings } from './calls/app';
 
 /**
  * The bridge: every call and event between renderer and main, each with its zod schemas. A feature
@@ -30,6 +32,8 @@ export const calls = {
 
 export const events = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** Settings were saved (by any window): every window refetches them. */
+  'settings.changed': Settings,
   'connectivity.changed': ConnectivityEvent,
   ...snapshotsEvents,
   ...tailEvents,
@@ -47,8 +51,13 @@ export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
-export const CALL_NAMES = Object.keys(calls) as CallName[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
+/** The zod-free name lists (names.ts, what the preload imports) must be exactly the table's keys. */
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const callNamesMatch: SameSet<CallName, CallNameList> = true;
+const eventNamesMatch: SameSet<EventName, EventNameList> = true;
+void callNamesMatch;
+void eventNamesMatch;
+export { CALL_NAMES, EVENT_NAMES };
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(calls, name);

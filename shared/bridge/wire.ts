@@ -18,9 +18,7 @@ export const ServerFrameSchema = z.union([
   z.object({ event: z.string(), payload: z.unknown() }),
 ]);
 
-/** Electron channel names, derived from the table so neither side spells them by hand. */
-export const callChannel = (name: CallName) => `ops:call:${name}`;
-export const eventChannel = (name: EventName) => `ops:event:${name}`;
+export { callChannel, eventChannel } from './names';
 
 /** What the preload exposes as `window.ops`: named functions only, no raw ipcRenderer. */
 export interface OpsGlobal {

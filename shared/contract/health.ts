@@ -18,6 +18,8 @@ export const HealthWindow = z.looseObject({
   retried: z.number().int(),
   filtered: z.number().int(),
   skipped: z.number().int(),
+  /** Events logged but not sent because the integration is in test mode (not "skipped"). */
+  testMode: z.number().int().optional(),
 });
 export type HealthWindow = z.infer<typeof HealthWindow>;
 

@@ -9,9 +9,3 @@ export const PROVIDER_KEYS = ProviderKey.options;
 export const ProviderParam = z
   .enum(['ga4', 'meta', 'gads', 'google_ads'])
   .transform((p): ProviderKey => (p === 'google_ads' ? 'gads' : p));
-
-export const PROVIDER_LABELS: Record<ProviderKey, string> = {
-  ga4: 'Google Analytics 4',
-  meta: 'Meta (Conversions API)',
-  gads: 'Google Ads',
-};

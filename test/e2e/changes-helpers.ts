@@ -44,6 +44,20 @@ export function step(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
 }
 
+/**
+ * Apply change, then confirm in the app's dialog, which names the environment and the site
+ * ("Apply the change to GA4 on Demo store (sandbox) - Sandbox?").
+ */
+export async function applyChange(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Apply change' }).click();
+  const ask = page.getByRole('dialog', {
+    name: /^(Apply the change to|Create|Delete) .+ on .+ - .+\?$/,
+  });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Apply change' }).click();
+  await expect(ask).toBeHidden();
+}
+
 /** The change's Config step holds the editor; CodeMirror takes the new text as one fill. */
 export async function editJson(page: Page, edit: (text: string) => string): Promise<void> {
   const code = page.locator('.cm-content');

@@ -1,4 +1,13 @@
-import { bridge, mapping, puts, shortCycle, site, startChange, step } from './changes-helpers';
+import {
+  bridge,
+  mapping,
+  puts,
+  shortCycle,
+  site,
+  startChange,
+  step,
+  applyChange,
+} from './changes-helpers';
 import { expect, test } from './fixtures';
 
 // Widens the gap between the PUT and the automatic test (a NODE_ENV=test seam in main/core/changes),
@@ -29,7 +38,7 @@ test('one provider at a time; a reload between PUT and test applies nothing twic
     .fill('product_impression');
   await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
   await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Test')).toContainText('The mandatory provider test is running');
   await page.reload(); // between the PUT and the test
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed', {
@@ -64,7 +73,7 @@ test('resume after a restart of the app in the middle of Monitor', async ({
     .fill('product_impression');
   await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
   await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed', {
     timeout: 20_000,
   });

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expectAccessible, screenshotBothThemes } from './a11y';
-import { bridge, mapping, puts, shortCycle, site, startChange, step } from './changes-helpers';
+import {
+  bridge,
+  mapping,
+  puts,
+  shortCycle,
+  site,
+  startChange,
+  step,
+  applyChange,
+} from './changes-helpers';
 import { expect, test } from './fixtures';
 
 test('a full change: mapping edit, impact preview, apply, test, health, monitor, known-good; journal, export, checklist', async ({
@@ -47,7 +56,7 @@ test('a full change: mapping edit, impact preview, apply, test, health, monitor,
   await expectAccessible(page, 'change config step');
   await screenshotBothThemes(page, 'change-config');
 
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed');
   await page.getByRole('button', { name: 'Check health' }).click();
   await expect(page.getByTestId('health-compare')).toBeVisible();
@@ -126,7 +135,7 @@ test('a bad change: removed purchase mapping flagged by the preview and at Monit
   await expect(page.getByRole('list', { name: 'Impact warnings' })).toContainText(
     /purchase: .* none would be after this change/,
   );
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed');
   await page.getByRole('button', { name: 'Check health' }).click();
   await page.getByRole('button', { name: 'Start monitoring' }).click();
@@ -145,8 +154,20 @@ test('a bad change: removed purchase mapping flagged by the preview and at Monit
     .getByRole('region', { name: 'Rollback' })
     .getByRole('button', { name: 'Restore snapshot' })
     .click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  // The confirmation names what, where and which environment.
+  const ask = page.getByRole('dialog', {
+    name: 'Restore snapshot on Demo store (sandbox) - Sandbox?',
+  });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Restore snapshot' }).click();
   await expect(page.getByTestId('timeline')).toContainText('Restore snapshot done; test passed');
+  // Rollback results: what was done, the mandatory test with its steps, drift afterwards.
+  const result = page.getByTestId('rollback-result');
+  await expect(result).toContainText(/Restore snapshot v\d+: done and recorded/);
+  await expect(result.getByTestId('test-result')).toContainText('Test passed');
+  await expect(result.getByTestId('drift-badge')).toBeVisible();
+  await expectAccessible(page, 'rollback result');
+  await screenshotBothThemes(page, 'change-rollback-result');
   const t = await site(page);
   const live = await bridge<{ data: { eventMapping: Record<string, string> } }>(
     page,
@@ -173,14 +194,20 @@ test('a failing test (credentials_revoked on meta) is rolled back with Disable p
   await mapping(page).getByLabel('Provider event for add_payment_info').fill('AddPaymentInfo');
   await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
   await bridge(page, 'drills.start', { ...t, scenario: 'credentials_revoked' });
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test failed');
   await expect(page.getByText('Roll back now')).toBeVisible();
   await expectAccessible(page, 'failed test with rollback');
   await screenshotBothThemes(page, 'change-test-failed');
-  await page.getByRole('button', { name: 'Disable provider' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByTestId('timeline')).toContainText('Disable provider done');
+  await page.getByRole('button', { name: 'Disable Meta' }).click();
+  await page
+    .getByRole('dialog', { name: 'Disable Meta on Demo store (sandbox) - Sandbox?' })
+    .getByRole('button', { name: 'Disable Meta' })
+    .click();
+  await expect(page.getByTestId('timeline')).toContainText('Disable Meta done');
+  await expect(page.getByTestId('rollback-result')).toContainText(
+    'Disable Meta: done and recorded.',
+  );
   const live = await bridge<{ data: { enabled: boolean } }>(page, 'integrations.get', {
     ...t,
     provider: 'meta',

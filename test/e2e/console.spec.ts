@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
-import { editJson, puts, step } from './changes-helpers';
+import { applyChange, editJson, puts, step } from './changes-helpers';
 import { expect, test } from './fixtures';
 
 async function sentCount(page: Page, provider: string): Promise<number> {
@@ -52,7 +52,7 @@ test('edit the GA4 mapping through the form inside a change: diff, apply, test, 
   await page.getByRole('button', { name: 'Run test' }).click();
   await expect(page.getByTestId('test-result')).toBeVisible();
   // The page carries the runbook's controls: rollback, drift and the live log; no direct edit.
-  for (const name of ['Disable provider', 'Enable test mode', 'Restore snapshot'])
+  for (const name of ['Disable GA4', 'Enable test mode', 'Restore snapshot'])
     await expect(page.getByRole('button', { name })).toBeVisible();
   await expect(page.getByTestId('drift-badge')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Edit config' })).toHaveCount(0);
@@ -80,7 +80,7 @@ test('edit the GA4 mapping through the form inside a change: diff, apply, test, 
 
   await page.getByRole('button', { name: 'Preview impact' }).click();
   await expect(page.getByTestId('impact')).toBeVisible();
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed');
   await expect(step(page, 'Config').getByTestId('applied-summary')).toContainText(
     'add_to_basket_v2',
@@ -126,7 +126,7 @@ test('data layer shows the defaults and changes through the workflow', async ({
   await expect(page).toHaveURL(/#\/changes\/chg-/);
   await editJson(page, (text) => text.replace(/"bufferSize":\s*\d+/, '"bufferSize": 25'));
   await expect(page.getByRole('button', { name: 'Apply change' })).toBeEnabled();
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(step(page, 'Config').getByTestId('applied-summary')).toContainText('bufferSize');
   expect(await puts(page)).toBe(1);
   await page.getByRole('link', { name: 'Data layer' }).click();
@@ -168,7 +168,7 @@ test.describe('with a busier sandbox', () => {
     await screenshotBothThemes(page, 'drills');
     await row.getByRole('button', { name: 'Start filter_suppression' }).click();
     await expect(page.getByTestId('drill-indicator')).toContainText(
-      'Drill running: filter_suppression',
+      'Drill running on Demo store (sandbox): filter_suppression',
     );
 
     await page.getByRole('link', { name: 'Overview' }).click();

@@ -98,9 +98,17 @@ export const test = base.extend<{ ops: OpsApp; opsPage: Page; opsArgs: string[] 
         );
       });
     });
+    // window.prompt/confirm/alert do not work under Electron: a native dialog in browser mode
+    // would be a path the desktop app cannot take, so any of them fails the test.
+    const nativeDialogs: string[] = [];
+    page.on('dialog', (d) => {
+      nativeDialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
     await page.goto(ops.launchUrl);
     await use(page);
     expect(violations, 'CSP violations').toEqual([]);
+    expect(nativeDialogs, 'native dialogs (window.prompt/confirm/alert)').toEqual([]);
   },
 });
 

@@ -19,6 +19,7 @@ test('the API goes away mid-session: cached data with a stale banner and its age
     await form.getByLabel('Name').fill('Remote API');
     await form.getByLabel('Base URL').fill(`http://127.0.0.1:${port}/api/v1`);
     await form.getByLabel('Token').fill(TOKEN);
+    await form.getByRole('radio', { name: 'Staging' }).check();
     await form.getByRole('button', { name: 'Save connection' }).click();
     // Saved (and the form closed) before the next form opens: clicking earlier races the close.
     await expect(page.getByRole('article', { name: 'Connection Remote API' })).toBeVisible();

@@ -30,6 +30,9 @@ test('shell: token exchange, connection and site, app info, reload, no token lea
   await expect(form.getByText(/absolute http\(s\) URL/)).toBeVisible();
   await form.getByLabel('Base URL').fill('http://127.0.0.1:9/api/v1');
   await form.getByLabel('Token').fill(CONNECTION_TOKEN);
+  // The environment is a required choice: nothing is preselected.
+  await expect(form.getByRole('button', { name: 'Save connection' })).toBeDisabled();
+  await form.getByRole('radio', { name: 'Staging' }).check();
   await form.getByRole('button', { name: 'Save connection' }).click();
   const staging = page.getByRole('article', { name: 'Connection Staging' });
   await expect(staging).toBeVisible();

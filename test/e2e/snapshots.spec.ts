@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible, screenshotBothThemes } from './a11y';
 import { bridge, changeThroughRunbook, site } from './bridge-helpers';
+import { applyChange } from './changes-helpers';
 import { expect, test } from './fixtures';
 
 type Entry = { id: number; event: string; status: string; timestamp: string };
@@ -25,9 +27,9 @@ const badge = (page: Page) => page.getByTestId('drift-badge');
 
 test('restore a known-good version after mapping_overwrite: test runs, purchases flow again', async ({
   opsPage: page,
+  ops,
 }) => {
   test.setTimeout(120_000);
-  page.on('dialog', (d) => void d.accept('verified in production'));
   const t = await site(page);
   await page.goto(`${new URL(page.url()).origin}/#/snapshots/meta`);
   await expect(page.getByRole('heading', { level: 1, name: /Snapshots · Meta/ })).toBeVisible();
@@ -37,8 +39,28 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
   await page.getByLabel('Label for a new snapshot').fill('launch baseline');
   await page.getByRole('button', { name: 'Take snapshot' }).click();
   await expect(page.getByTestId('snap-row-1')).toContainText('launch baseline');
+  // The known-good note: the app's own dialog (window.prompt does nothing under Electron).
   await page.getByRole('button', { name: 'Mark known-good v1' }).click();
+  const ask = page.getByRole('dialog', { name: 'Mark v1 known-good?' });
+  await expect(ask).toBeVisible();
+  await page.keyboard.press('Escape'); // Cancel marks nothing
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Unmark v1' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Mark known-good v1' }).click();
+  await expect(ask).toBeVisible();
+  await expect(ask.getByLabel('Why is it known-good? (optional)')).toBeFocused();
+  await expectAccessible(page, 'known-good note dialog');
+  await screenshotBothThemes(page, 'snapshots-known-good-note');
+  await ask.getByLabel('Why is it known-good? (optional)').fill('verified in production');
+  await ask.getByRole('button', { name: 'Mark known-good' }).click();
+  await expect(ask).toBeHidden();
   await expect(page.getByTestId('snap-row-1')).toContainText('known-good');
+  await expect(page.getByRole('button', { name: 'Unmark v1' })).toBeFocused();
+  const marks = join(ops.dataDir, 'snapshots', t.connectionId, t.siteId, 'meta', 'marks');
+  const notes = readdirSync(marks).map(
+    (f) => (JSON.parse(readFileSync(join(marks, f), 'utf8')) as { note?: string }).note,
+  );
+  expect(notes).toContain('verified in production');
   await expect(badge(page)).toHaveText(/Matches known-good v1/);
   await expectAccessible(page, 'snapshots history');
   await screenshotBothThemes(page, 'snapshots-history');
@@ -63,7 +85,7 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
   await expect(page).toHaveURL(/#\/changes\/chg-/);
   await expect(page.locator('.step-current h3')).toHaveText('Config');
   await expect(
-    page.getByRole('heading', { name: /Restore of meta v1 \(known-good\)/ }),
+    page.getByRole('heading', { name: /Restore of Meta v1 \(known-good\)/ }),
   ).toBeVisible();
   await expect(
     page.getByRole('group', { name: 'Event mapping' }).getByLabel('Provider event for purchase'),
@@ -77,7 +99,7 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
 
   // Apply change: the mandatory test runs on its own and passes (the masked token was kept).
   const restoredAt = Date.now();
-  await page.getByRole('button', { name: 'Apply change' }).click();
+  await applyChange(page);
   await expect(
     page.getByRole('region', { name: 'Test', exact: true }).getByTestId('test-result'),
   ).toContainText('Test passed');
@@ -149,7 +171,7 @@ test('compare, export as a download, import reports duplicates and refusals', as
   await page.getByRole('button', { name: 'Import…' }).click();
   await page.getByLabel('…or paste the bundle').fill(text);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByTestId('import-report')).toContainText('skipped 2 duplicate(s)');
+  await expect(page.getByTestId('import-report')).toContainText('skipped 2 duplicates');
   // A bundle carrying a secret is refused as a whole, with the reason.
   const leaky = JSON.parse(text) as {
     items: { body: { config: Record<string, unknown>; n?: number } }[];

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startWebhookReceiver } from '../fakes/webhook-receiver';
 import { expectAccessible, screenshotBothThemes } from './a11y';
-import { bridge, editJson, site, step } from './changes-helpers';
+import { applyChange, bridge, editJson, site, step } from './changes-helpers';
 import { expect, test } from './fixtures';
 
 const TOKEN = 's3cret-token-value-1234';
@@ -55,14 +55,14 @@ test('webhooks through the runbook: create (test passes, it delivers), edit, del
     await expectAccessible(page, 'create change, config');
     await screenshotBothThemes(page, 'webhook-create-change');
     expect(receiver.received).toHaveLength(0); // nothing exists before Apply
-    await page.getByRole('button', { name: 'Apply change' }).click();
+    await applyChange(page);
     await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed', {
       timeout: 20_000,
     });
     const hookId = (await journal(page)).find((e) => e.type === 'apply_done')!.createdId!;
-    await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(
-      `webhook:${hookId}`,
-    );
+    // The change now targets the created webhook, shown by its name (never `webhook:<id>`).
+    await expect(page.locator('.screen-head p.small')).toContainText(' · Orders to BI · ');
+    await expect(page.locator('.screen-head')).not.toContainText(`webhook:${hookId}`);
     await finishRunbook(page, `webhook:${hookId}`);
     // It delivers: the test and real events reached the receiver with its credentials.
     await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBeGreaterThan(1);
@@ -90,7 +90,7 @@ test('webhooks through the runbook: create (test passes, it delivers), edit, del
       expect(text).not.toContain(TOKEN);
       return text.replace('"Orders to BI"', '"Orders to BI v2"');
     });
-    await page.getByRole('button', { name: 'Apply change' }).click();
+    await applyChange(page);
     await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed', {
       timeout: 20_000,
     });
@@ -109,6 +109,13 @@ test('webhooks through the runbook: create (test passes, it delivers), edit, del
     await expectAccessible(page, 'delete change, config');
     await screenshotBothThemes(page, 'webhook-delete-change');
     await page.getByRole('button', { name: 'Apply change (delete)' }).click();
+    // The write is confirmed with the site and the environment.
+    await page
+      .getByRole('dialog', {
+        name: 'Delete the webhook “Orders to BI v2” on Demo store (sandbox) - Sandbox?',
+      })
+      .getByRole('button', { name: 'Apply change (delete)' })
+      .click();
     await expect(step(page, 'Test').getByTestId('test-result')).toContainText('verify_deleted', {
       timeout: 20_000,
     });
@@ -137,7 +144,7 @@ test('webhooks through the runbook: create (test passes, it delivers), edit, del
     await editJson(page, (text) => text.replace(/"token":\s*"[^"]*"/, `"token": "${TOKEN}"`));
     await expect(page.getByRole('list', { name: 'JSON problems' })).toHaveCount(0);
     const before = receiver.received.length;
-    await page.getByRole('button', { name: 'Apply change' }).click();
+    await applyChange(page);
     await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed', {
       timeout: 20_000,
     });

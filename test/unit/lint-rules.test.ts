@@ -118,6 +118,31 @@ describe('layer rules', () => {
       "import { shell } from 'electron';\nvoid shell.openExternal('https://x');\n",
       'no-restricted-syntax',
     ],
+    // Native dialogs: prompt does nothing under Electron, so the app uses its own Dialog.
+    ['renderer/x.ts', "export const n = window.prompt('Note?');\n", 'no-restricted-properties'],
+    ['renderer/x.ts', "export const ok = window.confirm('Remove?');\n", 'no-restricted-properties'],
+    ['renderer/x.ts', "globalThis.alert('done');\n", 'no-restricted-properties'],
+    ['renderer/x.ts', "export const ok = confirm('Remove?');\n", 'no-restricted-globals'],
+    ['renderer/x.ts', "export const n = prompt('Note?');\n", 'no-restricted-globals'],
+    ['renderer/x.ts', "alert('done');\n", 'no-restricted-globals'],
+    // State updaters stay pure (the old Config step started its autosave timer in one).
+    [
+      'renderer/x.tsx',
+      'declare const setDraft: (f: (d: number) => number) => void;\nsetDraft((d) => {\n  setTimeout(() => undefined, 400);\n  return d + 1;\n});\n',
+      'no-restricted-syntax',
+    ],
+    [
+      'renderer/x.tsx',
+      'declare const setDraft: (f: (d: number) => number) => void;\ndeclare const setPending: (b: boolean) => void;\nsetDraft((d) => {\n  setPending(true);\n  return d + 1;\n});\n',
+      'no-restricted-syntax',
+    ],
+    // The preload stays lean: names only, no zod, no schemas.
+    [
+      'main/preload.ts',
+      "import { calls } from '../shared/bridge/table';\nexport const a = calls;\n",
+      'no-restricted-imports',
+    ],
+    ['main/preload.ts', "import { z } from 'zod';\nexport const a = z;\n", 'no-restricted-imports'],
   ])('%s: forbidden snippet fails with %s', async (file, code, rule) => {
     expect(await ruleIds(file, code)).toContain(rule);
   });
@@ -129,6 +154,17 @@ describe('layer rules', () => {
       "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n",
     ],
     ['main/core/x.ts', "import { calls } from '../../shared/bridge';\nexport const a = calls;\n"],
+    // A pure updater, and a setter called from a timer, are fine.
+    [
+      'renderer/x.tsx',
+      'declare const setDraft: (f: (d: number) => number) => void;\nsetDraft((d) => d + 1);\nsetTimeout(() => setDraft((d) => d - 1), 400);\n',
+    ],
+    // A local function that happens to be called confirm is not the global.
+    ['renderer/x.ts', 'function confirm() {\n  return 1;\n}\nexport const a = confirm();\n'],
+    [
+      'main/preload.ts',
+      "import { CALL_NAMES } from '../shared/bridge/names';\nexport const a = CALL_NAMES;\n",
+    ],
     [
       'main/core/x.ts',
       "import { safeEqual } from '../base/safe-equal';\nexport const a = safeEqual;\n",

@@ -1,8 +1,9 @@
 import type { Site } from '../../../shared/bridge';
 import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
-import { PROVIDER_LABELS, type ProviderHealth, type WebhookHealth } from '../../../shared/contract';
+import { type ProviderHealth, type WebhookHealth } from '../../../shared/contract';
 import type { TargetReading } from '../../../shared/domain/alerts/conditions';
 import { filteredShares } from '../../../shared/domain/alerts/filtered-share';
+import { targetName } from '../../../shared/domain/names/target-name';
 import { summarizeDiff } from '../../../shared/domain/workflow/describe';
 import type { ApiService } from '../api';
 import type { SnapshotStore } from '../snapshots/store';
@@ -84,7 +85,7 @@ export async function readSite(
       return {
         reading: {
           target: h.provider,
-          name: PROVIDER_LABELS[h.provider],
+          name: targetName(h.provider),
           health: h,
           usual: usualOf(h.window, seenOf(h.provider)),
           drift: await drift(h.provider),

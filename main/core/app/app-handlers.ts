@@ -1,4 +1,4 @@
-import type { appCalls, CallContext, HandlersOf } from '../../../shared/bridge';
+import type { appCalls, CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import { OpsFailure, type AppInfo } from '../../../shared/bridge';
 import type { SecretStore } from '../secrets/types';
 import type { SettingsStore } from '../settings/settings-store';
@@ -15,6 +15,7 @@ export function createAppHandlers(
   settings: SettingsStore,
   secrets: SecretStore,
   notices: () => string[],
+  emit: Emit,
   confirmInsecure?: () => Promise<boolean>,
 ): HandlersOf<typeof appCalls, CallContext> {
   return {
@@ -44,7 +45,10 @@ export function createAppHandlers(
           kind: 'cancelled',
           message: 'Insecure token storage was not enabled: it was not confirmed.',
         });
-      return settings.updateSettings(patch);
+      const saved = settings.updateSettings(patch);
+      // Every window (and browser tab) keeps its copy current: refresh interval, buffer size, name.
+      emit('settings.changed', saved);
+      return saved;
     },
   };
 }

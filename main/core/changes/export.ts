@@ -1,5 +1,10 @@
 import type { ChangeSummary } from '../../../shared/bridge/calls/changes';
-import { describeEntry, statusWords } from '../../../shared/domain/workflow/describe';
+import {
+  describeEntry,
+  statusWords,
+  type DescribeOptions,
+} from '../../../shared/domain/workflow/describe';
+import { rollbackLabel } from '../../../shared/domain/names/rollback-label';
 import { ROLLBACK_LABELS, STEP_TITLES } from '../../../shared/domain/workflow/entries';
 import {
   MONITOR_VERDICT_LABELS,
@@ -8,17 +13,26 @@ import {
 import type { WatchEvent } from '../../../shared/domain/alerts/schema';
 import type { Runbook } from '../../../shared/domain/workflow/runbook';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
+import { targetName } from '../../../shared/domain/names/target-name';
+import { utcTime } from '../../../shared/domain/names/time-format';
+
+/** Exports say times in UTC, targets by their display names, rollbacks in the target's words. */
+const wordsFor = (target: string): DescribeOptions => ({
+  time: utcTime,
+  target: (t) => targetName(t),
+  rollback: (a) => rollbackLabel(a, target),
+});
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): string {
   const out = [
-    `# Change ${s.id}: ${s.title ?? s.target}`,
+    `# Change ${s.id}: ${s.title ?? targetName(s.target)}`,
     '',
     `- Site: ${s.siteId} (connection ${s.connectionId})`,
-    `- Target: ${s.target}`,
+    `- Target: ${targetName(s.target)} (\`${s.target}\`)`,
     `- Operator: ${s.operator || '(not set)'}`,
-    `- Started: ${s.startedAt}`,
+    `- Started: ${utcTime(s.startedAt)}`,
     `- Status: ${statusWords({ ...s, endedEarly: !!s.endedEarly })}`,
     ...(s.reason ? [`- Reason: ${s.reason}`] : []),
     ...(s.ticket ? [`- Ticket: ${s.ticket}`] : []),
@@ -27,7 +41,9 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
   ];
   out.push('## Steps', '', '| Step | Completed |', '|---|---|');
   for (const [step, title] of Object.entries(STEP_TITLES))
-    out.push(`| ${title} | ${s.completed[step as keyof typeof STEP_TITLES] ?? '—'} |`);
+    out.push(
+      `| ${title} | ${s.completed[step as keyof typeof STEP_TITLES] ? utcTime(s.completed[step as keyof typeof STEP_TITLES]) : '—'} |`,
+    );
   const intent = s.lastIntent;
   if (intent?.impact) {
     out.push(
@@ -64,7 +80,7 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
     '',
     '| Time | What |',
     '|---|---|',
-    ...s.entries.map((e) => `| ${e.at} | ${cell(describeEntry(e))} |`),
+    ...s.entries.map((e) => `| ${utcTime(e.at)} | ${cell(describeEntry(e, wordsFor(s.target)))} |`),
   );
   if (runbook) {
     out.push(
@@ -97,19 +113,24 @@ export function incidentMarkdown(
     ...changes.flatMap((c) =>
       c.entries
         .filter((e) => e.at >= from && e.at <= to)
-        .map((e) => ({ at: e.at, who: c.id, target: c.target, what: describeEntry(e) })),
+        .map((e) => ({
+          at: e.at,
+          who: c.id,
+          target: targetName(c.target),
+          what: describeEntry(e, wordsFor(c.target)),
+        })),
     ),
-    ...seen.map((e) => ({ at: e.at, who: 'watch', target: e.target, what: e.text })),
+    ...seen.map((e) => ({ at: e.at, who: 'watch', target: targetName(e.target), what: e.text })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     [
-      `# Incident timeline ${from} — ${to}`,
+      `# Incident timeline ${utcTime(from)} — ${utcTime(to)}`,
       '',
       `${changes.length} changes, ${seen.length} events seen by the app.`,
       '',
       '| Time | Change | Target | What |',
       '|---|---|---|---|',
-      ...rows.map((r) => `| ${r.at} | ${r.who} | ${r.target} | ${cell(r.what)} |`),
+      ...rows.map((r) => `| ${utcTime(r.at)} | ${r.who} | ${r.target} | ${cell(r.what)} |`),
     ].join('\n') + '\n'
   );
 }

@@ -16,6 +16,7 @@ import {
 import type { EndedEarly } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { errorText, ioOf, type ChangeCtx } from './context';
+import { targetName } from '../../../shared/domain/names/target-name';
 import { closeGap, freshEntries, gapMinutesSoFar, unreachableAnomaly } from './monitor-gap';
 import {
   countEntries,
@@ -169,7 +170,7 @@ export class MonitorRunner {
       };
       this.ctx.emit('changes.anomaly', {
         ...ev,
-        title: `Anomaly after the ${s.target} change`,
+        title: `Anomaly after the ${targetName(s.target)} change`,
         body: fresh.map((a) => a.message).join('\n'),
         anomalies: fresh,
       });

@@ -3,6 +3,7 @@ import type { Operation, RestoreSource } from '../../../shared/domain/workflow/e
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { validateFor } from './apply';
 import { ioOf, keyOf, type ChangeCtx } from './context';
+import { targetName } from '../../../shared/domain/names/target-name';
 
 /** The change's title and the journal's label for the source, in the operator's words. */
 export function restoreTitle(
@@ -11,7 +12,7 @@ export function restoreTitle(
   operation: Operation = 'update',
 ): string {
   const what = operation === 'create' ? 'Re-create' : 'Restore';
-  return `${what} of ${target} v${src.version}${src.knownGood ? ' (known-good)' : ''}`;
+  return `${what} of ${targetName(target)} v${src.version}${src.knownGood ? ' (known-good)' : ''}`;
 }
 
 /**

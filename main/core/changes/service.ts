@@ -25,6 +25,7 @@ import { seedRestoreDraft } from './restore-draft';
 import { rollback, rollbackRecord } from './rollback';
 import { failDamaged } from './damaged-lock';
 import { checkHealth, recordTest } from './verify';
+import { targetName } from '../../../shared/domain/names/target-name';
 
 const newId = (now: Date) =>
   `chg-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
@@ -136,7 +137,7 @@ export class ChangeService {
       if (open)
         fail(
           'conflict',
-          `Another change is open on this site: "${open.title ?? open.target}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`,
+          `Another change is open on this site: "${open.title ?? targetName(open.target)}" (${open.id}, at ${open.step}). One provider at a time: close or roll it back first.`,
           { current: { changeId: open.id, target: open.target } },
         );
       const id = newId(this.ctx.now());

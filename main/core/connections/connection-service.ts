@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_COLOR,
   OpsFailure,
   type ConnectionInput,
   type Connection,
@@ -124,10 +125,25 @@ export class ConnectionService {
     }
     // The token is written first: a profile must never point at a secret that failed to save.
     if (input.token !== undefined) await this.secrets.set(secretRef, input.token);
+    const finalKind = existing?.kind ?? kind;
+    // The embedded sandbox is always "sandbox"; a remote connection nobody classified is treated
+    // as production, the loudest and safest assumption.
+    const environment =
+      finalKind === 'sandbox'
+        ? 'sandbox'
+        : (input.environment ?? existing?.environment ?? 'production');
     const stored: StoredConnection = {
       id,
       name: input.name,
-      kind: existing?.kind ?? kind,
+      kind: finalKind,
+      environment,
+      color:
+        finalKind === 'sandbox'
+          ? DEFAULT_COLOR.sandbox
+          : (input.color ??
+            (input.environment && input.environment !== existing?.environment
+              ? DEFAULT_COLOR[environment]
+              : (existing?.color ?? DEFAULT_COLOR[environment]))),
       baseUrl: input.baseUrl.replace(/\/+$/, ''),
       authScheme: input.authScheme,
       secretRef,

@@ -1,11 +1,27 @@
+import { DEFAULT_COLOR } from '../../../shared/bridge';
 import { SETTINGS_SCHEMA_VERSION } from './schema';
 
+type Doc = Record<string, unknown>;
+
 /**
- * Pure, explicit migrations from each older schema version to the next. Version 1 is the first
- * shipped format, so the table is empty; a change of format adds `1: (doc) => ({...v2})` here with
- * a fixture test, never an implicit reset.
+ * Pure, explicit migrations from each older schema version to the next, each with a fixture test
+ * (test/unit/core/settings-migrations.test.ts), never an implicit reset.
  */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (doc: Doc) => Doc> = {
+  // 1 -> 2: connections gain an environment and a colour. The embedded sandbox is "sandbox"; a
+  // remote connection from before cannot be told apart, so it is treated as production (loudest).
+  1: (doc) => ({
+    ...doc,
+    connections: Array.isArray(doc.connections)
+      ? doc.connections.map((c: unknown) => {
+          if (!c || typeof c !== 'object') return c;
+          const conn = c as Doc;
+          const environment = conn.kind === 'sandbox' ? 'sandbox' : 'production';
+          return { ...conn, environment, color: DEFAULT_COLOR[environment] };
+        })
+      : doc.connections,
+  }),
+};
 
 export function migrateSettings(
   doc: Record<string, unknown>,

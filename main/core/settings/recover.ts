@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NewDamage } from '../damage/register';
@@ -7,6 +8,17 @@ import { migrateSettings } from './migrations';
 import { emptySettingsDoc, SETTINGS_SCHEMA_VERSION, SettingsDoc, VersionProbe } from './schema';
 
 export const SETTINGS_FILE = 'settings.json';
+
+/** A settings document of this or an older format, brought to the current one (backups too). */
+const MigratedSettingsDoc = z.preprocess((raw) => {
+  const probe = VersionProbe.safeParse(raw);
+  if (!probe.success || probe.data.schemaVersion >= SETTINGS_SCHEMA_VERSION) return raw;
+  try {
+    return migrateSettings(probe.data, probe.data.schemaVersion);
+  } catch {
+    return raw;
+  }
+}, SettingsDoc);
 export const BACKUP_FILE = 'settings.backup.json';
 
 const LOST_ALL =
@@ -91,7 +103,7 @@ async function fromBackup(
   });
   let backup: Awaited<ReturnType<typeof loadJsonFile<typeof SettingsDoc>>>;
   try {
-    backup = await loadJsonFile(backupPath, SettingsDoc, {
+    backup = await loadJsonFile(backupPath, MigratedSettingsDoc, {
       newestVersion: SETTINGS_SCHEMA_VERSION,
     });
   } catch (error) {

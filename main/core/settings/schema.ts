@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Connection, LocalId, Settings, Site } from '../../../shared/bridge';
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+/** 2: every connection has an environment (production, staging, sandbox) and a colour. */
+export const SETTINGS_SCHEMA_VERSION = 2;
 
 /** A connection as stored: the profile plus where its token lives; `hasToken` is derived, not stored. */
 export const StoredConnection = Connection.omit({ hasToken: true }).extend({ secretRef: LocalId });

@@ -8,6 +8,7 @@ export type Counter =
   | 'retried'
   | 'filtered'
   | 'skipped'
+  | 'testMode'
   | 'authFailed'
   | 'throttled'
   | 'serverError';
@@ -17,6 +18,7 @@ const COUNTERS: readonly Counter[] = [
   'retried',
   'filtered',
   'skipped',
+  'testMode',
   'authFailed',
   'throttled',
   'serverError',
@@ -74,13 +76,15 @@ export class HealthWindow {
   }
 }
 
-function zero(): WindowCounts {
+/** All counters at zero. */
+export function zero(): WindowCounts {
   return {
     sent: 0,
     failed: 0,
     retried: 0,
     filtered: 0,
     skipped: 0,
+    testMode: 0,
     authFailed: 0,
     throttled: 0,
     serverError: 0,

@@ -27,52 +27,66 @@ function windowOf(w: HealthWindow, c: WindowCounts) {
     retried: c.retried,
     filtered: c.filtered,
     skipped: c.skipped,
+    testMode: c.testMode,
   };
 }
 
-/** Delivery and connectivity from attempts only: filtered and skipped events are not failures. */
-function deliveryChecks(c: WindowCounts): HealthCheck[] {
-  const finished = c.sent + c.failed;
-  const attempts = finished + c.retried;
-  const pct = (n: number, d: number) => `${Math.round((100 * n) / Math.max(1, d))}%`;
-  let connectivity: { status: Check; message: string } = {
-    status: 'pass',
-    message: attempts ? 'provider reachable' : 'no delivery attempts in the window',
-  };
-  if (attempts > 0 && c.serverError / attempts > 0.5)
-    connectivity = {
-      status: 'fail',
-      message: `${pct(c.serverError, attempts)} of attempts got 5xx`,
+/**
+ * Below these counts a window is too small to judge: one 5xx among 16 attempts is luck, not a
+ * degraded provider. Delivery already needed 5 failures before it warned; connectivity now needs
+ * 10 attempts as well.
+ */
+export const MIN_ATTEMPTS_TO_JUDGE = 10;
+export const MIN_FAILURES_TO_WARN = 5;
+
+const pct = (n: number, d: number) => `${Math.round((100 * n) / Math.max(1, d))}%`;
+
+/**
+ * Connectivity from attempts. A 5xx or a throttle that was retried and then sent is the retry
+ * policy doing its job: it degrades nothing on its own, only together with deliveries that failed.
+ */
+function connectivityCheck(c: WindowCounts): { status: Check; message: string } {
+  const attempts = c.sent + c.failed + c.retried;
+  if (attempts === 0) return { status: 'pass', message: 'no delivery attempts in the window' };
+  if (attempts < MIN_ATTEMPTS_TO_JUDGE)
+    return {
+      status: 'pass',
+      message: `provider reachable (${attempts} attempts: too few to judge, ${MIN_ATTEMPTS_TO_JUDGE} needed)`,
     };
-  else if (attempts > 0 && (c.serverError / attempts > 0.05 || c.throttled / attempts > 0.2)) {
-    connectivity = {
+  if (c.failed > 0 && c.serverError / attempts > 0.5)
+    return { status: 'fail', message: `${pct(c.serverError, attempts)} of attempts got 5xx` };
+  if (c.failed > 0 && (c.serverError / attempts > 0.05 || c.throttled / attempts > 0.2))
+    return {
       status: 'warn',
-      message: `throttled ${c.throttled}, 5xx ${c.serverError} of ${attempts} attempts`,
+      message: `throttled ${c.throttled}, 5xx ${c.serverError} of ${attempts} attempts, ${c.failed} failed`,
     };
-  }
-  let delivery: { status: Check; message: string } = {
-    status: 'pass',
-    message: finished ? `${c.sent} sent, ${c.failed} failed` : 'nothing delivered in the window',
-  };
-  if (finished > 0 && c.failed / finished > 0.5)
-    delivery = {
+  return { status: 'pass', message: 'provider reachable' };
+}
+
+/** Delivery from finished attempts: filtered and skipped events are not failures. */
+function deliveryCheck(c: WindowCounts): { status: Check; message: string } {
+  const finished = c.sent + c.failed;
+  if (finished === 0) return { status: 'pass', message: 'nothing delivered in the window' };
+  const summary = `${c.sent} sent, ${c.failed} failed`;
+  if (c.failed >= MIN_FAILURES_TO_WARN && c.failed / finished > 0.5)
+    return {
       status: 'fail',
       message: `${pct(c.failed, finished)} of deliveries failed (${c.failed}/${finished})`,
     };
   // A handful of refused conversions is normal life; warn from 10% with at least 5 failures, so a
-  // quiet window does not flap on two unlucky events.
-  else if (
-    (c.failed >= 5 && c.failed / finished > 0.1) ||
-    (c.retried >= 5 && c.retried / Math.max(1, finished) > 0.2)
-  ) {
-    delivery = {
+  // quiet window does not flap on two unlucky events. Retries count only beside real failures.
+  if (c.failed >= MIN_FAILURES_TO_WARN && (c.failed / finished > 0.1 || c.retried / finished > 0.2))
+    return {
       status: 'warn',
       message: `${c.failed} failed and ${c.retried} retries for ${finished} deliveries`,
     };
-  }
+  return { status: 'pass', message: summary };
+}
+
+export function deliveryChecks(c: WindowCounts): HealthCheck[] {
   return [
-    { name: 'connectivity', ...connectivity },
-    { name: 'delivery', ...delivery },
+    { name: 'connectivity', ...connectivityCheck(c) },
+    { name: 'delivery', ...deliveryCheck(c) },
   ];
 }
 

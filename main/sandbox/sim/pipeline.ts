@@ -180,6 +180,7 @@ export class Pipeline {
         reason: 'testMode: logged only, nothing sent',
         payload: summary,
       });
+      this.count(stream, 'testMode');
       return;
     }
     const { warnings } = sim.validate(body, integ, Date.now());

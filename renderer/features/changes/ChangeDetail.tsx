@@ -8,7 +8,9 @@ import {
 } from '../../../shared/domain/workflow';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { clock } from '../../ui/format';
+import { targetName } from '../../../shared/domain/names';
+import { Time } from '../../ui/Time';
+import { useWebhookList } from '../webhooks/use-webhooks';
 import { Notice } from '../../ui/Notice';
 import { useChange } from './change-store';
 import { DamagedChangeCard, isDamagedRefusal } from './DamagedChangeCard';
@@ -41,15 +43,14 @@ function phase(s: ChangeState, step: Step): 'done' | 'current' | 'pending' {
 
 /** One change: the six steps in order (only the current one is actionable), rollback, timeline, exports. */
 export function ChangeDetail({ id }: { id: string }) {
-  const { state: s, view, error, busy, legal, load, run } = useChange();
-  useEffect(() => {
-    void load(id);
-  }, [id, load]);
+  const { state: s, view, error, busy, legal, open, reload, run } = useChange();
+  const { names } = useWebhookList(s && { connectionId: s.connectionId, siteId: s.siteId });
+  useEffect(() => open(id), [id, open]);
   if (!s || s.id !== id)
     return isDamagedRefusal(error) ? (
       <DamagedChangeCard id={id} />
     ) : error ? (
-      <ErrorNotice error={error} onRetry={() => void load(id)} />
+      <ErrorNotice error={error} onRetry={reload} />
     ) : (
       <Busy busy label="Loading the change…" />
     );
@@ -57,11 +58,10 @@ export function ChangeDetail({ id }: { id: string }) {
     <>
       <header className="screen-head">
         <div>
-          <h2 className="h1-like">
-            Change {s.title ? `“${s.title}”` : ''} on {s.target}
-          </h2>
+          <h2 className="h1-like">{s.title ?? `Change on ${targetName(s.target, names)}`}</h2>
           <p className="small muted">
-            {s.id} · {s.operator || 'no operator name'} · started {clock(s.startedAt)} ·{' '}
+            {s.id} · {targetName(s.target, names)} · {s.operator || 'no operator name'} · started{' '}
+            <Time at={s.startedAt} /> ·{' '}
             {s.open
               ? `open at ${STEP_TITLES[s.step]}`
               : `closed (${s.outcome?.replace('_', ' ') ?? ''})`}
@@ -85,7 +85,10 @@ export function ChangeDetail({ id }: { id: string }) {
         </div>
       </header>
       {s.restoreOf && s.open && s.step === 'config' && (
-        <Notice tone="info" title={s.title ?? `Restore of ${s.target} v${s.restoreOf.version}`}>
+        <Notice
+          tone="info"
+          title={s.title ?? `Restore of ${targetName(s.target, names)} v${s.restoreOf.version}`}
+        >
           The draft is snapshot <a href={`#/snapshots/${s.target}`}>v{s.restoreOf.version}</a>
           {s.restoreOf.label ? ` (${s.restoreOf.label})` : ''}. Review the diff against the
           baseline, then Apply change: the provider test runs right after, then health and
@@ -110,11 +113,13 @@ export function ChangeDetail({ id }: { id: string }) {
               <section aria-labelledby={`step-${step}`}>
                 <h3 id={`step-${step}`}>{STEP_TITLES[step]}</h3>
                 <span className="step-meta small muted">
-                  {p === 'done'
-                    ? `done ${s.completed[step] ? clock(s.completed[step]) : ''}`
-                    : p === 'current'
-                      ? 'current step'
-                      : 'not yet'}
+                  {p === 'done' ? (
+                    <>done {s.completed[step] && <Time at={s.completed[step]} />}</>
+                  ) : p === 'current' ? (
+                    'current step'
+                  ) : (
+                    'not yet'
+                  )}
                 </span>
                 {p !== 'pending' && <Body s={s} />}
               </section>
@@ -129,11 +134,11 @@ export function ChangeDetail({ id }: { id: string }) {
           target={s.target}
           changeId={s.id}
           runbook={view?.runbook}
-          onDone={() => void load(id)}
+          onDone={reload}
         />
       )}
       {view && s.open && <RunbookCard runbook={view.runbook} />}
-      <Timeline entries={s.entries} />
+      <Timeline entries={s.entries} target={s.target} webhookNames={names} />
     </>
   );
 }

@@ -1,14 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ChangeSummary } from '../../../shared/bridge/calls/changes';
 import { PROVIDER_KEYS } from '../../../shared/contract';
+import { plural, targetName } from '../../../shared/domain/names';
+import { useBridgeQuery } from '../../data/use-bridge-query';
+import { useWebhookList } from '../webhooks/use-webhooks';
 import { STEP_TITLES } from '../../../shared/domain/workflow';
-import { call, on } from '../../bridge';
 import type { Target } from '../../app/target';
-import { clock } from '../../ui/format';
+import { Time } from '../../ui/Time';
 import { ExportButtons } from './ExportButtons';
 import StartChangeButton from './StartChangeButton';
 
 const DAY = 24 * 3600_000;
+
+/** A `datetime-local` value is local time: "2026-12-01T10:37" in the operator's zone, not UTC. */
+function localInput(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
 
 /** The journal of a site: every change, filterable, and an incident timeline export of a time range. */
 export function JournalList({
@@ -18,24 +27,16 @@ export function JournalList({
   target: Target;
   preselect?: string | undefined;
 }) {
-  const [rows, setRows] = useState<ChangeSummary[]>([]);
-  const [hooks, setHooks] = useState<{ id: string; name: string }[]>([]);
+  const { connectionId, siteId } = target;
+  const journal = useBridgeQuery('changes.list', { connectionId, siteId });
+  const rows: ChangeSummary[] = journal.data ?? [];
+  const { list: hooks, names } = useWebhookList(target);
   const [filter, setFilter] = useState({ target: '', status: '', outcome: '' });
   const [startTarget, setStartTarget] = useState(preselect ?? 'ga4');
   const [range, setRange] = useState(() => ({
-    from: new Date(Date.now() - DAY).toISOString().slice(0, 16),
-    to: new Date(Date.now() + 3600_000).toISOString().slice(0, 16),
+    from: localInput(Date.now() - DAY),
+    to: localInput(Date.now() + 3600_000),
   }));
-  const { connectionId, siteId } = target;
-  useEffect(() => {
-    const load = () =>
-      void call('changes.list', { connectionId, siteId }).then((r) => r.ok && setRows(r.value));
-    load();
-    void call('webhooks.list', { connectionId, siteId }).then(
-      (r) => r.ok && setHooks(r.value.data.map((w) => ({ id: w.id, name: w.name }))),
-    );
-    return on('changes.changed', load);
-  }, [connectionId, siteId]);
   const shown = rows.filter(
     (r) =>
       (!filter.target || r.target === filter.target) &&
@@ -56,15 +57,15 @@ export function JournalList({
           >
             {PROVIDER_KEYS.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {targetName(p)}
               </option>
             ))}
             {hooks.map((h) => (
               <option key={h.id} value={`webhook:${h.id}`}>
-                webhook {h.name}
+                {targetName(`webhook:${h.id}`, names)}
               </option>
             ))}
-            <option value="data-layer">data-layer</option>
+            <option value="data-layer">{targetName('data-layer')}</option>
           </select>
           <StartChangeButton
             connectionId={target.connectionId}
@@ -84,7 +85,9 @@ export function JournalList({
             >
               <option value="">all</option>
               {[...new Set(rows.map((r) => r.target))].map((t) => (
-                <option key={t}>{t}</option>
+                <option key={t} value={t}>
+                  {targetName(t, names)}
+                </option>
               ))}
             </select>
           </label>
@@ -127,11 +130,16 @@ export function JournalList({
           <tbody>
             {shown.map((r) => (
               <tr key={r.id}>
-                <td>{clock(r.startedAt)}</td>
                 <td>
-                  <a href={`#/changes/${r.id}`}>{r.title ?? r.id}</a>
+                  <Time at={r.startedAt} />
                 </td>
-                <td>{r.target}</td>
+                <td>
+                  <a href={`#/changes/${r.id}`}>
+                    {r.title ?? `Change on ${targetName(r.target, names)}`}
+                  </a>{' '}
+                  <span className="muted small mono">{r.id}</span>
+                </td>
+                <td>{targetName(r.target, names)}</td>
                 <td>{r.operator || '—'}</td>
                 <td>
                   {r.damaged
@@ -143,8 +151,8 @@ export function JournalList({
                       : (r.outcome ?? '').replace('_', ' ')}
                 </td>
                 <td>
-                  {r.anomalies ? `${r.anomalies} anomalies ` : ''}
-                  {r.rollbacks ? `${r.rollbacks} rollbacks` : ''}
+                  {r.anomalies ? `${plural(r.anomalies, 'anomaly', 'anomalies')} ` : ''}
+                  {r.rollbacks ? plural(r.rollbacks, 'rollback') : ''}
                 </td>
               </tr>
             ))}

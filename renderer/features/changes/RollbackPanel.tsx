@@ -1,23 +1,41 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
+import { rollbackLabel } from '../../../shared/domain/names';
 import {
-  ROLLBACK_LABELS,
+  type JournalEntry,
   type RollbackAction,
   type Runbook,
 } from '../../../shared/domain/workflow';
 import { call } from '../../bridge';
-import { Dialog } from '../../ui/Dialog';
+import { invalidateSite } from '../../data/invalidation';
+import { useAsk } from '../../ui/AskDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Notice } from '../../ui/Notice';
+import { useWriteScope, writeQuestion } from '../environment/environment';
+import { useWebhookList } from '../webhooks/use-webhooks';
+import { RollbackResult } from './RollbackResult';
 
-const CONSEQUENCE: Record<RollbackAction, string> = {
-  disable: 'Sets enabled: false. Nothing is forwarded to this provider until it is enabled again.',
-  test_mode: 'Sets testMode: true. Events are logged but not sent, while you investigate.',
-  restore:
-    'PUTs the baseline (or the last known-good) snapshot back, then runs the mandatory test again.',
-  enable: 'Sets enabled: true. Events are forwarded to this provider again.',
-  test_mode_off: 'Sets testMode: false. Events are sent to the provider again.',
-};
+function consequence(action: RollbackAction, target: string): string {
+  if (action === 'restore')
+    return 'PUTs the baseline (or the last known-good) snapshot back, then runs the mandatory test again.';
+  if (action === 'test_mode')
+    return 'Sets testMode: true. Events are logged but not sent, while you investigate.';
+  if (action === 'test_mode_off') return 'Sets testMode: false. Events are sent again.';
+  if (action === 'enable') {
+    if (target.startsWith('webhook:'))
+      return 'Sets active: true. Deliveries go to this webhook again.';
+    if (target === 'data-layer')
+      return 'Sets enabled: true. The site collects data-layer events again.';
+    return 'Sets enabled: true. Events are forwarded to this provider again.';
+  }
+  if (target.startsWith('webhook:'))
+    return 'Sets active: false. No delivery goes to this webhook until it is activated again.';
+  if (target === 'data-layer')
+    return 'Sets enabled: false. The site stops collecting data-layer events until it is enabled again.';
+  return 'Sets enabled: false. Nothing is forwarded to this provider until it is enabled again.';
+}
+
+type RollbackEntry = Extract<JournalEntry, { type: 'rollback' }>;
 
 /**
  * The three rollback controls, one click plus one confirmation each, with the runbook's "when" for
@@ -42,19 +60,37 @@ export default function RollbackPanel({
   version?: number | undefined;
   onDone?(): void;
 }) {
-  const [asked, setAsked] = useState<RollbackAction>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useState<RollbackEntry>();
+  const { ask, dialog } = useAsk();
+  const scope = useWriteScope(connectionId, siteId);
+  const { names } = useWebhookList({ connectionId, siteId });
+  const client = useQueryClient();
   const actions: RollbackAction[] =
     target.startsWith('webhook:') || target === 'data-layer'
       ? ['disable', 'restore']
       : ['disable', 'test_mode', 'restore'];
 
-  async function confirm() {
-    if (!asked) return;
+  async function rollBack(asked: RollbackAction) {
+    const label = rollbackLabel(asked, target, names);
+    const answer = await ask({
+      title: writeQuestion(label, scope),
+      message: (
+        <>
+          <p>{consequence(asked, target)}</p>
+          <p className="muted small">
+            Connection {scope.connectionName}. The rollback is recorded in the change journal.
+          </p>
+        </>
+      ),
+      confirmLabel: label,
+      danger: asked === 'disable',
+    });
+    if (!answer.confirmed) return;
     setBusy(true);
     setError(undefined);
+    setDone(undefined);
     const r = await call('changes.rollback', {
       connectionId,
       siteId,
@@ -64,10 +100,10 @@ export default function RollbackPanel({
       ...(version ? { version } : {}),
     });
     setBusy(false);
-    const label = ROLLBACK_LABELS[asked];
-    setAsked(undefined);
+    invalidateSite(client, connectionId, siteId);
     if (!r.ok) return setError(r.error);
-    setDone(`${label}: done and recorded.`);
+    const last = r.value.entries.findLast((e): e is RollbackEntry => e.type === 'rollback');
+    setDone(last);
     onDone?.();
   }
 
@@ -80,10 +116,10 @@ export default function RollbackPanel({
             key={a}
             type="button"
             className={a === 'disable' ? 'danger' : ''}
-            onClick={() => setAsked(a)}
+            onClick={() => void rollBack(a)}
             disabled={busy}
           >
-            {ROLLBACK_LABELS[a]}
+            {busy ? 'Working…' : rollbackLabel(a, target, names)}
           </button>
         ))}
       </div>
@@ -91,28 +127,22 @@ export default function RollbackPanel({
         <ul className="small rollback-when">
           {runbook.rollbackControls.map((c, i) => (
             <li key={i}>
-              <strong>{ROLLBACK_LABELS[c.control]}</strong>: {c.when}
+              <strong>{rollbackLabel(c.control, target, names)}</strong>: {c.when}
             </li>
           ))}
         </ul>
       )}
-      {done && <Notice tone="success" title={done} />}
+      {dialog}
+      {done && (
+        <RollbackResult
+          entry={done}
+          connectionId={connectionId}
+          siteId={siteId}
+          target={target}
+          webhookNames={names}
+        />
+      )}
       {error && <ErrorNotice error={error} />}
-      <Dialog
-        open={asked !== undefined}
-        title={asked ? `${ROLLBACK_LABELS[asked]}?` : ''}
-        onClose={() => setAsked(undefined)}
-        actions={
-          <button type="button" className="primary" disabled={busy} onClick={() => void confirm()}>
-            {busy ? 'Working…' : 'Confirm'}
-          </button>
-        }
-      >
-        <p>{asked ? CONSEQUENCE[asked] : ''}</p>
-        <p className="muted small">
-          Target {target}. The rollback is recorded in the change journal.
-        </p>
-      </Dialog>
     </section>
   );
 }

@@ -1,15 +1,30 @@
+import { rollbackLabel, targetName, type WebhookNames } from '../../../shared/domain/names';
 import { describeEntry, type JournalEntry } from '../../../shared/domain/workflow';
 import { clock } from '../../ui/format';
+import { Time } from '../../ui/Time';
 
 /** The change's journal in the operator's words: the same descriptions as the exports. */
-export function Timeline({ entries }: { entries: JournalEntry[] }) {
+export function Timeline({
+  entries,
+  target,
+  webhookNames = {},
+}: {
+  entries: JournalEntry[];
+  target: string;
+  webhookNames?: WebhookNames;
+}) {
+  const words = {
+    time: clock,
+    target: (t: string) => targetName(t, webhookNames),
+    rollback: (a: Parameters<typeof rollbackLabel>[0]) => rollbackLabel(a, target, webhookNames),
+  };
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h3 id="timeline-title">Timeline</h3>
       <ol className="timeline" data-testid="timeline">
         {entries.map((e) => (
           <li key={e.seq} className={`tl-${e.type}`}>
-            <time dateTime={e.at}>{clock(e.at)}</time> {describeEntry(e, { time: clock })}
+            <Time at={e.at} /> {describeEntry(e, words)}
           </li>
         ))}
       </ol>

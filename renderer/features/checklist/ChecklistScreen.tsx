@@ -1,28 +1,18 @@
-import { useEffect, useState } from 'react';
-import type { SiteChecklist } from '../../../shared/bridge/calls/runbooks';
+import { targetName } from '../../../shared/domain/names';
 import { useTarget } from '../../app/target';
-import { call, on } from '../../bridge';
+import { useBridgeQuery } from '../../data/use-bridge-query';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useWebhookList } from '../webhooks/use-webhooks';
 import { Busy } from '../../ui/Busy';
 import { Notice } from '../../ui/Notice';
 
 /** #/checklist: the production checklist per provider, kept by the app from the journal and runbooks. */
 export default function ChecklistScreen() {
   const t = useTarget();
-  const [list, setList] = useState<SiteChecklist>();
-  const connectionId = t?.target.connectionId;
-  const siteId = t?.target.siteId;
-  useEffect(() => {
-    if (!connectionId || !siteId) return;
-    const load = () =>
-      void call('checklist.get', { connectionId, siteId }).then((r) => r.ok && setList(r.value));
-    load();
-    const offA = on('changes.changed', load);
-    const offB = on('runbooks.changed', load);
-    return () => {
-      offA();
-      offB();
-    };
-  }, [connectionId, siteId]);
+  // Refetched on changes.changed and runbooks.changed (data/invalidation.ts).
+  const checklist = useBridgeQuery('checklist.get', t?.target);
+  const list = checklist.data;
+  const { names } = useWebhookList(t?.target);
   if (!t)
     return (
       <Notice tone="info" title="No site selected">
@@ -39,12 +29,13 @@ export default function ChecklistScreen() {
           The provider list comes from the offline cache.
         </Notice>
       )}
-      {!list && <Busy busy label="Checking…" />}
+      {checklist.error && <ErrorNotice error={checklist.error} onRetry={checklist.refetch} />}
+      {!list && !checklist.error && <Busy busy label="Checking…" />}
       <div className="two-col">
         {list?.targets.map((tc) => (
           <section key={tc.target} className="card" aria-labelledby={`cl-${tc.target}`}>
-            <h2 id={`cl-${tc.target}`}>{tc.target}</h2>
-            <ul className="checklist" aria-label={`Checklist of ${tc.target}`}>
+            <h2 id={`cl-${tc.target}`}>{targetName(tc.target, names)}</h2>
+            <ul className="checklist" aria-label={`Checklist of ${targetName(tc.target, names)}`}>
               {tc.items.map((i) => (
                 <li
                   key={i.id}

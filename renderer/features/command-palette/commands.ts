@@ -1,4 +1,5 @@
-import { PROVIDER_KEYS, PROVIDER_LABELS } from '../../../shared/contract';
+import { PROVIDER_KEYS } from '../../../shared/contract';
+import { targetName } from '../../../shared/domain/names';
 
 export interface Command {
   id: string;
@@ -26,14 +27,14 @@ export function buildCommands(d: CommandDeps): Command[] {
   const providers = PROVIDER_KEYS.flatMap((p) => [
     {
       id: `provider:${p}`,
-      label: `Open ${PROVIDER_LABELS[p]}`,
+      label: `Open ${targetName(p)}`,
       hint: p,
       run: () => d.navigate(`providers/${p}`),
     },
     // Edits go through the runbook: this lands on the provider page with "Start change" focused.
     {
       id: `change:${p}`,
-      label: `Start change on ${PROVIDER_LABELS[p]} (edit config)`,
+      label: `Start change on ${targetName(p)} (edit config)`,
       hint: p,
       run: () => d.navigate(`providers/${p}/edit`),
     },
@@ -49,7 +50,7 @@ export function buildCommands(d: CommandDeps): Command[] {
   ];
 }
 
-/** Case-insensitive match on every word of the query, so "ed ga" finds "Edit Google Analytics 4". */
+/** Case-insensitive match on every word of the query, so "st ga" finds "Start change on GA4". */
 export function matchCommands(commands: Command[], query: string): Command[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return commands;

@@ -1,3 +1,4 @@
+import { MAX } from './limits';
 import { isMasked, PROVIDER_SECRET_FIELDS, type ProviderKey } from '../../../shared/contract';
 import type { ErrorIssue } from '../../../shared/bridge';
 import { Field } from '../../ui/Field';
@@ -104,6 +105,7 @@ export function ConfigForm({
               label={f.label}
               type="password"
               autoComplete="off"
+              maxLength={MAX.configValue}
               value={isMasked(value) ? '' : typeof value === 'string' ? value : ''}
               placeholder={
                 isMasked(stored) ? `kept: ${String(stored)} (type to replace)` : 'not set'
@@ -125,6 +127,7 @@ export function ConfigForm({
             label={f.label}
             value={typeof value === 'string' ? value : ''}
             inputMode={f.numeric ? 'numeric' : undefined}
+            maxLength={MAX.configValue}
             hint={f.hint}
             error={error}
             spellCheck={false}

@@ -1,3 +1,4 @@
+import { MAX } from './limits';
 import type { ErrorIssue } from '../../../shared/bridge';
 import { FilterOperator } from '../../../shared/contract';
 import { newId, type CondRow, type FilterRow } from './draft';
@@ -45,6 +46,7 @@ function ValueInput({
     <input
       aria-label={label}
       value={c.value}
+      maxLength={MAX.filterValue}
       placeholder={LIST.has(c.operator) ? 'a, b, c' : 'text, number, true/false'}
       onChange={(e) => onChange(e.target.value)}
     />
@@ -77,6 +79,7 @@ export function FilterEditor({
             <input
               aria-label={`Filtered event ${fi + 1}`}
               value={f.event}
+              maxLength={MAX.eventName}
               list="canonical-events"
               onChange={(e) => edit(f.id, (x) => ({ ...x, event: e.target.value }))}
             />
@@ -108,6 +111,7 @@ export function FilterEditor({
                 <input
                   aria-label={`${name} field`}
                   value={c.field}
+                  maxLength={MAX.filterField}
                   placeholder="order.total"
                   spellCheck={false}
                   onChange={(e) => editCond(f, c.id, { field: e.target.value })}

@@ -1,3 +1,4 @@
+import { MAX } from './limits';
 import type { ReactNode } from 'react';
 import type { ErrorIssue } from '../../../shared/bridge';
 import { CANONICAL_EVENT_NAMES } from '../../../shared/contract';
@@ -60,6 +61,7 @@ export function PairEditor({
                   <input
                     aria-label={`${keyLabel} ${i + 1}`}
                     value={r.key}
+                    maxLength={canonicalSide === 'key' ? MAX.eventName : MAX.providerEvent}
                     list={canonicalSide === 'key' ? 'canonical-events' : undefined}
                     aria-invalid={error ? true : undefined}
                     spellCheck={false}
@@ -71,6 +73,7 @@ export function PairEditor({
                   <input
                     aria-label={`${valueLabel} for ${r.key || `row ${i + 1}`}`}
                     value={r.value}
+                    maxLength={canonicalSide === 'value' ? MAX.eventName : MAX.providerEvent}
                     list={canonicalSide === 'value' ? 'canonical-events' : undefined}
                     spellCheck={false}
                     onChange={(e) => edit(r.id, { value: e.target.value })}

@@ -1,6 +1,8 @@
 import type { ErrorIssue } from '../../../shared/bridge';
 import { integrationBodySchema, type ProviderKey } from '../../../shared/contract';
 import { toBody, type Draft, type Pair } from './draft';
+import { duplicateKeys } from './duplicate-keys';
+import { plainWords } from '../../ui/plain-words';
 
 /** Row problems the wire object cannot show (a duplicate key silently collapses into one). */
 function rowIssues(rows: Pair[], section: string, what: string): ErrorIssue[] {
@@ -27,7 +29,7 @@ export function validateDraft(provider: ProviderKey, d: Draft): ErrorIssue[] {
       'filter',
     ),
   ];
-  const parsed = integrationBodySchema(provider).safeParse(toBody(d));
+  const parsed = integrationBodySchema(provider).safeParse(toBody(d), { error: plainWords });
   if (!parsed.success)
     for (const i of parsed.error.issues)
       issues.push({ path: i.path.map(String).join('.') || '(root)', message: i.message });
@@ -46,13 +48,17 @@ export function validateJson(
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { issues: [{ path: '(json)', message: 'the integration must be a JSON object' }] };
-  const parsed = integrationBodySchema(provider).safeParse(value);
-  const issues = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({
-        path: i.path.map(String).join('.') || '(root)',
-        message: i.message,
-      }));
+  const parsed = integrationBodySchema(provider).safeParse(value, { error: plainWords });
+  // Duplicate keys first: JSON.parse already dropped all but the last, so the schema cannot see them.
+  const issues = [
+    ...duplicateKeys(text),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({
+          path: i.path.map(String).join('.') || '(root)',
+          message: i.message,
+        }))),
+  ];
   return { value: value as Record<string, unknown>, issues };
 }
 

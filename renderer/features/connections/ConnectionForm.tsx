@@ -1,5 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { ConnectionInput, type BridgeError, type Connection } from '../../../shared/bridge';
+import {
+  ConnectionColor,
+  ConnectionInput,
+  DEFAULT_COLOR,
+  type BridgeError,
+  type Connection,
+  type Environment,
+} from '../../../shared/bridge';
+import { EnvironmentBadge } from '../environment/EnvironmentBadge';
 import { call } from '../../bridge';
 import { useSession } from '../../app/session-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -20,6 +28,10 @@ export function ConnectionForm({
     existing?.authScheme ?? 'bearer',
   );
   const [authHeader, setAuthHeader] = useState(existing?.authHeader ?? '');
+  // Chosen when the connection is added: nothing is preselected, so production is never implied.
+  const [environment, setEnvironment] = useState<Environment | undefined>(existing?.environment);
+  const [color, setColor] = useState<Connection['color'] | undefined>(existing?.color);
+  const sandbox = existing?.kind === 'sandbox';
   const [token, setToken] = useState('');
   const [error, setError] = useState<BridgeError>();
   const [busy, setBusy] = useState(false);
@@ -27,6 +39,8 @@ export function ConnectionForm({
   const draft = {
     ...(existing ? { id: existing.id } : {}),
     name,
+    ...(environment ? { environment } : {}),
+    ...(color ? { color } : {}),
     baseUrl,
     authScheme,
     ...(authScheme === 'header' ? { authHeader } : {}),
@@ -38,14 +52,15 @@ export function ConnectionForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!check.success) return;
+    if (!check.success || !environment) return;
     setBusy(true);
     const result = await call('connections.save', draft);
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setToken('');
-    await reload();
     onDone();
+    // The lists refetch in the background; the form is already closed.
+    void reload();
   }
 
   return (
@@ -62,6 +77,55 @@ export function ConnectionForm({
         error={name ? fieldError('name') : undefined}
         required
       />
+      {sandbox ? (
+        <p className="small muted">
+          Environment: <EnvironmentBadge connection={existing} /> (the embedded sandbox is always
+          the sandbox).
+        </p>
+      ) : (
+        <fieldset className="field env-choice">
+          <legend>Environment (required)</legend>
+          {(['production', 'staging', 'sandbox'] as const).map((env) => (
+            <label key={env}>
+              <input
+                type="radio"
+                name="environment"
+                value={env}
+                required
+                checked={environment === env}
+                onChange={() => {
+                  setEnvironment(env);
+                  if (!color || color === DEFAULT_COLOR[environment ?? 'production'])
+                    setColor(DEFAULT_COLOR[env]);
+                }}
+              />{' '}
+              {env === 'production' ? 'Production' : env === 'staging' ? 'Staging' : 'Sandbox'}
+            </label>
+          ))}
+          <p className="small muted">
+            Shown on every screen and in every confirmation that writes.
+          </p>
+        </fieldset>
+      )}
+      {!sandbox && (
+        <div className="field">
+          <label htmlFor="conn-color">Colour</label>
+          <select
+            id="conn-color"
+            value={color ?? ''}
+            onChange={(e) => setColor(ConnectionColor.parse(e.target.value))}
+          >
+            <option value="" disabled>
+              Choose the environment first
+            </option>
+            {ConnectionColor.options.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <Field
         label="Base URL"
         value={baseUrl}
@@ -104,7 +168,7 @@ export function ConnectionForm({
       />
       {error && <ErrorNotice error={error} />}
       <div className="row">
-        <button type="submit" className="primary" disabled={!check.success || busy}>
+        <button type="submit" className="primary" disabled={!check.success || !environment || busy}>
           {busy ? 'Saving…' : 'Save connection'}
         </button>
         <button type="button" onClick={onDone}>

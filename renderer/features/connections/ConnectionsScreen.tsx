@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { BridgeError, Connection } from '../../../shared/bridge';
 import { call } from '../../bridge';
 import { useSession } from '../../app/session-store';
+import { useAsk } from '../../ui/AskDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
+import { EnvironmentBadge } from '../environment/EnvironmentBadge';
 import { ConnectionForm } from './ConnectionForm';
 import { SiteForm } from './SiteForm';
 
@@ -12,6 +14,7 @@ type Editing = { kind: 'connection'; existing?: Connection } | { kind: 'site' } 
 export default function ConnectionsScreen() {
   const { connections, sites, load } = useSession();
   const [editing, setEditing] = useState<Editing>();
+  const { ask, dialog } = useAsk();
   const [testResult, setTestResult] = useState<{
     siteId: string;
     text?: string;
@@ -32,25 +35,32 @@ export default function ConnectionsScreen() {
   }
 
   async function removeConnection(c: Connection) {
-    if (
-      !window.confirm(
-        `Remove the connection "${c.name}" and its sites? Its stored token is deleted.`,
-      )
-    )
-      return;
+    const answer = await ask({
+      title: `Remove the connection "${c.name}"?`,
+      message: 'Its sites are removed from this app and its stored token is deleted.',
+      confirmLabel: 'Remove connection',
+      danger: true,
+    });
+    if (!answer.confirmed) return;
     await call('connections.remove', { id: c.id });
     await load();
   }
 
   async function removeSite(id: string, label: string) {
-    if (!window.confirm(`Remove the site "${label}" from this app? Nothing changes on the server.`))
-      return;
+    const answer = await ask({
+      title: `Remove the site "${label}"?`,
+      message: 'It is removed from this app only: nothing changes on the server.',
+      confirmLabel: 'Remove site',
+      danger: true,
+    });
+    if (!answer.confirmed) return;
     await call('sites.remove', { id });
     await load();
   }
 
   return (
     <section className="screen" aria-labelledby="connections-title">
+      {dialog}
       <header className="screen-head">
         <h1 id="connections-title">Connections and sites</h1>
         <div className="row">
@@ -67,9 +77,15 @@ export default function ConnectionsScreen() {
         </div>
       </header>
       {editing?.kind === 'connection' && (
-        <ConnectionForm existing={editing.existing} onDone={() => setEditing(undefined)} />
+        <ConnectionForm
+          existing={editing.existing}
+          // Only close what is still open: the operator may have moved on to another form.
+          onDone={() => setEditing((e) => (e?.kind === 'connection' ? undefined : e))}
+        />
       )}
-      {editing?.kind === 'site' && <SiteForm onDone={() => setEditing(undefined)} />}
+      {editing?.kind === 'site' && (
+        <SiteForm onDone={() => setEditing((e) => (e?.kind === 'site' ? undefined : e))} />
+      )}
       {connections.length === 0 && (
         <Notice tone="info" title="No connection yet">
           Add the API you operate, or start the embedded sandbox.
@@ -79,7 +95,8 @@ export default function ConnectionsScreen() {
         <article key={c.id} className="card" aria-label={`Connection ${c.name}`}>
           <header className="row">
             <h2>{c.name}</h2>
-            <span className={`badge ${c.kind === 'sandbox' ? 'badge-test' : ''}`}>{c.kind}</span>
+            <EnvironmentBadge connection={c} />
+            {c.kind === 'sandbox' && <span className="badge badge-test">embedded</span>}
             <span className="spacer" />
             <button
               type="button"

@@ -1,13 +1,12 @@
-import { useEffect } from 'react';
 import { useRefresh } from '../../app/refresh-store';
-import { targetKey, useTarget } from '../../app/target';
+import { useTarget } from '../../app/target';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
 import { StartChangeButton } from '../changes/StartChangeButton';
 import { TargetRollback } from '../providers/ProviderRollback';
 import { DriftBadge } from '../snapshots/DriftBadge';
-import { useDataLayer } from './data-layer-store';
 import { DataLayerValues } from './DataLayerValues';
 
 /**
@@ -16,14 +15,11 @@ import { DataLayerValues } from './DataLayerValues';
  */
 export default function DataLayerScreen() {
   const t = useTarget();
-  const key = targetKey(t?.target);
-  const { live, stale, error, load } = useDataLayer();
-  const tick = useRefresh((s) => s.tick);
-
-  useEffect(() => {
-    if (t) void load(t.target);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, tick]);
+  const query = useBridgeQuery('dataLayer.get', t?.target);
+  const refresh = useRefresh((s) => s.bump);
+  const live = query.data?.data;
+  const stale = !!query.data?.stale;
+  const error = query.error;
 
   if (!t)
     return (
@@ -48,7 +44,7 @@ export default function DataLayerScreen() {
           target="data-layer"
         />
       </header>
-      {error && <ErrorNotice error={error} onRetry={() => void load(t.target)} />}
+      {error && <ErrorNotice error={error} onRetry={query.refetch} />}
       {stale && (
         <Notice tone="warning" title="Offline copy">
           These settings come from the offline cache.
@@ -56,9 +52,7 @@ export default function DataLayerScreen() {
       )}
       {!live && !error && <Busy busy label="Loading the data layer…" />}
       {live && <DataLayerValues live={live} />}
-      {live && (
-        <TargetRollback target={t.target} subject="data-layer" onDone={() => void load(t.target)} />
-      )}
+      {live && <TargetRollback target={t.target} subject="data-layer" onDone={refresh} />}
     </section>
   );
 }

@@ -1,23 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useRefresh } from '../../app/refresh-store';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { clock } from '../../ui/format';
+import { Time } from '../../ui/Time';
 import { Notice } from '../../ui/Notice';
-import { diagnosticsText, useDiagnostics } from './diagnostics-store';
+import { diagnosticsText } from './diagnostics-text';
 
 /** The last 500 API calls, for the operator and for a support ticket. */
 export default function DiagnosticsScreen() {
-  const { entries, error, loading, load } = useDiagnostics();
-  const tick = useRefresh((s) => s.tick);
+  const diagnostics = useBridgeQuery('diagnostics.list', {});
+  const refresh = useRefresh((s) => s.bump);
+  const entries = diagnostics.data ?? [];
+  const error = diagnostics.error;
   const [copied, setCopied] = useState<string>();
   const area = useRef<HTMLTextAreaElement>(null);
   // main already answers newest first.
   const shown = entries;
-
-  useEffect(() => {
-    void load();
-  }, [load, tick]);
 
   async function copy() {
     const text = diagnosticsText(shown);
@@ -36,8 +35,8 @@ export default function DiagnosticsScreen() {
       <header className="screen-head">
         <h1 id="diag-title">Diagnostics</h1>
         <div className="row">
-          <Busy busy={loading} label="Loading…" />
-          <button type="button" onClick={() => void load()}>
+          <Busy busy={diagnostics.fetching} label="Loading…" />
+          <button type="button" onClick={refresh}>
             Refresh
           </button>
           <button
@@ -55,7 +54,7 @@ export default function DiagnosticsScreen() {
         recorded.
       </p>
       {copied && <Notice tone="success" title={copied} />}
-      {error && <ErrorNotice error={error} onRetry={() => void load()} />}
+      {error && <ErrorNotice error={error} onRetry={diagnostics.refetch} />}
       <table className="table diag-table">
         <caption className="visually-hidden">API calls</caption>
         <thead>
@@ -72,7 +71,9 @@ export default function DiagnosticsScreen() {
         <tbody>
           {shown.slice(0, 500).map((e, i) => (
             <tr key={`${e.at}-${i}`} data-method={e.method}>
-              <td>{clock(e.at)}</td>
+              <td>
+                <Time at={e.at} />
+              </td>
               <td>{e.method}</td>
               <td>{e.path}</td>
               <td>{e.status ?? '—'}</td>

@@ -1,24 +1,22 @@
-import { useEffect } from 'react';
-import { useRefresh } from '../../app/refresh-store';
-import { targetKey, useTarget } from '../../app/target';
+import { useTarget } from '../../app/target';
+import { useSession } from '../../app/session-store';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ago } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
-import { useDrills } from './drills-store';
+import { useDrills } from './use-drills';
 
 /** Rehearse incidents on the sandbox: start, watch the console react, clear. */
 export default function DrillsScreen() {
   const t = useTarget();
-  const key = targetKey(t?.target);
-  const { scenarios, error, busy, load, start, clear } = useDrills();
-  const tick = useRefresh((s) => s.tick);
   const sandbox = t?.kind === 'sandbox';
-
-  useEffect(() => {
-    if (t && sandbox) void load(t.target);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, sandbox, tick, load]);
+  const { scenarios, error, busy, refetch, start, clear } = useDrills(
+    sandbox ? t.target : undefined,
+  );
+  const sites = useSession((s) => s.sites);
+  const siteLabel = (siteId: string | null | undefined) =>
+    sites.find((s) => s.connectionId === t?.target.connectionId && s.siteId === siteId)?.label ??
+    'another site';
 
   if (!t)
     return (
@@ -39,11 +37,7 @@ export default function DrillsScreen() {
         <h1 id="drills-title">Drills · {t.label}</h1>
         <div className="row">
           <Busy busy={busy !== undefined} label="Working…" />
-          <button
-            type="button"
-            onClick={() => void clear(t.target)}
-            disabled={!anyActive || busy !== undefined}
-          >
+          <button type="button" onClick={() => clear()} disabled={!anyActive || busy !== undefined}>
             Clear all drills
           </button>
         </div>
@@ -52,7 +46,7 @@ export default function DrillsScreen() {
         Drills change the embedded sandbox, never a real API. Config changes made by a drill stay
         after it is cleared, as they would in an incident: restore them yourself.
       </Notice>
-      {error && <ErrorNotice error={error} onRetry={() => void load(t.target)} />}
+      {error && <ErrorNotice error={error} onRetry={refetch} />}
       <table className="table">
         <caption className="visually-hidden">Scenarios</caption>
         <thead>
@@ -74,7 +68,7 @@ export default function DrillsScreen() {
               <td>
                 {s.active ? (
                   <span className="badge badge-test">
-                    running {s.startedAt ? ago(s.startedAt) : ''}
+                    running on {siteLabel(s.siteId)} {s.startedAt ? ago(s.startedAt) : ''}
                   </span>
                 ) : (
                   <span className="muted">idle</span>
@@ -84,7 +78,7 @@ export default function DrillsScreen() {
                 {s.active ? (
                   <button
                     type="button"
-                    onClick={() => void clear(t.target, s.name)}
+                    onClick={() => clear(s.name)}
                     disabled={busy !== undefined}
                     aria-label={`Clear ${s.name}`}
                   >
@@ -94,7 +88,7 @@ export default function DrillsScreen() {
                   <button
                     type="button"
                     className="primary"
-                    onClick={() => void start(t.target, s.name)}
+                    onClick={() => start(s.name)}
                     disabled={busy !== undefined}
                     aria-label={`Start ${s.name}`}
                   >

@@ -1,3 +1,4 @@
+import { utcTime } from '../../../shared/domain/names';
 import { memo } from 'react';
 import { clockTime, type Row } from './row';
 
@@ -42,7 +43,9 @@ export const LogRowView = memo(function LogRowView({
       style={{ transform: `translateY(${top}px)` }}
       data-seq={row.seq}
     >
-      <span className="c-time">{clockTime(row.ts)}</span>
+      <span className="c-time" title={utcTime(row.ts)}>
+        {clockTime(row.ts)}
+      </span>
       {showStream && <span className="c-stream">{row.stream}</span>}
       <span className="c-status">{row.status}</span>
       <span className="c-http">{row.http || ''}</span>

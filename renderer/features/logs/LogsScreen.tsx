@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Webhook } from '../../../shared/contract';
-import { call } from '../../bridge';
+import { useMemo, useState } from 'react';
 import { targetKey, useTarget } from '../../app/target';
+import { useWebhookList } from '../webhooks/use-webhooks';
 import { Notice } from '../../ui/Notice';
 import LogPanel from './LogPanel';
 import { MergedLog } from './MergedLog';
@@ -18,17 +17,10 @@ export default function LogsScreen() {
   const t = useTarget();
   const target = t?.target;
   const key = targetKey(target);
-  const [webhooks, setWebhooks] = useState<Webhook[]>([]);
+  const { list: webhooks, names } = useWebhookList(target);
   const [chosen, setChosen] = useState<string[]>(['p:ga4']);
   const [layout, setLayout] = useState<'side' | 'merged'>('side');
 
-  useEffect(() => {
-    if (!target) return;
-    void call('webhooks.list', target).then((r) => setWebhooks(r.ok ? r.value.data : []));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-
-  const names = useMemo(() => Object.fromEntries(webhooks.map((w) => [w.id, w.name])), [webhooks]);
   const all = useMemo(
     () =>
       [

@@ -1,10 +1,11 @@
+import { displayTime } from '../../../shared/domain/names';
 import type { TailInfo } from './use-tail';
 
 function describe(t: TailInfo): { text: string; tone: 'ok' | 'warn' | 'bad' } {
   if (t.startError) return { text: `could not start: ${t.startError.message}`, tone: 'bad' };
   const s = t.status;
   if (!s) return { text: 'starting…', tone: 'ok' };
-  const next = s.nextPollAt ? ` · next poll ${s.nextPollAt.slice(11, 19)} UTC` : '';
+  const next = s.nextPollAt ? ` · next poll ${displayTime(s.nextPollAt)}` : '';
   if (s.state === 'rate_limited')
     return { text: `rate limited by the API${next}: ${s.error?.message ?? ''}`, tone: 'warn' };
   if (s.state === 'backoff')

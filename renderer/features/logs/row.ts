@@ -1,3 +1,4 @@
+import { logLineTime } from '../../../shared/domain/names';
 import type { LogEntry, LogStatus } from '../../../shared/contract/logs';
 
 /**
@@ -81,7 +82,7 @@ export function gapRow(
 }
 
 /** HH:MM:SS.mmm of an ISO time, without Date parsing (it runs for every visible row). */
+/** Local time to the millisecond, in the app's one time format (UTC on hover, see LogRowView). */
 export function clockTime(iso: string): string {
-  const t = iso.indexOf('T');
-  return t >= 0 ? iso.slice(t + 1, t + 13) : iso;
+  return logLineTime(iso);
 }

@@ -2,18 +2,23 @@ import type { BridgeResult, CallInput, CallName, CallOutput } from '../../../sha
 import { call } from '../../bridge';
 import { useOffline } from './offline-store';
 
-type ReadName = Extract<
-  CallName,
-  | 'integrations.list'
-  | 'integrations.get'
-  | 'integrations.logs'
-  | 'integrations.mappings'
-  | 'health.get'
-  | 'dataLayer.get'
-  | 'webhooks.list'
-  | 'webhooks.get'
-  | 'webhooks.logs'
->;
+export const OFFLINE_READS = [
+  'integrations.list',
+  'integrations.get',
+  'integrations.logs',
+  'integrations.mappings',
+  'health.get',
+  'dataLayer.get',
+  'webhooks.list',
+  'webhooks.get',
+  'webhooks.logs',
+] as const satisfies readonly CallName[];
+type ReadName = (typeof OFFLINE_READS)[number];
+
+/** The reads whose answers carry `stale`/`fetchedAt` (they may come from the offline cache). */
+export function isOfflineTracked(name: CallName): name is ReadName {
+  return (OFFLINE_READS as readonly CallName[]).includes(name);
+}
 
 /**
  * Every screen reads through here so the frame knows when what it shows came from the offline

@@ -1,32 +1,24 @@
-import { useCallback, useEffect } from 'react';
+import { useTarget } from '../../app/target';
 import { useRefresh } from '../../app/refresh-store';
-import { targetKey, useTarget } from '../../app/target';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ago, clock } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { displayStatus, StatusBadge } from '../../ui/StatusBadge';
-import { useAutoRefresh } from '../../ui/use-auto-refresh';
+import { Time } from '../../ui/Time';
 import { useNow } from '../../ui/use-now';
-import { useRefreshInterval } from '../../ui/use-settings';
-import { useOverview } from './overview-store';
+import { useAutoRefreshMs, useRefreshInterval } from '../../ui/use-settings';
 import { ProviderCard } from './ProviderCard';
 import { WebhookRows } from './WebhookRows';
 
 export default function OverviewScreen() {
   const t = useTarget();
-  const key = targetKey(t?.target);
-  const { health, shares, error, loading, refreshedAt, refresh } = useOverview();
-  const tick = useRefresh((s) => s.tick);
   const interval = useRefreshInterval();
+  const refetchInterval = useAutoRefreshMs();
+  const health = useBridgeQuery('health.get', t?.target, { refetchInterval });
+  const refresh = useRefresh((s) => s.bump);
   const now = useNow(5000);
-
-  const reload = useCallback(() => {
-    if (t) void refresh(t.target, key);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, refresh]);
-  useEffect(reload, [reload, tick]);
-  useAutoRefresh(reload, interval);
 
   if (!t)
     return (
@@ -34,7 +26,8 @@ export default function OverviewScreen() {
         Add a site under Connections to see its integrations.
       </Notice>
     );
-  const data = health?.data;
+  const data = health.data?.data;
+  const refreshedAt = health.data?.fetchedAt;
   return (
     <section className="screen" aria-labelledby="overview-title">
       <header className="screen-head">
@@ -43,26 +36,31 @@ export default function OverviewScreen() {
           {data && <StatusBadge status={displayStatus(data)} />}
         </div>
         <div className="row">
-          <Busy busy={loading} label="Refreshing…" />
+          <Busy busy={health.fetching} label="Refreshing…" />
           <span className="muted small" data-testid="refreshed-at">
-            {refreshedAt
-              ? `Refreshed ${clock(refreshedAt)} (${ago(refreshedAt, now)}) · every ${interval} s`
-              : 'Not refreshed yet'}
-            {health?.stale ? ' · cached' : ''}
+            {refreshedAt ? (
+              <>
+                Refreshed <Time at={refreshedAt} now={now} /> ({ago(refreshedAt, now)}) · every{' '}
+                {interval} s
+              </>
+            ) : (
+              'Not refreshed yet'
+            )}
+            {health.data?.stale ? ' · cached' : ''}
           </span>
-          <button type="button" onClick={reload} aria-keyshortcuts="r">
+          <button type="button" onClick={refresh} aria-keyshortcuts="r">
             Refresh
           </button>
         </div>
       </header>
-      {error && <ErrorNotice error={error} onRetry={reload} />}
-      {!data && !error && <p className="muted">Loading health…</p>}
+      {health.error && <ErrorNotice error={health.error} onRetry={health.refetch} />}
+      {!data && !health.error && <p className="muted">Loading health…</p>}
       {data && (
         <>
           <div className="grid" role="list" aria-label="Providers">
             {data.integrations.map((i) => (
               <div role="listitem" key={i.provider}>
-                <ProviderCard target={t.target} health={i} shares={shares[i.provider]} now={now} />
+                <ProviderCard target={t.target} health={i} now={now} />
               </div>
             ))}
           </div>

@@ -1,24 +1,32 @@
-import { PROVIDER_LABELS, type ProviderHealth } from '../../../shared/contract';
+import { LOGS_MAX_LIMIT, type ProviderHealth } from '../../../shared/contract';
+import { targetName } from '../../../shared/domain/names';
 import type { Target } from '../../app/target';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { ago } from '../../ui/format';
+import { useAutoRefreshMs } from '../../ui/use-settings';
 import { displayStatus, StatusBadge } from '../../ui/StatusBadge';
 import { DriftBadge } from '../snapshots/DriftBadge';
-import type { FilteredShare } from './filtered-share';
+import { filteredShares } from './filtered-share';
 import { ShareList } from './ShareList';
 import { WindowBars } from './WindowBars';
 
 export function ProviderCard({
   target,
   health,
-  shares,
   now,
 }: {
   target: Target;
   health: ProviderHealth;
-  shares: FilteredShare[] | undefined;
   now: number;
 }) {
-  const label = PROVIDER_LABELS[health.provider];
+  // The full page (the same query as the provider page's): the filtered share per event.
+  const logs = useBridgeQuery(
+    'integrations.logs',
+    { ...target, provider: health.provider, limit: LOGS_MAX_LIMIT, offset: 0 },
+    { refetchInterval: useAutoRefreshMs() },
+  );
+  const shares = logs.data ? filteredShares(logs.data.data.entries) : undefined;
+  const label = targetName(health.provider);
   const failedChecks = health.checks.filter((c) => c.status !== 'pass');
   return (
     <article

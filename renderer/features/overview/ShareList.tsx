@@ -1,3 +1,4 @@
+import { targetName } from '../../../shared/domain/names';
 import { LOUD_SHARE, shareSentence, type FilteredShare } from './filtered-share';
 
 /** "purchase: 97% filtered", loud above 50% whatever the badge says (green health, downstream gap). */
@@ -18,7 +19,7 @@ export function ShareList({
       {loud.length > 0 && (
         <strong className="share-warning">Most of an event is being filtered out</strong>
       )}
-      <ul className="share-list" aria-label={`Filtered share for ${provider}`}>
+      <ul className="share-list" aria-label={`Filtered share for ${targetName(provider)}`}>
         {shares.slice(0, 4).map((s) => (
           <li
             key={s.event}

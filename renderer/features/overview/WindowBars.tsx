@@ -12,6 +12,8 @@ export function WindowBars({ window: w, label }: { window: HealthWindow; label: 
         { label: 'retried', value: w.retried, tone: 'test' },
         { label: 'filtered', value: w.filtered, tone: 'warn' },
         { label: 'skipped', value: w.skipped, tone: 'muted' },
+        // Test mode is its own count: those events were logged on purpose, not lost.
+        ...(w.testMode ? [{ label: 'test mode', value: w.testMode, tone: 'test' as const }] : []),
       ]}
     />
   );

@@ -1,3 +1,4 @@
+import { Time } from '../../ui/Time';
 import {
   PROVIDER_SECRET_FIELDS,
   isMasked,
@@ -33,7 +34,9 @@ export function ConfigCard({
           </div>
         ))}
         <dt>Updated</dt>
-        <dd>{integration.updatedAt ?? '—'}</dd>
+        <dd>
+          <Time at={integration.updatedAt} />
+        </dd>
       </dl>
     </article>
   );

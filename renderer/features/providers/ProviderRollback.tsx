@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { Runbook } from '../../../shared/domain/workflow';
-import { call, on } from '../../bridge';
 import type { Target } from '../../app/target';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { RollbackPanel } from '../changes/RollbackPanel';
 
 /**
@@ -17,19 +15,9 @@ export function TargetRollback({
   subject: string;
   onDone(): void;
 }) {
-  const [runbook, setRunbook] = useState<Runbook>();
   const { connectionId, siteId } = target;
-  useEffect(() => {
-    const load = () =>
-      void call('runbooks.get', { connectionId, siteId, target: subject }).then(
-        (r) => r.ok && setRunbook(r.value),
-      );
-    load();
-    // An edit on the Runbooks screen shows here at once.
-    return on('runbooks.changed', (k) => {
-      if (k.connectionId === connectionId && k.siteId === siteId && k.target === subject) load();
-    });
-  }, [connectionId, siteId, subject]);
+  // An edit on the Runbooks screen shows here at once (runbooks.changed invalidates this key).
+  const runbook = useBridgeQuery('runbooks.get', { connectionId, siteId, target: subject }).data;
   return (
     <RollbackPanel
       connectionId={connectionId}

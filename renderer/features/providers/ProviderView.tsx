@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { PROVIDER_LABELS, type ProviderKey } from '../../../shared/contract';
+import { LOGS_MAX_LIMIT, type ProviderKey } from '../../../shared/contract';
+import { targetName } from '../../../shared/domain/names';
 import { useRefresh } from '../../app/refresh-store';
 import { targetKey, useTarget } from '../../app/target';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
@@ -10,7 +12,6 @@ import { DriftBadge } from '../snapshots/DriftBadge';
 import { ConfigCard } from './ConfigCard';
 import { MappingTable } from './MappingTable';
 import { TargetRollback } from './ProviderRollback';
-import { providerKey, useProviders } from './provider-store';
 import { RulesCard } from './RulesCard';
 import { TestCard } from './TestCard';
 
@@ -30,14 +31,15 @@ export function ProviderView({
 }) {
   const t = useTarget();
   const key = targetKey(t?.target);
-  const tick = useRefresh((s) => s.tick);
-  const load = useProviders((s) => s.load);
-  const data = useProviders((s) => (t ? s.byKey[providerKey(t.target, provider)] : undefined));
-
-  useEffect(() => {
-    if (t) void load(t.target, provider);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, provider, tick, load]);
+  const refresh = useRefresh((s) => s.bump);
+  const input = t ? { ...t.target, provider } : undefined;
+  const live = useBridgeQuery('integrations.get', input);
+  const defaults = useBridgeQuery('integrations.mappings', input, { staleTime: 5 * 60_000 });
+  // The full page: the traffic-without-mapping check needs more than the 20-row preview.
+  const logs = useBridgeQuery(
+    'integrations.logs',
+    input && { ...input, limit: LOGS_MAX_LIMIT, offset: 0 },
+  );
   // The old "Edit config" links land here: put the keyboard on the one way to edit.
   useEffect(() => {
     if (editRequested) document.querySelector<HTMLButtonElement>('.start-change button')?.focus();
@@ -49,13 +51,13 @@ export function ProviderView({
         Select a site first.
       </Notice>
     );
-  const integration = data?.integration?.data;
+  const integration = live.data?.data;
   return (
     <>
       <header className="screen-head">
         <div className="row">
           <h2 className="h1-like">
-            {PROVIDER_LABELS[provider]} · {t.label}
+            {targetName(provider)} · {t.label}
           </h2>
           <DriftBadge
             connectionId={t.target.connectionId}
@@ -64,8 +66,8 @@ export function ProviderView({
           />
         </div>
         <div className="row">
-          <Busy busy={!!data?.loading} label="Loading…" />
-          <button type="button" onClick={() => void load(t.target, provider)}>
+          <Busy busy={live.fetching} label="Loading…" />
+          <button type="button" onClick={refresh}>
             Refresh
           </button>
           <StartChangeButton
@@ -81,25 +83,19 @@ export function ProviderView({
           change runs the mandatory test.
         </Notice>
       )}
-      {data?.error && (
-        <ErrorNotice error={data.error} onRetry={() => void load(t.target, provider)} />
-      )}
-      {!integration && !data?.error && <p className="muted">Loading…</p>}
+      {live.error && <ErrorNotice error={live.error} onRetry={live.refetch} />}
+      {!integration && !live.error && <p className="muted">Loading…</p>}
       {integration && (
         <>
           <div className="two-col">
             <ConfigCard provider={provider} integration={integration} />
-            <TestCard target={t.target} provider={provider} />
+            <TestCard key={`${key}/${provider}`} target={t.target} provider={provider} />
           </div>
-          <TargetRollback
-            target={t.target}
-            subject={provider}
-            onDone={() => void load(t.target, provider)}
-          />
+          <TargetRollback target={t.target} subject={provider} onDone={refresh} />
           <MappingTable
             mapping={integration.eventMapping}
-            defaults={data?.defaults}
-            entries={data?.logs?.entries ?? []}
+            defaults={defaults.data?.data}
+            entries={logs.data?.data.entries ?? []}
           />
           <RulesCard filters={integration.eventFilters} reverse={integration.reverseEventMapping} />
           <Suspense

@@ -1,4 +1,5 @@
-import { PROVIDER_KEYS, PROVIDER_LABELS, ProviderKey } from '../../../shared/contract';
+import { PROVIDER_KEYS, ProviderKey } from '../../../shared/contract';
+import { targetName } from '../../../shared/domain/names';
 import { useRouter } from '../../app/router-store';
 import { ProviderView } from './ProviderView';
 
@@ -19,7 +20,7 @@ export default function ProvidersScreen() {
       <nav className="tabs" aria-label="Providers">
         {PROVIDER_KEYS.map((p) => (
           <a key={p} href={`#/providers/${p}`} aria-current={p === provider ? 'page' : undefined}>
-            {PROVIDER_LABELS[p]}
+            {targetName(p)}
           </a>
         ))}
       </nav>

@@ -1,6 +1,6 @@
+import { rollbackLabel, targetName } from '../../../shared/domain/names';
 import { useState } from 'react';
 import {
-  ROLLBACK_LABELS,
   RollbackControlKind,
   type EscalationContact,
   type Runbook,
@@ -48,7 +48,7 @@ export function RunbookForm({
         e.preventDefault();
         void save();
       }}
-      aria-label={`Runbook of ${runbook.target}`}
+      aria-label={`Runbook of ${targetName(runbook.target)}`}
     >
       {!runbook.saved && (
         <Notice tone="info" title="Not documented yet">
@@ -132,7 +132,7 @@ export function RunbookForm({
               >
                 {RollbackControlKind.options.map((k) => (
                   <option key={k} value={k}>
-                    {ROLLBACK_LABELS[k]}
+                    {rollbackLabel(k, runbook.target)}
                   </option>
                 ))}
               </select>

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { targetName } from '../../../shared/domain/names';
+import { useBridgeQuery } from '../../data/use-bridge-query';
+import { useWebhookList } from '../webhooks/use-webhooks';
 import { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { PROVIDER_KEYS } from '../../../shared/contract';
 import type { Runbook } from '../../../shared/domain/workflow';
 import { useRouter } from '../../app/router-store';
 import { useTarget } from '../../app/target';
-import { call } from '../../bridge';
 import { Busy } from '../../ui/Busy';
 import { Notice } from '../../ui/Notice';
 import { RunbookForm } from './RunbookForm';
@@ -15,20 +17,13 @@ export default function RunbooksScreen() {
   const t = useTarget();
   const parsed = SnapshotTarget.safeParse(segments[1]);
   const target = parsed.success ? parsed.data : 'ga4';
-  const [book, setBook] = useState<Runbook>();
-  const [hooks, setHooks] = useState<{ id: string; name: string }[]>([]);
-  const connectionId = t?.target.connectionId;
   const siteId = t?.target.siteId;
-  useEffect(() => {
-    if (!connectionId || !siteId) return;
-    setBook(undefined);
-    void call('runbooks.get', { connectionId, siteId, target }).then(
-      (r) => r.ok && setBook(r.value),
-    );
-    void call('webhooks.list', { connectionId, siteId }).then(
-      (r) => r.ok && setHooks(r.value.data.map((w) => ({ id: w.id, name: w.name }))),
-    );
-  }, [connectionId, siteId, target]);
+  const runbook = useBridgeQuery('runbooks.get', t && { ...t.target, target });
+  const { list: hooks, names } = useWebhookList(t?.target);
+  // What the operator just saved shows at once (the query refetches on runbooks.changed too).
+  const [saved, setSaved] = useState<Runbook>();
+  useEffect(() => setSaved(undefined), [runbook.data]);
+  const book = saved ?? runbook.data;
   if (!t)
     return (
       <Notice tone="info" title="No site selected">
@@ -36,9 +31,11 @@ export default function RunbooksScreen() {
       </Notice>
     );
   const tabs: [string, string][] = [
-    ...PROVIDER_KEYS.map((p) => [p, p] as [string, string]),
-    ...hooks.map((h) => [`webhook:${h.id}`, `Webhook ${h.name}`] as [string, string]),
-    ['data-layer', 'Data layer'],
+    ...PROVIDER_KEYS.map((p) => [p, targetName(p)] as [string, string]),
+    ...hooks.map(
+      (h) => [`webhook:${h.id}`, targetName(`webhook:${h.id}`, names)] as [string, string],
+    ),
+    ['data-layer', targetName('data-layer')],
   ];
   return (
     <section className="screen" aria-labelledby="runbooks-title">
@@ -57,7 +54,7 @@ export default function RunbooksScreen() {
           key={`${siteId}/${target}`}
           target={t.target}
           runbook={book}
-          onSaved={setBook}
+          onSaved={setSaved}
         />
       ) : (
         <Busy busy label="Loading the runbook…" />

@@ -1,27 +1,27 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BridgeError, Settings } from '../../../shared/bridge';
 import { call } from '../../bridge';
 import { useSession } from '../../app/session-store';
 import { useThemeChoice, type ThemeChoice } from '../../app/theme';
+import { useSettings } from '../../ui/use-settings';
+import { queryKeyOf } from '../../data/keys';
+import { queryClient } from '../../data/query-client';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
 
 export default function SettingsScreen() {
   const info = useSession((s) => s.info);
   const { choice, setChoice } = useThemeChoice();
-  const [settings, setSettings] = useState<Settings>();
+  // The one settings query: settings.changed (from this or any other window) keeps it current.
+  const settings = useSettings();
   const [error, setError] = useState<BridgeError>();
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    void call('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
-  }, []);
 
   async function save(patch: Partial<Settings>) {
     setSaved(false);
     const r = await call('settings.update', patch);
     if (!r.ok) return setError(r.error);
-    setSettings(r.value);
+    queryClient.setQueryData(queryKeyOf('settings.get', {}), r.value);
     setError(undefined);
     setSaved(true);
   }

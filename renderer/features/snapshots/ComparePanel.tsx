@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BridgeError } from '../../../shared/bridge';
 import type { SnapshotKey, SnapshotMeta } from '../../../shared/bridge/calls/snapshots-types';
-import type { ConfigDiff } from '../../../shared/domain/diff/schema';
-import { call } from '../../bridge';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { DiffView } from './DiffView';
 
@@ -20,35 +18,18 @@ export function ComparePanel({
 }) {
   const [a, setA] = useState<Side>(initial[0]);
   const [b, setB] = useState<Side>(initial[1]);
-  const [result, setResult] = useState<{
-    diff: ConfigDiff;
-    a: { label: string; body: unknown };
-    b: { label: string; body: unknown };
-    trafficKnown: boolean;
-  }>();
-  const [error, setError] = useState<BridgeError>();
   useEffect(() => {
     setA(initial[0]);
     setB(initial[1]);
   }, [initial]);
-  useEffect(() => {
-    let live = true;
-    setResult(undefined);
-    void call('snapshots.compare', {
-      a: { ...snapKey, version: a },
-      b: { ...snapKey, version: b },
-      withTraffic: true,
-    }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setResult(r.value);
-        setError(undefined);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [snapKey, a, b]);
+  // Keyed by both sides: a slow answer for an earlier pick can never replace the current one.
+  const compare = useBridgeQuery('snapshots.compare', {
+    a: { ...snapKey, version: a },
+    b: { ...snapKey, version: b },
+    withTraffic: true,
+  });
+  const result = compare.data;
+  const error = compare.error;
 
   const options = (
     <>

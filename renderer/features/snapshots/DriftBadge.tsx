@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BridgeError } from '../../../shared/bridge';
-import type { DriftReport } from '../../../shared/bridge/calls/snapshots';
+import { useState } from 'react';
 import type { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
-import { call, on } from '../../bridge';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { DiffView } from './DiffView';
 
 const RECHECK_MS = 60_000;
 
 /**
- * "Drifted from known-good vN" for one target, with the diff one click away. Re-checks on mount,
- * whenever its history changes, and every minute. Mountable on any page (overview, provider page).
+ * "Drifted from known-good vN" for one target, with the diff one click away. A query keyed by site
+ * and target: re-checked when its history changes (snapshots.changed), after a change writes, and
+ * every minute. Mountable on any page (overview, provider page).
  */
 export function DriftBadge({
   connectionId,
@@ -20,30 +19,14 @@ export function DriftBadge({
   siteId: string;
   target: SnapshotTarget;
 }) {
-  const [report, setReport] = useState<DriftReport>();
-  const [error, setError] = useState<BridgeError>();
+  const drift = useBridgeQuery(
+    'snapshots.drift',
+    { connectionId, siteId, target },
+    { refetchInterval: RECHECK_MS },
+  );
   const [open, setOpen] = useState(false);
-
-  const check = useCallback(async () => {
-    const r = await call('snapshots.drift', { connectionId, siteId, target });
-    if (r.ok) {
-      setReport(r.value);
-      setError(undefined);
-    } else setError(r.error);
-  }, [connectionId, siteId, target]);
-
-  useEffect(() => {
-    void check();
-    const timer = setInterval(() => void check(), RECHECK_MS);
-    const off = on('snapshots.changed', (k) => {
-      if (k.connectionId === connectionId && k.siteId === siteId && k.target === target)
-        void check();
-    });
-    return () => {
-      clearInterval(timer);
-      off();
-    };
-  }, [check, connectionId, siteId, target]);
+  const report = drift.data;
+  const error = drift.error;
 
   if (error)
     return (

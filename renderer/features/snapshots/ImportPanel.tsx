@@ -1,3 +1,4 @@
+import { plural, targetName } from '../../../shared/domain/names';
 import { useState } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
 import { BUNDLE_MAX_CHARS, type ImportReport } from '../../../shared/bridge/calls/snapshots';
@@ -89,18 +90,18 @@ export function ImportPanel({
             title={
               report.refused.length > 0
                 ? 'Import refused: nothing was written'
-                : `Imported ${report.imported.length}, skipped ${report.skippedDuplicates.length} duplicate(s)`
+                : `Imported ${plural(report.imported.length, 'version')}, skipped ${plural(report.skippedDuplicates.length, 'duplicate')}`
             }
           >
             <ul className="issues">
               {report.imported.map((m) => (
                 <li key={`${m.target}-${m.version}`}>
-                  imported as {m.target} v{m.version}
+                  imported as {targetName(m.target)} v{m.version}
                 </li>
               ))}
               {report.skippedDuplicates.map((d) => (
                 <li key={`d${d.item}`}>
-                  item {d.item + 1}: already stored as {d.target} v{d.existingVersion}
+                  item {d.item + 1}: already stored as {targetName(d.target)} v{d.existingVersion}
                 </li>
               ))}
               {report.refused.map((r) => (

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
 import { SnapshotTarget, type SnapshotMeta } from '../../../shared/bridge/calls/snapshots-types';
-import { call, on } from '../../bridge';
+import { call } from '../../bridge';
+import { useBridgeQuery } from '../../data/use-bridge-query';
+import { useWebhookList } from '../webhooks/use-webhooks';
 import { useRouter } from '../../app/router-store';
 import { useSelectedSite } from '../../app/session-store';
+import { useAsk } from '../../ui/AskDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LockNotice } from '../changes/LockNotice';
 import { Notice } from '../../ui/Notice';
@@ -12,11 +15,13 @@ import { DriftBadge } from './DriftBadge';
 import { ExportPanel } from './ExportPanel';
 import { HistoryTable } from './HistoryTable';
 import { ImportPanel } from './ImportPanel';
-import { targetLabel } from './labels';
-import { useHistory } from './snapshots-store';
+import { targetName } from '../../../shared/domain/names';
 import { TargetPicker } from './TargetPicker';
 import { useRestore } from './use-restore';
 import { VersionView } from './VersionView';
+
+const NO_VERSIONS: SnapshotMeta[] = [];
+const NO_PICKS: number[] = [];
 
 type Panel =
   | { kind: 'view'; version: number }
@@ -38,33 +43,38 @@ export default function SnapshotsScreen() {
     () => (connectionId && siteId ? { connectionId, siteId, target } : undefined),
     [connectionId, siteId, target],
   );
-  const { versions, total, problems, error, load, refresh, picked, togglePick, clearPicks } =
-    useHistory();
+  // The history of this site's target: keyed by both, refetched on snapshots.changed.
+  const history = useBridgeQuery(
+    'snapshots.list',
+    snapKey && { ...snapKey, limit: 500, offset: 0 },
+  );
+  const versions = history.data?.versions ?? NO_VERSIONS;
+  const total = history.data?.total ?? 0;
+  const problems = history.data?.problems ?? [];
+  const error = history.error;
+  const [picks, setPicks] = useState<{ of: string; versions: number[] }>({ of: '', versions: [] });
+  const pickScope = snapKey ? `${snapKey.connectionId}/${snapKey.siteId}/${snapKey.target}` : '';
+  // Picks belong to one target's history: another site or target starts with none.
+  const picked = picks.of === pickScope ? picks.versions : NO_PICKS;
+  const togglePick = (version: number) =>
+    setPicks({
+      of: pickScope,
+      versions: picked.includes(version)
+        ? picked.filter((v) => v !== version)
+        : [...picked, version],
+    });
+  const clearPicks = () => setPicks({ of: pickScope, versions: [] });
   const [panel, setPanel] = useState<Panel>();
   const [label, setLabel] = useState('');
   const [actionError, setActionError] = useState<BridgeError>();
   const [status, setStatus] = useState('');
-  const [webhookNames, setWebhookNames] = useState<Record<string, string>>({});
-  const { restore, restoring, error: restoreError } = useRestore(snapKey, navigate);
-
-  useEffect(() => {
-    if (snapKey) void load(snapKey);
-    setPanel(undefined);
-  }, [snapKey, load]);
-  useEffect(
-    () =>
-      on('snapshots.changed', (k) => {
-        if (
-          snapKey &&
-          k.connectionId === snapKey.connectionId &&
-          k.siteId === snapKey.siteId &&
-          k.target === snapKey.target
-        )
-          void refresh();
-      }),
-    [snapKey, refresh],
+  const { names: webhookNames } = useWebhookList(
+    selected && { connectionId: selected.site.connectionId, siteId: selected.site.siteId },
   );
-  const onWebhookNames = useCallback((n: Record<string, string>) => setWebhookNames(n), []);
+  const { restore, restoring, error: restoreError } = useRestore(snapKey, navigate);
+  const { ask, dialog } = useAsk();
+
+  useEffect(() => setPanel(undefined), [snapKey]);
 
   if (!selected || !snapKey)
     return (
@@ -92,9 +102,22 @@ export default function SnapshotsScreen() {
 
   async function toggleKnownGood(v: SnapshotMeta) {
     if (!snapKey) return;
-    const note = v.knownGood
-      ? undefined
-      : (window.prompt(`Why is v${v.version} known-good? (optional note)`) ?? undefined);
+    let note: string | undefined;
+    if (!v.knownGood) {
+      const answer = await ask({
+        title: `Mark v${v.version} known-good?`,
+        message: `Drift is measured against the latest known-good version of ${targetName(target, webhookNames)}.`,
+        confirmLabel: 'Mark known-good',
+        field: {
+          label: 'Why is it known-good?',
+          maxLength: 500,
+          optional: true,
+          placeholder: 'e.g. verified with a test purchase after the change',
+        },
+      });
+      if (!answer.confirmed) return;
+      note = answer.value || undefined;
+    }
     const r = await call('snapshots.markKnownGood', {
       ...snapKey,
       version: v.version,
@@ -112,8 +135,9 @@ export default function SnapshotsScreen() {
 
   return (
     <section className="screen" aria-labelledby="snap-title">
+      {dialog}
       <header className="screen-head">
-        <h1 id="snap-title">Snapshots · {targetLabel(target, webhookNames)}</h1>
+        <h1 id="snap-title">Snapshots · {targetName(target, webhookNames)}</h1>
         <DriftBadge connectionId={snapKey.connectionId} siteId={snapKey.siteId} target={target} />
       </header>
       <div className="row snap-toolbar">
@@ -122,7 +146,6 @@ export default function SnapshotsScreen() {
           siteId={snapKey.siteId}
           value={target}
           onChange={(t) => navigate(`snapshots/${t}`)}
-          onWebhookNames={onWebhookNames}
         />
         <div className="field">
           <label htmlFor="snap-label">Label for a new snapshot</label>
@@ -170,7 +193,7 @@ export default function SnapshotsScreen() {
       )}
       {actionError && <ErrorNotice error={actionError} />}
       {restoreError && <LockNotice error={restoreError} />}
-      {error && <ErrorNotice error={error} onRetry={() => void refresh()} />}
+      {error && <ErrorNotice error={error} onRetry={history.refetch} />}
       {problems.map((p) => (
         <Notice
           key={p.file + p.at}

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { PROVIDER_KEYS } from '../../../shared/contract/providers';
-import { call } from '../../bridge';
-import { targetLabel } from './labels';
+import { useBridgeQuery } from '../../data/use-bridge-query';
+import { useWebhookList } from '../webhooks/use-webhooks';
+import { targetName } from '../../../shared/domain/names';
 
 /**
  * Providers, the data layer and the site's webhooks (listed live; offline falls back to the
@@ -13,44 +13,32 @@ export function TargetPicker({
   siteId,
   value,
   onChange,
-  onWebhookNames,
 }: {
   connectionId: string;
   siteId: string;
   value: SnapshotTarget;
   onChange(t: SnapshotTarget): void;
-  onWebhookNames(names: Record<string, string>): void;
 }) {
-  const [hooks, setHooks] = useState<{ id: string; name: string }[]>([]);
-  const [kept, setKept] = useState<SnapshotTarget[]>([]);
+  const webhooks = useWebhookList({ connectionId, siteId });
+  const { list: hooks, names } = webhooks;
+  // Targets with a history (a deleted webhook's snapshots can re-create it).
+  const kept = useBridgeQuery('snapshots.targets', { connectionId, siteId }).data ?? [];
   // "(deleted)" only when the live list was read: a failed read proves nothing.
-  const [listed, setListed] = useState(false);
-  useEffect(() => {
-    void call('webhooks.list', { connectionId, siteId }).then((r) => {
-      const list = r.ok ? r.value.data.map((w) => ({ id: w.id, name: w.name })) : [];
-      setHooks(list);
-      setListed(r.ok);
-      onWebhookNames(Object.fromEntries(list.map((w) => [w.id, w.name])));
-    });
-    void call('snapshots.targets', { connectionId, siteId }).then((r) =>
-      setKept(r.ok ? r.value.map((t) => t.target) : []),
-    );
-  }, [connectionId, siteId, onWebhookNames]);
+  const listed = !!webhooks.data && !webhooks.error;
   const live: SnapshotTarget[] = hooks
     .filter((h) => /^[A-Za-z0-9_-]{1,128}$/.test(h.id))
     .map((h) => `webhook:${h.id}`);
-  const gone = [...kept, value].filter(
+  const gone = [...kept.map((t) => t.target), value].filter(
     (t, i, all) => t.startsWith('webhook:') && !live.includes(t) && all.indexOf(t) === i,
   );
   const targets: SnapshotTarget[] = [...PROVIDER_KEYS, 'data-layer', ...live, ...gone];
-  const names = Object.fromEntries(hooks.map((h) => [h.id, h.name]));
   return (
     <div className="field snap-target">
       <label htmlFor="snap-target">Configuration</label>
       <select id="snap-target" value={value} onChange={(e) => onChange(e.target.value)}>
         {targets.map((t) => (
           <option key={t} value={t}>
-            {targetLabel(t, names)}
+            {targetName(t, names)}
             {listed && gone.includes(t) ? ' (deleted)' : ''}
           </option>
         ))}

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { BridgeError } from '../../../shared/bridge';
-import type { Snapshot, SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
-import { call } from '../../bridge';
+import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
+import { useBridgeQuery } from '../../data/use-bridge-query';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { SOURCE_LABELS, when } from './labels';
 
@@ -15,14 +13,10 @@ export function VersionView({
   version: number;
   onClose(): void;
 }) {
-  const [snap, setSnap] = useState<Snapshot>();
-  const [error, setError] = useState<BridgeError>();
-  useEffect(() => {
-    setSnap(undefined);
-    void call('snapshots.get', { ...snapKey, version }).then((r) =>
-      r.ok ? setSnap(r.value) : setError(r.error),
-    );
-  }, [snapKey, version]);
+  // Versions are immutable: a query keyed by target and version never needs refetching.
+  const query = useBridgeQuery('snapshots.get', { ...snapKey, version }, { staleTime: Infinity });
+  const snap = query.data;
+  const error = query.error;
   return (
     <section className="card" aria-labelledby="snap-view-title">
       <div className="row">

@@ -1,12 +1,13 @@
 import { lazy, Suspense } from 'react';
-import type { Webhook } from '../../../shared/contract';
+import type { BridgeError } from '../../../shared/bridge';
+import type { TestResult, Webhook } from '../../../shared/contract';
 import type { Target } from '../../app/target';
 import { Busy } from '../../ui/Busy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { TestResultView } from '../../ui/TestResultView';
 import { StartChangeButton } from '../changes/StartChangeButton';
 import { TargetRollback } from '../providers/ProviderRollback';
-import { useWebhooks } from './webhooks-store';
+import { useRefresh } from '../../app/refresh-store';
 
 const LogPanel = lazy(() => import('../logs/LogPanel'));
 
@@ -14,10 +15,18 @@ const LogPanel = lazy(() => import('../logs/LogPanel'));
  * The selected webhook: the way to change it (Start change, the runbook's stepper), its rollback
  * controls, its last test and its live deliveries (the shared live log, compact).
  */
-export function Deliveries({ target, hook }: { target: Target; hook: Webhook }) {
-  const test = useWebhooks((s) => s.tests[hook.id]);
-  const testing = useWebhooks((s) => s.busy === `test:${hook.id}`);
-  const load = useWebhooks((s) => s.load);
+export function Deliveries({
+  target,
+  hook,
+  testing,
+  test,
+}: {
+  target: Target;
+  hook: Webhook;
+  testing: boolean;
+  test: { result?: TestResult; error?: BridgeError } | undefined;
+}) {
+  const refresh = useRefresh((s) => s.bump);
   const subject = `webhook:${hook.id}`;
   return (
     <article className="card" aria-labelledby="deliveries-title" data-testid="webhook-detail">
@@ -34,7 +43,7 @@ export function Deliveries({ target, hook }: { target: Target; hook: Webhook }) 
       </header>
       {test?.error && <ErrorNotice error={test.error} />}
       {test?.result && <TestResultView result={test.result} />}
-      <TargetRollback target={target} subject={subject} onDone={() => void load(target)} />
+      <TargetRollback target={target} subject={subject} onDone={refresh} />
       <Suspense
         fallback={
           <p className="muted" role="status">

@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { BridgeError } from '../../../shared/bridge';
-import type { Webhook } from '../../../shared/contract';
-import { useRefresh } from '../../app/refresh-store';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { BridgeError, BridgeResult } from '../../../shared/bridge';
+import type { ChangeView } from '../../../shared/bridge/calls/changes';
+import { foldChange } from '../../../shared/domain/workflow';
+import type { TestResult, Webhook, WebhookBody } from '../../../shared/contract';
+import { call } from '../../bridge';
 import { useRouter } from '../../app/router-store';
 import { targetKey, useTarget } from '../../app/target';
+import { invalidateSite } from '../../data/invalidation';
 import { Busy } from '../../ui/Busy';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -11,7 +15,9 @@ import { LockNotice } from '../changes/LockNotice';
 import { Notice } from '../../ui/Notice';
 import { Deliveries } from './Deliveries';
 import { WebhookForm } from './WebhookForm';
-import { useWebhooks } from './webhooks-store';
+import { useWebhookList } from './use-webhooks';
+
+type TestOutcome = { id: string; result?: TestResult; error?: BridgeError };
 
 /**
  * #/webhooks[/<id>]: list, create, test, delete; the selected webhook's detail holds "Start change"
@@ -21,18 +27,51 @@ import { useWebhooks } from './webhooks-store';
 export default function WebhooksScreen() {
   const t = useTarget();
   const key = targetKey(t?.target);
-  const s = useWebhooks();
-  const tick = useRefresh((r) => r.tick);
+  const webhooks = useWebhookList(t?.target);
+  const client = useQueryClient();
   const selectedId = useRouter((r) => r.segments[1]);
   const navigate = useRouter((r) => r.navigate);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Webhook>();
   const [deleteError, setDeleteError] = useState<BridgeError>();
+  const [busy, setBusy] = useState<string>();
+  // Test results belong to the site they ran on (keyed by `key`), never shown under another.
+  const test = useMutation({
+    mutationFn: async ({ id }: { id: string; site: string }): Promise<TestOutcome> => {
+      if (!t) return { id };
+      const r = await call('webhooks.test', { ...t.target, webhookId: id });
+      return r.ok ? { id, result: r.value } : { id, error: r.error };
+    },
+  });
+  const lastTest = test.variables?.site === key ? test.data : undefined;
 
-  useEffect(() => {
-    if (t) void s.load(t.target);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, tick]);
+  /**
+   * Creating and deleting are changes, like every edit: these open one (the change's Apply does
+   * the write, confirmed with the site and environment) and answer its id, or the refusal
+   * (another change is open on the site).
+   */
+  async function open(
+    label: string,
+    start: () => Promise<BridgeResult<ChangeView>>,
+  ): Promise<{ changeId?: string; error?: BridgeError }> {
+    if (!t) return {};
+    setBusy(label);
+    const r = await start();
+    setBusy(undefined);
+    invalidateSite(client, t.target.connectionId, t.target.siteId);
+    return r.ok ? { changeId: foldChange(r.value.entries).id } : { error: r.error };
+  }
+  const create = (body: WebhookBody) =>
+    open('save', () => call('changes.startWebhookCreate', { ...t!.target, body }));
+  const remove = (hook: Webhook) =>
+    open(`delete:${hook.id}`, () =>
+      call('changes.start', {
+        ...t!.target,
+        target: `webhook:${hook.id}`,
+        operation: 'delete',
+        title: `Delete webhook ${hook.name}`,
+      }),
+    );
 
   if (!t)
     return (
@@ -40,11 +79,12 @@ export default function WebhooksScreen() {
         Select a site first.
       </Notice>
     );
-  const selected = s.list.find((w) => w.id === selectedId);
+  const list = webhooks.list;
+  const selected = list.find((w) => w.id === selectedId);
 
   async function confirmDelete() {
     if (!t || !deleting) return;
-    const r = await s.remove(t.target, deleting);
+    const r = await remove(deleting);
     setDeleteError(r.error);
     if (r.changeId) {
       setDeleting(undefined);
@@ -57,19 +97,19 @@ export default function WebhooksScreen() {
       <header className="screen-head">
         <h1 id="webhooks-title">Webhooks · {t.label}</h1>
         <div className="row">
-          <Busy busy={s.busy === 'list'} label="Loading…" />
+          <Busy busy={webhooks.fetching} label="Loading…" />
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             New webhook
           </button>
         </div>
       </header>
-      {s.error && <ErrorNotice error={s.error} onRetry={() => void s.load(t.target)} />}
+      {webhooks.error && <ErrorNotice error={webhooks.error} onRetry={webhooks.refetch} />}
       {creating && (
         <WebhookForm
-          busy={s.busy === 'save'}
+          busy={busy === 'save'}
           onCancel={() => setCreating(false)}
           onSave={async (body) => {
-            const r = await s.create(t.target, body);
+            const r = await create(body);
             if (r.changeId) {
               setCreating(false);
               navigate(`changes/${r.changeId}`);
@@ -78,8 +118,8 @@ export default function WebhooksScreen() {
           }}
         />
       )}
-      {s.loaded && s.list.length === 0 && <p className="muted">No webhooks yet.</p>}
-      {s.list.length > 0 && (
+      {!!webhooks.data && list.length === 0 && <p className="muted">No webhooks yet.</p>}
+      {list.length > 0 && (
         <table className="table">
           <caption className="visually-hidden">Webhooks</caption>
           <thead>
@@ -93,7 +133,7 @@ export default function WebhooksScreen() {
             </tr>
           </thead>
           <tbody>
-            {s.list.map((w) => (
+            {list.map((w) => (
               <tr key={w.id} data-testid={`webhook-row-${w.name}`}>
                 <td>
                   <a
@@ -122,9 +162,9 @@ export default function WebhooksScreen() {
                       type="button"
                       onClick={() => {
                         navigate(`webhooks/${w.id}`);
-                        void s.test(t.target, w.id);
+                        test.mutate({ id: w.id, site: key });
                       }}
-                      disabled={s.busy === `test:${w.id}`}
+                      disabled={test.isPending && test.variables?.id === w.id}
                       aria-label={`Test ${w.name}`}
                     >
                       Test
@@ -147,7 +187,15 @@ export default function WebhooksScreen() {
           </tbody>
         </table>
       )}
-      {selected && <Deliveries target={t.target} hook={selected} />}
+      {selected && (
+        <Deliveries
+          key={`${key}/${selected.id}`}
+          target={t.target}
+          hook={selected}
+          testing={test.isPending && test.variables?.id === selected.id}
+          test={lastTest?.id === selected.id ? lastTest : undefined}
+        />
+      )}
       <Dialog
         open={!!deleting}
         title={`Delete the webhook “${deleting?.name ?? ''}”?`}
@@ -157,7 +205,7 @@ export default function WebhooksScreen() {
             type="button"
             className="danger solid"
             onClick={() => void confirmDelete()}
-            disabled={s.busy?.startsWith('delete:')}
+            disabled={busy?.startsWith('delete:')}
           >
             Start delete change
           </button>

@@ -1,3 +1,4 @@
+import { plainWords } from '../../ui/plain-words';
 import {
   WEBHOOK_AUTH_FIELDS,
   WebhookBody,
@@ -83,7 +84,7 @@ export function validateWebhook(body: Record<string, unknown>): {
   body?: WebhookBody;
   issues: ErrorIssue[];
 } {
-  const parsed = WebhookBody.safeParse(body);
+  const parsed = WebhookBody.safeParse(body, { error: plainWords });
   if (parsed.success) return { body: parsed.data, issues: [] };
   return {
     issues: parsed.error.issues.map((i) => ({

@@ -51,11 +51,36 @@ const HeaderName = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name has letters, digits and "-" only');
 
+/**
+ * Which world a connection writes to, shown on every screen and in every write confirmation so
+ * production is unmistakable. The embedded sandbox is always `sandbox`.
+ */
+export const Environment = z.enum(['production', 'staging', 'sandbox']);
+export type Environment = z.infer<typeof Environment>;
+/** The connection's colour in the header (a named palette: it must read in both themes). */
+export const ConnectionColor = z.enum([
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'blue',
+  'purple',
+  'grey',
+]);
+export type ConnectionColor = z.infer<typeof ConnectionColor>;
+export const DEFAULT_COLOR: Record<Environment, ConnectionColor> = {
+  production: 'red',
+  staging: 'orange',
+  sandbox: 'blue',
+};
+
 /** A connection profile as the renderer sees it: never the token, only whether one is stored. */
 export const Connection = z.object({
   id: LocalId,
   name: z.string().min(1).max(80),
   kind: z.enum(['sandbox', 'remote']),
+  environment: Environment,
+  color: ConnectionColor,
   baseUrl: ApiUrl,
   authScheme: AuthScheme,
   authHeader: HeaderName.optional(),
@@ -69,6 +94,9 @@ export const ConnectionInput = z
   .object({
     id: LocalId.optional(),
     name: z.string().trim().min(1, 'give the connection a name').max(80),
+    /** Chosen when the connection is added; a remote connection saved without one is production. */
+    environment: Environment.optional(),
+    color: ConnectionColor.optional(),
     baseUrl: ApiUrl,
     authScheme: AuthScheme.default('bearer'),
     authHeader: HeaderName.optional(),

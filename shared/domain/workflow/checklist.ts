@@ -2,6 +2,8 @@ import { MONITOR_VERDICT_LABELS, monitorVerdict } from './monitor-gaps';
 import { z } from 'zod';
 import type { Runbook } from './runbook';
 import type { ChangeState } from './state';
+import { plural } from '../names/plural';
+import { displayTime } from '../names/time-format';
 
 export const ChecklistItemId = z.enum(['snapshots', 'test', 'monitor', 'rollback', 'owner']);
 export const ChecklistItem = z.object({
@@ -72,10 +74,16 @@ export function checklistFor(
         ? item(
             'snapshots',
             false,
-            `${missing.length} of ${applied.length} changes lack a ${missing[0]?.baseline?.snapshotVersion === undefined ? 'baseline' : 'after'} snapshot${missing[0]?.open ? ' (still open)' : ''}.`,
+            `${missing.length} of ${plural(applied.length, 'change')} lack a ${missing[0]?.baseline?.snapshotVersion === undefined ? 'baseline' : 'after'} snapshot${missing[0]?.open ? ' (still open)' : ''}.`,
             { label: 'Open the change', route: `changes/${missing[0]?.id ?? ''}` },
           )
-        : item('snapshots', true, `All ${applied.length} changes have before and after snapshots.`),
+        : item(
+            'snapshots',
+            true,
+            applied.length === 1
+              ? 'The one change has before and after snapshots.'
+              : `All ${applied.length} changes have before and after snapshots.`,
+          ),
   );
 
   const test = last?.lastTest;
@@ -83,7 +91,7 @@ export function checklistFor(
     !last
       ? item('test', false, 'No change yet, so no test after it.', start)
       : test?.ok
-        ? item('test', true, `The last change was tested at ${test.at} and passed.`)
+        ? item('test', true, `The last change was tested at ${displayTime(test.at)} and passed.`)
         : item(
             'test',
             false,
@@ -119,7 +127,11 @@ export function checklistFor(
 
   items.push(
     runbook.saved && runbook.rollbackControls.length > 0
-      ? item('rollback', true, `${runbook.rollbackControls.length} rollback controls documented.`)
+      ? item(
+          'rollback',
+          true,
+          `${plural(runbook.rollbackControls.length, 'rollback control')} documented.`,
+        )
       : item(
           'rollback',
           false,

@@ -16,6 +16,8 @@ import { MONITOR_VERDICT_LABELS, monitorVerdict } from './monitor-gaps';
 export interface DescribeOptions {
   time?: (iso: string) => string;
   target?: (target: string) => string;
+  /** A rollback's words for the change's target ("Deactivate webhook", "Re-enable Meta"). */
+  rollback?: (action: RollbackAction) => string;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -26,8 +28,9 @@ export function rollbackWords(
     Extract<JournalEntry, { type: 'rollback' }>,
     'action' | 'ok' | 'error' | 'restoredVersion' | 'test'
   >,
+  label: (action: RollbackAction) => string = (a) => ROLLBACK_LABELS[a],
 ): string {
-  const what = `${ROLLBACK_LABELS[e.action]}${e.restoredVersion ? ` (v${e.restoredVersion})` : ''}`;
+  const what = `${label(e.action)}${e.restoredVersion ? ` (v${e.restoredVersion})` : ''}`;
   const test = e.test ? `; provider test ${e.test.ok ? 'passed' : 'FAILED'}` : '';
   return e.ok ? `${what}: done${test}` : `${what}: FAILED — ${e.error ?? 'no reason recorded'}`;
 }
@@ -106,7 +109,7 @@ export function describeEntry(e: JournalEntry, opts: DescribeOptions = {}): stri
     case 'acknowledged':
       return `Acknowledged ${plural(e.items.length, 'item')} (${e.items.join(' ')}) — ${e.reason}`;
     case 'rollback':
-      return `Rollback ${rollbackWords(e)}`;
+      return `Rollback ${rollbackWords(e, opts.rollback)}`;
     case 'closed': {
       const parts = [`${STEP_TITLES.close}: ${OUTCOME_LABELS[e.outcome]}`];
       if (e.afterSnapshotVersion) parts.push(`after snapshot v${e.afterSnapshotVersion}`);

@@ -74,6 +74,8 @@ export function harness(opts: {
     id: 'c1',
     name: 'Test',
     kind: 'remote',
+    environment: 'production',
+    color: 'red',
     baseUrl: opts.baseUrl,
     authScheme: 'bearer',
     hasToken: true,

@@ -43,6 +43,8 @@ class Rig {
               id: 'c1',
               name: 'Remote',
               kind: 'remote' as const,
+              environment: 'production' as const,
+              color: 'red' as const,
               baseUrl: this.sandbox.url,
               authScheme: 'bearer' as const,
               hasToken: true,

@@ -28,7 +28,7 @@ describe('Restore snapshot through the change workflow', () => {
       const s = foldChange(view.entries);
       expect(s).toMatchObject({
         step: 'config',
-        title: 'Restore of meta v1 (known-good)',
+        title: 'Restore of Meta v1 (known-good)',
         restoreOf: { version: 1, sha256: v1.sha256, knownGood: true, label: 'launch' },
       });
       expect(s.baseline?.snapshotVersion).toBe(2); // the overwritten state, kept as the change's baseline
@@ -55,7 +55,7 @@ describe('Restore snapshot through the change workflow', () => {
       expect(live.data.eventMapping.purchase).toBeDefined();
       expect((await h.call('snapshots.drift', meta())).drifted).toBe(false);
       const md = await h.call('changes.export', { format: 'markdown', changeId: s.id });
-      expect(md.text).toContain('Restore of meta v1 (known-good)');
+      expect(md.text).toContain('Restore of Meta v1 (known-good)');
       expect(md.text).toContain('restore of snapshot v1 (known-good)');
     },
   );

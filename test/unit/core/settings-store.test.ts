@@ -20,7 +20,7 @@ describe.each([
     store.updateSettings({ operatorName: 'Ada', refreshIntervalSec: 15 });
     const again = await SettingsStore.open(dir, backend);
     expect(again.settings).toMatchObject({ operatorName: 'Ada', refreshIntervalSec: 15 });
-    expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')).schemaVersion).toBe(2);
   });
 
   it.each([

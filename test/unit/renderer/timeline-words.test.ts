@@ -36,7 +36,7 @@ const failedRestore: JournalEntry[] = [
 ];
 
 function rows(entries: JournalEntry[]): string[] {
-  const html = renderToStaticMarkup(createElement(Timeline, { entries }));
+  const html = renderToStaticMarkup(createElement(Timeline, { entries, target: 'meta' }));
   return [...html.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((m) =>
     m[1]!
       .replace(/<[^>]+>/g, ' ')

@@ -41,6 +41,7 @@ describe('settings.update over the bridge changes only the fields it names', () 
       store,
       new MemorySecretStore(),
       () => [],
+      () => undefined,
       // The operator confirms weakening token storage (a native dialog under Electron).
       () => Promise.resolve(true),
     ) as unknown as Handlers;

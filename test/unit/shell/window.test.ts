@@ -64,10 +64,10 @@ describe('window factory', () => {
 });
 
 describe('permission handler', () => {
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but writing to the clipboard', () => {
     const s = session.defaultSession as unknown as {
       permissionRequestHandler?: (wc: unknown, p: string, cb: (g: boolean) => void) => void;
-      permissionCheckHandler?: () => boolean;
+      permissionCheckHandler?: (wc: unknown, p: string) => boolean;
     };
     denyAllPermissions(session.defaultSession);
     for (const permission of [
@@ -81,7 +81,13 @@ describe('permission handler', () => {
       s.permissionRequestHandler!({}, permission, (g) => (granted = g));
       expect(granted, permission).toBe(false);
     }
-    expect(s.permissionCheckHandler!()).toBe(false);
+    expect(s.permissionCheckHandler!({}, 'clipboard-read')).toBe(false);
+    expect(s.permissionCheckHandler!({}, 'notifications')).toBe(false);
+    // The copy buttons (diagnostics, snapshot bundles) must work under Electron as in a browser.
+    expect(s.permissionCheckHandler!({}, 'clipboard-sanitized-write')).toBe(true);
+    let write: boolean | undefined;
+    s.permissionRequestHandler!({}, 'clipboard-sanitized-write', (g) => (write = g));
+    expect(write).toBe(true);
     const fake = session.defaultSession as unknown as {
       devicePermissionHandler(): boolean;
       displayMediaHandler(r: unknown, cb: (s: object) => void): void;

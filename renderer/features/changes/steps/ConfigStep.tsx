@@ -1,12 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorIssue } from '../../../../shared/bridge';
 import type { PreviewResult } from '../../../../shared/bridge/calls/changes';
 import { PROVIDER_SECRET_FIELDS, ProviderKey } from '../../../../shared/contract';
 import { diffIntegration } from '../../../../shared/domain/diff';
 import type { ChangeState } from '../../../../shared/domain/workflow';
 import { call } from '../../../bridge';
+import { targetName } from '../../../../shared/domain/names';
+import { useAsk } from '../../../ui/AskDialog';
+import { Time } from '../../../ui/Time';
+import { useWriteScope, writeQuestion } from '../../environment/environment';
+import { newestDraft, noteEdit, saveDraft } from './draft-sync';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { clock } from '../../../ui/format';
 import { Notice } from '../../../ui/Notice';
 import { ConfigForm } from '../../config-editor/ConfigForm';
 import { DiffView } from '../../config-editor/DiffView';
@@ -14,6 +18,8 @@ import { fromBody, toBody, type Draft } from '../../config-editor/draft';
 import { FilterEditor } from '../../config-editor/FilterEditor';
 import { PairEditor } from '../../config-editor/PairEditor';
 import { JsonView } from '../../config-editor/JsonView';
+import { draftJson, duplicatedKeys } from '../../config-editor/draft-json';
+import { duplicateKeys } from '../../config-editor/duplicate-keys';
 import { validateDraft, validateJson } from '../../config-editor/validate';
 import { useChange } from '../change-store';
 import { ImpactTable } from '../ImpactTable';
@@ -37,13 +43,23 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
   const view = useChange((x) => x.view);
   const run = useChange((x) => x.run);
   const busy = useChange((x) => x.busy);
+  const scope = useWriteScope(s.connectionId, s.siteId);
+  const { ask, dialog } = useAsk();
   const baseline = useMemo(() => s.baseline?.body ?? {}, [s.baseline]);
-  const [draft, setDraft] = useState<Draft>(() => fromBody(view?.draft?.body ?? baseline));
-  const [savedAt, setSavedAt] = useState(view?.draft?.savedAt);
+  // The newest draft there is (an unsaved local edit, else the saved one, else the baseline).
+  const [start] = useState(() => newestDraft(s.id, view?.draft));
+  const [draft, setDraft] = useState<Draft>(() => fromBody(start?.body ?? baseline));
+  const [savedAt, setSavedAt] = useState(start?.savedAt);
   const [saveError, setSaveError] = useState<string>();
-  const [pending, setPending] = useState(false);
+  // Edits not saved yet: set by an edit, cleared when the save of the draft on screen answers.
+  const [dirty, setDirty] = useState(!!start && start.savedAt === undefined);
+  const shown = useRef(draft);
+  const unsavedRef = useRef(dirty);
+  useEffect(() => {
+    shown.current = draft;
+    unsavedRef.current = dirty;
+  }, [draft, dirty]);
   const [preview, setPreview] = useState<PreviewResult>();
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [mode, setMode] = useState<'form' | 'json'>('form');
   // The operator's own JSON text while they type in it (undefined: the text follows the form).
   const [json, setJson] = useState<{ text: string; issues: ErrorIssue[] }>();
@@ -55,26 +71,51 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
     [baseline, draft],
   );
   const changed = !diff.identical;
+  const duplicated = useMemo(() => duplicatedKeys(draft), [draft]);
 
-  async function save(d: Draft) {
-    const r = await call('changes.saveDraft', { changeId: s.id, body: toBody(d) });
-    setPending(false);
-    if (r.ok) {
-      setSavedAt(r.value.savedAt);
-      setSaveError(undefined);
-    } else setSaveError(r.error.message);
-    return r.ok;
-  }
-  const update = (fn: (d: Draft) => Draft) =>
-    setDraft((d) => {
-      const next = fn(d);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void save(next), 400);
-      setPending(true);
-      setPreview(undefined);
-      return next;
-    });
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const save = useCallback(
+    async (d: Draft) => {
+      const r = await saveDraft(s.id, toBody(d));
+      if (r.ok) {
+        setSavedAt(r.draft.savedAt);
+        setSaveError(undefined);
+        if (shown.current === d) setDirty(false);
+      } else setSaveError(r.message);
+      return r.ok;
+    },
+    [s.id],
+  );
+
+  // A newer draft saved elsewhere (another window, a restore seeding it) replaces this one, unless
+  // the operator has edits of their own not saved yet: nothing ever goes back in time.
+  const serverDraft = view?.draft;
+  useEffect(() => {
+    if (dirty || !serverDraft || (savedAt && serverDraft.savedAt <= savedAt)) return;
+    setDraft(fromBody(serverDraft.body));
+    setSavedAt(serverDraft.savedAt);
+  }, [serverDraft, savedAt, dirty]);
+
+  // Edits are saved 400 ms after the last one (the effect, not the updater, owns the timer).
+  useEffect(() => {
+    if (!dirty) return;
+    noteEdit(s.id, toBody(draft));
+    const timer = setTimeout(() => void save(draft), 400);
+    return () => clearTimeout(timer);
+  }, [dirty, draft, s.id, save]);
+  // Leaving the step (navigation, reload) flushes what is not saved yet.
+  useEffect(
+    () => () => {
+      if (unsavedRef.current) void saveDraft(s.id, toBody(shown.current));
+    },
+    [s.id],
+  );
+
+  // Updaters stay pure: they compute the next draft and nothing else (StrictMode runs them twice).
+  const update = (fn: (d: Draft) => Draft) => {
+    setDraft((d) => fn(d));
+    setDirty(true);
+    setPreview(undefined);
+  };
   const editForm = (fn: (d: Draft) => Draft) => {
     setJson(undefined);
     update(fn);
@@ -87,25 +128,41 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
   }
 
   async function runPreview() {
-    clearTimeout(timer.current);
     if (!(await save(draft))) return;
     const r = await call('changes.preview', { changeId: s.id });
     if (r.ok) setPreview(r.value);
     else setSaveError(r.error.message);
   }
   async function apply() {
-    clearTimeout(timer.current);
+    const answer = await ask({
+      title: writeQuestion(`Apply the change to ${targetName(s.target)}`, scope),
+      message: (
+        <p>
+          PUT with If-Match of the baseline to {scope.connectionName}; the provider test runs right
+          after. The draft shown is what is sent.
+        </p>
+      ),
+      confirmLabel: 'Apply change',
+      danger: scope.environment === 'production',
+    });
+    if (!answer.confirmed) return;
+    // Exactly what the operator sees: this draft is saved (after any save in flight), then applied.
     if (await save(draft)) await run('Applying', 'changes.apply', { changeId: s.id });
   }
 
   return (
     <div className="step-body">
+      {dialog}
       <p className="small muted" role="status" data-testid="draft-status">
-        {pending
-          ? 'Saving the draft…'
-          : savedAt
-            ? `Draft saved locally at ${clock(savedAt)}.`
-            : 'Edit the draft below; it is saved locally as you type.'}
+        {dirty ? (
+          'Saving the draft…'
+        ) : savedAt ? (
+          <>
+            Draft saved locally at <Time at={savedAt} />.
+          </>
+        ) : (
+          'Edit the draft below; it is saved locally as you type.'
+        )}
       </p>
       {saveError && (
         <Notice tone="error" title="The draft could not be saved">
@@ -158,18 +215,25 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
         </div>
       ) : (
         <JsonView
-          text={json?.text ?? JSON.stringify(toBody(draft), null, 2)}
-          issues={json?.issues ?? []}
+          text={json?.text ?? draftJson(draft)}
+          issues={json?.issues ?? duplicateKeys(draftJson(draft))}
           onChange={editJson}
         />
       )}
       <section className="card" aria-labelledby="diff-title">
         <h4 id="diff-title">Diff against the baseline</h4>
-        <DiffView
-          diff={diff}
-          label="Changes against the baseline"
-          secretFields={PROVIDER_SECRET_FIELDS[provider]}
-        />
+        {duplicated.length > 0 ? (
+          <p className="step-fail" role="alert">
+            No diff while a key appears twice ({duplicated.join(', ')}): the wire object keeps only
+            one of each, so the diff would hide the other. Remove or rename the duplicate first.
+          </p>
+        ) : (
+          <DiffView
+            diff={diff}
+            label="Changes against the baseline"
+            secretFields={PROVIDER_SECRET_FIELDS[provider]}
+          />
+        )}
       </section>
       {issues.length > 0 && (
         <Notice
@@ -228,7 +292,7 @@ function AppliedSummary({ s }: { s: ChangeState }) {
   return (
     <div className="step-body" data-testid="applied-summary">
       <p>
-        Applied at {clock(s.applied.at)}
+        Applied at <Time at={s.applied.at} />
         {s.applied.recovered
           ? ' (confirmed from the server after an interruption; not re-sent)'
           : ''}

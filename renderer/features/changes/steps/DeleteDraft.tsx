@@ -1,6 +1,8 @@
 import type { ChangeState } from '../../../../shared/domain/workflow';
 import { diffResource } from '../../../../shared/domain/diff';
+import { useAsk } from '../../../ui/AskDialog';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { useWriteScope, writeQuestion } from '../../environment/environment';
 import { useChange } from '../change-store';
 import { ServerChanges } from './ServerChanges';
 
@@ -13,8 +15,22 @@ export function DeleteDraft({ s }: { s: ChangeState }) {
   const busy = useChange((x) => x.busy);
   const before = s.baseline?.body ?? {};
   const name = typeof before.name === 'string' ? before.name : s.target;
+  const scope = useWriteScope(s.connectionId, s.siteId);
+  const { ask, dialog } = useAsk();
+  async function apply() {
+    const answer = await ask({
+      title: writeQuestion(`Delete the webhook “${name}”`, scope),
+      message: (
+        <p>DELETE with If-Match of the baseline to {scope.connectionName}; deliveries stop.</p>
+      ),
+      confirmLabel: 'Apply change (delete)',
+      danger: true,
+    });
+    if (answer.confirmed) await run('Applying', 'changes.apply', { changeId: s.id });
+  }
   return (
     <div className="step-body" data-testid="delete-draft">
+      {dialog}
       <p>
         Applying this change deletes the webhook <strong>{name}</strong>
         {typeof before.url === 'string' ? (
@@ -37,7 +53,7 @@ export function DeleteDraft({ s }: { s: ChangeState }) {
           type="button"
           className="danger solid"
           disabled={busy !== undefined}
-          onClick={() => void run('Applying', 'changes.apply', { changeId: s.id })}
+          onClick={() => void apply()}
         >
           {busy === 'Applying' ? 'Applying…' : 'Apply change (delete)'}
         </button>
