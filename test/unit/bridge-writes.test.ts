@@ -48,6 +48,7 @@ interface Walk {
   bundle: string;
   ack: string[];
   damageId: string;
+  alertId: string;
 }
 type Value = Record<string, unknown> & { entries?: JournalEntry[] };
 interface Step {
@@ -261,6 +262,32 @@ const walk: Step[] = [
       body: { name: 'walk', url: 'http://127.0.0.1:9/walk', authType: 'none', authConfig: {} },
     }),
   },
+  // The watch: meta in test mode drifted from its known-good v1 above, so a round raises an alert.
+  { name: 'alerts.outbound', input: () => ({ connectionId: 'sandbox' }) },
+  {
+    name: 'alerts.setOutbound',
+    input: () => ({ connectionId: 'sandbox', url: 'http://127.0.0.1:9/alerts' }),
+  },
+  { name: 'alerts.testOutbound', input: () => ({ connectionId: 'sandbox' }) },
+  {
+    name: 'alerts.watch',
+    input: () => ({ connectionId: 'sandbox' }),
+    after: async (_v, w) => {
+      w.alertId = await eventually(
+        async () => {
+          const r = await call('alerts.list', { connectionId: 'sandbox' });
+          return (r as { value: { alerts: { id: string }[] } }).value.alerts[0]?.id;
+        },
+        { timeoutMs: 30_000, what: 'an alert from the first watch round' },
+      );
+    },
+  },
+  { name: 'alerts.list', input: () => ({ connectionId: 'sandbox' }) },
+  {
+    name: 'alerts.acknowledge',
+    input: (w) => ({ connectionId: 'sandbox', alertId: w.alertId, note: 'walk' }),
+  },
+  { name: 'alerts.resolve', input: (w) => ({ connectionId: 'sandbox', alertId: w.alertId }) },
 ];
 
 beforeAll(async () => {

@@ -17,7 +17,7 @@ import { targetName } from '../../../shared/domain/names/target-name';
 import { utcTime } from '../../../shared/domain/names/time-format';
 
 /** Exports say times in UTC, targets by their display names, rollbacks in the target's words. */
-const wordsFor = (target: string): DescribeOptions => ({
+export const wordsFor = (target: string): DescribeOptions => ({
   time: utcTime,
   target: (t) => targetName(t),
   rollback: (a) => rollbackLabel(a, target),

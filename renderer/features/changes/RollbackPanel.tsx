@@ -37,6 +37,32 @@ function consequence(action: RollbackAction, target: string): string {
 
 type RollbackEntry = Extract<JournalEntry, { type: 'rollback' }>;
 
+/** What a page knows of the target's switches (a webhook's `active` is its `enabled`). */
+export interface LiveSwitches {
+  enabled?: boolean | undefined;
+  testMode?: boolean | undefined;
+}
+
+/**
+ * The controls for the target as it is now: after "Disable" (this panel's last action, or the live
+ * read) the same place offers "Re-enable"; after "Enable test mode", "Disable test mode".
+ */
+export function rollbackActions(
+  target: string,
+  live: LiveSwitches | undefined,
+  done: Pick<RollbackEntry, 'action' | 'ok'> | undefined,
+): RollbackAction[] {
+  const last = done?.ok ? done.action : undefined;
+  const off = last === 'disable' || (last !== 'enable' && live?.enabled === false);
+  const testing = last === 'test_mode' || (last !== 'test_mode_off' && live?.testMode === true);
+  const provider = !target.startsWith('webhook:') && target !== 'data-layer';
+  return [
+    off ? 'enable' : 'disable',
+    ...(provider ? [testing ? ('test_mode_off' as const) : ('test_mode' as const)] : []),
+    'restore',
+  ];
+}
+
 /**
  * The three rollback controls, one click plus one confirmation each, with the runbook's "when" for
  * each. Used by the change stepper (from Apply onwards) and on provider pages (any time); every
@@ -49,6 +75,7 @@ export default function RollbackPanel({
   changeId,
   runbook,
   version,
+  live,
   onDone,
 }: {
   connectionId: string;
@@ -58,6 +85,8 @@ export default function RollbackPanel({
   runbook?: Runbook | undefined;
   /** The snapshot version "Restore snapshot" restores (default: the change's baseline, else known-good). */
   version?: number | undefined;
+  /** The target's live switches, when the page has read them: an undo is offered for each one off. */
+  live?: LiveSwitches | undefined;
   onDone?(): void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -67,10 +96,7 @@ export default function RollbackPanel({
   const scope = useWriteScope(connectionId, siteId);
   const { names } = useWebhookList({ connectionId, siteId });
   const client = useQueryClient();
-  const actions: RollbackAction[] =
-    target.startsWith('webhook:') || target === 'data-layer'
-      ? ['disable', 'restore']
-      : ['disable', 'test_mode', 'restore'];
+  const actions = rollbackActions(target, live, done);
 
   async function rollBack(asked: RollbackAction) {
     const label = rollbackLabel(asked, target, names);

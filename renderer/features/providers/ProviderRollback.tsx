@@ -1,6 +1,6 @@
 import type { Target } from '../../app/target';
 import { useBridgeQuery } from '../../data/use-bridge-query';
-import { RollbackPanel } from '../changes/RollbackPanel';
+import { RollbackPanel, type LiveSwitches } from '../changes/RollbackPanel';
 
 /**
  * The runbook's rollback controls, one click plus one confirmation from the provider (or webhook,
@@ -9,10 +9,12 @@ import { RollbackPanel } from '../changes/RollbackPanel';
 export function TargetRollback({
   target,
   subject,
+  live,
   onDone,
 }: {
   target: Target;
   subject: string;
+  live?: LiveSwitches | undefined;
   onDone(): void;
 }) {
   const { connectionId, siteId } = target;
@@ -24,6 +26,7 @@ export function TargetRollback({
       siteId={siteId}
       target={subject}
       runbook={runbook}
+      live={live}
       onDone={onDone}
     />
   );

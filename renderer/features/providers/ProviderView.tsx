@@ -12,6 +12,7 @@ import { DriftBadge } from '../snapshots/DriftBadge';
 import { ConfigCard } from './ConfigCard';
 import { MappingTable } from './MappingTable';
 import { TargetRollback } from './ProviderRollback';
+import { ProviderHealthCard } from './ProviderHealthCard';
 import { RulesCard } from './RulesCard';
 import { TestCard } from './TestCard';
 
@@ -87,11 +88,17 @@ export function ProviderView({
       {!integration && !live.error && <p className="muted">Loading…</p>}
       {integration && (
         <>
+          <ProviderHealthCard target={t.target} provider={provider} />
           <div className="two-col">
             <ConfigCard provider={provider} integration={integration} />
             <TestCard key={`${key}/${provider}`} target={t.target} provider={provider} />
           </div>
-          <TargetRollback target={t.target} subject={provider} onDone={refresh} />
+          <TargetRollback
+            target={t.target}
+            subject={provider}
+            live={integration}
+            onDone={refresh}
+          />
           <MappingTable
             mapping={integration.eventMapping}
             defaults={defaults.data?.data}

@@ -55,3 +55,9 @@ export function logLineTime(iso: string): string {
   const d = parse(iso);
   return d ? TIME_MS.format(d) : iso;
 }
+
+/** "1 Dec 2026, 10:37:21": a moment far enough ahead (or behind) that its date always matters. */
+export function displayDateTime(iso: string | number | Date | null | undefined): string {
+  const d = parse(iso);
+  return d ? `${DAY_YEAR.format(d)}, ${TIME.format(d)}` : '—';
+}

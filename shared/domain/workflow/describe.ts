@@ -135,7 +135,8 @@ function testFailure(run: Extract<JournalEntry, { type: 'test' }>['run']): strin
   );
 }
 
-function minutesWords(m: number): string {
+/** A duration in the unit an operator reads at a glance: "24 h", "30 min", "45 s". */
+export function minutesWords(m: number): string {
   if (m >= 120) return `${+(m / 60).toFixed(1)} h`;
   if (m >= 1) return `${+m.toFixed(1)} min`;
   return `${Math.round(m * 60)} s`;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { wordsFor } from '../../../main/core/changes/export';
 import { describeEntry, foldChange, type JournalEntry } from '../../../shared/domain/workflow';
 import { Harness } from './harness';
 
@@ -60,7 +61,7 @@ describe('the journal tells the truth', () => {
       // The export's words are describeEntry's, which the change page renders too
       // (test/unit/renderer/timeline-words.test.ts).
       s.entries.filter(timeless).forEach((e) => {
-        expect(rows[s.entries.indexOf(e)]).toBe(describeEntry(e));
+        expect(rows[s.entries.indexOf(e)]).toBe(describeEntry(e, wordsFor(s.target)));
       });
     },
   );
@@ -93,7 +94,7 @@ describe('the journal tells the truth', () => {
       const md = (await h.call('changes.export', { format: 'markdown', changeId: s.id })).text;
       const rows = exportRows(md);
       s.entries.filter(timeless).forEach((e) => {
-        expect(rows[s.entries.indexOf(e)]).toBe(describeEntry(e));
+        expect(rows[s.entries.indexOf(e)]).toBe(describeEntry(e, wordsFor(s.target)));
       });
       expect(md).not.toMatch(/Nothing was applied/);
       expect((await h.call('changes.list', h.site))[0]).toMatchObject({

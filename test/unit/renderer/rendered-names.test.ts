@@ -11,7 +11,7 @@ const RAW = [/\bga4\b/, /\bgads\b/, /\bdata-layer\b/, /webhook:[\w-]+/, /Disable
 
 const at = '2026-12-01T10:00:00.000Z';
 const entries = [
-  { seq: 1, at, type: 'started', operator: 'Ada', kind: 'change' },
+  { seq: 1, at, type: 'started', operator: 'Ada', kind: 'change', target: 'webhook:wh_1' },
   { seq: 2, at, type: 'health', comparison: { regressions: ['meta: healthy -> failing'] } },
   { seq: 3, at, type: 'rollback', action: 'disable', ok: true },
   { seq: 4, at, type: 'rollback', action: 'restore', ok: true, test: { ok: true } },

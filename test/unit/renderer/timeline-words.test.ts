@@ -2,7 +2,13 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../renderer/features/changes/Timeline';
-import { describeEntry, type JournalEntry } from '../../../shared/domain/workflow';
+import { rollbackLabel, targetName } from '../../../shared/domain/names';
+import {
+  describeEntry,
+  type JournalEntry,
+  type RollbackAction,
+} from '../../../shared/domain/workflow';
+import { clock } from '../../../renderer/ui/format';
 
 const SITE = '3f1c2a9e-4b5d-4c6e-8f70-112233445566';
 let seq = 0;
@@ -52,7 +58,12 @@ describe('the change page timeline uses the one description of each journal entr
   it('a failed restore reads as failed, with its reason, never as rolled back', () => {
     const shown = rows(failedRestore);
     expect(shown).toHaveLength(3);
-    failedRestore.forEach((entry, i) => expect(shown[i]).toContain(describeEntry(entry)));
+    const words = {
+      time: clock,
+      target: (t: string) => targetName(t),
+      rollback: (a: RollbackAction) => rollbackLabel(a, 'meta'),
+    };
+    failedRestore.forEach((entry, i) => expect(shown[i]).toContain(describeEntry(entry, words)));
     expect(shown[1]).toMatch(/Restore snapshot: FAILED — There is no baseline/);
     expect(shown[2]).toMatch(/Close: rollback failed — /);
     expect(shown.join(' ')).not.toMatch(/rolled back|Nothing was applied/);

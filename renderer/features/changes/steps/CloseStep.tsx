@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { ChangeState } from '../../../../shared/domain/workflow';
+import { statusWords, type ChangeState } from '../../../../shared/domain/workflow';
 import { useChange } from '../change-store';
+import { AcknowledgeCard } from '../emergency/AcknowledgeCard';
 import { OverrideDialog } from './OverrideDialog';
 
 export function CloseStep({ s }: { s: ChangeState }) {
@@ -24,7 +25,7 @@ export function CloseStep({ s }: { s: ChangeState }) {
     <div className="step-body">
       {!s.open && (
         <p data-testid="outcome">
-          Closed: <strong>{s.outcome?.replace('_', ' ')}</strong>
+          Closed: <strong>{statusWords({ ...s, endedEarly: !!s.endedEarly })}</strong>
           {s.afterSnapshotVersion ? (
             <>
               {' '}
@@ -35,6 +36,7 @@ export function CloseStep({ s }: { s: ChangeState }) {
           .
         </p>
       )}
+      {s.open && <AcknowledgeCard s={s} />}
       {legal.includes('mark_known_good') && (
         <button
           type="button"

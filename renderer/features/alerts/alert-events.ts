@@ -1,0 +1,33 @@
+import { on } from '../../bridge';
+import { keyMatcher } from '../../data/keys';
+import { queryClient } from '../../data/query-client';
+
+let started = false;
+
+/**
+ * The watch's events in the renderer: `alerts.changed` refetches the connection's alerts (which
+ * the window title and the banner count), and in browser mode `alerts.raised` becomes a web
+ * notification (under Electron, main shows a native one and the renderer stays quiet).
+ */
+export function startAlertEvents(): void {
+  if (started || typeof window === 'undefined') return;
+  started = true;
+  on('alerts.changed', (e) => {
+    const matches = keyMatcher(['alerts.list'], { connectionId: e.connectionId });
+    void queryClient.invalidateQueries({ predicate: (q) => matches(q.queryKey) });
+  });
+  if (window.ops) return;
+  on('alerts.raised', (a) => {
+    if (!('Notification' in window)) return;
+    const show = () => {
+      const n = new Notification(a.title, { body: a.detail, tag: a.id });
+      n.onclick = () => {
+        window.focus();
+        location.hash = `#/alerts/${a.id}`;
+      };
+    };
+    if (Notification.permission === 'granted') show();
+    else if (Notification.permission === 'default')
+      void Notification.requestPermission().then((p) => p === 'granted' && show());
+  });
+}
