@@ -81,7 +81,7 @@ export default function AlertsScreen() {
         </Notice>
       )}
       {data && data.alerts.length > 0 && (
-        <table className="table" data-testid="alerts-table">
+        <table className="table alerts-table" data-testid="alerts-table">
           <caption className="visually-hidden">Alerts, newest first</caption>
           <thead>
             <tr>
@@ -99,7 +99,7 @@ export default function AlertsScreen() {
                 className={a.id === focus ? 'row-focus' : undefined}
                 data-state={a.state}
               >
-                <td>
+                <td className="tight">
                   <Time at={a.raisedAt} />
                 </td>
                 <td>
@@ -121,14 +121,14 @@ export default function AlertsScreen() {
                     {a.note ? ` · note: ${a.note}` : ''}
                   </div>
                 </td>
-                <td>{ALERT_KIND_LABELS[a.kind]}</td>
-                <td>
+                <td className="tight">{ALERT_KIND_LABELS[a.kind]}</td>
+                <td className="tight">
                   {STATE_WORDS[a.state]}
                   {a.acknowledgedBy && a.state !== 'open' ? (
                     <div className="small muted">by {a.resolvedBy ?? a.acknowledgedBy}</div>
                   ) : null}
                 </td>
-                <td>
+                <td className="tight">
                   <div className="row">
                     {a.state === 'open' && (
                       <button

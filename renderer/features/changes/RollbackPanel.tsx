@@ -14,10 +14,13 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useWriteScope, writeQuestion } from '../environment/environment';
 import { useWebhookList } from '../webhooks/use-webhooks';
 import { RollbackResult } from './RollbackResult';
+import { useBridgeQuery } from '../../data/use-bridge-query';
+import { DiffView } from '../snapshots/DiffView';
+import { KnownGoodFacts } from '../snapshots/KnownGoodFacts';
 
 function consequence(action: RollbackAction, target: string): string {
   if (action === 'restore')
-    return 'PUTs the baseline (or the last known-good) snapshot back, then runs the mandatory test again.';
+    return "PUTs a snapshot back (the change's baseline, outside a change the known-good), then runs the mandatory test again.";
   if (action === 'test_mode')
     return 'Sets testMode: true. Events are logged but not sent, while you investigate.';
   if (action === 'test_mode_off') return 'Sets testMode: false. Events are sent again.';
@@ -97,6 +100,12 @@ export default function RollbackPanel({
   const { names } = useWebhookList({ connectionId, siteId });
   const client = useQueryClient();
   const actions = rollbackActions(target, live, done);
+  // Outside a change (and without a version asked for) Restore puts the known-good back: name it.
+  const restoresKnownGood = !changeId && !version;
+  const drift = useBridgeQuery(
+    'snapshots.drift',
+    restoresKnownGood ? { connectionId, siteId, target } : undefined,
+  ).data;
 
   async function rollBack(asked: RollbackAction) {
     const label = rollbackLabel(asked, target, names);
@@ -105,6 +114,20 @@ export default function RollbackPanel({
       message: (
         <>
           <p>{consequence(asked, target)}</p>
+          {asked === 'restore' && restoresKnownGood && drift?.knownGood && (
+            <>
+              <KnownGoodFacts meta={drift.knownGood} />
+              {drift.diff ? (
+                <DiffView
+                  diff={drift.diff}
+                  beforeLabel={`known-good v${drift.knownGood.version}`}
+                  afterLabel="live"
+                />
+              ) : (
+                <p className="small muted">Live matches it already.</p>
+              )}
+            </>
+          )}
           <p className="muted small">
             Connection {scope.connectionName}. The rollback is recorded in the change journal.
           </p>

@@ -1,6 +1,7 @@
 import type { HealthCheck, HealthStatus } from '../../contract/health';
 import { detectSilence, SILENCE_FLOOR_MS } from '../anomaly/detect';
 import { emptyCounts } from '../anomaly/counts';
+import { utcTime } from '../names/time-format';
 import { LOUD_SHARE, type FilteredShare } from './filtered-share';
 import type { AlertKind } from './schema';
 
@@ -56,7 +57,7 @@ function healthConditions(t: TargetReading, site: string): Condition[] {
       kind: 'health',
       target: t.target,
       title: `${t.name} ${h.status} on ${site}`,
-      detail: `${checks || 'no failing check reported'}${h.lastErrorAt ? `; last error ${h.lastErrorAt}` : ''}${h.lastSuccessAt ? `; last success ${h.lastSuccessAt}` : ''}`,
+      detail: `${checks || 'no failing check reported'}${h.lastErrorAt ? `; last error ${utcTime(h.lastErrorAt)}` : ''}${h.lastSuccessAt ? `; last success ${utcTime(h.lastSuccessAt)}` : ''}`,
     },
   ];
 }
@@ -87,7 +88,7 @@ function silenceConditions(t: TargetReading, site: string, now: Date): Condition
       kind: 'silence',
       target: t.target,
       title: `${t.name} silent on ${site}`,
-      detail: `${quiet.message} Last delivery ${last}.`,
+      detail: `${quiet.message} Last delivery ${utcTime(last)}.`,
     },
   ];
 }
