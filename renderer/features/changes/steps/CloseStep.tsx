@@ -12,7 +12,7 @@ export function CloseStep({ s }: { s: ChangeState }) {
   const [confirming, setConfirming] = useState(false);
   const summary = s.monitor?.summary;
   // After an incomplete window, known-good is a second, explicit decision with a reason.
-  const incomplete = summary !== undefined && !summary.fullWindow;
+  const incomplete = summary !== undefined && !summary.fullWindow && !summary.endedEarly;
   const close = async (overrideReason?: string) => {
     const done = await run('Closing', 'changes.close', {
       changeId: s.id,
