@@ -11,6 +11,7 @@ import {
   applyChange,
 } from './changes-helpers';
 import { expect, test } from './fixtures';
+import { recordNotifications } from './notifications-helpers';
 
 test('a full change: mapping edit, impact preview, apply, test, health, monitor, known-good; journal, export, checklist', async ({
   opsPage: page,
@@ -114,20 +115,7 @@ test('a bad change: removed purchase mapping flagged by the preview and at Monit
   opsPage: page,
 }) => {
   test.setTimeout(150_000);
-  // Records desktop notifications instead of showing them (the renderer's browser-mode path).
-  await page.addInitScript(() => {
-    const shown: string[] = [];
-    class FakeNotification {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      onclick: (() => void) | null = null;
-      constructor(title: string, opts?: { body?: string }) {
-        shown.push(`${title}: ${opts?.body ?? ''}`);
-      }
-    }
-    Object.assign(window, { Notification: FakeNotification, __notifications: shown });
-  });
-  await page.reload();
+  const notifications = await recordNotifications(page);
   await shortCycle(page, 'ga4', 0.5);
   await startChange(page, 'ga4');
   await mapping(page).getByRole('button', { name: 'Remove purchase', exact: true }).click();
@@ -143,11 +131,7 @@ test('a bad change: removed purchase mapping flagged by the preview and at Monit
     timeout: 40_000,
   });
   await expect
-    .poll(() =>
-      page.evaluate(() =>
-        (window as unknown as { __notifications: string[] }).__notifications.join('\n'),
-      ),
-    )
+    .poll(() => notifications().then((n) => n.join('\n')))
     .toContain('Volume down for purchase');
   await screenshotBothThemes(page, 'change-anomaly');
   await page

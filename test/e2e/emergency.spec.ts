@@ -3,7 +3,7 @@ import { expectAccessible, screenshotBothThemes } from './a11y';
 import {
   applyChange,
   bridge,
-  mapping,
+  mapProductImpression,
   shortCycle,
   site,
   startChange,
@@ -19,13 +19,7 @@ test('a fix ended early with a reason closes, and the journal, the export and th
   await shortCycle(page, 'ga4', 24 * 60);
   const id = await startChange(page, 'ga4');
   await expect(page.getByTestId('cycle-note')).toContainText('Monitoring after Apply: 24 h');
-  await mapping(page).getByRole('button', { name: 'Add row' }).click();
-  await mapping(page)
-    .getByLabel(/^Canonical event \d+$/)
-    .last()
-    .fill('product_impression');
-  await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
-  await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
+  await mapProductImpression(page);
   await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed');
   await page.getByRole('button', { name: 'Check health' }).click();
@@ -88,13 +82,7 @@ test('Abandon asks for a reason and says the applied configuration stays live', 
   test.setTimeout(90_000);
   await shortCycle(page, 'ga4', 24 * 60);
   await startChange(page, 'ga4');
-  await mapping(page).getByRole('button', { name: 'Add row' }).click();
-  await mapping(page)
-    .getByLabel(/^Canonical event \d+$/)
-    .last()
-    .fill('product_impression');
-  await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
-  await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
+  await mapProductImpression(page);
   await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed');
   await page.getByRole('button', { name: 'Abandon change…' }).click();
@@ -110,7 +98,7 @@ test('Abandon asks for a reason and says the applied configuration stays live', 
   );
 });
 
-test('Disable then Re-enable a provider from its page, each one click plus a confirmation', async ({
+test('Disable then Re-enable a provider (from its page, then from the command palette), each with a confirmation', async ({
   opsPage: page,
 }) => {
   test.setTimeout(90_000);
@@ -125,7 +113,10 @@ test('Disable then Re-enable a provider from its page, each one click plus a con
   await expectAccessible(page, 'provider page after disable');
   await screenshotBothThemes(page, 'provider-disabled');
 
-  await rollback.getByRole('button', { name: 'Re-enable Meta' }).click();
+  // The command palette offers the rollbacks too: it opens the same confirmation on the page.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command or screen' }).fill('re-enable meta');
+  await page.keyboard.press('Enter');
   ask = page.getByRole('dialog', { name: /^Re-enable Meta on / });
   await expect(ask).toContainText('Sets enabled: true');
   await ask.getByRole('button', { name: 'Re-enable Meta' }).click();
@@ -181,6 +172,11 @@ test('restore known-good from the Overview drift diff', async ({ opsPage: page }
   await expect(card.getByTestId('drift-badge')).toHaveAttribute('data-drifted', 'false', {
     timeout: 20_000,
   });
-  const list = await bridge<{ title?: string; status: string }[]>(page, 'changes.list', t);
-  expect(list.value![0]).toMatchObject({ status: 'rolled back' });
+  // The rollback record closes once its mandatory test has run.
+  await expect
+    .poll(
+      async () => (await bridge<{ status: string }[]>(page, 'changes.list', t)).value?.[0]?.status,
+      { timeout: 20_000 },
+    )
+    .toBe('rolled back');
 });

@@ -1,6 +1,7 @@
 import { on } from '../../bridge';
 import { keyMatcher } from '../../data/keys';
 import { queryClient } from '../../data/query-client';
+import { showWebNotification } from '../../ui/web-notification';
 
 let started = false;
 
@@ -22,17 +23,5 @@ export function startAlertEvents(): void {
     void queryClient.invalidateQueries({ predicate: (q) => drift(q.queryKey) });
   });
   if (window.ops) return;
-  on('alerts.raised', (a) => {
-    if (!('Notification' in window)) return;
-    const show = () => {
-      const n = new Notification(a.title, { body: a.detail, tag: a.id });
-      n.onclick = () => {
-        window.focus();
-        location.hash = `#/alerts/${a.id}`;
-      };
-    };
-    if (Notification.permission === 'granted') show();
-    else if (Notification.permission === 'default')
-      void Notification.requestPermission().then((p) => p === 'granted' && show());
-  });
+  on('alerts.raised', (a) => showWebNotification(a.title, a.detail, a.id, `#/alerts/${a.id}`));
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
 import { rollbackLabel } from '../../../shared/domain/names';
 import {
@@ -79,6 +79,7 @@ export default function RollbackPanel({
   runbook,
   version,
   live,
+  requested,
   onDone,
 }: {
   connectionId: string;
@@ -90,6 +91,8 @@ export default function RollbackPanel({
   version?: number | undefined;
   /** The target's live switches, when the page has read them: an undo is offered for each one off. */
   live?: LiveSwitches | undefined;
+  /** Open this rollback's confirmation at once (the command palette); nothing is sent unasked. */
+  requested?: RollbackAction | undefined;
   onDone?(): void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -155,6 +158,13 @@ export default function RollbackPanel({
     setDone(last);
     onDone?.();
   }
+
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!requested || asked.current || !actions.includes(requested)) return;
+    asked.current = true;
+    void rollBack(requested);
+  });
 
   return (
     <section className="card rollback-panel" aria-labelledby="rollback-title">

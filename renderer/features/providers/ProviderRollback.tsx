@@ -1,3 +1,4 @@
+import type { RollbackAction } from '../../../shared/domain/workflow';
 import type { Target } from '../../app/target';
 import { useBridgeQuery } from '../../data/use-bridge-query';
 import { RollbackPanel, type LiveSwitches } from '../changes/RollbackPanel';
@@ -10,11 +11,13 @@ export function TargetRollback({
   target,
   subject,
   live,
+  requested,
   onDone,
 }: {
   target: Target;
   subject: string;
   live?: LiveSwitches | undefined;
+  requested?: RollbackAction | undefined;
   onDone(): void;
 }) {
   const { connectionId, siteId } = target;
@@ -27,6 +30,7 @@ export function TargetRollback({
       target={subject}
       runbook={runbook}
       live={live}
+      requested={requested}
       onDone={onDone}
     />
   );

@@ -11,6 +11,7 @@ import { StartChangeButton } from '../changes/StartChangeButton';
 import { DriftBadge } from '../snapshots/DriftBadge';
 import { ConfigCard } from './ConfigCard';
 import { MappingTable } from './MappingTable';
+import type { RollbackAction } from '../../../shared/domain/workflow';
 import { TargetRollback } from './ProviderRollback';
 import { ProviderHealthCard } from './ProviderHealthCard';
 import { RulesCard } from './RulesCard';
@@ -26,9 +27,11 @@ const LogPanel = lazy(() => import('../logs/LogPanel'));
 export function ProviderView({
   provider,
   editRequested = false,
+  rollbackRequested,
 }: {
   provider: ProviderKey;
   editRequested?: boolean;
+  rollbackRequested?: RollbackAction | undefined;
 }) {
   const t = useTarget();
   const key = targetKey(t?.target);
@@ -97,6 +100,7 @@ export function ProviderView({
             target={t.target}
             subject={provider}
             live={integration}
+            requested={rollbackRequested}
             onDone={refresh}
           />
           <MappingTable

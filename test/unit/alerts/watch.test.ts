@@ -35,6 +35,19 @@ const rounds = () =>
 const raised = () =>
   h.events.filter((e) => e.name === 'alerts.raised').map((e) => e.payload as Alert);
 
+/** The incident timeline of the last hour of the test site (Markdown). */
+const lastHour = async () =>
+  (
+    await h.call('changes.export', {
+      format: 'markdown',
+      range: {
+        ...h.site,
+        from: new Date(Date.now() - 3600_000).toISOString(),
+        to: new Date(Date.now() + 60_000).toISOString(),
+      },
+    })
+  ).text;
+
 /** Waits for an alert matching `match` and says how many rounds it took after `fromRound`. */
 async function raisedWithin(match: (a: Alert) => boolean, fromRound: number) {
   const alert = await eventually(() => raised().find(match), {
@@ -120,16 +133,7 @@ describe('the watch raises alerts outside any change', () => {
         expect(alert.title).toMatch(/: \d+% of purchase filtered on /);
       }
       // The same drill is an outside change of every provider: the timeline says so.
-      const md = (
-        await h.call('changes.export', {
-          format: 'markdown',
-          range: {
-            ...h.site,
-            from: new Date(Date.now() - 3600_000).toISOString(),
-            to: new Date(Date.now() + 60_000).toISOString(),
-          },
-        })
-      ).text;
+      const md = await lastHour();
       expect(md).toMatch(/Meta[^:|]*: configuration changed outside this app/);
       expect(md).toMatch(/Alert raised: Meta[^:|]*: \d+% of purchase filtered/);
     },
@@ -161,16 +165,7 @@ describe('the watch raises alerts outside any change', () => {
       await expect(
         h.call('alerts.resolve', { connectionId: 'sandbox', alertId: 'alr-nope' }),
       ).rejects.toThrow(/No alert alr-nope/);
-      const md = (
-        await h.call('changes.export', {
-          format: 'markdown',
-          range: {
-            ...h.site,
-            from: new Date(Date.now() - 3600_000).toISOString(),
-            to: new Date(Date.now() + 60_000).toISOString(),
-          },
-        })
-      ).text;
+      const md = await lastHour();
       expect(md).toMatch(/Alert acknowledged by Ada Ops: Meta .* — rotating the token/);
       expect(md).toMatch(/Alert resolved by Ada Ops: Meta/);
       expect(md).toMatch(/Meta[^:|]*: health \w+ -> failing/);
