@@ -76,12 +76,23 @@ test('a fix ended early with a reason closes, and the journal, the export and th
   await expect(monitored).toContainText('ended early');
 });
 
-test('Abandon asks for a reason and says the applied configuration stays live', async ({
+test('a change started with a reason and ticket; Abandon asks for a reason and says the applied configuration stays live', async ({
   opsPage: page,
 }) => {
   test.setTimeout(90_000);
   await shortCycle(page, 'ga4', 24 * 60);
-  await startChange(page, 'ga4');
+  // A change may carry its reason and ticket from the start.
+  await page.goto(new URL('/#/changes', page.url()).toString());
+  await page.getByLabel('Target', { exact: true }).selectOption('ga4');
+  await page.getByRole('button', { name: 'With a reason…' }).click();
+  const why = page.getByRole('dialog', { name: 'Start a change with its reason' });
+  await why.getByLabel('Reason (kept in the change journal)').fill('INC-7: GA4 misses impressions');
+  await why.getByLabel('Ticket link (optional)').fill('https://tickets.example.com/INC-7');
+  await why.getByRole('button', { name: 'Start change' }).click();
+  await expect(page).toHaveURL(/#\/changes\/chg-/);
+  await expect(page.getByTestId('timeline')).toContainText(
+    'reason: INC-7: GA4 misses impressions; ticket https://tickets.example.com/INC-7',
+  );
   await mapProductImpression(page);
   await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
 import { foldChange } from '../../../shared/domain/workflow';
 import { call } from '../../bridge';
+import { ReasonDialog, type ReasonAnswer } from './emergency/ReasonDialog';
 import { LockNotice } from './LockNotice';
 import { startAnomalyNotifications } from './notifications';
 
@@ -22,7 +23,8 @@ export default function StartChangeButton({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError>();
-  async function start() {
+  const [asking, setAsking] = useState(false);
+  async function start(why?: ReasonAnswer) {
     startAnomalyNotifications();
     setBusy(true);
     setError(undefined);
@@ -31,9 +33,11 @@ export default function StartChangeButton({
       siteId,
       target,
       ...(title ? { title } : {}),
+      ...why,
     });
     setBusy(false);
     if (!r.ok) return setError(r.error);
+    setAsking(false);
     location.hash = `#/changes/${foldChange(r.value.entries).id}`;
   }
   return (
@@ -41,6 +45,22 @@ export default function StartChangeButton({
       <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
         {busy ? 'Starting…' : 'Start change'}
       </button>
+      <button type="button" className="linklike" disabled={busy} onClick={() => setAsking(true)}>
+        With a reason…
+      </button>
+      <ReasonDialog
+        open={asking}
+        title="Start a change with its reason"
+        confirmLabel="Start change"
+        withTicket
+        danger={false}
+        busy={busy}
+        error={undefined}
+        onClose={() => setAsking(false)}
+        onConfirm={(a) => void start(a)}
+      >
+        <p>The reason and the ticket are kept in the change journal and its exports.</p>
+      </ReasonDialog>
       {error && <LockNotice error={error} />}
     </div>
   );

@@ -41,8 +41,8 @@ export function AbandonChange({ s }: { s: ChangeState }) {
               stops the runbook here; the journal records that it stays live.
             </p>
             <p>
-              To undo it, cancel and use <a href="#rollback-title">Rollback</a> (Restore snapshot
-              puts the baseline back) first.
+              To undo it, cancel and use the <strong>Rollback</strong> panel on this page first
+              (Restore snapshot puts the baseline back).
             </p>
           </>
         ) : (

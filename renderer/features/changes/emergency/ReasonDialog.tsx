@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { BridgeError } from '../../../../shared/bridge';
 import { Dialog } from '../../../ui/Dialog';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
@@ -21,6 +21,7 @@ export function ReasonDialog({
   children,
   confirmLabel,
   withTicket,
+  danger = true,
   busy,
   error,
   onConfirm,
@@ -31,6 +32,8 @@ export function ReasonDialog({
   children: ReactNode;
   confirmLabel: string;
   withTicket?: boolean;
+  /** The confirm button in the danger colour (an exception to the runbook); off for a plain start. */
+  danger?: boolean;
   busy: boolean;
   error: BridgeError | undefined;
   onConfirm(a: ReasonAnswer): void;
@@ -47,7 +50,7 @@ export function ReasonDialog({
     if (short || badTicket) return;
     onConfirm({ reason: reason.trim(), ...(ticket.trim() ? { ticket: ticket.trim() } : {}) });
   };
-  const formId = `reason-${confirmLabel.replace(/\W+/g, '-').toLowerCase()}`;
+  const formId = `reason-${useId()}`;
   return (
     <Dialog
       open={open}
@@ -55,7 +58,12 @@ export function ReasonDialog({
       onClose={onClose}
       closeLabel="Cancel"
       actions={
-        <button type="submit" form={formId} className="danger solid" disabled={busy}>
+        <button
+          type="submit"
+          form={formId}
+          className={danger ? 'danger solid' : 'primary'}
+          disabled={busy}
+        >
           {confirmLabel}
         </button>
       }
