@@ -54,7 +54,7 @@ export function MonitorStep({ s }: { s: ChangeState }) {
       {m && (
         <p role="status" data-testid="monitor-status">
           {m.summary
-            ? `${MONITOR_VERDICT_LABELS[monitorVerdict(m.summary)]} at ${clock(m.summary.endedAt)}: ${m.summary.observed.counts.total} events watched over ${mins(m.summary.windowMinutes)}${m.summary.gaps.length ? `; the logs could not be read for ${Math.round(m.summary.gapShare * 100)}% of it` : ''}.`
+            ? `${m.summary.endedEarly ? 'Monitoring ended early' : MONITOR_VERDICT_LABELS[monitorVerdict(m.summary)]} at ${clock(m.summary.endedAt)}: ${m.summary.observed.counts.total} events watched over ${mins(m.summary.windowMinutes)}${m.summary.gaps.length ? `; the logs could not be read for ${Math.round(m.summary.gapShare * 100)}% of it` : ''}.`
             : `Monitoring until ${displayDateTime(m.endsAt)} (${mins(Math.max(0, (Date.parse(m.endsAt) - now) / 60_000))} left); it keeps running while you work elsewhere.`}
         </p>
       )}
