@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       'allow-insecure-secrets': { type: 'boolean', default: false },
       'no-sandbox': { type: 'boolean', default: false },
       'sandbox-rate': { type: 'string' },
+      'sandbox-sites': { type: 'string' },
     },
     strict: true,
   });
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
   if (sandboxRate !== undefined && !(sandboxRate >= 0 && sandboxRate <= 2000))
     throw new Error(
       `--sandbox-rate must be 0-2000 events per second per site, got "${values['sandbox-rate']}"`,
+    );
+  const fleetSites = values['sandbox-sites'] === undefined ? 0 : Number(values['sandbox-sites']);
+  if (!Number.isInteger(fleetSites) || fleetSites < 0 || fleetSites > 990)
+    throw new Error(
+      `--sandbox-sites must be 0-990 generated fleet sites, got "${values['sandbox-sites']}"`,
     );
   const hub = new EventHub();
   // Before any store opens: no write is in flight, so leftover temp files are only debris.
@@ -77,7 +83,8 @@ async function main(): Promise<void> {
             startSandbox({
               ...o,
               rateLimitPerMinute: 6000,
-              historyEvents: 500,
+              historyEvents: fleetSites > 50 ? 100 : 500,
+              fleetSites,
               ...(sandboxRate === undefined ? {} : { eventsPerSecond: sandboxRate }),
             }),
         }),

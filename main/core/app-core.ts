@@ -4,6 +4,9 @@ import { createAlertsFeature } from './alerts';
 import { createApiHandlers, createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
 import { createChangesFeature } from './changes';
+import { createFleetFeature } from './fleet';
+import { createRolloutsFeature } from './fleet/rollout';
+import { changesPort } from './fleet/rollout/changes-port';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { ConnectionService } from './connections/connection-service';
 import { attachEmbeddedSandbox, type EmbeddedSandbox } from './connections/embedded-sandbox';
@@ -51,6 +54,15 @@ export interface Core {
  */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const { emit, settings } = opts;
+  // Fleet rows follow the change journal at once (open change, last change, compliance).
+  let followChanges: (connectionId: string, siteId: string) => void = () => undefined;
+  const emitAndFollow: Emit = (name, payload, to) => {
+    emit(name, payload, to);
+    if (name === 'changes.changed') {
+      const p = payload as { connectionId: string; siteId: string };
+      followChanges(p.connectionId, p.siteId);
+    }
+  };
   const dataDir = opts.identity.dataDir;
   const notices = [...settings.notices];
   const damage = opts.damage ?? (await DamageRegister.open(dataDir));
@@ -82,7 +94,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const tail = createTailFeature({ emit, api });
   const changes = createChangesFeature({
     dataDir,
-    emit,
+    emit: emitAndFollow,
     settings,
     api,
     snapshots: snapshots.service,
@@ -111,7 +123,40 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ours: (connectionId, siteId, target, since) =>
       changes.wroteSince({ connectionId, siteId, target }, since),
   });
-  const features = [snapshots, tail, changes, runbooks, alerts];
+  const fleet = createFleetFeature({
+    emit,
+    settings,
+    connections,
+    readHealth: (connectionId, siteId) => api.reads.health({ connectionId, siteId }, 'display'),
+    cachedHealth: (connectionId, siteId) => api.cachedHealth(connectionId, siteId),
+    readIntegrations: (connectionId, siteId, freshness) =>
+      api.reads.integrations({ connectionId, siteId }, freshness),
+    budget: (connectionId) => api.budget(connectionId),
+    cells: {
+      changesOf: (connectionId, siteId) =>
+        changes.workflow.ctx.store
+          .all()
+          .filter((c) => c.connectionId === connectionId && c.siteId === siteId),
+      runbook: (key) => runbookStore.get(key.connectionId, key.siteId, key.target),
+      targets: (connectionId, siteId) => snapshots.service.store.targets(connectionId, siteId),
+      snapshotBody: async (key, version) => (await snapshots.service.store.get(key, version)).body,
+      now: Date.now,
+    },
+  });
+  followChanges = (connectionId, siteId) =>
+    void fleet.service.siteChanged(connectionId, siteId).catch(() => undefined);
+  const rollouts = createRolloutsFeature({
+    dataDir,
+    emit,
+    damage: damage.sink,
+    sites: () => connections.listSites(),
+    changes: changesPort(
+      changes.workflow,
+      async (key) =>
+        (await runbookStore.get(key.connectionId, key.siteId, key.target)).businessCycleMinutes,
+    ),
+  });
+  const features = [snapshots, tail, changes, runbooks, fleet, rollouts, alerts];
 
   const handlers: Handlers = {
     ...createAppHandlers(
@@ -132,6 +177,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...tail.handlers,
     ...changes.handlers,
     ...runbooks.handlers,
+    ...fleet.handlers,
+    ...rollouts.handlers,
     ...createDamageHandlers(damage, emit),
     ...alerts.handlers,
   };

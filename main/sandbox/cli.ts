@@ -5,7 +5,8 @@ import { startSandbox } from './index';
 
 const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--token T] [--data DIR] [--seed N]
        [--rate EVENTS_PER_SECOND] [--rate-limit REQUESTS_PER_MINUTE] [--log-ring-size N]
-       [--retry-base-ms MS] [--history EVENTS_PER_SITE] [--allow-external-webhooks]`;
+       [--retry-base-ms MS] [--history EVENTS_PER_SITE] [--sites FLEET_SITES]
+       [--allow-external-webhooks]`;
 
 const Int = (min: number) => z.coerce.number().int().min(min);
 const Flags = z.object({
@@ -19,6 +20,7 @@ const Flags = z.object({
   'log-ring-size': Int(1).default(50_000),
   'retry-base-ms': Int(0).default(500),
   history: Int(0).max(1_000_000).default(500),
+  sites: Int(0).max(990).default(0),
   'allow-external-webhooks': z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
       'log-ring-size': { type: 'string' },
       'retry-base-ms': { type: 'string' },
       history: { type: 'string' },
+      sites: { type: 'string' },
       'allow-external-webhooks': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -65,13 +68,17 @@ async function main(): Promise<void> {
     logRingSize: f['log-ring-size'],
     retryBaseMs: f['retry-base-ms'],
     historyEvents: f.history,
+    fleetSites: f.sites,
     allowExternalWebhooks: f['allow-external-webhooks'],
   });
   process.stdout.write(`Sandbox Integrations API: ${sb.url}\n`);
   if (!f.token && !process.env.SANDBOX_TOKEN) process.stdout.write(`Token: ${token}\n`);
-  process.stdout.write(
-    `Sites: ${sb.siteIds.join(', ')}\nDrills: ${sb.origin}/__sandbox/scenarios\n`,
-  );
+  // A fleet prints one site a line (id, then name): ready to paste into the app's site import.
+  const sites =
+    sb.sites.length > 4
+      ? `Sites (${sb.sites.length}):\n${sb.sites.map((s) => `${s.id},${s.name}`).join('\n')}`
+      : `Sites: ${sb.siteIds.join(', ')}`;
+  process.stdout.write(`${sites}\nDrills: ${sb.origin}/__sandbox/scenarios\n`);
   const stop = () => {
     sb.close().then(
       () => process.exit(0),

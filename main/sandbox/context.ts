@@ -1,3 +1,4 @@
+import type { RequestLedger } from './request-ledger';
 import type { ScenarioBook } from './scenarios/book';
 import type { Pipeline } from './sim/pipeline';
 import type { Scheduler } from './sim/scheduler';
@@ -14,6 +15,7 @@ export interface SandboxContext {
   pipeline: Pipeline;
   webhooks: WebhookDispatcher;
   scheduler: Scheduler;
+  ledger: RequestLedger;
   allowExternalWebhooks: boolean;
   origin: () => string;
   /**

@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { SandboxContext } from './context';
+import { RequestLedger } from './request-ledger';
 import { ScenarioBook } from './scenarios/book';
+import { fleetSites, missingFleetSites } from './fleet';
 import { seedSites } from './seed';
 import { createSandboxServer } from './server';
 import { SiteState } from './state';
@@ -34,6 +36,11 @@ export interface SandboxOptions {
   retryBaseMs?: number;
   /** Events of history backfilled per site at start (logs not empty on the first screen); default 0. */
   historyEvents?: number;
+  /**
+   * Generated fleet sites besides the two demo shops (deterministic under `seed`); default 0.
+   * Sites already in the data folder are kept; missing ones are added.
+   */
+  fleetSites?: number;
   /** Where a damaged data file is reported (the app shows it on screen); default stderr. */
   onDamage?: (damage: SandboxDamage) => void;
 }
@@ -44,6 +51,8 @@ export interface RunningSandbox {
   origin: string;
   port: number;
   siteIds: string[];
+  /** Every site with its shop name, in order (the demo shops first). */
+  sites: { id: string; name: string }[];
   close(): Promise<void>;
 }
 
@@ -67,15 +76,21 @@ function rebaseReceiverUrls(site: SiteRecord, origin: string): boolean {
 }
 
 /**
- * A site whose file was damaged comes back from the demo seed, alone: the intact sites keep their
- * configs (they used to be re-seeded too). A damaged id the seed does not know is dropped.
+ * A site whose file was damaged comes back from the demo seed (or, for a generated fleet site, from
+ * the fleet seed), alone: the intact sites keep their configs (they used to be re-seeded too). A
+ * damaged id the seed does not know is dropped.
  */
 async function restoreDamaged(
   store: SiteStore,
   loaded: Extract<LoadResult, { kind: 'loaded' }>,
   origin: string,
 ): Promise<SiteRecord[]> {
-  const seeded = loaded.damagedIds.length ? seedSites(loaded.meta.seed, origin) : [];
+  const seeded = loaded.damagedIds.length
+    ? [
+        ...seedSites(loaded.meta.seed, origin),
+        ...fleetSites(loaded.meta.seed, loaded.meta.siteIds.length, origin),
+      ]
+    : [];
   const sites = loaded.meta.siteIds.flatMap(
     (id) => loaded.sites.find((s) => s.id === id) ?? seeded.find((s) => s.id === id) ?? [],
   );
@@ -95,12 +110,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   await mkdir(dataDir, { recursive: true });
 
   let ctx: SandboxContext | undefined;
+  const ledger = new RequestLedger();
   const server = createSandboxServer(
     () => {
       if (!ctx) throw new Error('sandbox not ready');
       return ctx;
     },
-    { token: opts.token, rateLimitPerMinute: opts.rateLimitPerMinute ?? 600, seed },
+    { token: opts.token, rateLimitPerMinute: opts.rateLimitPerMinute ?? 600, seed, ledger },
   );
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -122,6 +138,21 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       await store.saveMeta({
         schemaVersion: SCHEMA_VERSION,
         seed,
+        siteIds: sites.map((s) => s.id),
+      });
+    }
+    const added = missingFleetSites(
+      sites,
+      loaded.kind === 'loaded' ? loaded.meta.seed : seed,
+      opts.fleetSites ?? 0,
+      origin,
+    );
+    if (added.length) {
+      sites = [...sites, ...added];
+      for (const s of added) await store.saveSite(s);
+      await store.saveMeta({
+        schemaVersion: SCHEMA_VERSION,
+        seed: loaded.kind === 'loaded' ? loaded.meta.seed : seed,
         siteIds: sites.map((s) => s.id),
       });
     }
@@ -155,6 +186,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       pipeline,
       webhooks,
       scheduler,
+      ledger,
       allowExternalWebhooks: opts.allowExternalWebhooks ?? false,
       origin: () => origin,
       receiverCredentials,
@@ -168,6 +200,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       origin,
       port,
       siteIds: state.order.slice(),
+      sites: state.all().map((s) => ({ id: s.id, name: s.name })),
       close: () =>
         (closing ??= (async () => {
           scheduler.close();

@@ -5,7 +5,7 @@ import type { Known } from './sim/log-ring';
 import type { SiteRecord, StoredIntegration, StoredWebhook } from './store/schema';
 
 /** Fixed timestamps keep a seeded data folder byte-for-byte reproducible. */
-const CREATED = '2026-01-05T09:00:00.000Z';
+export const CREATED = '2026-01-05T09:00:00.000Z';
 
 const purchaseMinimum = {
   purchase: {
@@ -14,7 +14,7 @@ const purchaseMinimum = {
   },
 };
 
-function integration(
+export function integration(
   provider: StoredIntegration['provider'],
   config: Record<string, unknown>,
   extra: Partial<StoredIntegration> = {},
@@ -35,9 +35,18 @@ function integration(
   };
 }
 
-function webhookSecret(rng: Prng): string {
+export function webhookSecret(rng: Prng): string {
   return `whsec_${Buffer.from(rng.hex(48), 'hex').toString('base64')}`;
 }
+
+export function webhook(
+  w: Omit<Known<StoredWebhook>, 'createdAt' | 'updatedAt' | 'version'>,
+): StoredWebhook {
+  return { ...w, createdAt: CREATED, updatedAt: CREATED, version: 1 };
+}
+
+export const receiverUrl = (origin: string, siteId: string, hookId: string) =>
+  `${origin}/__receiver/${siteId}/${hookId}`;
 
 /**
  * Two demo shops. Their webhooks point at the built-in receiver, so deliveries are real HTTP from
@@ -47,18 +56,10 @@ export function seedSites(seed: number, origin: string): SiteRecord[] {
   const rng = new Prng(seed);
   const outdoorId = rng.uuid();
   const homeId = rng.uuid();
-  const receiver = (siteId: string, hookId: string) => `${origin}/__receiver/${siteId}/${hookId}`;
+  const receiver = (siteId: string, hookId: string) => receiverUrl(origin, siteId, hookId);
 
   const erpHook = rng.uuid();
   const crmHook = rng.uuid();
-  const webhook = (
-    w: Omit<Known<StoredWebhook>, 'createdAt' | 'updatedAt' | 'version'>,
-  ): StoredWebhook => ({
-    ...w,
-    createdAt: CREATED,
-    updatedAt: CREATED,
-    version: 1,
-  });
 
   const outdoor: SiteRecord = {
     id: outdoorId,

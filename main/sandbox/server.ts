@@ -5,6 +5,7 @@ import type { SandboxContext } from './context';
 import { HttpError } from './errors';
 import { sendJson } from './http-io';
 import { RateLimiter } from './rate-limit';
+import type { RequestLedger } from './request-ledger';
 import { handleReceiver } from './receiver';
 import { Router } from './router';
 import { dataLayerRoutes } from './routes/data-layer';
@@ -19,6 +20,7 @@ export interface ServerOptions {
   token: string;
   rateLimitPerMinute: number;
   seed: number;
+  ledger: RequestLedger;
 }
 
 export function buildRouter(ctx: SandboxContext): Router {
@@ -46,10 +48,20 @@ export function createSandboxServer(getCtx: () => SandboxContext, opts: ServerOp
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts[0] === '__receiver') return handleReceiver(ctx, req, res, parts.slice(1));
     let rateHeaders: Record<string, string> = {};
+    let limited = false;
+    if (parts[0] === 'api')
+      res.once('finish', () =>
+        opts.ledger.record(req.method ?? 'GET', url.pathname, res.statusCode, limited),
+      );
     try {
       const token = auth(req);
       if (parts[0] === 'api') {
-        rateHeaders = limiter.take(token);
+        try {
+          rateHeaders = limiter.take(token);
+        } catch (error) {
+          limited = true;
+          throw error;
+        }
         for (const [k, v] of Object.entries(rateHeaders)) res.setHeader(k, v);
         if (parts[1] === 'v1' && parts[2] === 'sites' && parts[3])
           await apiWeather(parts[3], ctx.scenarios, weatherRng, ctx.scheduler);

@@ -25,6 +25,12 @@ export const ROUTES: RouteDef[] = [
     screen: lazy(() => import('../features/alerts/AlertsScreen')),
   },
   {
+    path: 'fleet',
+    label: 'Fleet',
+    key: 'f',
+    screen: lazy(() => import('../features/fleet/FleetScreen')),
+  },
+  {
     path: 'providers',
     label: 'Providers',
     key: 'p',

@@ -30,10 +30,17 @@ export function invalidateOnEvents(client: QueryClient): () => void {
     on('changes.changed', (e) => {
       invalidate(client, ['changes.get'], { changeId: e.changeId });
       invalidate(client, ['changes.list', 'changes.openFor']);
+      // Fleet: a site's change moves the checklist matrix and the rollout it belongs to.
+      invalidate(client, ['fleet.checklist', 'rollouts.get']);
       // A change writes to the API (apply, rollback): the site's reads are out of date.
       invalidate(client, SITE_READS, { connectionId: e.connectionId, siteId: e.siteId });
     }),
+    on('rollouts.changed', (e) => {
+      invalidate(client, ['rollouts.get'], { rolloutId: e.rolloutId });
+      invalidate(client, ['rollouts.list']);
+    }),
     on('runbooks.changed', (e) => {
+      invalidate(client, ['fleet.checklist']);
       invalidate(client, ['runbooks.get', 'runbooks.list', 'checklist.get'], {
         connectionId: e.connectionId,
         siteId: e.siteId,

@@ -77,6 +77,18 @@ export const CALL_NAMES = [
   'alerts.outbound',
   'alerts.setOutbound',
   'alerts.testOutbound',
+  'fleet.rows',
+  'fleet.visible',
+  'fleet.checklist',
+  'sites.import',
+  'sites.removeMany',
+  'sites.relabel',
+  'rollouts.plan',
+  'rollouts.start',
+  'rollouts.list',
+  'rollouts.get',
+  'rollouts.continue',
+  'rollouts.rollbackWave',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -93,6 +105,9 @@ export const EVENT_NAMES = [
   'damage.dismissed',
   'alerts.raised',
   'alerts.changed',
+  'fleet.rows',
+  'sites.importProgress',
+  'rollouts.changed',
 ] as const;
 
 export type CallNameList = (typeof CALL_NAMES)[number];

@@ -3,6 +3,8 @@ import { alertsCalls, alertsEvents } from './calls/alerts';
 import { apiCalls, ConnectivityEvent } from './calls/api';
 import { appCalls } from './calls/app';
 import { connectionCalls } from './calls/connections';
+import { fleetCalls, fleetEvents } from './calls/fleet';
+import { rolloutsCalls, rolloutsEvents } from './calls/rollouts';
 import { changesCalls, changesEvents } from './calls/changes';
 import { damagedChangesCalls } from './calls/changes-damaged';
 import { damageCalls, damageEvents } from './calls/damage';
@@ -25,6 +27,8 @@ export const calls = {
   ...tailCalls,
   ...changesCalls,
   ...runbooksCalls,
+  ...fleetCalls,
+  ...rolloutsCalls,
   ...damageCalls,
   ...damagedChangesCalls,
   ...alertsCalls,
@@ -39,6 +43,8 @@ export const events = {
   ...tailEvents,
   ...changesEvents,
   ...runbooksEvents,
+  ...fleetEvents,
+  ...rolloutsEvents,
   ...damageEvents,
   ...alertsEvents,
 } satisfies Record<string, z.ZodType>;

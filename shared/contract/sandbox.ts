@@ -24,3 +24,21 @@ export const Scenario = z.looseObject({
 export type Scenario = z.infer<typeof Scenario>;
 export const ScenarioList = z.looseObject({ scenarios: z.array(Scenario) });
 export type ScenarioList = z.infer<typeof ScenarioList>;
+
+/**
+ * `GET /__sandbox/requests`: what the sandbox's API served since it started (or since the last
+ * `DELETE`), so a rehearsal can show how hard a client hits the API and whether it ran into the
+ * rate limit. `rateLimited` counts only 429s of the limiter, not those of the `api_flaky` drill.
+ */
+export const RequestLedger = z.looseObject({
+  since: z.string(),
+  total: z.number().int(),
+  byMethod: z.record(z.string(), z.number().int()),
+  byStatus: z.record(z.string(), z.number().int()),
+  rateLimited: z.number().int(),
+  /** Writes (PUT, POST, DELETE) per site, then per resource (`ga4`, `webhooks/<id>`, …). */
+  writes: z.record(z.string(), z.record(z.string(), z.number().int())),
+  /** Requests in each whole minute since `since` (the current minute last). */
+  perMinute: z.array(z.number().int()),
+});
+export type RequestLedger = z.infer<typeof RequestLedger>;

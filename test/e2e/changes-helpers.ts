@@ -40,6 +40,17 @@ export function mapping(page: Page) {
   return page.getByRole('group', { name: 'Event mapping' });
 }
 
+/** Config step: adds one mapping row and waits until the draft is saved locally. */
+export async function addMapping(page: Page, canonical: string, providerEvent: string) {
+  await mapping(page).getByRole('button', { name: 'Add row' }).click();
+  await mapping(page)
+    .getByLabel(/^Canonical event \d+$/)
+    .last()
+    .fill(canonical);
+  await mapping(page).getByLabel(`Provider event for ${canonical}`).fill(providerEvent);
+  await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
+}
+
 export function step(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
 }

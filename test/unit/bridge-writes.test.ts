@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { dispatch } from '../../main/host/dispatch';
 import { EventHub } from '../../main/host/event-hub';
 import { startSandbox } from '../../main/sandbox';
 import { CALL_NAMES, type BridgeResult, type CallName } from '../../shared/bridge';
+import { foldRollout, RolloutEntry } from '../../shared/domain/rollout';
 import { foldChange, toAcknowledge, type JournalEntry } from '../../shared/domain/workflow';
 import { startCountingProxy, type SeenCall } from '../fakes/counting-proxy';
 import { eventually } from '../fakes/poll';
@@ -33,12 +35,22 @@ const MAY_WRITE: Partial<Record<CallName, string>> = {
     'POST to the sandbox drill control path; refused before any request for a connection that is not the embedded sandbox',
   'drills.clear':
     'DELETE on the sandbox drill control path; refused before any request for a connection that is not the embedded sandbox',
+  'rollouts.start':
+    "starts a rollout whose sites each get a real change: the apply and test of each site's change (intent journaled, If-Match, mandatory test), never a write of its own",
+  'rollouts.continue':
+    'the operator goes on after a halt (reason journaled): the next sites get their changes, as rollouts.start',
+  'rollouts.rollbackWave':
+    "Roll back this wave: each applied site's change restores its baseline snapshot and tests it (changes.rollback per site)",
 };
 
 interface Walk {
   site: { connectionId: string; siteId: string };
+  /** Saved (local) keys of the fleet sites a rollout goes to. */
+  fleet: string[];
+  rolloutId: string;
   webhookId: string;
   changeId: string;
+  ackChangeId: string;
   baseline: Record<string, unknown>;
   restoreChangeId: string;
   tailId: string;
@@ -59,6 +71,9 @@ interface Step {
 }
 
 const MONITOR_MINUTES = 0.05;
+/** The remote ids of the generated fleet sites (the rollout's targets). */
+let fleetIds: string[] = [];
+const fleetSiteId = (_w: Walk, n: number) => fleetIds[n]!;
 let dir: string;
 let core: Core;
 let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
@@ -102,6 +117,7 @@ const walk: Step[] = [
   {
     name: 'sites.save',
     input: (w) => ({ connectionId: 'sandbox', label: 'Another', siteId: w.secondSiteId }),
+    after: (v, w) => void (w.siteLocalId = v.id as string),
   },
   { name: 'integrations.list', input: (w) => w.site },
   { name: 'integrations.get', input: (w) => ({ ...w.site, provider: 'ga4' }) },
@@ -190,16 +206,15 @@ const walk: Step[] = [
   { name: 'changes.baseline', input: (w) => ({ changeId: w.changeId }) },
   {
     name: 'changes.saveDraft',
+    // A mapping addition: what a rollout of this change carries to other sites later in the walk.
     input: (w) => ({
       changeId: w.changeId,
-      // page_view loses its mapping: the monitor raises a volume drop, which must be acknowledged.
       body: {
         ...w.baseline,
-        eventMapping: Object.fromEntries(
-          Object.entries(w.baseline.eventMapping as Record<string, string>).filter(
-            ([event]) => event !== 'page_view',
-          ),
-        ),
+        eventMapping: {
+          ...(w.baseline.eventMapping as Record<string, string>),
+          product_impression: 'view_item_list',
+        },
       },
     }),
   },
@@ -217,26 +232,13 @@ const walk: Step[] = [
   },
   { name: 'changes.test', input: (w) => ({ changeId: w.changeId }) },
   { name: 'changes.health', input: (w) => ({ changeId: w.changeId }) },
-  {
-    name: 'changes.startMonitoring',
-    input: (w) => ({ changeId: w.changeId }),
-    after: async (_v, w) => {
-      await eventually(async () => (await journal(w.changeId)).anomalies.length > 0, {
-        timeoutMs: 30_000,
-        what: 'the monitor to raise the volume drop',
-      });
-    },
-  },
+  { name: 'changes.startMonitoring', input: (w) => ({ changeId: w.changeId }) },
   {
     name: 'changes.endMonitoring',
     input: (w) => ({ changeId: w.changeId, reason: 'walk: the fix is confirmed' }),
-    after: async (_v, w) => void (w.ack = toAcknowledge(await journal(w.changeId))),
-  },
-  {
-    name: 'changes.acknowledge',
-    input: (w) => ({ changeId: w.changeId, items: w.ack, reason: 'walk: expected drop' }),
   },
   { name: 'changes.close', input: (w) => ({ changeId: w.changeId, outcome: 'known_good' }) },
+  ...acknowledgeWalk(),
   { name: 'changes.note', input: (w) => ({ changeId: w.changeId, text: 'walked' }) },
   { name: 'changes.get', input: (w) => ({ changeId: w.changeId }) },
   { name: 'changes.list', input: (w) => w.site },
@@ -288,7 +290,148 @@ const walk: Step[] = [
     input: (w) => ({ connectionId: 'sandbox', alertId: w.alertId, note: 'walk' }),
   },
   { name: 'alerts.resolve', input: (w) => ({ connectionId: 'sandbox', alertId: w.alertId }) },
+  ...fleetWalk(),
 ];
+
+/**
+ * A second change on the same site and target: page_view loses its mapping, the monitor raises a
+ * volume drop, which must be acknowledged before Mark known-good.
+ */
+function acknowledgeWalk(): Step[] {
+  return [
+    {
+      name: 'changes.start',
+      input: (w) => ({ ...w.site, target: 'ga4', title: 'walk: drop page_view' }),
+      after: (v, w) => void (w.ackChangeId = startedId(v)),
+    },
+    {
+      name: 'changes.saveDraft',
+      input: (w) => {
+        const base = w.baseline.eventMapping as Record<string, string>;
+        return {
+          changeId: w.ackChangeId,
+          body: {
+            ...w.baseline,
+            eventMapping: Object.fromEntries(
+              Object.entries({ ...base, product_impression: 'view_item_list' }).filter(
+                ([event]) => event !== 'page_view',
+              ),
+            ),
+          },
+        };
+      },
+    },
+    {
+      name: 'changes.apply',
+      input: (w) => ({ changeId: w.ackChangeId }),
+      after: async (_v, w) => {
+        await eventually(async () => (await journal(w.ackChangeId)).lastTest !== undefined, {
+          timeoutMs: 20_000,
+          what: 'the automatic test after apply',
+        });
+      },
+    },
+    { name: 'changes.health', input: (w) => ({ changeId: w.ackChangeId }) },
+    {
+      name: 'changes.startMonitoring',
+      input: (w) => ({ changeId: w.ackChangeId }),
+      after: async (_v, w) => {
+        await eventually(async () => (await journal(w.ackChangeId)).anomalies.length > 0, {
+          timeoutMs: 30_000,
+          what: 'the monitor to raise the volume drop',
+        });
+      },
+    },
+    {
+      name: 'changes.endMonitoring',
+      input: (w) => ({ changeId: w.ackChangeId, reason: 'walk: the drop is intended' }),
+      after: async (_v, w) => void (w.ack = toAcknowledge(await journal(w.ackChangeId))),
+    },
+    {
+      name: 'changes.acknowledge',
+      input: (w) => ({ changeId: w.ackChangeId, items: w.ack, reason: 'walk: expected drop' }),
+    },
+    { name: 'changes.close', input: (w) => ({ changeId: w.ackChangeId, outcome: 'known_good' }) },
+  ];
+}
+
+const rollout = async (rolloutId: string) =>
+  foldRollout(
+    RolloutEntry.array().parse(
+      ((await call('rollouts.get', { rolloutId })) as { value: { entries: unknown[] } }).value
+        .entries,
+    ),
+  );
+const rolloutReaches = (w: Walk, status: string) =>
+  eventually(async () => (await rollout(w.rolloutId)).status === status, {
+    timeoutMs: 60_000,
+    what: `the rollout to be ${status}`,
+  });
+
+/** The fleet: the picture, bulk sites, the checklist matrix, and a rollout that halts twice. */
+function fleetWalk(): Step[] {
+  const start: Step = {
+    name: 'rollouts.start',
+    input: (w) => ({ changeId: w.changeId, keys: w.fleet, waves: [2], monitorMinutes: 0.05 }),
+    after: async (v, w) => {
+      w.rolloutId = (v.entries as unknown as { rolloutId: string }[])[0]!.rolloutId;
+      await rolloutReaches(w, 'halted');
+    },
+  };
+  return [
+    { name: 'fleet.rows', input: () => ({}) },
+    { name: 'fleet.visible', input: () => ({ keys: [] }) },
+    { name: 'fleet.checklist', input: () => ({}) },
+    // The second demo site, removed and imported again: the import checks it against the API.
+    { name: 'sites.removeMany', input: (w) => ({ ids: [w.siteLocalId] }) },
+    {
+      name: 'sites.import',
+      input: (w) => ({
+        connectionId: 'sandbox',
+        rows: [
+          { line: 1, siteId: w.secondSiteId, label: 'Bulk' },
+          { line: 2, siteId: randomUUID(), label: 'Unknown to the API' },
+        ],
+      }),
+      after: (v, w) => {
+        const [added, unknown] = v.results as { outcome: string; key?: string }[];
+        expect([added?.outcome, unknown?.outcome]).toEqual(['added', 'not_found']);
+        w.siteLocalId = added!.key!;
+      },
+    },
+    {
+      name: 'sites.relabel',
+      input: (w) => ({ labels: [{ id: w.siteLocalId, label: 'Another' }] }),
+    },
+    {
+      name: 'sites.list',
+      input: () => ({}),
+      // The rollout's sites, in the order of the sandbox's fleet ids (the first one is drilled).
+      after: (v, w) => {
+        const sites = v as unknown as { id: string; siteId: string }[];
+        w.fleet = fleetIds.map((id) => sites.find((x) => x.siteId === id)!.id);
+      },
+    },
+    { name: 'rollouts.plan', input: (w) => ({ changeId: w.changeId }) },
+    // The first fleet site's provider is down: its mandatory test fails and halts the rollout.
+    {
+      name: 'drills.start',
+      input: (w) => ({ ...w.site, siteId: fleetSiteId(w, 0), scenario: 'provider_outage' }),
+    },
+    start,
+    { name: 'rollouts.list', input: () => ({}) },
+    { name: 'rollouts.get', input: (w) => ({ rolloutId: w.rolloutId }) },
+    { name: 'rollouts.rollbackWave', input: (w) => ({ rolloutId: w.rolloutId }) },
+    start,
+    {
+      name: 'rollouts.continue',
+      input: (w) => ({ rolloutId: w.rolloutId, reason: 'provider outage is known; go on' }),
+      after: async (_v, w) => {
+        await rolloutReaches(w, 'completed');
+      },
+    },
+  ];
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bridge-writes-'));
@@ -302,7 +445,13 @@ beforeAll(async () => {
     emit: new EventHub().emit,
     // The real sandbox behind a counting proxy: the app's only way to the API goes through it.
     startSandbox: async (o) => {
-      const sandbox = await startSandbox({ ...o, eventsPerSecond: 20, historyEvents: 200 });
+      // Two fleet sites besides the demo shops, for the rollout at the end of the walk.
+      const sandbox = await startSandbox({
+        ...o,
+        eventsPerSecond: 20,
+        historyEvents: 200,
+        fleetSites: 2,
+      });
       proxy = await startCountingProxy(sandbox.origin);
       return {
         url: `${proxy.origin}/api/v1`,
@@ -328,6 +477,7 @@ describe('the whole bridge table through the real dispatcher, against the sandbo
     async () => {
       expect(new Set(walk.map((s) => s.name))).toEqual(new Set(CALL_NAMES));
       const w = { site: { connectionId: 'sandbox', siteId: core.sandbox!.siteIds[0]! } } as Walk;
+      fleetIds = core.sandbox!.siteIds.slice(2);
       const writes = new Map<CallName, SeenCall[]>();
       for (const step of walk) {
         const before = proxy.seen.length;

@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { OpsFailure, type BridgeError, type Connection } from '../../../shared/bridge';
+import { RateLimitedUntil, type Lease, type RequestBudget } from '../scheduler/request-budget';
+import { currentPriority } from '../scheduler/priority';
 import type { DiagnosticsRing } from './diagnostics';
 import { classifyTransport, DeadlineExceeded } from './errors';
 import { exchange } from './exchange';
@@ -55,6 +57,8 @@ export class ApiClient {
     private readonly diagnostics: DiagnosticsRing,
     private readonly now: () => number = Date.now,
     private readonly random: () => number = Math.random,
+    /** The connection's request scheduler: every API request waits for its turn there. */
+    private readonly budget?: RequestBudget,
   ) {
     this.base = new URL(profile.baseUrl);
   }
@@ -71,7 +75,20 @@ export class ApiClient {
     return { name: 'authorization', value: `Bearer ${this.token}` };
   }
 
+  /** Calls not finished yet, queued in the budget or between retries included. */
+  private active = 0;
+  private idle: (() => void) | undefined;
+
   async send<T>(req: Request<T>): Promise<Answer<T>> {
+    this.active++;
+    try {
+      return await this.sendCounted(req);
+    } finally {
+      if (--this.active === 0) this.idle?.();
+    }
+  }
+
+  private async sendCounted<T>(req: Request<T>): Promise<Answer<T>> {
     const started = this.now();
     const url = this.url(req.path, req.fromOrigin);
     const target = `${req.method} ${url.pathname}`;
@@ -85,13 +102,24 @@ export class ApiClient {
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
     let attempts = 0;
     let status: number | undefined;
+    const priority = currentPriority();
     for (;;) {
       attempts++;
+      // The sandbox's drill control is not an API call: it is neither limited nor budgeted.
+      let lease: Lease | undefined;
+      if (this.budget && !req.fromOrigin) {
+        try {
+          lease = await this.budget.acquire(priority, cancel, this.limits.retryAfterCapMs);
+        } catch (error) {
+          throw this.notSent(req, url, started, attempts, target, error);
+        }
+      }
       const outcome = await this.attempt(
         req,
         { method: req.method, url, headers, auth: this.auth(), body },
         cancel,
         target,
+        lease,
       );
       status = outcome.status ?? status;
       if (outcome.kind === 'ok') {
@@ -123,8 +151,10 @@ export class ApiClient {
     out: Parameters<typeof exchange>[1],
     cancel: AbortSignal,
     target: string,
+    lease: Lease | undefined,
   ): Promise<Outcome<T>> {
     const deadline = new AbortController();
+    let answered: { status: number; headers: Record<string, string | undefined> } | undefined;
     const timer = setTimeout(
       () => deadline.abort(new DeadlineExceeded(this.limits.deadlineMs)),
       this.limits.deadlineMs,
@@ -132,6 +162,7 @@ export class ApiClient {
     const signal = AbortSignal.any([cancel, deadline.signal]);
     try {
       const res = await exchange(this.dispatcher, out, this.limits, signal);
+      answered = { status: res.status, headers: res.headers };
       const result: Interpreted<T> = await interpret(
         res,
         req.parse,
@@ -165,6 +196,7 @@ export class ApiClient {
       };
     } finally {
       clearTimeout(timer);
+      if (lease) this.budget?.settle(lease, answered);
     }
   }
 
@@ -178,6 +210,33 @@ export class ApiClient {
     const hinted = parseRetryAfter(o.retryAfter, this.now());
     if (hinted !== undefined && hinted > this.limits.retryAfterCapMs) return undefined;
     return hinted ?? backoffDelay(attempts, this.limits, this.random);
+  }
+
+  /** Refused before sending: cancelled while waiting, or the API's Retry-After is too far away. */
+  private notSent<T>(
+    req: Request<T>,
+    url: URL,
+    started: number,
+    attempts: number,
+    target: string,
+    error: unknown,
+  ): ApiFailure {
+    if (error instanceof RateLimitedUntil) {
+      const at = new Date(error.retryAt).toISOString();
+      this.record(req, url, started, attempts, undefined, 'rate_limited');
+      return new ApiFailure(
+        {
+          kind: 'rate_limited',
+          status: 429,
+          retryAt: at,
+          message: `The API asked this connection to wait (429 Retry-After); ${target} was not sent. Try again after ${at.slice(11, 19)} UTC.`,
+        },
+        false,
+        false,
+      );
+    }
+    this.record(req, url, started, attempts, undefined, 'cancelled');
+    return new ApiFailure({ kind: 'cancelled', message: `${target} was cancelled.` }, false, false);
   }
 
   private finalFailure<T>(o: Failed<T>, attempts: number): ApiFailure {
@@ -232,6 +291,16 @@ export class ApiClient {
 
   async close(): Promise<void> {
     await this.dispatcher.close().catch(() => undefined);
+  }
+
+  /**
+   * Closes once every call already made has finished. A call can wait its turn in the connection's
+   * request budget for seconds, then retry: closing the dispatcher under it (a profile edit)
+   * destroyed those calls, and a rollout halted on the failed read.
+   */
+  async drainAndClose(): Promise<void> {
+    if (this.active > 0) await new Promise<void>((done) => (this.idle = done));
+    await this.close();
   }
 }
 

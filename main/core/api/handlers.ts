@@ -1,11 +1,18 @@
-import { fail, type apiCalls, type CallContext, type HandlersOf } from '../../../shared/bridge';
-import type { ScenarioList, ScenarioName } from '../../../shared/contract';
+import {
+  fail,
+  type apiCalls,
+  type CallContext,
+  type Fetched,
+  type HandlersOf,
+} from '../../../shared/bridge';
+import { SiteHealth, type ScenarioList, type ScenarioName } from '../../../shared/contract';
 import { OfflineCache } from '../cache';
 import type { DamageSink } from '../damage/register';
 import { CancelRegistry } from './cancels';
 import { ConnectivityTracker } from './connectivity';
 import { DiagnosticsRing } from './diagnostics';
 import { proxyEnvFromProcess, type ProxyEnv } from './dispatcher';
+import type { BudgetOptions, RequestBudget } from '../scheduler/request-budget';
 import { ClientPool, type PooledApi } from './pool';
 import { createApiReads, type ApiReads } from './reads';
 import { ApiCalls, type Target } from './service';
@@ -27,6 +34,8 @@ export interface ApiServiceDeps {
   limits?: Partial<ClientLimits>;
   /** Defaults to HTTPS_PROXY / HTTP_PROXY / NO_PROXY of the process. */
   proxyEnv?: ProxyEnv;
+  /** Tuning of the per-connection request scheduler (tests, benchmarks). */
+  budget?: Partial<BudgetOptions>;
 }
 
 /** The Integrations API as main's features see it: typed reads, writes and tests. */
@@ -47,6 +56,10 @@ export interface ApiService {
   invalidate(connectionId?: string): void;
   /** Drops the offline copies of a connection (removed, or now pointing at another server). */
   forgetCache(connectionId: string): Promise<void>;
+  /** The request scheduler of a connection: its budget, reserve and counters. */
+  budget(connectionId: string): RequestBudget;
+  /** A site's last-known health from the offline cache, without any request. */
+  cachedHealth(connectionId: string, siteId: string): Promise<Fetched<SiteHealth> | undefined>;
   close(): Promise<void>;
 }
 
@@ -67,6 +80,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     deps.proxyEnv ?? proxyEnvFromProcess(),
     ring,
     now,
+    deps.budget,
   );
   const cancels = new CancelRegistry();
   const connectivity = new ConnectivityTracker(now, deps.emit);
@@ -97,8 +111,20 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       void pool.invalidate(connectionId);
     },
     forgetCache: (connectionId) => cache.forget(connectionId),
+    budget: (connectionId) => pool.budget(connectionId),
+    async cachedHealth(connectionId, siteId) {
+      const hit = await cache.get({ connectionId, siteId, resource: 'health' }, SiteHealth);
+      if (hit.state !== 'hit') return undefined;
+      const e = hit.entry;
+      return {
+        data: e.data,
+        fetchedAt: e.fetchedAt,
+        stale: true,
+        ...(e.etag ? { etag: e.etag } : {}),
+      };
+    },
     async close() {
-      await pool.invalidate();
+      await pool.invalidate(undefined, { drain: false });
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { Connection } from '../../../shared/bridge';
+import { RequestBudget, type BudgetOptions } from '../scheduler/request-budget';
+import { systemClock, type Clock } from '../../base/clock';
 import { ApiClient } from './client';
 import type { DiagnosticsRing } from './diagnostics';
 import { createDispatcher, type ProxyEnv } from './dispatcher';
@@ -16,13 +18,27 @@ export interface PooledApi {
  */
 export class ClientPool {
   private readonly clients = new Map<string, Promise<PooledApi>>();
+  /** Kept across client rebuilds: what a connection learned about its rate limit stays. */
+  private readonly budgets = new Map<string, RequestBudget>();
   constructor(
     private readonly resolver: ConnectionResolver,
     private readonly limits: ClientLimits,
     private readonly env: ProxyEnv,
     private readonly diagnostics: DiagnosticsRing,
     private readonly now: () => number,
+    private readonly budgetOptions: Partial<BudgetOptions> = {},
+    private readonly clock: Clock = systemClock,
   ) {}
+
+  /** The request scheduler of a connection (one per connection, created on first use). */
+  budget(connectionId: string): RequestBudget {
+    let b = this.budgets.get(connectionId);
+    if (!b) {
+      b = new RequestBudget(this.clock, this.budgetOptions);
+      this.budgets.set(connectionId, b);
+    }
+    return b;
+  }
 
   get(connectionId: string): Promise<PooledApi> {
     let pending = this.clients.get(connectionId);
@@ -48,12 +64,17 @@ export class ClientPool {
       this.limits,
       this.diagnostics,
       this.now,
+      Math.random,
+      this.budget(connectionId),
     );
     return { api: new SelwiseApi(client), profile };
   }
 
-  /** Drops the client(s); in-flight calls finish on the old dispatcher, which then closes. */
-  async invalidate(connectionId?: string): Promise<void> {
+  /**
+   * Drops the client(s); calls already made (in flight, queued in the budget, between retries)
+   * finish on the old client, which then closes. `drain: false` (the app closing) closes at once.
+   */
+  async invalidate(connectionId?: string, { drain = true } = {}): Promise<void> {
     const ids = connectionId === undefined ? [...this.clients.keys()] : [connectionId];
     const closing: Promise<void>[] = [];
     for (const id of ids) {
@@ -62,7 +83,7 @@ export class ClientPool {
       if (pending)
         closing.push(
           pending.then(
-            (p) => p.api.client.close(),
+            (p) => (drain ? p.api.client.drainAndClose() : p.api.client.close()),
             () => undefined,
           ),
         );

@@ -47,6 +47,8 @@ export interface ChangesFeature extends Feature<
    * `since`: the watch tells a configuration changed by us from one changed outside the app.
    */
   wroteSince(key: SnapshotKey, since: string): Promise<boolean>;
+  /** For rollouts, which drive each site's change through the same steps. */
+  workflow: { service: ChangeService; drafts: DraftStore; ctx: ChangeCtx; ready: Promise<void> };
 }
 
 /**
@@ -125,6 +127,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
             ),
         );
     },
+    workflow: { service, drafts, ctx, ready },
     async statesOf(connectionId, siteId) {
       await ready;
       return store.all().filter((c) => c.connectionId === connectionId && c.siteId === siteId);

@@ -10,6 +10,7 @@ import type {
   Operation,
   RestoreSource,
   RollbackAction,
+  RolloutLink,
 } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { windowFromEntries } from '../../../shared/domain/anomaly/counts';
@@ -45,6 +46,8 @@ export class ChangeService {
   readonly monitors = new Map<string, MonitorRunner>();
   private readonly background = new Set<Promise<unknown>>();
   private readonly sites = new KeyedQueue();
+  /** The automatic test after each apply, by change: a rollout waits for it before going on. */
+  private readonly autoTests = new Map<string, Promise<void>>();
 
   constructor(
     readonly ctx: ChangeCtx,
@@ -120,9 +123,11 @@ export class ChangeService {
       seed?: Body;
       reason?: string | undefined;
       ticket?: string | undefined;
+      /** Set when the change is one site's step of a rollout. */
+      rollout?: RolloutLink;
     } = {},
   ): Promise<ChangeState> {
-    const { restoreOf, operation = 'update', seed, reason, ticket } = opts;
+    const { restoreOf, operation = 'update', seed, reason, ticket, rollout } = opts;
     if (operation !== 'update' && targetKind(key.target) !== 'webhook')
       fail(
         'validation',
@@ -149,6 +154,7 @@ export class ChangeService {
         ...(title ? { title } : {}),
         kind: 'change',
         ...(restoreOf ? { restoreOf } : {}),
+        ...(rollout ? { rollout } : {}),
         operation,
         ...(reason ? { reason } : {}),
         ...(ticket ? { ticket } : {}),
@@ -205,7 +211,23 @@ export class ChangeService {
       console.error(`[changes] automatic test of ${id} failed: ${errorText(error)}`),
     );
     this.background.add(p);
-    void p.finally(() => this.background.delete(p));
+    this.autoTests.set(id, p);
+    void p.finally(() => {
+      this.background.delete(p);
+      if (this.autoTests.get(id) === p) this.autoTests.delete(id);
+    });
+  }
+
+  /**
+   * The change once its mandatory test after the apply has run: the automatic one (awaited), or
+   * one run now when none is pending (e.g. the app restarted between the apply and the test).
+   */
+  async tested(id: string): Promise<ChangeState> {
+    await this.autoTests.get(id);
+    const s = this.state(id);
+    if (s.step === 'test' && (!s.lastTest || (s.applied && s.lastTest.at < s.applied.at)))
+      return this.test(id);
+    return s;
   }
 
   health(id: string) {

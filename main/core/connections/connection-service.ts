@@ -209,6 +209,56 @@ export class ConnectionService {
     return site;
   }
 
+  /**
+   * Adds many sites in one settings write (a fleet of 200 is one file write, not 200). Every row is
+   * checked as `saveSite` checks one; a duplicate anywhere refuses the whole batch.
+   */
+  addSites(inputs: readonly Omit<z.output<typeof SiteInput>, 'id'>[]): Site[] {
+    const sites = inputs.map((input) => {
+      this.find(input.connectionId);
+      return {
+        id: newLocalId('site'),
+        connectionId: input.connectionId,
+        label: input.label,
+        siteId: input.siteId.toLowerCase(),
+      };
+    });
+    const taken = [...this.settings.snapshot.sites];
+    for (const site of sites) {
+      const conflict = siteConflict(taken, site);
+      if (conflict)
+        throw new OpsFailure({ kind: 'validation', message: `Site ${site.siteId}: ${conflict}` });
+      taken.push(site);
+    }
+    if (sites.length) this.settings.update((doc) => ({ ...doc, sites: [...doc.sites, ...sites] }));
+    return sites;
+  }
+
+  /** Removes many sites in one write; answers how many were removed. */
+  removeSites(ids: readonly string[]): number {
+    const drop = new Set(ids);
+    const before = this.settings.snapshot.sites.length;
+    this.settings.update((doc) => ({ ...doc, sites: doc.sites.filter((s) => !drop.has(s.id)) }));
+    return before - this.settings.snapshot.sites.length;
+  }
+
+  /** New labels for many sites in one write; unknown ids are refused before anything changes. */
+  relabelSites(labels: readonly { id: string; label: string }[]): Site[] {
+    const byId = new Map(labels.map((l) => [l.id, l.label]));
+    const known = new Set(this.settings.snapshot.sites.map((s) => s.id));
+    const unknown = labels.find((l) => !known.has(l.id));
+    if (unknown)
+      throw new OpsFailure({
+        kind: 'not_found',
+        message: `No saved site "${unknown.id}"; it may have been removed.`,
+      });
+    const doc = this.settings.update((d) => ({
+      ...d,
+      sites: d.sites.map((s) => (byId.has(s.id) ? { ...s, label: byId.get(s.id)! } : s)),
+    }));
+    return doc.sites.filter((s) => byId.has(s.id));
+  }
+
   removeSite(id: string): boolean {
     const before = this.settings.snapshot.sites.length;
     this.settings.update((doc) => ({ ...doc, sites: doc.sites.filter((s) => s.id !== id) }));

@@ -9,6 +9,8 @@ const DEMO_LABELS = ['Demo store (sandbox)', 'Demo outlet (sandbox)'];
 export interface EmbeddedSandbox {
   url: string;
   siteIds: string[];
+  /** Shop names, used as labels of the generated fleet sites. */
+  sites?: { id: string; name: string }[];
   close(): Promise<void>;
 }
 
@@ -68,12 +70,19 @@ async function register(
       .filter((s) => s.connectionId === SANDBOX_CONNECTION_ID)
       .map((s) => s.siteId),
   );
-  sandbox.siteIds.forEach((siteId, i) => {
-    if (!known.has(siteId))
-      connections.saveSite({
-        connectionId: SANDBOX_CONNECTION_ID,
-        label: DEMO_LABELS[i] ?? `Sandbox site ${i + 1}`,
-        siteId,
-      });
-  });
+  const names = new Map(sandbox.sites?.map((s) => [s.id, s.name]));
+  // One settings write for the lot: a fleet sandbox has hundreds of sites.
+  connections.addSites(
+    sandbox.siteIds.flatMap((siteId, i) =>
+      known.has(siteId)
+        ? []
+        : [
+            {
+              connectionId: SANDBOX_CONNECTION_ID,
+              label: DEMO_LABELS[i] ?? names.get(siteId) ?? `Sandbox site ${i + 1}`,
+              siteId,
+            },
+          ],
+    ),
+  );
 }

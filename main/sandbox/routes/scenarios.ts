@@ -46,4 +46,13 @@ export function scenarioRoutes(router: Router, ctx: SandboxContext): void {
     ctx.scenarios.clearAll();
     sendEmpty(res, 204);
   });
+
+  // What the API served (counts only): for rehearsals, tests and benchmarks.
+  router.add('GET', '/__sandbox/requests', ({ res }) => {
+    sendJson(res, 200, ctx.ledger.view());
+  });
+  router.add('DELETE', '/__sandbox/requests', ({ res }) => {
+    ctx.ledger.reset();
+    sendEmpty(res, 204);
+  });
 }

@@ -104,8 +104,10 @@ export class Pipeline {
     try {
       for (const site of this.d.state.all()) {
         const gen = this.generator(site);
-        for (let i = 0; i < perSite; i++) {
-          const ev = gen.next(Math.round(now - spanMs + (i * spanMs) / perSite));
+        // A quiet fleet shop has less history over the same span than a busy one.
+        const n = Math.max(1, Math.round(perSite * (site.traffic ?? 1)));
+        for (let i = 0; i < n; i++) {
+          const ev = gen.next(Math.round(now - spanMs + (i * spanMs) / n));
           for (const provider of PROVIDER_KEYS) {
             const integ = site.integrations[provider];
             if (integ?.enabled)
@@ -122,7 +124,8 @@ export class Pipeline {
     const now = Date.now();
     for (const site of this.d.state.all()) {
       // Fractional carry keeps the long-run rate exact at any events-per-second value.
-      const due = (this.carry.get(site.id) ?? 0) + (this.d.eventsPerSecond * TICK_MS) / 1000;
+      const rate = this.d.eventsPerSecond * (site.traffic ?? 1);
+      const due = (this.carry.get(site.id) ?? 0) + (rate * TICK_MS) / 1000;
       const n = Math.floor(due);
       this.carry.set(site.id, due - n);
       const gen = this.generator(site);

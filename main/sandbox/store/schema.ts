@@ -35,6 +35,10 @@ export const SiteRecord = z.object({
   }),
   webhooks: z.array(StoredWebhook),
   dataLayer: StoredDataLayer,
+  /** Events per second relative to the sandbox's rate (fleet sites vary; absent = 1). */
+  traffic: z.number().min(0).max(20).optional(),
+  /** The latent problem a generated fleet site was seeded with (not served by the API). */
+  latent: z.string().max(80).optional(),
 });
 export type SiteRecord = z.infer<typeof SiteRecord>;
 

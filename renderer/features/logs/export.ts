@@ -38,7 +38,7 @@ function record(r: Row): Record<(typeof COLUMNS)[number], string | number | null
  * CSV cell: quoted when needed, and a leading = + - @ neutralised so a spreadsheet never runs a
  * log line (an attacker controls event names and error messages) as a formula.
  */
-function csvCell(v: string | number | null): string {
+export function csvCell(v: string | number | null): string {
   if (v === null) return '';
   let s = String(v);
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;

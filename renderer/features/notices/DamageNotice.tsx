@@ -15,6 +15,7 @@ export const STORE_NAMES: Record<DamagedStore, string> = {
   sandbox: 'Sandbox data',
   'damage-log': 'Damage notices',
   alerts: 'Alerts',
+  rollouts: 'Rollout journal',
 };
 
 /** A damaged file, moved aside: what was lost, what was kept, where the file went. */

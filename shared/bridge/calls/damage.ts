@@ -14,6 +14,7 @@ export const DamagedStore = z.enum([
   'sandbox',
   'damage-log',
   'alerts',
+  'rollouts',
 ]);
 export type DamagedStore = z.infer<typeof DamagedStore>;
 

@@ -12,6 +12,7 @@ import { TestResult } from '../../contract/test-result';
 import { Anomaly, HealthComparison, RateWindow } from '../anomaly/schema';
 import { ConfigDiff } from '../diff/schema';
 import { ImpactPreview } from '../impact/schema';
+import { RolloutId } from '../rollout/entries';
 import { MonitorGap } from './monitor-gaps';
 
 export const STEPS = ['baseline', 'config', 'test', 'health', 'monitor', 'close'] as const;
@@ -123,6 +124,9 @@ export const RestoreSource = z.object({
 });
 export type RestoreSource = z.infer<typeof RestoreSource>;
 
+export const RolloutLink = z.object({ id: RolloutId, wave: z.number().int().min(0) });
+export type RolloutLink = z.infer<typeof RolloutLink>;
+
 /** One line of a change's journal. Lines are appended, never rewritten. */
 const base = { seq: z.number().int().min(1), at: z.string() };
 export const JournalEntry = z.discriminatedUnion('type', [
@@ -137,6 +141,8 @@ export const JournalEntry = z.discriminatedUnion('type', [
     title: z.string().max(200).optional(),
     kind: z.enum(['change', 'rollback_only']).default('change'),
     restoreOf: RestoreSource.optional(),
+    /** Set when the change is one site's step of a rollout (the link both journals share). */
+    rollout: RolloutLink.optional(),
     operation: Operation.default('update'),
     /** Why the change is made, and the incident or ticket it belongs to (both optional). */
     reason: z.string().trim().max(500).optional(),

@@ -24,6 +24,7 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
     title: first.title,
     kind: first.kind,
     restoreOf: first.restoreOf,
+    rollout: first.rollout,
     operation: first.operation,
     startedAt: first.at,
     reason: first.reason,

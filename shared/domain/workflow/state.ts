@@ -8,6 +8,7 @@ import type {
   Outcome,
   RestoreSource,
   RollbackAction,
+  RolloutLink,
   Step,
   TestRun,
 } from './entries';
@@ -25,6 +26,8 @@ export interface ChangeState {
   operation: Operation;
   /** Set when the change restores a snapshot: the draft was seeded with that version's body. */
   restoreOf: RestoreSource | undefined;
+  /** Set when this change is one site's step of a rollout. */
+  rollout: RolloutLink | undefined;
   startedAt: string;
   /** Why the change is made and its incident or ticket link, as given at its start. */
   reason: string | undefined;

@@ -47,6 +47,14 @@ describe('fault case 1: 429 with Retry-After', () => {
     expect(e.kind).toBe('rate_limited');
     expect(Date.parse(e.retryAt!)).toBe(at.getTime());
     expect(server.requests).toHaveLength(1);
+    // The connection now waits until that date for every call (its request scheduler honours
+    // the Retry-After), so the past-date case runs on a fresh connection.
+    const blocked = await failure(list());
+    expect(blocked.kind).toBe('rate_limited');
+    expect(Date.parse(blocked.retryAt!)).toBe(at.getTime());
+    expect(server.requests).toHaveLength(1);
+    await h.dispose();
+    h = harness({ baseUrl: server.url });
 
     server.requests.length = 0;
     server.fault = faults.sequence(

@@ -1,3 +1,4 @@
+import { targetKind } from '../../../../shared/bridge/calls/snapshots-types';
 import { useState } from 'react';
 import { statusWords, type ChangeState } from '../../../../shared/domain/workflow';
 import { useChange } from '../change-store';
@@ -37,6 +38,13 @@ export function CloseStep({ s }: { s: ChangeState }) {
         </p>
       )}
       {s.open && <AcknowledgeCard s={s} />}
+      {s.outcome === 'known_good' && s.kind === 'change' && targetKind(s.target) === 'provider' && (
+        <p>
+          <a className="button" href={`#/fleet/rollout/${s.id}`}>
+            Roll out to other sites
+          </a>
+        </p>
+      )}
       {legal.includes('mark_known_good') && (
         <button
           type="button"

@@ -1,0 +1,4 @@
+export * from './entries';
+export * from './fold';
+export * from './patch';
+export * from './waves';
