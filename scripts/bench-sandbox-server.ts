@@ -4,10 +4,11 @@
  * when its stdin closes. (Kept out of test/bench, whose tsconfig does not see main/.)
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../main/sandbox/index';
+import { serveUntilStdinEnds } from './lib/serve-until-stdin-ends';
 
 const dir = await mkdtemp(join(tmpdir(), 'sandbox-bench-'));
 const token = randomBytes(16).toString('hex');
@@ -22,11 +23,4 @@ const sb = await startSandbox({
   historyEvents: 45_000,
 });
 process.stdout.write(`${JSON.stringify({ url: sb.url, siteId: sb.siteIds[0], token })}\n`);
-const stop = () =>
-  void sb
-    .close()
-    .then(() => rm(dir, { recursive: true, force: true }))
-    .then(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.stdin.on('end', stop);
-process.stdin.resume();
+serveUntilStdinEnds(() => sb.close(), dir);

@@ -18,6 +18,7 @@ import type { SecretStore } from './secrets/types';
 import type { SettingsStore } from './settings/settings-store';
 import { createSnapshotsFeature } from './snapshots';
 import { createTailFeature } from './tail';
+import { createTraceFeature, DEFAULT_RETAINED, RetainedLogs, retainedKey } from './trace';
 
 export interface CoreOptions {
   identity: AppIdentity;
@@ -91,7 +92,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const runbookStore = new RunbookStore(join(dataDir, 'runbooks'), damage.sink);
   const snapshots = createSnapshotsFeature({ dataDir, emit, api, damage: damage.sink });
-  const tail = createTailFeature({ emit, api });
+  // What live tails fetch is kept for the event trace, so it searches that before paging the API.
+  const retained = new RetainedLogs({ ...DEFAULT_RETAINED, now: Date.now });
+  const tail = createTailFeature({ emit, api }, { retain: (t) => retained.feed(retainedKey(t)) });
+  const trace = createTraceFeature({ emit, api }, retained);
   const changes = createChangesFeature({
     dataDir,
     emit: emitAndFollow,
@@ -156,7 +160,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         (await runbookStore.get(key.connectionId, key.siteId, key.target)).businessCycleMinutes,
     ),
   });
-  const features = [snapshots, tail, changes, runbooks, fleet, rollouts, alerts];
+  const features = [snapshots, tail, changes, runbooks, fleet, rollouts, alerts, trace];
 
   const handlers: Handlers = {
     ...createAppHandlers(
@@ -181,6 +185,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...rollouts.handlers,
     ...createDamageHandlers(damage, emit),
     ...alerts.handlers,
+    ...trace.handlers,
   };
 
   // Every store has read its files before the first call: a lock or a damage notice is never missed.

@@ -49,6 +49,12 @@ export const ROUTES: RouteDef[] = [
     screen: lazy(() => import('../features/logs/LogsScreen')),
   },
   {
+    path: 'trace',
+    label: 'Trace',
+    key: 'e',
+    screen: lazy(() => import('../features/trace/TraceScreen')),
+  },
+  {
     path: 'data-layer',
     label: 'Data layer',
     key: 'l',

@@ -11,6 +11,8 @@ import { damageCalls, damageEvents } from './calls/damage';
 import { runbooksCalls, runbooksEvents } from './calls/runbooks';
 import { snapshotsCalls, snapshotsEvents } from './calls/snapshots';
 import { tailCalls, tailEvents } from './calls/tail';
+import { tailHistoryCalls } from './calls/tail-history';
+import { traceCalls, traceEvents } from './calls/trace';
 import type { CallSpec, HandlersOf } from './define';
 import { CALL_NAMES, EVENT_NAMES, type CallNameList, type EventNameList } from './names';
 import { Settings } from './calls/app';
@@ -32,6 +34,8 @@ export const calls = {
   ...damageCalls,
   ...damagedChangesCalls,
   ...alertsCalls,
+  ...traceCalls,
+  ...tailHistoryCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -47,6 +51,7 @@ export const events = {
   ...rolloutsEvents,
   ...damageEvents,
   ...alertsEvents,
+  ...traceEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

@@ -100,14 +100,14 @@ test('filters by status, event, HTTP status, free text; failed deliveries groupe
   expect(new Set(await statusCells())).toEqual(new Set(['sent']));
   await page.getByRole('checkbox', { name: 'sent' }).uncheck();
 
-  await page.getByLabel('Event').fill('purchase');
+  await page.getByLabel('Event', { exact: true }).fill('purchase');
   await expect
     .poll(
       async () =>
         new Set(await list(page).locator('.log-row:not(.log-gap) .c-event').allInnerTexts()),
     )
     .toEqual(new Set(['purchase']));
-  await page.getByLabel('Event').fill('');
+  await page.getByLabel('Event', { exact: true }).fill('');
 
   await page.getByLabel('HTTP status').selectOption('5xx');
   await expect

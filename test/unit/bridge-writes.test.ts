@@ -150,6 +150,26 @@ const walk: Step[] = [
   { name: 'tail.visibility', input: () => ({ hidden: true }) },
   { name: 'tail.keepalive', input: (w) => ({ tailIds: [w.tailId] }) },
   { name: 'tail.stop', input: (w) => ({ tailId: w.tailId }) },
+  {
+    name: 'tail.history',
+    input: (w) => ({
+      ...w.site,
+      stream: { kind: 'provider', provider: 'ga4' },
+      since: new Date(Date.now() - 60_000).toISOString(),
+      maxPages: 2,
+    }),
+  },
+  {
+    name: 'trace.run',
+    input: (w) => ({
+      ...w.site,
+      traceId: 'trace_walk',
+      query: { kind: 'eventId', eventId: 'evt_not_there' },
+      windowMinutes: 1,
+      budget: 5,
+    }),
+  },
+  { name: 'trace.cancel', input: () => ({ traceId: 'trace_walk' }) },
   { name: 'snapshots.take', input: (w) => ({ ...w.site, target: 'meta', source: 'manual' }) },
   { name: 'snapshots.targets', input: (w) => w.site },
   { name: 'snapshots.list', input: (w) => ({ ...w.site, target: 'meta' }) },

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { OpsFailure, type BridgeError, type Connection } from '../../../shared/bridge';
+import type { RateLimitInfo } from '../../../shared/bridge/calls/api';
 import { RateLimitedUntil, type Lease, type RequestBudget } from '../scheduler/request-budget';
 import { currentPriority } from '../scheduler/priority';
 import type { DiagnosticsRing } from './diagnostics';
@@ -7,6 +8,7 @@ import { classifyTransport, DeadlineExceeded } from './errors';
 import { exchange } from './exchange';
 import { interpret, type Interpreted, type Parse } from './response';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, sleep } from './retry';
+import { readRateLimit } from './rate-limit';
 import { scrubDeep, scrubText } from './scrub';
 import type { ClientLimits, HttpMethod } from './types';
 
@@ -26,6 +28,7 @@ export interface Answer<T> {
   data: T;
   etag: string | undefined;
   status: number;
+  rateLimit?: RateLimitInfo | undefined;
 }
 
 /** A failure plus what the service layer needs to decide on stale data and connectivity. */
@@ -172,7 +175,12 @@ export class ApiClient {
       if (result.ok)
         return {
           kind: 'ok',
-          answer: { data: result.data, etag: result.etag, status: result.status },
+          answer: {
+            data: result.data,
+            etag: result.etag,
+            status: result.status,
+            rateLimit: readRateLimit(result.headers, this.now()),
+          },
           status: result.status,
         };
       return {

@@ -9,7 +9,13 @@ import type { Incoming } from './exchange';
 export type Parse<T> = (json: unknown) => z.ZodSafeParseResult<T>;
 
 export type Interpreted<T> =
-  | { ok: true; status: number; data: T; etag: string | undefined }
+  | {
+      ok: true;
+      status: number;
+      data: T;
+      etag: string | undefined;
+      headers: Record<string, string | undefined>;
+    }
   | { ok: false; error: BridgeError; retryAfter: string | undefined; body: unknown };
 
 const ERROR_BODY_CAP = 64 * 1024;
@@ -69,10 +75,9 @@ export async function interpret<T>(
       body,
     };
   }
-  const etag = res.headers.etag;
   if (res.status === 204 || res.headers['content-length'] === '0') {
     await res.body.dump().catch(() => undefined);
-    return finish(parse(undefined), res.status, etag, target, 'an empty answer');
+    return finish(parse(undefined), res, target, 'an empty answer');
   }
   if (!isJsonType(contentType)) {
     discard(res.body);
@@ -83,16 +88,16 @@ export async function interpret<T>(
     );
   }
   const json = await readJson(res, cap, target);
-  return finish(parse(json), res.status, etag, target, 'JSON');
+  return finish(parse(json), res, target, 'JSON');
 }
 
 function finish<T>(
   parsed: z.ZodSafeParseResult<T>,
-  status: number,
-  etag: string | undefined,
+  res: Incoming,
   target: string,
   what: string,
 ): Interpreted<T> {
+  const status = res.status;
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error);
     const first = issues[0];
@@ -102,5 +107,5 @@ function finish<T>(
       { status, issues },
     );
   }
-  return { ok: true, status, data: parsed.data, etag };
+  return { ok: true, status, data: parsed.data, etag: res.headers.etag, headers: res.headers };
 }

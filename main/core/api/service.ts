@@ -80,6 +80,7 @@ export class ApiCalls {
         ...(answer.etag ? { etag: answer.etag } : {}),
         fetchedAt,
         stale: false,
+        ...(answer.rateLimit ? { rateLimit: answer.rateLimit } : {}),
       };
     } catch (error) {
       if (!(error instanceof ApiFailure) || !mayServeStale(error)) throw error;

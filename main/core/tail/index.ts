@@ -10,7 +10,8 @@ import { systemClock } from '../../base/clock';
 import type { ApiService } from '../api';
 import type { Feature } from '../feature';
 import { TailRegistry, type RegistryOptions } from './registry';
-import { apiSource } from './source';
+import { apiSource, type TailTarget } from './source';
+import type { RetainFeed } from './tail';
 
 export type TailHandlers = HandlersOf<typeof tailCalls, CallContext>;
 
@@ -25,11 +26,15 @@ export interface TailFeature extends Feature<TailHandlers> {
  */
 export function createTailFeature(
   deps: { emit: Emit; api: ApiService },
-  opts: Partial<Omit<RegistryOptions, 'emit'>> = {},
+  opts: Partial<Omit<RegistryOptions, 'emit'>> & {
+    /** Where each tail's entries are kept for searches (the trace's retained runs). */
+    retain?: (target: TailTarget) => RetainFeed;
+  } = {},
 ): TailFeature {
+  const { retain, ...registryOpts } = opts;
   const registry = new TailRegistry({
     clock: systemClock,
-    ...opts,
+    ...registryOpts,
     emit: (batch, to) => deps.emit('tail.batch', batch, to),
   });
   return {
@@ -38,7 +43,7 @@ export function createTailFeature(
       'tail.start': (i, ctx) => {
         try {
           return Promise.resolve({
-            tailId: registry.start(apiSource(deps.api, i), i.backfill, ctx.client),
+            tailId: registry.start(apiSource(deps.api, i), i.backfill, ctx.client, retain?.(i)),
           });
         } catch (error) {
           return Promise.reject(failure(error));

@@ -1,8 +1,11 @@
+import type { RateLimitInfo } from '../../../shared/bridge/calls/api';
 import type { LogEntry } from '../../../shared/contract/logs';
 
 export interface Page {
   entries: LogEntry[];
   total: number;
+  /** The quota the answer announced, when the API sends X-RateLimit-* headers. */
+  rateLimit?: RateLimitInfo | undefined;
 }
 export type FetchPage = (offset: number, limit: number) => Promise<Page>;
 

@@ -5,7 +5,7 @@ import type { Clock } from '../../base/clock';
 import type { CadenceOptions } from './cadence';
 import { DEFAULT_WALKER, type WalkerOptions } from './page-walker';
 import type { TailSource } from './source';
-import { Tail } from './tail';
+import { Tail, type RetainFeed } from './tail';
 
 export interface RegistryOptions {
   clock: Clock;
@@ -36,7 +36,7 @@ export class TailRegistry {
 
   constructor(private readonly o: RegistryOptions) {}
 
-  start(source: TailSource, backfill: number, client: ClientId): string {
+  start(source: TailSource, backfill: number, client: ClientId, retain?: RetainFeed): string {
     const max = this.o.maxTails ?? 32;
     if (this.tails.size >= max)
       throw new Error(`At most ${max} live tails at once; stop one first.`);
@@ -49,6 +49,7 @@ export class TailRegistry {
       ...(this.o.cadence ? { cadence: this.o.cadence } : {}),
       emit: (batch) => this.o.emit(batch, client),
       isHidden: () => this.hidden.has(client),
+      retain,
     });
     this.tails.set(id, { tail, client, renewedAt: this.o.clock.now() });
     tail.start();

@@ -32,7 +32,7 @@ export function apiSource(api: ApiService, t: TailTarget): TailSource {
         t.stream.kind === 'provider'
           ? api.reads.integrationLogs(target, t.stream.provider, page, 'live')
           : api.reads.webhookLogs(target, t.stream.webhookId, page, 'live')
-      ).then((answer) => answer.data);
+      ).then((answer) => ({ ...answer.data, rateLimit: answer.rateLimit }));
     },
     cancel(requestId) {
       api.cancel(requestId);

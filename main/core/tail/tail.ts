@@ -1,4 +1,5 @@
 import type { BridgeError } from '../../../shared/bridge';
+import type { LogEntry } from '../../../shared/contract/logs';
 import type { TailBatch, TailState, TailStatus } from '../../../shared/bridge/calls/tail';
 import { Batcher } from './batcher';
 import { Cadence, type CadenceOptions, type PollOutcome } from './cadence';
@@ -14,6 +15,14 @@ export interface TailOptions {
   cadence?: CadenceOptions;
   emit(batch: TailBatch): void;
   isHidden(): boolean;
+  /** Keeps what the tail delivers for searches (the trace); closed when the tail stops. */
+  retain?: RetainFeed | undefined;
+}
+
+export interface RetainFeed {
+  /** Entries oldest first, contiguous with the previous push unless `gap`. */
+  push(entries: LogEntry[], gap: boolean): void;
+  close(): void;
 }
 
 /**
@@ -61,6 +70,7 @@ export class Tail {
     if (this.inFlight) this.o.source.cancel(this.inFlight);
     this.state = 'stopped';
     this.nextAt = undefined;
+    this.o.retain?.close();
     this.batcher.setStatus(this.status());
     this.batcher.flushNow();
     this.batcher.dispose();
@@ -96,6 +106,7 @@ export class Tail {
       this.polls++;
       this.lastError = undefined;
       if (result.entries.length > 0 || result.gap) {
+        this.o.retain?.push(result.entries, result.gap !== undefined);
         const gap = result.gap && { ...result.gap, at: new Date(this.o.clock.now()).toISOString() };
         this.batcher.push(result.entries, gap);
       }

@@ -94,7 +94,8 @@ export class Pipeline {
 
   /**
    * Backfills `perSite` events of history per site, spread over the past at the configured rate,
-   * so the first screen (and the log benchmark) has deep logs at once. No webhook calls for history.
+   * so the first screen (and the log benchmark) has deep logs at once. Webhook history is logged
+   * as delivered without any HTTP call (see WebhookDispatcher.recordHistory).
    */
   backfill(perSite: number): void {
     if (perSite <= 0) return;
@@ -113,6 +114,7 @@ export class Pipeline {
             if (integ?.enabled)
               this.processProvider(site, provider, effectiveIntegration(site, integ), ev);
           }
+          this.d.webhooks.recordHistory(site, ev, () => this.rng.int(40, 400));
         }
       }
     } finally {

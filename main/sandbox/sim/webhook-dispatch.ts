@@ -1,4 +1,4 @@
-import { reverseMap } from '../../../shared/domain/rules';
+import { getPath, reverseMap } from '../../../shared/domain/rules';
 import type { SiteRecord, StoredWebhook } from '../store/schema';
 import type { SimEvent } from './generator';
 import type { Scheduler } from './scheduler';
@@ -14,6 +14,8 @@ export interface WebhookMessage {
   event: string;
   eventId: string;
   test: boolean;
+  /** What the delivery log shows of the message: its id and the order it carries, if any. */
+  summary: Record<string, unknown>;
 }
 
 export function buildMessage(
@@ -34,7 +36,16 @@ export function buildMessage(
       ...(test ? { test: true } : {}),
     },
   });
-  return { id, body, event: canonical, eventId: ev.eventId, test };
+  const orderId = getPath(ev.payload, 'order.id');
+  const summary = { message_id: id, ...(typeof orderId === 'string' ? { order_id: orderId } : {}) };
+  return { id, body, event: canonical, eventId: ev.eventId, test, summary };
+}
+
+function subscribed(site: SiteRecord, ev: SimEvent): { hook: StoredWebhook; canonical: string }[] {
+  const canonical = reverseMap(site.dataLayer.reverseEventMapping, ev.name);
+  return site.webhooks
+    .filter((h) => h.active && (h.events.length === 0 || h.events.includes(canonical)))
+    .map((hook) => ({ hook, canonical }));
 }
 
 /** Webhook delay for attempt n (1-based) from its policy, compressed by the sandbox time scale. */
@@ -61,11 +72,28 @@ export class WebhookDispatcher {
   ) {}
 
   dispatchEvent(site: SiteRecord, ev: SimEvent): void {
-    const canonical = reverseMap(site.dataLayer.reverseEventMapping, ev.name);
-    for (const hook of site.webhooks) {
-      if (!hook.active) continue;
-      if (hook.events.length > 0 && !hook.events.includes(canonical)) continue;
+    for (const { hook, canonical } of subscribed(site, ev))
       void this.deliver(site, hook, buildMessage(site, canonical, ev), 1);
+  }
+
+  /**
+   * History (the start-up backfill): what the log would show had the receiver answered 200, with
+   * the event's own timestamp. No HTTP request is made and the health window is left alone.
+   */
+  recordHistory(site: SiteRecord, ev: SimEvent, latencyMs: () => number): void {
+    for (const { hook, canonical } of subscribed(site, ev)) {
+      const msg = buildMessage(site, canonical, ev);
+      this.streams.get(Streams.webhookKey(site.id, hook.id)).ring.push({
+        timestamp: new Date(ev.timestamp).toISOString(),
+        webhookId: hook.id,
+        event: canonical,
+        eventId: ev.eventId,
+        attempt: 1,
+        status: 'sent',
+        httpStatus: 200,
+        durationMs: latencyMs(),
+        payload: msg.summary,
+      });
     }
   }
 
@@ -85,6 +113,7 @@ export class WebhookDispatcher {
       event: msg.event,
       eventId: msg.eventId,
       attempt: n,
+      payload: msg.summary,
       ...(msg.test ? { test: true } : {}),
     };
     const inFlight = this.inFlight.get(key) ?? 0;

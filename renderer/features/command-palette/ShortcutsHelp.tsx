@@ -1,5 +1,6 @@
 import { ROUTES } from '../../app/routes';
 import { Dialog } from '../../ui/Dialog';
+import { LogKeysTable } from '../logs/LogKeysTable';
 
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose(): void }) {
   return (
@@ -41,6 +42,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose(): voi
           </tr>
         </tbody>
       </table>
+      <LogKeysTable />
     </Dialog>
   );
 }

@@ -20,7 +20,7 @@ export function ExportControls({
 
   async function run() {
     const rows: Row[] = [];
-    if (scope === 'retained') model.ring.forEach((r) => rows.push(r));
+    if (scope === 'retained') model.rows.forEach((r) => rows.push(r));
     else model.forEachInView((r) => rows.push(r));
     abort.current = new AbortController();
     setProgress({ done: 0, total: rows.length });

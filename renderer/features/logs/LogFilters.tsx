@@ -1,26 +1,49 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState, type RefObject } from 'react';
 import { LogStatus } from '../../../shared/contract/logs';
-import type { LogFilter } from './filter';
+import { filterErrors, type LogFilter } from './filter';
+import { HighlightTerms } from './HighlightTerms';
+
+type TextKey = 'text' | 'include' | 'exclude';
 
 /**
- * Filter controls. Free text is applied after a short pause in typing so each keystroke does not
- * rescan the buffer; the other controls apply at once.
+ * Filter controls. Free text and the patterns are applied after a short pause in typing so each
+ * keystroke does not rescan the buffer; the other controls apply at once. A pattern that cannot
+ * be used is reported under its field and not applied.
  */
-export function LogFilters({
+export const LogFilters = memo(function LogFilters({
   filter,
   onChange,
+  highlights,
+  highlightErrors,
+  onHighlights,
   idPrefix,
+  searchRef,
 }: {
   filter: LogFilter;
   onChange(f: LogFilter): void;
+  highlights: string[];
+  highlightErrors: (string | undefined)[];
+  onHighlights(terms: string[]): void;
   idPrefix: string;
+  searchRef: RefObject<HTMLInputElement | null>;
 }) {
-  const [text, setText] = useState(filter.text);
+  const [typed, setTyped] = useState({
+    text: filter.text,
+    include: filter.include,
+    exclude: filter.exclude,
+  });
   useEffect(() => {
-    if (text === filter.text) return;
-    const t = setTimeout(() => onChange({ ...filter, text }), 150);
+    if (
+      typed.text === filter.text &&
+      typed.include === filter.include &&
+      typed.exclude === filter.exclude
+    )
+      return;
+    const t = setTimeout(() => onChange({ ...filter, ...typed }), 150);
     return () => clearTimeout(t);
-  }, [text, filter, onChange]);
+  }, [typed, filter, onChange]);
+  const errors = filterErrors({ ...filter, ...typed });
+  const type = (k: TextKey) => (v: string) => setTyped((c) => ({ ...c, [k]: v }));
 
   const toggle = (s: string) =>
     onChange({
@@ -73,12 +96,41 @@ export function LogFilters({
         <label htmlFor={`${idPrefix}-text`}>Search</label>
         <input
           id={`${idPrefix}-text`}
+          ref={searchRef}
           type="search"
-          value={text}
-          placeholder="text in event, error, payload…"
-          onChange={(e) => setText(e.target.value)}
+          value={typed.text}
+          placeholder="text in event, error, payload…  ( / )"
+          aria-keyshortcuts="/"
+          onChange={(e) => type('text')(e.target.value)}
         />
       </div>
+      {(['include', 'exclude'] as const).map((k) => (
+        <div key={k} className="log-field log-regex">
+          <label htmlFor={`${idPrefix}-${k}`}>
+            {k === 'include' ? 'Include (regex)' : 'Exclude (regex)'}
+          </label>
+          <input
+            id={`${idPrefix}-${k}`}
+            value={typed[k]}
+            spellCheck={false}
+            placeholder={k === 'include' ? 'e.g. purchase|checkout' : 'e.g. page_view'}
+            aria-invalid={errors[k] ? true : undefined}
+            aria-describedby={errors[k] ? `${idPrefix}-${k}-error` : undefined}
+            onChange={(e) => type(k)(e.target.value)}
+          />
+          {errors[k] && (
+            <span id={`${idPrefix}-${k}-error`} className="field-error" role="alert">
+              {errors[k]}
+            </span>
+          )}
+        </div>
+      ))}
+      <HighlightTerms
+        terms={highlights}
+        errors={highlightErrors}
+        onChange={onHighlights}
+        idPrefix={idPrefix}
+      />
     </div>
   );
-}
+});

@@ -1,8 +1,9 @@
 import type { TailGap } from '../../../shared/bridge/calls/tail';
 import type { LogEntry } from '../../../shared/contract/logs';
 import { compileFilter, EMPTY_FILTER, type LogFilter } from './filter';
-import { RowRing } from './ring';
-import { gapRow, toRow, type Row } from './row';
+import { Marks } from './marks';
+import { gapRow, TIME_BASE, toRow, type Row } from './row';
+import { byTime, lowerBound, mergeInto, SortedRows } from './sorted-rows';
 import { LogStats } from './stats';
 
 export const DEFAULT_BUFFER = 100_000;
@@ -10,33 +11,38 @@ export const DEFAULT_BUFFER = 100_000;
 type Batch = { stream: string; entries: LogEntry[]; gaps?: TailGap[] | undefined; at: number };
 
 /**
- * The data behind one log view, outside React: a ring buffer, the filtered index over it, and
- * incremental counters. Batches are ingested as they come; subscribers hear about it at most once
- * per animation frame, so React renders once per frame however fast lines arrive.
+ * The data behind one log view, outside React: the rows in time order (a late batch from one
+ * stream is merged where it belongs, not appended), the filtered index over them, marks and
+ * incremental counters. Subscribers hear about changes at most once per animation frame, so React
+ * renders once per frame however fast lines arrive.
  */
 export class LogModel {
-  readonly ring: RowRing;
+  readonly rows: SortedRows;
   readonly stats = new LogStats();
+  readonly marks = new Marks();
   private filter: LogFilter = EMPTY_FILTER;
   private pred: (r: Row) => boolean = () => true;
-  /** Seqs of rows passing the filter, oldest first, from `viewStart`. */
-  private view: number[] = [];
+  /** Rows passing the filter, in time order, from `viewStart`. */
+  private view: Row[] = [];
   private viewStart = 0;
+  private nextSeq = 0;
   /** Rows that entered the filtered view since the model was created (for "N new"). */
   appended = 0;
+  /** Characters of the longest event name seen, so the event column can fit it. */
+  longestEvent = 0;
   private held: Batch[] = [];
   private heldCount = 0;
   paused = false;
   lastFilterMs = 0;
   version = 0;
   private listeners = new Set<() => void>();
-  private frame: number | undefined;
+  private frame: unknown;
 
   constructor(
     capacity = DEFAULT_BUFFER,
     private readonly now: () => number = () => Date.now(),
   ) {
-    this.ring = new RowRing(capacity);
+    this.rows = new SortedRows(capacity);
   }
 
   ingest(stream: string, entries: LogEntry[], gaps?: TailGap[]): void {
@@ -45,7 +51,7 @@ export class LogModel {
       // Held, not dropped: resume shows them. Bounded by the buffer size like everything else.
       this.held.push(batch);
       this.heldCount += entries.length;
-      while (this.heldCount > this.ring.capacity && this.held.length > 1)
+      while (this.heldCount > this.rows.capacity && this.held.length > 1)
         this.heldCount -= this.held.shift()!.entries.length;
       this.notify();
       return;
@@ -54,37 +60,57 @@ export class LogModel {
     this.notify();
   }
 
-  private apply({ stream, entries, gaps, at }: Batch): void {
-    let pendingGaps = gaps && gaps.length > 0 ? gaps.slice() : undefined;
-    for (const e of entries) {
-      if (pendingGaps) {
-        const gi = pendingGaps.findIndex((g) => g.beforeId === e.id);
-        if (gi >= 0) {
-          this.append(gapRow(pendingGaps[gi]!, stream, this.ring.take(), at));
-          pendingGaps.splice(gi, 1);
-          if (pendingGaps.length === 0) pendingGaps = undefined;
-        }
-      }
-      this.append(toRow(e, stream, this.ring.take(), at));
-    }
-    for (const g of pendingGaps ?? []) this.append(gapRow(g, stream, this.ring.take(), at));
+  /** Older entries paged back on request ("jump to the last N minutes"); shown even while paused. */
+  ingestHistory(stream: string, entries: LogEntry[]): void {
+    this.apply({ stream, entries, at: this.now() });
+    this.notify();
   }
 
-  private append(row: Row): void {
-    const evicted = this.ring.push(row);
-    if (evicted) {
-      this.stats.remove(evicted);
-      if (this.view[this.viewStart] === evicted.seq) this.viewStart++;
-      // Compact now and then instead of shifting on every eviction.
-      if (this.viewStart > 65_536 && this.viewStart > this.view.length / 2) {
-        this.view = this.view.slice(this.viewStart);
-        this.viewStart = 0;
+  private apply({ stream, entries, gaps, at }: Batch): void {
+    const rows: Row[] = new Array<Row>(entries.length);
+    let n = 0;
+    let ordered = true;
+    const pending = gaps && gaps.length > 0 ? gaps.slice() : undefined;
+    for (const e of entries) {
+      if (pending) {
+        const gi = pending.findIndex((g) => g.beforeId === e.id);
+        if (gi >= 0) {
+          const row = toRow(e, stream, 0, at);
+          rows[n++] = gapRow(pending.splice(gi, 1)[0]!, stream, this.nextSeq++, at, row.t);
+        }
       }
+      const row = toRow(e, stream, this.nextSeq++, at);
+      if (n > 0 && row.t < rows[n - 1]!.t) ordered = false;
+      rows[n++] = row;
     }
-    this.stats.add(row);
-    if (this.pred(row)) {
-      this.view.push(row.seq);
-      this.appended++;
+    rows.length = n;
+    const lastT = n > 0 ? rows[n - 1]!.t : at - TIME_BASE;
+    for (const g of pending ?? []) rows.push(gapRow(g, stream, this.nextSeq++, at, lastT));
+    // A stream's entries come oldest first; only a stream whose clock steps back needs a sort.
+    if (!ordered) rows.sort(byTime);
+    this.insert(rows);
+  }
+
+  private insert(rows: Row[]): void {
+    if (rows.length === 0) return;
+    const passing: Row[] = [];
+    const pred = this.pred;
+    for (const r of rows) {
+      this.stats.add(r);
+      if (r.event.length > this.longestEvent) this.longestEvent = r.event.length;
+      if (pred(r)) passing.push(r);
+    }
+    mergeInto(this.view, this.viewStart, passing);
+    this.appended += passing.length;
+    for (const gone of this.rows.insert(rows)) {
+      this.stats.remove(gone);
+      if (this.marks.size > 0) this.marks.drop(gone);
+      // The oldest rows go first, so a departing row that passes the filter heads the view.
+      if (this.view[this.viewStart] === gone) this.viewStart++;
+    }
+    if (this.viewStart > 65_536 && this.viewStart > this.view.length / 2) {
+      this.view = this.view.slice(this.viewStart);
+      this.viewStart = 0;
     }
   }
 
@@ -111,10 +137,10 @@ export class LogModel {
     const t0 = performance.now();
     this.filter = f;
     this.pred = compileFilter(f);
-    const view: number[] = [];
+    const view: Row[] = [];
     const pred = this.pred;
-    this.ring.forEach((r) => {
-      if (pred(r)) view.push(r.seq);
+    this.rows.forEach((r) => {
+      if (pred(r)) view.push(r);
     });
     this.view = view;
     this.viewStart = 0;
@@ -123,8 +149,9 @@ export class LogModel {
   }
 
   clear(): void {
-    this.ring.clear();
+    this.rows.clear();
     this.stats.clear();
+    this.marks.clear();
     this.view = [];
     this.viewStart = 0;
     this.held = [];
@@ -133,10 +160,10 @@ export class LogModel {
   }
 
   resize(capacity: number): void {
-    if (capacity === this.ring.capacity) return;
-    this.ring.resize(capacity);
+    if (capacity === this.rows.capacity) return;
+    for (const gone of this.rows.resize(capacity)) this.marks.drop(gone);
     this.stats.clear();
-    this.ring.forEach((r) => this.stats.add(r));
+    this.rows.forEach((r) => this.stats.add(r));
     this.setFilter(this.filter);
   }
 
@@ -146,28 +173,49 @@ export class LogModel {
 
   /** The i-th row of the filtered view, oldest first. */
   viewRow(i: number): Row | undefined {
-    const seq = this.view[this.viewStart + i];
-    return seq === undefined ? undefined : this.ring.get(seq);
+    return i < 0 ? undefined : this.view[this.viewStart + i];
   }
 
-  /** Index in the filtered view of the row with `seq`, or of the first row after it (seqs are sorted). */
-  indexOfSeq(seq: number): number {
-    let lo = this.viewStart;
-    let hi = this.view.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.view[mid]! < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - this.viewStart;
+  /** Index in the filtered view of `row`, or of the first row after it when it is not there. */
+  indexAtOrAfter(row: Row): number {
+    return lowerBound(this.view, this.viewStart, this.view.length, row) - this.viewStart;
+  }
+
+  /** Index in the filtered view of `row`, or -1. */
+  indexOf(row: Row): number {
+    const i = this.indexAtOrAfter(row);
+    return this.viewRow(i) === row ? i : -1;
+  }
+
+  /** Index of the first row at or after time `ms` (since 1970). */
+  indexAtTime(ms: number): number {
+    return this.indexAtOrAfter({ t: ms - TIME_BASE, seq: -1 } as Row);
+  }
+
+  /** Whether the buffer still holds `row` (it may have been evicted or cleared). */
+  holds(row: Row): boolean {
+    return this.rows.has(row);
   }
 
   /** Visits the filtered rows oldest first (export). */
   forEachInView(fn: (r: Row) => void): void {
-    for (let i = this.viewStart; i < this.view.length; i++) {
-      const r = this.ring.get(this.view[i]!);
-      if (r) fn(r);
+    for (let i = this.viewStart; i < this.view.length; i++) fn(this.view[i]!);
+  }
+
+  /** The next (dir 1) or previous (dir -1) marked row in the view from index `from`, or -1. */
+  markIndex(from: number, dir: 1 | -1): number {
+    let best = -1;
+    for (const r of this.marks.rows()) {
+      const i = this.indexOf(r);
+      if (i < 0) continue;
+      if (dir === 1 ? i > from && (best < 0 || i < best) : i < from && i > best) best = i;
     }
+    return best;
+  }
+
+  toggleMark(row: Row): void {
+    this.marks.toggle(row);
+    this.notify();
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -188,6 +236,6 @@ export class LogModel {
     this.frame =
       typeof requestAnimationFrame === 'function' && !document.hidden
         ? requestAnimationFrame(run)
-        : window.setTimeout(run, 250);
+        : setTimeout(run, 250);
   }
 }

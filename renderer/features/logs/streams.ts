@@ -10,6 +10,4 @@ export function streamLabel(s: TailStream, webhookNames?: Record<string, string>
   return targetName(`webhook:${s.webhookId}`, webhookNames);
 }
 
-export function streamKey(s: TailStream): string {
-  return s.kind === 'provider' ? `p:${s.provider}` : `w:${s.webhookId}`;
-}
+export { streamKey } from '../../../shared/domain/trace';

@@ -11,6 +11,9 @@ const KEEPALIVE_MS = 20_000;
 export interface TailInfo {
   key: string;
   label: string;
+  /** What the tail follows, so a view can page the same stream back ("jump to"). */
+  stream: TailStream;
+  target: { connectionId: string; siteId: string };
   status: TailStatus | undefined;
   startError: BridgeError | undefined;
 }
@@ -38,6 +41,8 @@ export function useTails(
     const current: TailInfo[] = streams.map((s) => ({
       key: streamKey(s.stream),
       label: s.label,
+      stream: s.stream,
+      target: { connectionId: target.connectionId, siteId: target.siteId },
       status: undefined,
       startError: undefined,
     }));

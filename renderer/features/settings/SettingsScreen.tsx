@@ -8,6 +8,7 @@ import { queryKeyOf } from '../../data/keys';
 import { queryClient } from '../../data/query-client';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
+import { zoneLabel } from '../../ui/time-zone';
 
 export default function SettingsScreen() {
   const info = useSession((s) => s.info);
@@ -124,6 +125,19 @@ export default function SettingsScreen() {
                 defaultValue={settings.logBufferSize}
                 onBlur={(e) => void save({ logBufferSize: Number(e.target.value) })}
               />
+            </div>
+            <div className="field">
+              <label htmlFor="time-zone">Times in logs and traces</label>
+              <select
+                id="time-zone"
+                value={settings.timeZone}
+                onChange={(e) => {
+                  void save({ timeZone: e.target.value === 'utc' ? 'utc' : 'local' });
+                }}
+              >
+                <option value="local">Local time ({zoneLabel('local')})</option>
+                <option value="utc">UTC</option>
+              </select>
             </div>
             <label className="row">
               <input

@@ -34,6 +34,14 @@ const Read = Target.extend({ freshness: Freshness.default('display') });
 /** A path segment the server gave us (webhook ids); closed charset so it cannot escape the path. */
 export const RemoteId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a valid id');
 
+/** The API's quota as its last answer announced it (X-RateLimit-* headers), when it does. */
+export const RateLimitInfo = z.object({
+  limit: z.number().int().positive(),
+  remaining: z.number().int().nonnegative(),
+  resetAt: z.string().optional(),
+});
+export type RateLimitInfo = z.infer<typeof RateLimitInfo>;
+
 /**
  * A read: the data, its ETag, when it was fetched, and whether it comes from the offline cache
  * because the API could not be reached (`stale`, with the error that made it stale).
@@ -45,6 +53,7 @@ export function fetched<T extends z.ZodType>(data: T) {
     fetchedAt: z.string(),
     stale: z.boolean(),
     staleReason: z.string().optional(),
+    rateLimit: RateLimitInfo.optional(),
   });
 }
 export type Fetched<T> = {
@@ -53,6 +62,7 @@ export type Fetched<T> = {
   fetchedAt: string;
   stale: boolean;
   staleReason?: string;
+  rateLimit?: RateLimitInfo;
 };
 
 const Paging = z.object({

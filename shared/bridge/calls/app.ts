@@ -49,6 +49,9 @@ export const Settings = z.object({
     .min(1000, 'Log lines kept per view: at least 1,000')
     .max(1_000_000, 'Log lines kept per view: at most 1,000,000')
     .default(100_000),
+  /** How log lines and traces show times: local (the app's one format) or UTC (as incident tickets
+   * across zones use). */
+  timeZone: z.enum(['utc', 'local'], 'Time zone: local or UTC').default('local'),
   updatesEnabled: z.boolean('Check for app updates: on or off').default(false),
   allowInsecureSecrets: z
     .boolean('Allow storing tokens without an OS keyring: on or off')

@@ -1,10 +1,14 @@
 import { LazyLog } from '@melloware/react-logviewer';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TailBatch } from '../../../shared/bridge/calls/tail';
 import { LogModel } from '../../../renderer/features/logs/log-model';
 import { LogView } from '../../../renderer/features/logs/LogView';
 import '../../../renderer/app/styles.css';
+import { queryClient } from '../../../renderer/data/query-client';
+import { queryKeyOf } from '../../../renderer/data/keys';
+import { Settings } from '../../../shared/bridge';
 import { asLine, SeededStream } from './stream';
 
 // Same jitless zod as the app (its CSP forbids eval), so the parse cost measured is the app's.
@@ -27,6 +31,7 @@ interface BenchState {
   done: boolean;
   model?: LogModel;
   search?(text: string): number;
+  regex?(include: string, exclude: string): number;
   fill?(n: number): Promise<void>;
   zodCost?(n: number): number;
 }
@@ -88,6 +93,8 @@ function drive(feed: (n: number) => () => boolean) {
   }, 1000 / BATCH_HZ);
 }
 
+const merged = q.get('mode') === 'merged';
+
 function Ours() {
   const [model] = useState(() => new LogModel(buffer));
   useEffect(() => {
@@ -97,9 +104,15 @@ function Ours() {
       model.setFilter({ ...model.getFilter(), text });
       return model.lastFilterMs;
     };
+    bench.regex = (include, exclude) => {
+      model.setFilter({ ...model.getFilter(), text: '', include, exclude });
+      return model.lastFilterMs;
+    };
     bench.fill = async (n) => {
       for (let i = 0; i < n; i += 5000) {
-        model.ingest('GA4', stream.next(Math.min(5000, n - i)));
+        // Consecutive 5-second stretches ending now: in order, as a tail delivers them.
+        const chunk = Math.min(5000, n - i);
+        model.ingest('GA4', stream.next(chunk, n - i - chunk, 5000));
         await new Promise((r) => setTimeout(r, 0));
       }
     };
@@ -110,11 +123,15 @@ function Ours() {
       for (let i = 0; i < 10; i++) TailBatch.safeParse(wire);
       return (performance.now() - t0) / 10;
     };
+    const late = new SeededStream(11);
     if (q.get('mode') !== 'static') {
       drive((n) => {
-        const entries = stream.next(n);
+        // Merged: half the lines come from a second stream whose batches are 0.5-1.5 s late, so
+        // every one of its batches is merged into the middle of the buffer, not appended.
+        const entries = stream.next(merged ? n / 2 : n);
+        if (merged) model.ingest('Meta', late.next(n / 2, 500 + Math.random() * 1000));
         model.ingest('GA4', entries);
-        const seq = model.ring.endSeq - 1;
+        const seq = model.rows.last()?.seq ?? -1;
         // Visible = the newest rendered row is this batch's last line or a later one (at 10,000
         // lines/s the next batch may already have pushed it up by the time the probe runs).
         return () => {
@@ -126,7 +143,7 @@ function Ours() {
       });
     }
   }, [model]);
-  return <LogView model={model} title="GA4" />;
+  return <LogView model={model} title="GA4" showStream={merged} />;
 }
 
 /**
@@ -161,4 +178,11 @@ function Theirs() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(impl === 'theirs' ? <Theirs /> : <Ours />);
+// The log view reads the settings (time zone, buffer) from the query cache, as in the app; the
+// page has no bridge, so the defaults are put there.
+queryClient.setQueryData(queryKeyOf('settings.get', {}), Settings.parse({}));
+createRoot(document.getElementById('root')!).render(
+  <QueryClientProvider client={queryClient}>
+    {impl === 'theirs' ? <Theirs /> : <Ours />}
+  </QueryClientProvider>,
+);

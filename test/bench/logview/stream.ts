@@ -30,9 +30,13 @@ export class SeededStream {
   constructor(seed: number) {
     this.rand = prng(seed);
   }
-  next(n: number): LogEntry[] {
+  /**
+   * `n` lines that happened over the last `spanMs` (one batch interval of the tail), oldest first;
+   * `lagMs`: how late this stream's lines arrive (their timestamps lie that much further back).
+   */
+  next(n: number, lagMs = 0, spanMs = 100): LogEntry[] {
     const out: LogEntry[] = [];
-    const now = Date.now();
+    const now = Date.now() - lagMs - spanMs;
     for (let i = 0; i < n; i++) {
       const r = this.rand();
       const id = ++this.id;
@@ -49,7 +53,7 @@ export class SeededStream {
                 : 'skipped';
       const e: LogEntry = {
         id,
-        timestamp: new Date(now + i).toISOString(),
+        timestamp: new Date(now + (i * spanMs) / n).toISOString(),
         provider: 'ga4',
         event,
         eventId: `evt_${id.toString(36)}_${Math.floor(this.rand() * 1e9).toString(36)}`,

@@ -65,6 +65,15 @@ describe('log line times', () => {
     const at = new Date(2026, 11, 1, 10, 37, 21, 42).toISOString();
     expect(logLineTime(at)).toBe('10:37:21.042');
   });
+  it('are in UTC when the operator chose UTC (Settings → timeZone), same format', () => {
+    expect(logLineTime('2026-12-01T23:37:21.042Z', 'utc')).toBe('23:37:21.042');
+    expect(logLineTime(Date.parse('2026-12-01T23:37:21.042Z'), 'utc')).toBe('23:37:21.042');
+    const now = Date.parse('2026-12-02T01:00:00Z');
+    expect(displayTime('2026-12-02T00:10:00Z', now, 'utc')).toBe('00:10:00');
+    // The day is the UTC day: just before midnight UTC is "yesterday" whatever the local zone.
+    expect(displayTime('2026-12-01T23:59:59Z', now, 'utc')).toBe('1 Dec, 23:59:59');
+    expect(displayTime('2025-12-01T23:59:59Z', now, 'utc')).toBe('1 Dec 2025, 23:59:59');
+  });
 });
 
 describe('rollback labels fit the target', () => {

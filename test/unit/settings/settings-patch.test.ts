@@ -17,6 +17,7 @@ const VALUES: {
   refreshIntervalSec: { a: 15, b: 45, bad: 2, name: /Auto-refresh interval/ },
   monitorMinimumMinutes: { a: 5, b: 0.5, bad: 0, name: /Shortest monitoring window/ },
   logBufferSize: { a: 5000, b: 20_000, bad: 10.5, name: /Log lines kept per view/ },
+  timeZone: { a: 'utc', b: 'local', bad: 'gmt', name: /Time zone/ },
   updatesEnabled: { a: true, b: false, bad: 'yes', name: /Check for app updates/ },
   allowInsecureSecrets: { a: true, b: false, bad: 1, name: /without an OS keyring/ },
 };

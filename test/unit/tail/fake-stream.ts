@@ -3,6 +3,14 @@ import type { LogEntry } from '../../../shared/contract/logs';
 import type { Page } from '../../../main/core/tail/page-walker';
 import type { TailSource } from '../../../main/core/tail/source';
 
+/** One page of `entries` (oldest first in the array) as the API serves it: newest first from `offset`. */
+export function newestFirst(entries: LogEntry[], offset: number, limit: number): Page {
+  const total = entries.length;
+  const out: LogEntry[] = [];
+  for (let i = 0; i < limit && offset + i < total; i++) out.push(entries[total - 1 - offset - i]!);
+  return { entries: out, total };
+}
+
 /** An in-memory log stream served newest first, like the API, with scripted failures. */
 export class FakeStream implements TailSource {
   readonly entries: LogEntry[] = [];
@@ -39,12 +47,9 @@ export class FakeStream implements TailSource {
     if (this.hold) await this.hold;
     const failure = this.failures.shift();
     if (failure) throw new OpsFailure(failure);
-    const total = this.entries.length;
-    const out: LogEntry[] = [];
-    for (let i = 0; i < limit && offset + i < total; i++)
-      out.push(this.entries[total - 1 - offset - i]!);
+    const page = newestFirst(this.entries, offset, limit);
     this.produce(this.producePerRequest);
-    return { entries: out, total };
+    return page;
   }
 
   cancel(id: string): void {

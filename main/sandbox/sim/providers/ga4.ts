@@ -163,6 +163,10 @@ export const ga4: ProviderSim = {
       value: e?.params.value,
       currency: e?.params.currency,
       params: e ? Object.keys(e.params).length : 0,
+      // Order ids are business references, not personal data: real platforms log them too.
+      ...(e?.params.transaction_id !== undefined
+        ? { transaction_id: e.params.transaction_id }
+        : {}),
     };
   },
 };

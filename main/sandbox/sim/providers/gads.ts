@@ -143,6 +143,7 @@ export const gads: ProviderSim = {
       value: c.conversion_value,
       currency: c.currency_code,
       hasGclid: typeof c.gclid === 'string',
+      ...(c.order_id !== undefined ? { order_id: c.order_id } : {}),
     };
   },
 };

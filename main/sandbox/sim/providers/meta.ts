@@ -179,6 +179,7 @@ export const meta: ProviderSim = {
       value: cd.value,
       currency: cd.currency,
       hashedEmail: !!(e.user_data as Record<string, unknown> | undefined)?.em,
+      ...(cd.order_id !== undefined ? { order_id: cd.order_id } : {}),
     };
   },
 };
