@@ -6,6 +6,7 @@ import './app/styles.css';
 import { invalidateOnEvents } from './data/invalidation';
 import { queryClient } from './data/query-client';
 import { startAnomalyNotifications } from './features/changes/notifications';
+import { startAlertEvents } from './features/alerts/alert-events';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -19,3 +20,5 @@ createRoot(document.getElementById('root')!).render(
 invalidateOnEvents(queryClient);
 // Browser mode: monitoring anomalies become web notifications (under Electron, main shows them).
 startAnomalyNotifications();
+// The watch's alerts: refetch on change, web notifications in browser mode.
+startAlertEvents();

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ClientId, Emit, Handlers } from '../../shared/bridge';
+import { createAlertsFeature } from './alerts';
 import { createApiHandlers, createApiService } from './api';
 import { createAppHandlers, type AppIdentity } from './app/app-handlers';
 import { createChangesFeature } from './changes';
@@ -118,6 +119,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     runbooks: runbookStore,
     workspace,
     damage: damage.sink,
+    // The alerts feature is built below (it reads the journal); this runs only once calls arrive.
+    watchEventsOf: (connectionId, siteId, from, to) =>
+      alerts.eventsOf(connectionId, siteId, from, to),
   });
   const runbooks = createRunbooksFeature({
     emit,
@@ -126,6 +130,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     store: runbookStore,
     changesOf: (connectionId, siteId) => changes.statesOf(connectionId, siteId),
     workspace,
+  });
+  const alerts = createAlertsFeature({
+    dataDir,
+    emit,
+    settings,
+    secrets: opts.secrets,
+    connections,
+    api,
+    snapshots: snapshots.service.store,
+    damage: damage.sink,
+    ours: (connectionId, siteId, target, since) =>
+      changes.wroteSince({ connectionId, siteId, target }, since),
   });
   const fleet = createFleetFeature({
     emit,
@@ -160,7 +176,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         (await runbookStore.get(key.connectionId, key.siteId, key.target)).businessCycleMinutes,
     ),
   });
-  const features = [snapshots, tail, changes, runbooks, fleet, rollouts, trace, workspace];
+  const features = [snapshots, tail, changes, runbooks, fleet, rollouts, alerts, trace, workspace];
   workspace.startSync(changes.ready);
 
   const handlers: Handlers = {
@@ -172,10 +188,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       emit,
       opts.confirmInsecureSecrets,
     ),
-    // "Test connection" is a check the operator asks for: live, never the offline copy.
+    // "Test connection" and the check of a new site are asked for: live, never the offline copy.
     ...createConnectionHandlers(connections, async (connectionId, siteId) => {
       const list = await api.reads.integrations({ connectionId, siteId }, 'live');
-      return { integrations: list.data.length };
+      return list.data.map((i) => i.provider);
     }),
     ...createApiHandlers(api),
     ...snapshots.handlers,
@@ -186,6 +202,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...rollouts.handlers,
     ...workspace.handlers,
     ...createDamageHandlers(damage, emit),
+    ...alerts.handlers,
     ...trace.handlers,
   };
 
@@ -194,7 +211,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   return {
     handlers,
-    clientGone: (client) => tail.clientGone(client),
+    clientGone: (client) => {
+      tail.clientGone(client);
+      alerts.clientGone(client);
+    },
     sandbox,
     damage,
     notify(level, message) {

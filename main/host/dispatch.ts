@@ -53,7 +53,7 @@ export async function dispatch(
       ok: false,
       error: {
         kind: 'validation',
-        message: `Invalid input for ${name}: ${parsed.error.issues[0]?.message ?? 'malformed'}.`,
+        message: `Invalid input for ${name}: ${firstIssue(parsed.error.issues[0])}.`,
         issues: issuesFromZod(parsed.error),
       },
     };
@@ -76,6 +76,13 @@ export async function dispatch(
     log(`bridge call ${name} failed`, error);
     return internal(`${name} failed unexpectedly. The details are in the app log.`);
   }
+}
+
+/** The first problem with the field it is about, so the message names what to fix. */
+function firstIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  if (!issue) return 'malformed';
+  const path = issue.path.map(String).join('.');
+  return path && !issue.message.startsWith(path) ? `${path}: ${issue.message}` : issue.message;
 }
 
 function defaultLog(message: string, error: unknown): void {

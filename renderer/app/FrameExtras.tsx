@@ -1,3 +1,4 @@
+import { AlertsBanner } from '../features/alerts/AlertsBanner';
 import { CommandPalette } from '../features/command-palette/CommandPalette';
 import { DrillIndicator } from '../features/drills/DrillIndicator';
 import { NoticesBanner } from '../features/notices/NoticesBanner';
@@ -8,6 +9,7 @@ export function FrameBanners() {
   return (
     <div className="frame-banners">
       <OfflineBanner />
+      <AlertsBanner />
       <DrillIndicator />
       <NoticesBanner />
     </div>

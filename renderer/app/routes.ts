@@ -19,6 +19,12 @@ export const ROUTES: RouteDef[] = [
     screen: lazy(() => import('../features/overview/OverviewScreen')),
   },
   {
+    path: 'alerts',
+    label: 'Alerts',
+    key: 'a',
+    screen: lazy(() => import('../features/alerts/AlertsScreen')),
+  },
+  {
     path: 'fleet',
     label: 'Fleet',
     key: 'f',

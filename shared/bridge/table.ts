@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertsCalls, alertsEvents } from './calls/alerts';
 import { apiCalls, ConnectivityEvent } from './calls/api';
 import { appCalls } from './calls/app';
 import { connectionCalls } from './calls/connections';
@@ -34,6 +35,7 @@ export const calls = {
   ...rolloutsCalls,
   ...damageCalls,
   ...damagedChangesCalls,
+  ...alertsCalls,
   ...traceCalls,
   ...tailHistoryCalls,
 } satisfies Record<string, CallSpec>;
@@ -51,6 +53,7 @@ export const events = {
   ...fleetEvents,
   ...rolloutsEvents,
   ...damageEvents,
+  ...alertsEvents,
   ...traceEvents,
 } satisfies Record<string, z.ZodType>;
 

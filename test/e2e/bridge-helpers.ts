@@ -69,6 +69,10 @@ export async function changeThroughRunbook(
   });
   if (!applied.ok || !applied.value!.entries.some((e) => e.type === 'apply_done'))
     throw new Error(`changes.apply: ${applied.error?.message ?? 'not applied'}`);
-  await bridge(page, 'changes.close', { changeId, outcome: 'abandoned' });
+  await bridge(page, 'changes.close', {
+    changeId,
+    outcome: 'abandoned',
+    note: 'superseded by another change',
+  });
   return changeId;
 }

@@ -75,3 +75,14 @@ export async function editJson(page: Page, edit: (text: string) => string): Prom
   await expect(code).toBeVisible();
   await code.fill(edit(await code.innerText()));
 }
+
+/** A small, harmless draft: map product_impression (unmapped, so skipped today) to view_item_list. */
+export async function mapProductImpression(page: Page): Promise<void> {
+  await mapping(page).getByRole('button', { name: 'Add row' }).click();
+  await mapping(page)
+    .getByLabel(/^Canonical event \d+$/)
+    .last()
+    .fill('product_impression');
+  await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
+  await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
+}

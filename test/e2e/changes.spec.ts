@@ -11,6 +11,7 @@ import {
   applyChange,
 } from './changes-helpers';
 import { expect, test } from './fixtures';
+import { recordNotifications } from './notifications-helpers';
 
 test('a full change: mapping edit, impact preview, apply, test, health, monitor, known-good; journal, export, checklist', async ({
   opsPage: page,
@@ -69,7 +70,7 @@ test('a full change: mapping edit, impact preview, apply, test, health, monitor,
     timeout: 40_000,
   });
   await page.getByRole('button', { name: 'Mark known-good' }).click();
-  await expect(page.getByTestId('outcome')).toContainText('known good');
+  await expect(page.getByTestId('outcome')).toContainText('known-good');
   await expect(page.getByTestId('outcome')).toContainText('flagged known-good');
   for (const h of ['Baseline', 'Config', 'Test', 'Health', 'Monitor', 'Close'])
     await expect(page.getByRole('heading', { name: h, exact: true })).toBeVisible();
@@ -90,7 +91,7 @@ test('a full change: mapping edit, impact preview, apply, test, health, monitor,
     'Applied',
     'Test (auto): passed',
     'Monitoring complete',
-    'known good',
+    'known-good',
     'product_impression',
     'Owner: Ada Ops',
   ])
@@ -99,7 +100,7 @@ test('a full change: mapping edit, impact preview, apply, test, health, monitor,
   await page.goto(new URL('/#/changes', page.url()).toString());
   await expect(
     page.getByTestId('journal').getByRole('row', { name: new RegExp(id) }),
-  ).toContainText('known good');
+  ).toContainText('known-good');
   await expectAccessible(page, 'journal');
   await screenshotBothThemes(page, 'journal');
 
@@ -114,20 +115,7 @@ test('a bad change: removed purchase mapping flagged by the preview and at Monit
   opsPage: page,
 }) => {
   test.setTimeout(150_000);
-  // Records desktop notifications instead of showing them (the renderer's browser-mode path).
-  await page.addInitScript(() => {
-    const shown: string[] = [];
-    class FakeNotification {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      onclick: (() => void) | null = null;
-      constructor(title: string, opts?: { body?: string }) {
-        shown.push(`${title}: ${opts?.body ?? ''}`);
-      }
-    }
-    Object.assign(window, { Notification: FakeNotification, __notifications: shown });
-  });
-  await page.reload();
+  const notifications = await recordNotifications(page);
   await shortCycle(page, 'ga4', 0.5);
   await startChange(page, 'ga4');
   await mapping(page).getByRole('button', { name: 'Remove purchase', exact: true }).click();
@@ -143,11 +131,7 @@ test('a bad change: removed purchase mapping flagged by the preview and at Monit
     timeout: 40_000,
   });
   await expect
-    .poll(() =>
-      page.evaluate(() =>
-        (window as unknown as { __notifications: string[] }).__notifications.join('\n'),
-      ),
-    )
+    .poll(() => notifications().then((n) => n.join('\n')))
     .toContain('Volume down for purchase');
   await screenshotBothThemes(page, 'change-anomaly');
   await page
@@ -160,7 +144,9 @@ test('a bad change: removed purchase mapping flagged by the preview and at Monit
   });
   await expect(ask).toBeVisible();
   await ask.getByRole('button', { name: 'Restore snapshot' }).click();
-  await expect(page.getByTestId('timeline')).toContainText('Restore snapshot done; test passed');
+  await expect(page.getByTestId('timeline')).toContainText(
+    'Restore snapshot (v1): done; provider test passed',
+  );
   // Rollback results: what was done, the mandatory test with its steps, drift afterwards.
   const result = page.getByTestId('rollback-result');
   await expect(result).toContainText(/Restore snapshot v\d+: done and recorded/);
@@ -204,7 +190,7 @@ test('a failing test (credentials_revoked on meta) is rolled back with Disable p
     .getByRole('dialog', { name: 'Disable Meta on Demo store (sandbox) - Sandbox?' })
     .getByRole('button', { name: 'Disable Meta' })
     .click();
-  await expect(page.getByTestId('timeline')).toContainText('Disable Meta done');
+  await expect(page.getByTestId('timeline')).toContainText('Disable Meta: done');
   await expect(page.getByTestId('rollback-result')).toContainText(
     'Disable Meta: done and recorded.',
   );

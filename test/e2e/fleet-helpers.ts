@@ -52,7 +52,7 @@ export async function knownGoodSourceChange(page: Page): Promise<string> {
     timeout: 90_000,
   });
   await page.getByRole('button', { name: 'Mark known-good' }).click();
-  await expect(page.getByTestId('outcome')).toContainText('known good');
+  await expect(page.getByTestId('outcome')).toContainText('known-good');
   return id;
 }
 

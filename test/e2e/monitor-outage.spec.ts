@@ -76,7 +76,7 @@ test('the API goes away during Monitor: "Logs unreachable since", "Monitoring in
     const reason = 'API outage on the platform side; deliveries checked in the provider console';
     await dialog.getByLabel('Reason (kept in the change journal)').fill(reason);
     await dialog.getByRole('button', { name: 'Mark known-good anyway' }).click();
-    await expect(page.getByTestId('outcome')).toContainText('known good', { timeout: 20_000 });
+    await expect(page.getByTestId('outcome')).toContainText('known-good', { timeout: 20_000 });
     await expect(page.getByTestId('timeline')).toContainText(
       `closed without a full business cycle: ${reason}`,
     );

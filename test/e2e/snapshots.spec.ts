@@ -94,7 +94,7 @@ test('restore a known-good version after mapping_overwrite: test runs, purchases
   await expect(page.getByRole('region', { name: /Diff against the baseline/ })).toContainText(
     'purchase',
   );
-  await expect(page.getByTestId('timeline')).toContainText('snapshot v1 as the draft');
+  await expect(page.getByTestId('timeline')).toContainText(/restore of snapshot v1 .*as the draft/);
   await expectAccessible(page, 'restore change config');
   await screenshotBothThemes(page, 'snapshots-restore-change');
 

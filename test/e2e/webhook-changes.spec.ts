@@ -27,7 +27,7 @@ async function finishRunbook(page: Page, target: string): Promise<void> {
     timeout: 40_000,
   });
   await page.getByRole('button', { name: 'Mark known-good' }).click();
-  await expect(page.getByTestId('outcome')).toContainText('known good');
+  await expect(page.getByTestId('outcome')).toContainText('known-good');
 }
 
 test('webhooks through the runbook: create (test passes, it delivers), edit, delete, restore from its snapshot', async ({

@@ -12,7 +12,7 @@ import { EventHub } from '../../main/host/event-hub';
 import { startSandbox } from '../../main/sandbox';
 import { CALL_NAMES, type BridgeResult, type CallName } from '../../shared/bridge';
 import { foldRollout, RolloutEntry } from '../../shared/domain/rollout';
-import { foldChange, type JournalEntry } from '../../shared/domain/workflow';
+import { foldChange, toAcknowledge, type JournalEntry } from '../../shared/domain/workflow';
 import { startCountingProxy, type SeenCall } from '../fakes/counting-proxy';
 import { eventually } from '../fakes/poll';
 import { startGitServer, type GitServer } from '../fakes/git-server';
@@ -49,16 +49,19 @@ interface Walk {
   /** Saved (local) keys of the fleet sites a rollout goes to. */
   fleet: string[];
   rolloutId: string;
-  bulkSiteId: string;
   webhookId: string;
   changeId: string;
+  ackChangeId: string;
   baseline: Record<string, unknown>;
   restoreChangeId: string;
   tailId: string;
   siteLocalId: string;
+  secondSiteId: string;
   connectionLocalId: string;
   bundle: string;
+  ack: string[];
   damageId: string;
+  alertId: string;
 }
 type Value = Record<string, unknown> & { entries?: JournalEntry[] };
 interface Step {
@@ -103,13 +106,23 @@ const walk: Step[] = [
   },
   { name: 'connections.test', input: (w) => w.site },
   { name: 'connections.remove', input: (w) => ({ id: w.connectionLocalId }) },
-  { name: 'sites.list', input: () => ({}) },
   {
-    name: 'sites.save',
-    input: () => ({ connectionId: 'sandbox', label: 'Another', siteId: randomUUID() }),
-    after: (v, w) => void (w.siteLocalId = v.id as string),
+    name: 'sites.list',
+    input: () => ({}),
+    // The second demo site: removed, then added again (a new site is checked against the API).
+    after: (v, w) => {
+      const sites = v as unknown as { id: string; siteId: string }[];
+      const second = sites.find((s) => s.siteId === core.sandbox!.siteIds[1])!;
+      w.siteLocalId = second.id;
+      w.secondSiteId = second.siteId;
+    },
   },
   { name: 'sites.remove', input: (w) => ({ id: w.siteLocalId }) },
+  {
+    name: 'sites.save',
+    input: (w) => ({ connectionId: 'sandbox', label: 'Another', siteId: w.secondSiteId }),
+    after: (v, w) => void (w.siteLocalId = v.id as string),
+  },
   { name: 'integrations.list', input: (w) => w.site },
   { name: 'integrations.get', input: (w) => ({ ...w.site, provider: 'ga4' }) },
   {
@@ -189,7 +202,8 @@ const walk: Step[] = [
     input: (w) => ({
       ...w.site,
       target: 'ga4',
-      runbook: { owner: 'Walker', businessCycleMinutes: MONITOR_MINUTES },
+      // Long enough that "End monitoring early" finds the window still running.
+      runbook: { owner: 'Walker', businessCycleMinutes: 2 },
     }),
   },
   { name: 'runbooks.list', input: (w) => w.site },
@@ -261,17 +275,13 @@ const walk: Step[] = [
   },
   { name: 'changes.test', input: (w) => ({ changeId: w.changeId }) },
   { name: 'changes.health', input: (w) => ({ changeId: w.changeId }) },
+  { name: 'changes.startMonitoring', input: (w) => ({ changeId: w.changeId }) },
   {
-    name: 'changes.startMonitoring',
-    input: (w) => ({ changeId: w.changeId }),
-    after: async (_v, w) => {
-      await eventually(async () => (await journal(w.changeId)).step === 'close', {
-        timeoutMs: 30_000,
-        what: 'the monitoring window to end',
-      });
-    },
+    name: 'changes.endMonitoring',
+    input: (w) => ({ changeId: w.changeId, reason: 'walk: the fix is confirmed' }),
   },
   { name: 'changes.close', input: (w) => ({ changeId: w.changeId, outcome: 'known_good' }) },
+  ...acknowledgeWalk(),
   { name: 'changes.note', input: (w) => ({ changeId: w.changeId, text: 'walked' }) },
   { name: 'changes.get', input: (w) => ({ changeId: w.changeId }) },
   { name: 'changes.list', input: (w) => w.site },
@@ -288,7 +298,7 @@ const walk: Step[] = [
   },
   {
     name: 'changes.close',
-    input: (w) => ({ changeId: w.restoreChangeId, outcome: 'abandoned' }),
+    input: (w) => ({ changeId: w.restoreChangeId, outcome: 'abandoned', note: 'walk done' }),
   },
   {
     name: 'changes.startWebhookCreate',
@@ -297,8 +307,96 @@ const walk: Step[] = [
       body: { name: 'walk', url: 'http://127.0.0.1:9/walk', authType: 'none', authConfig: {} },
     }),
   },
+  // The watch: meta in test mode drifted from its known-good v1 above, so a round raises an alert.
+  { name: 'alerts.outbound', input: () => ({ connectionId: 'sandbox' }) },
+  {
+    name: 'alerts.setOutbound',
+    input: () => ({ connectionId: 'sandbox', url: 'http://127.0.0.1:9/alerts' }),
+  },
+  { name: 'alerts.testOutbound', input: () => ({ connectionId: 'sandbox' }) },
+  {
+    name: 'alerts.watch',
+    input: () => ({ connectionId: 'sandbox' }),
+    after: async (_v, w) => {
+      w.alertId = await eventually(
+        async () => {
+          const r = await call('alerts.list', { connectionId: 'sandbox' });
+          return (r as { value: { alerts: { id: string }[] } }).value.alerts[0]?.id;
+        },
+        { timeoutMs: 30_000, what: 'an alert from the first watch round' },
+      );
+    },
+  },
+  { name: 'alerts.list', input: () => ({ connectionId: 'sandbox' }) },
+  {
+    name: 'alerts.acknowledge',
+    input: (w) => ({ connectionId: 'sandbox', alertId: w.alertId, note: 'walk' }),
+  },
+  { name: 'alerts.resolve', input: (w) => ({ connectionId: 'sandbox', alertId: w.alertId }) },
   ...fleetWalk(),
 ];
+
+/**
+ * A second change on the same site and target: page_view loses its mapping, the monitor raises a
+ * volume drop, which must be acknowledged before Mark known-good.
+ */
+function acknowledgeWalk(): Step[] {
+  return [
+    {
+      name: 'changes.start',
+      input: (w) => ({ ...w.site, target: 'ga4', title: 'walk: drop page_view' }),
+      after: (v, w) => void (w.ackChangeId = startedId(v)),
+    },
+    {
+      name: 'changes.saveDraft',
+      input: (w) => {
+        const base = w.baseline.eventMapping as Record<string, string>;
+        return {
+          changeId: w.ackChangeId,
+          body: {
+            ...w.baseline,
+            eventMapping: Object.fromEntries(
+              Object.entries({ ...base, product_impression: 'view_item_list' }).filter(
+                ([event]) => event !== 'page_view',
+              ),
+            ),
+          },
+        };
+      },
+    },
+    {
+      name: 'changes.apply',
+      input: (w) => ({ changeId: w.ackChangeId }),
+      after: async (_v, w) => {
+        await eventually(async () => (await journal(w.ackChangeId)).lastTest !== undefined, {
+          timeoutMs: 20_000,
+          what: 'the automatic test after apply',
+        });
+      },
+    },
+    { name: 'changes.health', input: (w) => ({ changeId: w.ackChangeId }) },
+    {
+      name: 'changes.startMonitoring',
+      input: (w) => ({ changeId: w.ackChangeId }),
+      after: async (_v, w) => {
+        await eventually(async () => (await journal(w.ackChangeId)).anomalies.length > 0, {
+          timeoutMs: 30_000,
+          what: 'the monitor to raise the volume drop',
+        });
+      },
+    },
+    {
+      name: 'changes.endMonitoring',
+      input: (w) => ({ changeId: w.ackChangeId, reason: 'walk: the drop is intended' }),
+      after: async (_v, w) => void (w.ack = toAcknowledge(await journal(w.ackChangeId))),
+    },
+    {
+      name: 'changes.acknowledge',
+      input: (w) => ({ changeId: w.ackChangeId, items: w.ack, reason: 'walk: expected drop' }),
+    },
+    { name: 'changes.close', input: (w) => ({ changeId: w.ackChangeId, outcome: 'known_good' }) },
+  ];
+}
 
 const rollout = async (rolloutId: string) =>
   foldRollout(
@@ -327,29 +425,34 @@ function fleetWalk(): Step[] {
     { name: 'fleet.rows', input: () => ({}) },
     { name: 'fleet.visible', input: () => ({ keys: [] }) },
     { name: 'fleet.checklist', input: () => ({}) },
+    // The second demo site, removed and imported again: the import checks it against the API.
+    { name: 'sites.removeMany', input: (w) => ({ ids: [w.siteLocalId] }) },
     {
       name: 'sites.import',
-      input: () => ({
+      input: (w) => ({
         connectionId: 'sandbox',
-        rows: [{ line: 1, siteId: randomUUID(), label: 'x' }],
+        rows: [
+          { line: 1, siteId: w.secondSiteId, label: 'Bulk' },
+          { line: 2, siteId: randomUUID(), label: 'Unknown to the API' },
+        ],
       }),
+      after: (v, w) => {
+        const [added, unknown] = v.results as { outcome: string; key?: string }[];
+        expect([added?.outcome, unknown?.outcome]).toEqual(['added', 'not_found']);
+        w.siteLocalId = added!.key!;
+      },
     },
     {
-      name: 'sites.save',
-      input: () => ({ connectionId: 'sandbox', label: 'Bulk', siteId: randomUUID() }),
-      after: (v, w) => void (w.bulkSiteId = v.id as string),
+      name: 'sites.relabel',
+      input: (w) => ({ labels: [{ id: w.siteLocalId, label: 'Another' }] }),
     },
-    { name: 'sites.relabel', input: (w) => ({ labels: [{ id: w.bulkSiteId, label: 'Bulk 2' }] }) },
-    { name: 'sites.removeMany', input: (w) => ({ ids: [w.bulkSiteId] }) },
     {
       name: 'sites.list',
       input: () => ({}),
+      // The rollout's sites, in the order of the sandbox's fleet ids (the first one is drilled).
       after: (v, w) => {
         const sites = v as unknown as { id: string; siteId: string }[];
-        w.fleet = sites
-          .filter((x) => x.siteId !== w.site.siteId)
-          .slice(1, 3)
-          .map((x) => x.id);
+        w.fleet = fleetIds.map((id) => sites.find((x) => x.siteId === id)!.id);
       },
     },
     { name: 'rollouts.plan', input: (w) => ({ changeId: w.changeId }) },

@@ -1,23 +1,12 @@
 import { fail, OpsFailure } from '../../../shared/bridge/errors';
-import { previewImpact, type ImpactPreview } from '../../../shared/domain/impact';
 import { maskBodySecrets } from '../../../shared/domain/redact';
 import { applyKey } from '../../../shared/domain/workflow/idempotency';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { Body, TargetIO } from '../targets/target-io';
-import { errorText, ioOf, liveFor, type ChangeCtx } from './context';
+import { errorText, ioOf, type ChangeCtx } from './context';
 import { diffOf } from './diff';
+import { previewOf } from './preview';
 import { recoverIntent } from './recover';
-
-/** The impact preview of a draft against the baseline, on the last 500 logged events (read live). */
-export async function impactOf(
-  io: TargetIO,
-  before: Body,
-  after: Body,
-): Promise<ImpactPreview | undefined> {
-  if (io.kind !== 'provider') return undefined;
-  const logs = await liveFor('the impact preview', () => io.logs(500, 0, 'live'));
-  return logs ? previewImpact(before, after, logs) : undefined;
-}
 
 /** The draft an apply sends: a delete has none (the target's next state is "does not exist"). */
 export async function draftOf(ctx: ChangeCtx, s: ChangeState) {
@@ -55,8 +44,7 @@ export async function applyDraft(ctx: ChangeCtx, s: ChangeState): Promise<Change
   // The journal is append-only and exportable: it records the draft with secrets masked (a new
   // secret shows as a changed mask). Comparisons with the server ignore secrets, so nothing is lost.
   const recorded = maskBodySecrets(s.target, draft.body);
-  const diff = diffOf(io, baseline.body, recorded);
-  const impact = await impactOf(io, baseline.body, draft.body).catch(() => undefined);
+  const { diff, impact } = await previewOf(io, baseline.body, recorded);
   const key = applyKey(s.id, s.applyCount + 1, draft.body);
   await ctx.store.append(s.id, {
     type: 'apply_intent',

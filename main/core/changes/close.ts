@@ -1,5 +1,6 @@
 import { fail } from '../../../shared/bridge/errors';
-import type { Outcome } from '../../../shared/domain/workflow/entries';
+import { toAcknowledge } from '../../../shared/domain/workflow/acknowledge';
+import type { CloseOutcome } from '../../../shared/domain/workflow/entries';
 import {
   MONITOR_VERDICT_LABELS,
   monitorVerdict,
@@ -16,16 +17,25 @@ import { errorText, keyOf, liveFor, type ChangeCtx } from './context';
 export async function closeChange(
   ctx: ChangeCtx,
   s: ChangeState,
-  outcome: Outcome,
+  outcome: CloseOutcome,
   note: string | undefined,
   overrideReason: string | undefined,
 ): Promise<ChangeState> {
   const summary = s.monitor?.summary;
-  const incomplete = outcome === 'known_good' && summary !== undefined && !summary.fullWindow;
+  // Ended early: the operator already gave the reason the window is short (it is journaled).
+  const incomplete =
+    outcome === 'known_good' && summary !== undefined && !summary.fullWindow && !summary.endedEarly;
   if (incomplete && !overrideReason)
     fail(
       'validation',
       `${MONITOR_VERDICT_LABELS[monitorVerdict(summary)]}: the logs could not be read for ${Math.round(summary.gapShare * 100)}% of the window. Marking it known-good needs an explicit confirmation with a reason.`,
+    );
+  const unread = outcome === 'known_good' ? toAcknowledge(s) : [];
+  if (unread.length)
+    fail(
+      'validation',
+      `${unread.length === 1 ? 'One regression or anomaly is' : `${unread.length} regressions or anomalies are`} not acknowledged: ${unread.join(' ')} Acknowledge ${unread.length === 1 ? 'it' : 'them'} (with a reason) before marking the change known-good.`,
+      { issues: unread.map((message) => ({ path: 'acknowledge', message })) },
     );
   let afterSnapshotVersion: number | undefined;
   let snapshotError: string | undefined;
@@ -54,5 +64,7 @@ export async function closeChange(
     ...(snapshotError ? { snapshotError } : {}),
     ...(note ? { note } : {}),
     ...(incomplete && overrideReason ? { override: overrideText(overrideReason) } : {}),
+    // Abandoning does not undo anything: what was applied is still what the server runs.
+    ...(outcome === 'abandoned' && s.applied && !s.rolledBack ? { appliedStaysLive: true } : {}),
   });
 }

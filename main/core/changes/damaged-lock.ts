@@ -1,6 +1,7 @@
 import type { ChangeSummary } from '../../../shared/bridge/calls/changes';
 import type { DamagedChange } from '../../../shared/bridge/calls/changes-damaged';
 import { fail } from '../../../shared/bridge/errors';
+import { statusWords } from '../../../shared/domain/workflow/describe';
 
 /**
  * The refusal a damaged change gives: a lock conflict naming it, so the renderer links to it (its
@@ -33,8 +34,11 @@ export function damagedSummary(
     step: d.readable.step ?? 'baseline',
     open: !d.resolved,
     ...(d.resolved ? { outcome: 'abandoned' as const } : {}),
+    status: `damaged journal · ${statusWords({ open: !d.resolved, step: d.readable.step ?? 'baseline', outcome: d.resolved ? 'abandoned' : undefined })}`,
+    endedEarly: false,
     anomalies: 0,
     rollbacks: 0,
+    failedRollbacks: 0,
     damaged: true,
   };
 }

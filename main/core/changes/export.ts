@@ -1,86 +1,29 @@
 import type { ChangeSummary } from '../../../shared/bridge/calls/changes';
 import {
-  ROLLBACK_LABELS,
-  STEP_TITLES,
-  type JournalEntry,
-} from '../../../shared/domain/workflow/entries';
+  describeEntry,
+  statusWords,
+  type DescribeOptions,
+} from '../../../shared/domain/workflow/describe';
+import { rollbackLabel } from '../../../shared/domain/names/rollback-label';
+import { ROLLBACK_LABELS, STEP_TITLES } from '../../../shared/domain/workflow/entries';
 import {
   MONITOR_VERDICT_LABELS,
   monitorVerdict,
 } from '../../../shared/domain/workflow/monitor-gaps';
+import type { WatchEvent } from '../../../shared/domain/alerts/schema';
 import type { Runbook } from '../../../shared/domain/workflow/runbook';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { targetName } from '../../../shared/domain/names/target-name';
 import { utcTime } from '../../../shared/domain/names/time-format';
 
+/** Exports say times in UTC, targets by their display names, rollbacks in the target's words. */
+export const wordsFor = (target: string): DescribeOptions => ({
+  time: utcTime,
+  target: (t) => targetName(t),
+  rollback: (a) => rollbackLabel(a, target),
+});
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-/** One journal line in the operator's words, for timelines. */
-export function describeEntry(e: JournalEntry): string {
-  switch (e.type) {
-    case 'started':
-      return `Change started by ${e.operator || '(no operator name set)'} on ${targetName(e.target)}${e.kind === 'rollback_only' ? ' (rollback from the provider page)' : ''}${e.restoreOf ? `; restore of snapshot v${e.restoreOf.version}${e.restoreOf.knownGood ? ' (known-good)' : ''}, sha-256 ${e.restoreOf.sha256.slice(0, 12)}, as the draft` : ''}`;
-    case 'baseline':
-      return `${STEP_TITLES.baseline}: config read${e.etag ? ` (ETag ${e.etag})` : ''}, ${e.listCount ?? '?'} integrations listed, health read; snapshot ${e.snapshotVersion ? `v${e.snapshotVersion}` : `not taken (${e.snapshotError ?? 'unknown'})`}`;
-    case 'baseline_failed':
-      return `${STEP_TITLES.baseline} failed: ${e.error.message}`;
-    case 'apply_intent':
-      return `${STEP_TITLES.config}: apply requested (key ${e.key}); ${e.diff ? summarizeDiff(e.diff) : ''}${e.impact?.flags.length ? `; impact flags: ${e.impact.flags.map((f) => f.message).join('; ')}` : ''}`;
-    case 'apply_done':
-      return `Applied (key ${e.key}${e.recovered ? ', confirmed from the server after an interruption, not re-sent' : ''})`;
-    case 'apply_failed':
-      return `Apply failed: ${e.error.message}`;
-    case 'test':
-      return `${STEP_TITLES.test} (${e.trigger}): ${
-        e.run.ok
-          ? 'passed'
-          : `FAILED${
-              e.run.error
-                ? `: ${e.run.error}`
-                : `: ${
-                    e.run.result?.steps
-                      .filter((s) => !s.ok)
-                      .map((s) => `${s.name} ${s.message}`)
-                      .join('; ') ?? ''
-                  }`
-            }`
-      }`;
-    case 'health':
-      return `${STEP_TITLES.health}: ${e.error ? `not read (${e.error})` : `${e.comparison?.before?.status ?? '?'} -> ${e.comparison?.after?.status ?? '?'}${e.comparison?.regressions.length ? `; regressions: ${e.comparison.regressions.join(' ')}` : '; no regression'}`}`;
-    case 'monitor_started':
-      return `${STEP_TITLES.monitor}: started for ${e.windowMinutes} min, until ${e.endsAt}`;
-    case 'anomaly':
-      return `Anomaly: ${e.anomalies.map((a) => a.message).join(' ')}`;
-    case 'monitor_gap':
-      return `${STEP_TITLES.monitor}: logs unreachable from ${e.from} to ${e.to} (${e.reason})`;
-    case 'monitor_done':
-      return `${MONITOR_VERDICT_LABELS[monitorVerdict(e.summary)]}${e.summary.gaps.length ? ` (logs unreachable for ${Math.round(e.summary.gapShare * 100)}% of the window)` : ''}; ${e.summary.observed.counts.total} events, ${e.summary.observed.counts.sent} sent, ${e.summary.observed.counts.failed} failed, ${e.summary.observed.counts.filtered} filtered, ${e.summary.observed.counts.skipped} skipped; ${e.summary.anomalies.length} anomalies`;
-    case 'rollback':
-      return `Rollback "${ROLLBACK_LABELS[e.action]}": ${e.ok ? 'done' : `failed (${e.error ?? ''})`}${e.restoredVersion ? ` from v${e.restoredVersion}` : ''}${e.test ? `; test ${e.test.ok ? 'passed' : 'FAILED'}` : ''}`;
-    case 'closed':
-      return `${STEP_TITLES.close}: ${e.outcome.replace('_', ' ')}${e.afterSnapshotVersion ? `, after snapshot v${e.afterSnapshotVersion}` : ''}${e.note ? ` — ${e.note}` : ''}${e.override ? ` — ${e.override}` : ''}`;
-    case 'note':
-      return `Note: ${e.text}`;
-    case 'team_lock':
-      return `Team lock ${e.state.replace('_', ' ')}: ${e.detail}`;
-  }
-}
-
-function summarizeDiff(
-  d: NonNullable<Extract<JournalEntry, { type: 'apply_intent' }>['diff']>,
-): string {
-  if (d.kind === 'generic') return `${d.changes.length} field changes`;
-  const parts = [
-    ...d.mappings.map(
-      (m) =>
-        `mapping ${m.event} ${m.change}${m.before ? ` (was ${m.before})` : ''}${m.after ? ` -> ${m.after}` : ''}`,
-    ),
-    ...d.filters.map((f) => `filter ${f.event} ${f.change}`),
-    ...d.config.map((c) => `config ${c.path} ${c.change}`),
-    ...d.switches.map((c) => `${c.path} ${String(c.before)} -> ${String(c.after)}`),
-  ];
-  return parts.length ? parts.join(', ') : 'no behavioural change';
-}
 
 export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): string {
   const out = [
@@ -90,7 +33,9 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
     `- Target: ${targetName(s.target)} (\`${s.target}\`)`,
     `- Operator: ${s.operator || '(not set)'}`,
     `- Started: ${utcTime(s.startedAt)}`,
-    `- Status: ${s.open ? `open at ${STEP_TITLES[s.step]}` : `closed: ${s.outcome ?? ''}`}`,
+    `- Status: ${statusWords({ ...s, endedEarly: !!s.endedEarly })}`,
+    ...(s.reason ? [`- Reason: ${s.reason}`] : []),
+    ...(s.ticket ? [`- Ticket: ${s.ticket}`] : []),
     `- Baseline snapshot: ${s.baseline?.snapshotVersion ? `v${s.baseline.snapshotVersion}` : 'none'}; after snapshot: ${s.afterSnapshotVersion ? `v${s.afterSnapshotVersion}` : 'none'}`,
     '',
   ];
@@ -112,7 +57,9 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
     );
     for (const r of intent.impact.rows.filter((x) => x.rulesChanged))
       out.push(
-        `| ${r.event} | ${r.before.sent} | ${r.after.sent} | ${r.before.filtered} | ${r.after.filtered} | ${r.before.skipped} | ${r.after.skipped} |`,
+        r.notPreviewable
+          ? `| ${r.event} | ${cell(r.notPreviewable.message)} ||||||`
+          : `| ${r.event} | ${r.before.sent} | ${r.after.sent} | ${r.before.filtered} | ${r.after.filtered} | ${r.before.skipped} | ${r.after.skipped} |`,
       );
     for (const f of intent.impact.flags) out.push(`- FLAG: ${f.message}`);
   }
@@ -122,7 +69,7 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
       '',
       '## Monitoring',
       '',
-      `- Window: ${summary.windowMinutes.toFixed(2)} min (${MONITOR_VERDICT_LABELS[monitorVerdict(summary)]})`,
+      `- Window: ${summary.windowMinutes.toFixed(2)} min (${summary.endedEarly ? `ended early: ${summary.endedEarly.reason}` : MONITOR_VERDICT_LABELS[monitorVerdict(summary)]})`,
       ...summary.gaps.map((g) => `- GAP: logs unreachable from ${g.from} to ${g.to}: ${g.reason}`),
       `- Observed: ${summary.observed.counts.total} events; baseline ${summary.baseline.counts.total} events over ${summary.baseline.minutes.toFixed(2)} min`,
       ...summary.anomalies.map((a) => `- ANOMALY: ${a.message}`),
@@ -133,7 +80,7 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
     '',
     '| Time | What |',
     '|---|---|',
-    ...s.entries.map((e) => `| ${utcTime(e.at)} | ${cell(describeEntry(e))} |`),
+    ...s.entries.map((e) => `| ${utcTime(e.at)} | ${cell(describeEntry(e, wordsFor(s.target)))} |`),
   );
   if (runbook) {
     out.push(
@@ -151,29 +98,39 @@ export function changeMarkdown(s: ChangeState, runbook: Runbook | undefined): st
   return out.join('\n') + '\n';
 }
 
-/** A time range across every change of a site, in time order: what happened during an incident. */
+/**
+ * A time range of a site, in time order: what happened during an incident. Every change's journal
+ * lines, and what the app saw happen outside them (health flips, drift first seen and gone,
+ * configuration changed outside the app, alerts raised, acknowledged and resolved).
+ */
 export function incidentMarkdown(
   changes: readonly ChangeState[],
   from: string,
   to: string,
+  seen: readonly WatchEvent[] = [],
 ): string {
-  const rows = changes
-    .flatMap((c) =>
-      c.entries.filter((e) => e.at >= from && e.at <= to).map((e) => ({ at: e.at, c, e })),
-    )
-    .sort((a, b) => a.at.localeCompare(b.at));
+  const rows = [
+    ...changes.flatMap((c) =>
+      c.entries
+        .filter((e) => e.at >= from && e.at <= to)
+        .map((e) => ({
+          at: e.at,
+          who: c.id,
+          target: targetName(c.target),
+          what: describeEntry(e, wordsFor(c.target)),
+        })),
+    ),
+    ...seen.map((e) => ({ at: e.at, who: 'watch', target: targetName(e.target), what: e.text })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     [
       `# Incident timeline ${utcTime(from)} — ${utcTime(to)}`,
       '',
-      `${changes.length} changes.`,
+      `${changes.length} changes, ${seen.length} events seen by the app.`,
       '',
       '| Time | Change | Target | What |',
       '|---|---|---|---|',
-      ...rows.map(
-        (r) =>
-          `| ${utcTime(r.at)} | ${r.c.id} | ${targetName(r.c.target)} | ${cell(describeEntry(r.e))} |`,
-      ),
+      ...rows.map((r) => `| ${utcTime(r.at)} | ${r.who} | ${r.target} | ${cell(r.what)} |`),
     ].join('\n') + '\n'
   );
 }
@@ -192,7 +149,10 @@ export function summaryOf(s: ChangeState): ChangeSummary {
     step: s.step,
     open: s.open,
     ...(s.outcome ? { outcome: s.outcome } : {}),
+    status: statusWords({ ...s, endedEarly: !!s.endedEarly }),
+    endedEarly: !!s.endedEarly,
     anomalies: s.anomalies.length,
     rollbacks: s.rollbacks.length,
+    failedRollbacks: s.rollbacks.filter((r) => !r.ok).length,
   };
 }

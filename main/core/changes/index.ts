@@ -1,5 +1,6 @@
 import type { CallContext, Emit, HandlersOf } from '../../../shared/bridge';
 import type { changesCalls, ChangeView } from '../../../shared/bridge/calls/changes';
+import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import type { damagedChangesCalls } from '../../../shared/bridge/calls/changes-damaged';
 import { fail } from '../../../shared/bridge/errors';
 import { NEW_WEBHOOK_TARGET } from '../../../shared/domain/workflow/entries';
@@ -10,13 +11,13 @@ import type { Feature } from '../feature';
 import type { RunbookStore } from '../runbooks/store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SnapshotsService } from '../snapshots/service';
-import { draftOf, impactOf, validateFor } from './apply';
-import { diffOf } from './diff';
+import { draftOf, validateFor } from './apply';
+import { previewOf } from './preview';
 import { ioOf, type ChangeCtx } from './context';
 import { DraftStore } from './drafts';
 import { startRestore } from './restore';
 import { summaryOf } from './export';
-import { exportChanges, listChanges } from './queries';
+import { exportChanges, listChanges, type WatchEventsOf } from './queries';
 import { ChangeService } from './service';
 import { ChangeStore } from './store';
 import { journalCommits } from './journal-commits';
@@ -32,6 +33,8 @@ export interface ChangesDeps {
   snapshots: SnapshotsService;
   runbooks: RunbookStore;
   workspace: WorkspaceFeature;
+  /** What the watch saw on a site in a time range, for the incident timeline (alerts feature). */
+  watchEventsOf?: WatchEventsOf;
   /** Where a damaged draft kept on this laptop only is reported (workspace files: the guard). */
   damage: DamageSink;
 }
@@ -43,6 +46,11 @@ export interface ChangesFeature extends Feature<
   statesOf(connectionId: string, siteId: string): Promise<ChangeState[]>;
   /** Resolves once every journal is loaded (the first pull of the team workspace waits for it). */
   ready: Promise<void>;
+  /**
+   * Whether this app wrote `target` (an apply, or a rollback that went through) at or after
+   * `since`: the watch tells a configuration changed by us from one changed outside the app.
+   */
+  wroteSince(key: SnapshotKey, since: string): Promise<boolean>;
   /** For rollouts, which drive each site's change through the same steps. */
   workflow: { service: ChangeService; drafts: DraftStore; ctx: ChangeCtx; ready: Promise<void> };
 }
@@ -148,6 +156,20 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
 
   return {
     ready,
+    async wroteSince(key, since) {
+      await ready;
+      return store
+        .all()
+        .some(
+          (c) =>
+            c.connectionId === key.connectionId &&
+            c.siteId === key.siteId &&
+            c.target === key.target &&
+            c.entries.some(
+              (e) => e.at >= since && (e.type === 'apply_done' || (e.type === 'rollback' && e.ok)),
+            ),
+        );
+    },
     workflow: { service, drafts, ctx, ready },
     async statesOf(connectionId, siteId) {
       await ready;
@@ -161,7 +183,12 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
             await service.start(
               { connectionId: i.connectionId, siteId: i.siteId, target: i.target },
               i.title,
-              { operation: i.operation, lockChoice: i.teamLock ?? {} },
+              {
+                operation: i.operation,
+                lockChoice: i.teamLock ?? {},
+                reason: i.reason,
+                ticket: i.ticket,
+              },
             )
           ).id,
         );
@@ -171,7 +198,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
         const s = await service.start(
           { connectionId: i.connectionId, siteId: i.siteId, target: NEW_WEBHOOK_TARGET },
           i.title ?? `New webhook ${i.body.name}`,
-          { operation: 'create', seed: i.body },
+          { operation: 'create', seed: i.body, reason: i.reason, ticket: i.ticket },
         );
         return view(s.id);
       },
@@ -184,6 +211,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
               { connectionId: i.connectionId, siteId: i.siteId, target: i.target },
               i.id ?? i.version,
               i.teamLock ?? {},
+              { reason: i.reason, ticket: i.ticket },
             )
           ).id,
         );
@@ -229,14 +257,7 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
         const draft = await draftOf(ctx, s).catch(() => undefined);
         if (!s.baseline || !draft)
           fail('validation', 'A preview needs a baseline and a saved draft.');
-        const io = ioOf(ctx, s);
-        const diff = diffOf(io, s.baseline.body, draft.body);
-        try {
-          const impact = await impactOf(io, s.baseline.body, draft.body);
-          return { diff, ...(impact ? { impact } : {}) };
-        } catch (error) {
-          return { diff, impactError: error instanceof Error ? error.message : String(error) };
-        }
+        return previewOf(ioOf(ctx, s), s.baseline.body, draft.body);
       },
       'changes.apply': async (i) => view((await service.apply(i.changeId)).id),
       'changes.test': async (i) => view((await service.test(i.changeId)).id),
@@ -250,6 +271,17 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
       },
       'changes.close': async (i) =>
         view((await service.close(i.changeId, i.outcome, i.note, i.overrideReason)).id),
+      'changes.endMonitoring': async (i) =>
+        view(
+          (
+            await service.endMonitoring(i.changeId, {
+              reason: i.reason,
+              ...(i.ticket ? { ticket: i.ticket } : {}),
+            })
+          ).id,
+        ),
+      'changes.acknowledge': async (i) =>
+        view((await service.acknowledge(i.changeId, i.items, i.reason)).id),
       'changes.rollback': async (i) => {
         await ready;
         return view(
@@ -266,7 +298,13 @@ export function createChangesFeature(deps: ChangesDeps): ChangesFeature {
       'changes.note': async (i) => view((await service.note(i.changeId, i.text)).id),
       'changes.export': async (i) => {
         await ready;
-        return exportChanges(i, store.all(), (c) => service.state(c), runbookOf);
+        return exportChanges(
+          i,
+          store.all(),
+          (c) => service.state(c),
+          runbookOf,
+          deps.watchEventsOf,
+        );
       },
     },
     close: () => service.shutdown(),

@@ -1,16 +1,30 @@
 import type { MonitorProgress } from '../../../shared/bridge/calls/changes';
-import { addEntries } from '../../../shared/domain/anomaly/counts';
-import { anomalyKey, detectAnomalies } from '../../../shared/domain/anomaly/detect';
+import {
+  anomalyKey,
+  detectAnomalies,
+  detectSilence,
+  SILENCE_FLOOR_MS,
+  uniqueAnomalies,
+} from '../../../shared/domain/anomaly/detect';
+import type { Anomaly, RateWindow } from '../../../shared/domain/anomaly/schema';
 import {
   GAP_ANOMALY_AFTER_MS,
   gapMinutesWithin,
   MAX_GAP_SHARE,
 } from '../../../shared/domain/workflow/monitor-gaps';
+import type { EndedEarly } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { errorText, ioOf, type ChangeCtx } from './context';
 import { targetName } from '../../../shared/domain/names/target-name';
 import { closeGap, freshEntries, gapMinutesSoFar, unreachableAnomaly } from './monitor-gap';
-import { loadTally, observedWindow, saveTally } from './monitor-tally';
+import {
+  countEntries,
+  loadTally,
+  observedWindow,
+  recentWindow,
+  saveTally,
+  type Tally,
+} from './monitor-tally';
 import { tallyPath } from '../workspace/layout';
 
 /** Poll often enough for a short window to have several looks, rarely enough for a 24 h one. */
@@ -81,6 +95,27 @@ export class MonitorRunner {
     this.ctx.emit('changes.monitor', this.latest);
   }
 
+  /**
+   * The anomaly rules on the whole window so far and on its last minutes (a rise mid-window is
+   * not averaged away), and silence measured from the last delivery seen.
+   */
+  private rules(baseline: RateWindow, p: Tally, now: Date): Anomaly[] {
+    const m = this.state().monitor!;
+    const recent = recentWindow(p, m.startedAt, now);
+    const quiet = detectSilence(
+      baseline,
+      p.lastSentAt,
+      m.startedAt,
+      now,
+      Math.max(SILENCE_FLOOR_MS, 2 * pollMs(m.windowMinutes)),
+    );
+    return [
+      ...detectAnomalies(baseline, observedWindow(p, m.startedAt, now)),
+      ...(recent ? detectAnomalies(baseline, recent) : []),
+      ...(quiet ? [quiet] : []),
+    ];
+  }
+
   /** Stops polling; `finish` journals the summary (fullWindow false when cut short). */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -97,7 +132,7 @@ export class MonitorRunner {
     try {
       const entries = await freshEntries(ioOf(this.ctx, s), s, p);
       if (entries.length) p.cursor = Math.max(p.cursor, ...entries.map((e) => e.id));
-      addEntries(p.counts, p.events, entries);
+      countEntries(p, entries, now);
       p.okPolls++;
       delete p.lastError;
       await closeGap(this.ctx, this.state(), p, now);
@@ -112,13 +147,14 @@ export class MonitorRunner {
     const observed = observedWindow(p, m.startedAt, now);
     // While the logs cannot be read the counts say nothing (zero seen is not zero sent): the
     // rate checks wait for the gap to close, and the gap itself becomes the anomaly.
-    const found = p.gap
-      ? p.anomalies.filter((a) => a.code !== 'logs_unreachable')
-      : detectAnomalies(baseline, observed);
+    // A deleted webhook delivering nothing is the change working, not a volume drop.
+    const found: Anomaly[] = [];
+    if (!p.gap && s.operation !== 'delete') found.push(...this.rules(baseline, p, now));
     if (p.gap && now.getTime() - Date.parse(p.gap.from) >= GAP_ANOMALY_AFTER_MS)
       found.push(unreachableAnomaly(p.gap, now));
-    const fresh = found.filter((a) => !p.notified.includes(anomalyKey(a)));
-    p.anomalies = found;
+    const fresh = uniqueAnomalies(found).filter((a) => !p.notified.includes(anomalyKey(a)));
+    // Once raised, an anomaly stays in the summary even if a later reading looks normal again.
+    p.anomalies = uniqueAnomalies([...found, ...p.anomalies]);
     p.notified.push(...fresh.map(anomalyKey));
     await saveTally(this.ctx.workspace.ws, this.file, p);
     if (fresh.length) {
@@ -146,7 +182,7 @@ export class MonitorRunner {
       checkedAt: now.toISOString(),
       baseline,
       observed,
-      anomalies: found,
+      anomalies: p.anomalies,
       ...(p.lastError ? { lastError: p.lastError } : {}),
       ...(p.gap ? { unreachableSince: p.gap.from } : {}),
       gapMinutes: gapMinutesSoFar(this.state(), p, now),
@@ -162,7 +198,7 @@ export class MonitorRunner {
    * Journals the monitoring summary once. `elapsed` says whether the window ran to its end; it is
    * a full window only if the logs were also read for at least 90% of it (MAX_GAP_SHARE).
    */
-  async finish(elapsed: boolean): Promise<void> {
+  async finish(elapsed: boolean, endedEarly?: EndedEarly): Promise<void> {
     if (!this.state().monitor || this.state().monitor!.summary) return;
     const p = await loadTally(this.ctx.workspace.ws, this.file, this.tallyWords);
     const now = this.ctx.now();
@@ -190,6 +226,7 @@ export class MonitorRunner {
         anomalies: p.anomalies,
         gaps: m.gaps,
         gapShare,
+        ...(endedEarly ? { endedEarly } : {}),
       },
     });
     this.ctx.emit('changes.changed', {

@@ -4,6 +4,7 @@ import type {
   ExportResult,
   changesCalls,
 } from '../../../shared/bridge/calls/changes';
+import type { WatchEvent } from '../../../shared/domain/alerts/schema';
 import type { Runbook } from '../../../shared/domain/workflow/runbook';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import { keyOf } from './context';
@@ -31,6 +32,14 @@ export function listChanges(all: ChangeState[], i: z.output<typeof ChangeFilter>
     .map(summaryOf);
 }
 
+/** What the watch saw on a site in a time range (the alerts feature answers it). */
+export type WatchEventsOf = (
+  connectionId: string,
+  siteId: string,
+  from: string,
+  to: string,
+) => Promise<WatchEvent[]>;
+
 type ExportInput = z.output<(typeof changesCalls)['changes.export']['input']>;
 
 /** One change, or every change of a site that has a line in a time range (an incident timeline). */
@@ -39,6 +48,7 @@ export async function exportChanges(
   all: ChangeState[],
   stateOf: (id: string) => ChangeState,
   runbookOf: (s: ChangeState) => Promise<Runbook>,
+  watchEventsOf: WatchEventsOf = () => Promise.resolve([]),
 ): Promise<z.input<typeof ExportResult>> {
   if ('changeId' in i) {
     const s = stateOf(i.changeId);
@@ -68,6 +78,7 @@ export async function exportChanges(
       c.siteId === r.siteId &&
       c.entries.some((e) => e.at >= r.from && e.at <= r.to),
   );
+  const seen = await watchEventsOf(r.connectionId, r.siteId, r.from, r.to);
   const stamp = (iso: string) => iso.slice(0, 16).replace(/[:T]/g, '');
   const name = `incident-${stamp(r.from)}-${stamp(r.to)}`;
   if (i.format === 'json')
@@ -83,6 +94,8 @@ export async function exportChanges(
             change: summaryOf(c),
             entries: c.entries.filter((e) => e.at >= r.from && e.at <= r.to),
           })),
+          /** What the app saw on the site: health flips, drift, outside changes, alerts. */
+          seen,
         },
         null,
         2,
@@ -92,6 +105,6 @@ export async function exportChanges(
     fileName: `${name}.md`,
     mime: 'text/markdown',
     count: list.length,
-    text: incidentMarkdown(list, r.from, r.to),
+    text: incidentMarkdown(list, r.from, r.to, seen),
   };
 }

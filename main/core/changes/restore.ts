@@ -19,6 +19,7 @@ export async function startRestore(
   key: SnapshotKey,
   ref: number | string,
   lockChoice: AcquireOptions = {},
+  why: { reason?: string | undefined; ticket?: string | undefined } = {},
 ): Promise<ChangeState> {
   const { snapshots } = service.ctx;
   const snap = await snapshots.store.get(key, ref);
@@ -66,6 +67,7 @@ export async function startRestore(
     restoreOf: src,
     operation,
     lockChoice,
+    ...why,
   });
 }
 

@@ -1,22 +1,28 @@
 import type { SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
+import { rollbackRecordTitle } from '../../../shared/domain/workflow/describe';
 import type { NewEntry, RollbackAction } from '../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../shared/domain/workflow/state';
 import type { Body } from '../targets/target-io';
 import { errorText, ioOf, keyOf, liveFor, type ChangeCtx } from './context';
 import { restoreForRollback } from './rollback-restore';
 
-/** The knob each rollback turns, per target kind (webhooks have `active`, the data layer `enabled`). */
+/**
+ * The knob each rollback turns, per target kind (webhooks have `active`, the data layer `enabled`).
+ * "Re-enable" and "Disable test mode" turn it back after the matching rollback.
+ */
 function switched(
   kind: 'provider' | 'webhook' | 'data-layer',
-  action: RollbackAction,
+  action: Exclude<RollbackAction, 'restore'>,
   body: Body,
 ): Body {
-  if (action === 'disable')
-    return kind === 'webhook' ? { ...body, active: false } : { ...body, enabled: false };
+  if (action === 'disable' || action === 'enable') {
+    const on = action === 'enable';
+    return kind === 'webhook' ? { ...body, active: on } : { ...body, enabled: on };
+  }
   if (kind !== 'provider')
     fail('validation', 'Only provider integrations have a test mode; disable it instead.');
-  return { ...body, testMode: true };
+  return { ...body, testMode: action === 'test_mode' };
 }
 
 /** Which version "Restore snapshot" restores: the one asked for, else the change's baseline, else the known-good. */
@@ -35,6 +41,16 @@ async function restoreVersion(
   return good;
 }
 
+/** The number of a version asked for by id (a colleague's version); one not found stays unnamed. */
+async function versionNumberOf(
+  ctx: ChangeCtx,
+  key: SnapshotKey,
+  ref: number | string | undefined,
+): Promise<number | undefined> {
+  if (typeof ref !== 'string') return ref;
+  return (await ctx.snapshots.store.get(key, ref).catch(() => undefined))?.version;
+}
+
 /**
  * One rollback, recorded in the change whether it worked or not. "Restore snapshot" puts a version
  * back (rollback-restore.ts: before snapshot, PUT with If-Match of a live read, after snapshot, the
@@ -48,9 +64,10 @@ export async function rollback(
 ): Promise<ChangeState> {
   const io = ioOf(ctx, s);
   let entry: NewEntry;
+  let tried: number | string | undefined;
   try {
     if (action === 'restore') {
-      const v = await restoreVersion(ctx, s, version);
+      const v = (tried = await restoreVersion(ctx, s, version));
       const r = await restoreForRollback(ctx, s, v);
       entry = {
         type: 'rollback',
@@ -66,7 +83,13 @@ export async function rollback(
       entry = { type: 'rollback', action, ok: true };
     }
   } catch (error) {
-    await ctx.store.append(s.id, { type: 'rollback', action, ok: false, error: errorText(error) });
+    await ctx.store.append(s.id, {
+      type: 'rollback',
+      action,
+      ok: false,
+      error: errorText(error),
+      ...(tried ? { restoredVersion: await versionNumberOf(ctx, keyOf(s), tried) } : {}),
+    });
     throw error;
   }
   return ctx.store.append(s.id, entry);
@@ -92,18 +115,19 @@ export async function rollbackRecord(
     operator: author.name,
     operatorEmail: author.email,
     laptop: ctx.workspace.laptop,
-    title: `Rollback: ${action}`,
+    title: rollbackRecordTitle(action, await versionNumberOf(ctx, key, version)),
     kind: 'rollback_only',
   });
   return ctx.store.serial(id, async () => {
     try {
       await rollback(ctx, ctx.store.get(id)!.state, action, version);
     } finally {
-      const s = ctx.store.get(id)!.state;
+      // A rollback that did not happen is closed as failed with its reason, never as "rolled back".
+      const failed = ctx.store.get(id)!.state.rollbacks.find((r) => !r.ok);
       await ctx.store.append(id, {
         type: 'closed',
-        outcome: 'rolled_back',
-        ...(s.rollbacks.some((r) => r.ok) ? {} : { note: 'the rollback failed' }),
+        outcome: failed ? 'rollback_failed' : 'rolled_back',
+        ...(failed ? { note: failed.error ?? 'the rollback failed' } : {}),
       });
     }
     return ctx.store.get(id)!.state;

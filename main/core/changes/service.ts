@@ -3,9 +3,11 @@ import type { ChangeView } from '../../../shared/bridge/calls/changes';
 import { targetKind, type SnapshotKey } from '../../../shared/bridge/calls/snapshots-types';
 import { fail } from '../../../shared/bridge/errors';
 import { isLegal, refusal, type Action } from '../../../shared/domain/workflow/actions';
+import { toAcknowledge } from '../../../shared/domain/workflow/acknowledge';
 import type {
+  CloseOutcome,
+  EndedEarly,
   Operation,
-  Outcome,
   RestoreSource,
   RollbackAction,
   RolloutLink,
@@ -150,11 +152,13 @@ export class ChangeService {
       operation?: Operation;
       seed?: Body;
       lockChoice?: AcquireOptions;
+      reason?: string | undefined;
+      ticket?: string | undefined;
       /** Set when the change is one site's step of a rollout. */
       rollout?: RolloutLink;
     } = {},
   ): Promise<ChangeState> {
-    const { restoreOf, operation = 'update', seed, rollout } = opts;
+    const { restoreOf, operation = 'update', seed, reason, ticket, rollout } = opts;
     if (operation !== 'update' && targetKind(key.target) !== 'webhook')
       fail(
         'validation',
@@ -206,6 +210,8 @@ export class ChangeService {
         ...(restoreOf ? { restoreOf } : {}),
         ...(rollout ? { rollout } : {}),
         operation,
+        ...(reason ? { reason } : {}),
+        ...(ticket ? { ticket } : {}),
       });
       if (!lock.confirmed)
         await this.ctx.store.append(id, {
@@ -322,20 +328,47 @@ export class ChangeService {
     runner.start();
   }
 
-  /** A rollback or a close ends monitoring early: the summary says it was cut short. */
-  private async endMonitor(id: string): Promise<void> {
+  /** A rollback or a close ends monitoring early: the summary says it was cut short (and why). */
+  private async endMonitor(id: string, endedEarly?: EndedEarly): Promise<void> {
     const runner = this.monitors.get(id);
     if (runner) {
       this.monitors.delete(id);
       await runner.stop();
     }
     const s = this.state(id);
-    if (s.monitor && !s.monitor.summary) await new MonitorRunner(this.ctx, id).finish(false);
+    if (s.monitor && !s.monitor.summary)
+      await new MonitorRunner(this.ctx, id).finish(false, endedEarly);
+  }
+
+  /**
+   * The emergency path: the operator ends the window before the business cycle. The reason is
+   * journaled first, then the summary (marked short, with the reason); the change may then close.
+   */
+  async endMonitoring(id: string, early: EndedEarly): Promise<ChangeState> {
+    await this.step(id, 'end_monitoring', (s) =>
+      this.ctx.store.append(s.id, { type: 'monitor_ended_early', ...early }),
+    );
+    await this.endMonitor(id, early);
+    return this.changed(this.state(id));
+  }
+
+  /** Journals that the operator has read these regressions/anomalies; only outstanding ones count. */
+  acknowledge(id: string, items: string[], reason: string): Promise<ChangeState> {
+    return this.step(id, 'acknowledge', (s) => {
+      const open = new Set(toAcknowledge(s));
+      const unknown = items.filter((i) => !open.has(i));
+      if (unknown.length)
+        fail(
+          'validation',
+          `Not an open regression or anomaly of this change (already acknowledged, or never raised): ${unknown[0]}`,
+        );
+      return this.ctx.store.append(s.id, { type: 'acknowledged', items, reason });
+    });
   }
 
   async close(
     id: string,
-    outcome: Outcome,
+    outcome: CloseOutcome,
     note: string | undefined,
     overrideReason?: string,
   ): Promise<ChangeState> {
@@ -347,6 +380,11 @@ export class ChangeService {
           : 'abandon';
     const s0 = this.state(id);
     if (!isLegal(s0, action)) fail('validation', refusal(s0, action) ?? 'not allowed');
+    // Abandoning is an exception to the runbook: it is written down with its reason.
+    if (outcome === 'abandoned' && (note ?? '').trim().length < 3)
+      fail('validation', 'Say why the change is abandoned: the reason goes into the journal.', {
+        issues: [{ path: 'note', message: 'say why, in a few words' }],
+      });
     if (outcome !== 'known_good') await this.endMonitor(id);
     return this.step(id, action, async (s) => {
       const closed = await closeChange(this.ctx, s, outcome, note, overrideReason);

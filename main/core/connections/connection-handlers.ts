@@ -1,11 +1,12 @@
 import type { CallContext, connectionCalls, HandlersOf } from '../../../shared/bridge';
 import type { ConnectionService } from './connection-service';
+import { saveCheckedSite } from './site-check';
 
-/** `connections.test` performs a real `GET .../integrations` for the site through the API client. */
-export type ConnectionTester = (
-  connectionId: string,
-  siteId: string,
-) => Promise<{ integrations: number }>;
+/**
+ * `connections.test` and the check of a new site perform a real, live `GET .../integrations` for
+ * the site through the API client; the answer is the providers it lists.
+ */
+export type ConnectionTester = (connectionId: string, siteId: string) => Promise<string[]>;
 
 export function createConnectionHandlers(
   service: ConnectionService,
@@ -17,15 +18,15 @@ export function createConnectionHandlers(
     'connections.remove': async ({ id }) => ({ removed: await service.remove(id) }),
     'connections.test': async ({ connectionId, siteId }) => {
       const started = performance.now();
-      const { integrations } = await test(connectionId, siteId);
+      const integrations = await test(connectionId, siteId);
       return {
         ok: true as const,
-        integrations,
+        integrations: integrations.length,
         durationMs: Math.round(performance.now() - started),
       };
     },
     'sites.list': () => Promise.resolve(service.listSites()),
-    'sites.save': (input) => Promise.resolve(service.saveSite(input)),
+    'sites.save': (input) => saveCheckedSite(service, test, input),
     'sites.remove': ({ id }) => Promise.resolve({ removed: service.removeSite(id) }),
   };
 }

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { SecretStore } from '../secrets/types';
 import type { SettingsStore } from '../settings/settings-store';
 import type { StoredConnection } from '../settings/schema';
+import { siteConflict } from './site-rules';
 
 export interface ResolvedConnection {
   profile: Connection;
@@ -178,6 +179,11 @@ export class ConnectionService {
     return true;
   }
 
+  /** The saved site with this local id, if any. */
+  site(id: string): Site | undefined {
+    return this.settings.snapshot.sites.find((s) => s.id === id);
+  }
+
   listSites(): Site[] {
     return this.settings.snapshot.sites;
   }
@@ -191,14 +197,8 @@ export class ConnectionService {
       label: input.label,
       siteId: input.siteId.toLowerCase(),
     };
-    const duplicate = this.settings.snapshot.sites.find(
-      (s) => s.id !== id && s.connectionId === site.connectionId && s.siteId === site.siteId,
-    );
-    if (duplicate)
-      throw new OpsFailure({
-        kind: 'validation',
-        message: `This site is already saved as "${duplicate.label}" on that connection.`,
-      });
+    const conflict = siteConflict(this.settings.snapshot.sites, site);
+    if (conflict) throw new OpsFailure({ kind: 'validation', message: conflict });
     this.settings.update((doc) => {
       const exists = doc.sites.some((s) => s.id === id);
       return {
@@ -223,15 +223,12 @@ export class ConnectionService {
         siteId: input.siteId.toLowerCase(),
       };
     });
-    const seen = new Set(this.settings.snapshot.sites.map((s) => `${s.connectionId}/${s.siteId}`));
+    const taken = [...this.settings.snapshot.sites];
     for (const site of sites) {
-      const key = `${site.connectionId}/${site.siteId}`;
-      if (seen.has(key))
-        throw new OpsFailure({
-          kind: 'validation',
-          message: `Site ${site.siteId} is already saved on that connection.`,
-        });
-      seen.add(key);
+      const conflict = siteConflict(taken, site);
+      if (conflict)
+        throw new OpsFailure({ kind: 'validation', message: `Site ${site.siteId}: ${conflict}` });
+      taken.push(site);
     }
     if (sites.length) this.settings.update((doc) => ({ ...doc, sites: [...doc.sites, ...sites] }));
     return sites;

@@ -1,8 +1,9 @@
-import { OpsFailure, SiteId, type Emit, type Fetched } from '../../../shared/bridge';
+import { OpsFailure, SiteId, type Emit, type Fetched, type Site } from '../../../shared/bridge';
 
 import type { SiteImportOutcome } from '../../../shared/bridge/calls/fleet';
 import type { IntegrationResource } from '../../../shared/contract';
 import type { ConnectionService } from '../connections/connection-service';
+import { siteConflict } from '../connections/site-rules';
 import { withPriority } from '../scheduler/priority';
 
 export interface ImportDeps {
@@ -17,14 +18,12 @@ export interface ImportDeps {
 type Row = { line: number; siteId: string; label: string };
 type Checked = Omit<SiteImportOutcome, 'key'>;
 
-/** Refusals that need no request: not an id, listed twice, already saved. */
+/**
+ * Refusals that need no request: not an id, listed twice, or refused by the single add's rule (a
+ * site id saved once and a label naming one site per connection, rows of this import included).
+ */
 function precheck(connections: ConnectionService, connectionId: string, rows: readonly Row[]) {
-  const saved = new Map(
-    connections
-      .listSites()
-      .filter((s) => s.connectionId === connectionId)
-      .map((s) => [s.siteId, s.label]),
-  );
+  const taken: Site[] = [...connections.listSites()];
   const firstLine = new Map<string, number>();
   return rows.map((row): Checked | Row => {
     const id = row.siteId.trim().toLowerCase();
@@ -38,9 +37,9 @@ function precheck(connections: ConnectionService, connectionId: string, rows: re
     if (twice !== undefined)
       return { ...base, outcome: 'duplicate', message: `Listed twice: already on line ${twice}.` };
     firstLine.set(id, row.line);
-    const as = saved.get(id);
-    if (as !== undefined)
-      return { ...base, outcome: 'duplicate', message: `Already saved as "${as}".` };
+    const conflict = siteConflict(taken, { connectionId, label, siteId: id });
+    if (conflict) return { ...base, outcome: 'duplicate', message: conflict };
+    taken.push({ id: `line-${row.line}`, connectionId, label, siteId: id });
     return base;
   });
 }

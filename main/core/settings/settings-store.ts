@@ -74,10 +74,12 @@ export class SettingsStore {
     return next;
   }
 
+  /** Changes the fields `patch` names and only those (a field given as undefined is left alone). */
   updateSettings(patch: Partial<Settings>): Settings {
+    const named = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     return this.update((doc) => ({
       ...doc,
-      settings: Settings.parse({ ...doc.settings, ...patch }),
+      settings: Settings.parse({ ...doc.settings, ...named }),
     })).settings;
   }
 }

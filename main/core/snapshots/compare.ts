@@ -3,7 +3,7 @@ import type { LogEntry } from '../../../shared/contract';
 import {
   diffIntegration,
   diffResource,
-  trafficFromLogs,
+  evidenceFromLogs,
   type ConfigDiff,
 } from '../../../shared/domain/diff';
 
@@ -19,13 +19,5 @@ export function compareBodies(
 ): ConfigDiff {
   const kind = targetKind(key.target);
   if (kind !== 'provider') return diffResource(kind, before, after);
-  const evidence = logs
-    ? {
-        traffic: trafficFromLogs(logs),
-        samples: logs
-          .filter((e) => e.payload && e.status !== 'filtered')
-          .map((e) => ({ event: e.event, payload: e.payload })),
-      }
-    : {};
-  return diffIntegration(before, after, evidence);
+  return diffIntegration(before, after, logs ? evidenceFromLogs(logs) : {});
 }

@@ -18,16 +18,29 @@ export async function checkDrift(
   recentLogs: (key: SnapshotKey) => Promise<LogEntry[] | undefined>,
   now: Date,
 ): Promise<DriftReport> {
-  const key = io.key;
-  const knownGood = await store.knownGood(key);
   const live = await io.read('live');
-  const liveBody = snapshotBody(key.target, live.body);
+  return driftOfBody(store, io.key, live.body, () => recentLogs(io.key), now);
+}
+
+/**
+ * Drift of a live body the caller has just read live (the watch reads every target of a site in
+ * one list, and must not read each one again). Logs for the diff's flags are read only on drift.
+ */
+export async function driftOfBody(
+  store: SnapshotStore,
+  key: SnapshotKey,
+  liveRaw: Record<string, unknown>,
+  recentLogs: () => Promise<LogEntry[] | undefined>,
+  now: Date,
+): Promise<DriftReport> {
+  const knownGood = await store.knownGood(key);
+  const liveBody = snapshotBody(key.target, liveRaw);
   const liveSha256 = sha256Of(liveBody);
   const base = { checkedAt: now.toISOString(), liveSha256 };
   if (!knownGood) return { ...base, drifted: false };
   if (knownGood.sha256 === liveSha256) return { ...base, knownGood, drifted: false };
   const good = await store.get(key, knownGood.id);
-  const diff = compareBodies(key, good.body, liveBody, await recentLogs(key));
+  const diff = compareBodies(key, good.body, liveBody, await recentLogs());
   return diff.identical
     ? { ...base, knownGood, drifted: false }
     : { ...base, knownGood, drifted: true, diff };

@@ -116,6 +116,15 @@ export const TallyFile = z.object({
   lastOkAt: z.string().optional(),
   /** The gap in progress: since when the logs could not be read, and why (journaled on close). */
   gap: z.object({ from: z.string(), reason: z.string() }).optional(),
+  /**
+   * Counts per minute (by log time) of the last RECENT_MINUTES: a rise in the middle of a long
+   * window shows here at full strength instead of being averaged away by the hours before it.
+   */
+  recent: z
+    .array(z.object({ minute: z.number().int(), counts: StatusCounts, events: EventCounts }))
+    .default([]),
+  /** The newest delivery seen (a `sent` entry): silence is measured from it. */
+  lastSentAt: z.string().optional(),
 });
 export type TallyFile = z.infer<typeof TallyFile>;
 

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import {
   STEP_TITLES,
   STEPS,
+  statusWords,
   stepIndex,
   type ChangeState,
   type Step,
@@ -24,6 +25,7 @@ import { HealthStep } from './steps/HealthStep';
 import { MonitorStep } from './steps/MonitorStep';
 import { TestStep } from './steps/TestStep';
 import { Timeline } from './Timeline';
+import { AbandonChange } from './emergency/AbandonChange';
 
 const BODY: Record<Step, (p: { s: ChangeState }) => ReactNode> = {
   baseline: BaselineStep,
@@ -43,7 +45,7 @@ function phase(s: ChangeState, step: Step): 'done' | 'current' | 'pending' {
 
 /** One change: the six steps in order (only the current one is actionable), rollback, timeline, exports. */
 export function ChangeDetail({ id }: { id: string }) {
-  const { state: s, view, error, busy, legal, open, reload, run } = useChange();
+  const { state: s, view, error, busy, legal, open, reload } = useChange();
   const { names } = useWebhookList(s && { connectionId: s.connectionId, siteId: s.siteId });
   useEffect(() => open(id), [id, open]);
   if (!s || s.id !== id)
@@ -61,24 +63,22 @@ export function ChangeDetail({ id }: { id: string }) {
           <h2 className="h1-like">{s.title ?? `Change on ${targetName(s.target, names)}`}</h2>
           <p className="small muted">
             {s.id} · {targetName(s.target, names)} · {s.operator || 'no operator name'} · started{' '}
-            <Time at={s.startedAt} /> ·{' '}
-            {s.open
-              ? `open at ${STEP_TITLES[s.step]}`
-              : `closed (${s.outcome?.replace('_', ' ') ?? ''})`}
+            <Time at={s.startedAt} /> · {statusWords({ ...s, endedEarly: !!s.endedEarly })}
+            {s.reason ? ` · reason: ${s.reason}` : ''}
+            {s.ticket ? (
+              <>
+                {' '}
+                · ticket{' '}
+                <a href={s.ticket} target="_blank" rel="noreferrer">
+                  {s.ticket}
+                </a>
+              </>
+            ) : null}
           </p>
         </div>
         <div className="row">
           <ExportButtons scope={{ changeId: s.id }} label="Export this change" />
-          {s.open && legal.includes('abandon') && (
-            <button
-              type="button"
-              onClick={() =>
-                void run('Abandoning', 'changes.close', { changeId: s.id, outcome: 'abandoned' })
-              }
-            >
-              Abandon change
-            </button>
-          )}
+          {s.open && legal.includes('abandon') && <AbandonChange s={s} />}
           <a className="button" href="#/changes">
             Journal
           </a>

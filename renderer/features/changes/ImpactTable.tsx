@@ -31,20 +31,30 @@ export function ImpactTable({ impact }: { impact: ImpactPreview }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.event} className={r.after.sent < r.before.sent ? 'row-warn' : ''}>
-                <th scope="row">{r.event}</th>
-                <td>
-                  {r.before.sent} → {r.after.sent}
-                </td>
-                <td>
-                  {r.before.filtered} → {r.after.filtered}
-                </td>
-                <td>
-                  {r.before.skipped} → {r.after.skipped}
-                </td>
-              </tr>
-            ))}
+            {rows.map((r) =>
+              r.notPreviewable ? (
+                // No invented counts: the logs cannot say what the new filter would do.
+                <tr key={r.event} className="row-unknown">
+                  <th scope="row">{r.event}</th>
+                  <td colSpan={3} data-testid="not-previewable">
+                    {r.notPreviewable.message}
+                  </td>
+                </tr>
+              ) : (
+                <tr key={r.event} className={r.after.sent < r.before.sent ? 'row-warn' : ''}>
+                  <th scope="row">{r.event}</th>
+                  <td>
+                    {r.before.sent} → {r.after.sent}
+                  </td>
+                  <td>
+                    {r.before.filtered} → {r.after.filtered}
+                  </td>
+                  <td>
+                    {r.before.skipped} → {r.after.skipped}
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       )}

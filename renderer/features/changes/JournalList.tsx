@@ -4,7 +4,6 @@ import { PROVIDER_KEYS } from '../../../shared/contract';
 import { plural, targetName } from '../../../shared/domain/names';
 import { useBridgeQuery } from '../../data/use-bridge-query';
 import { useWebhookList } from '../webhooks/use-webhooks';
-import { STEP_TITLES } from '../../../shared/domain/workflow';
 import type { Target } from '../../app/target';
 import { Time } from '../../ui/Time';
 import { ExportButtons } from './ExportButtons';
@@ -146,13 +145,12 @@ export function JournalList({
                     ? r.open
                       ? 'damaged journal · holds the lock'
                       : 'damaged journal · abandoned'
-                    : r.open
-                      ? `open · ${STEP_TITLES[r.step]}`
-                      : (r.outcome ?? '').replace('_', ' ')}
+                    : r.status}
                 </td>
                 <td>
                   {r.anomalies ? `${plural(r.anomalies, 'anomaly', 'anomalies')} ` : ''}
                   {r.rollbacks ? plural(r.rollbacks, 'rollback') : ''}
+                  {r.failedRollbacks ? ` (${r.failedRollbacks} failed)` : ''}
                 </td>
               </tr>
             ))}

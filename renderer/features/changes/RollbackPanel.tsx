@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BridgeError } from '../../../shared/bridge';
 import { rollbackLabel } from '../../../shared/domain/names';
 import {
@@ -14,12 +14,23 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useWriteScope, writeQuestion } from '../environment/environment';
 import { useWebhookList } from '../webhooks/use-webhooks';
 import { RollbackResult } from './RollbackResult';
+import { useBridgeQuery } from '../../data/use-bridge-query';
+import { DiffView } from '../snapshots/DiffView';
+import { KnownGoodFacts } from '../snapshots/KnownGoodFacts';
 
 function consequence(action: RollbackAction, target: string): string {
   if (action === 'restore')
-    return 'PUTs the baseline (or the last known-good) snapshot back, then runs the mandatory test again.';
+    return "PUTs a snapshot back (the change's baseline, outside a change the known-good), then runs the mandatory test again.";
   if (action === 'test_mode')
     return 'Sets testMode: true. Events are logged but not sent, while you investigate.';
+  if (action === 'test_mode_off') return 'Sets testMode: false. Events are sent again.';
+  if (action === 'enable') {
+    if (target.startsWith('webhook:'))
+      return 'Sets active: true. Deliveries go to this webhook again.';
+    if (target === 'data-layer')
+      return 'Sets enabled: true. The site collects data-layer events again.';
+    return 'Sets enabled: true. Events are forwarded to this provider again.';
+  }
   if (target.startsWith('webhook:'))
     return 'Sets active: false. No delivery goes to this webhook until it is activated again.';
   if (target === 'data-layer')
@@ -28,6 +39,32 @@ function consequence(action: RollbackAction, target: string): string {
 }
 
 type RollbackEntry = Extract<JournalEntry, { type: 'rollback' }>;
+
+/** What a page knows of the target's switches (a webhook's `active` is its `enabled`). */
+export interface LiveSwitches {
+  enabled?: boolean | undefined;
+  testMode?: boolean | undefined;
+}
+
+/**
+ * The controls for the target as it is now: after "Disable" (this panel's last action, or the live
+ * read) the same place offers "Re-enable"; after "Enable test mode", "Disable test mode".
+ */
+export function rollbackActions(
+  target: string,
+  live: LiveSwitches | undefined,
+  done: Pick<RollbackEntry, 'action' | 'ok'> | undefined,
+): RollbackAction[] {
+  const last = done?.ok ? done.action : undefined;
+  const off = last === 'disable' || (last !== 'enable' && live?.enabled === false);
+  const testing = last === 'test_mode' || (last !== 'test_mode_off' && live?.testMode === true);
+  const provider = !target.startsWith('webhook:') && target !== 'data-layer';
+  return [
+    off ? 'enable' : 'disable',
+    ...(provider ? [testing ? ('test_mode_off' as const) : ('test_mode' as const)] : []),
+    'restore',
+  ];
+}
 
 /**
  * The three rollback controls, one click plus one confirmation each, with the runbook's "when" for
@@ -41,6 +78,8 @@ export default function RollbackPanel({
   changeId,
   runbook,
   version,
+  live,
+  requested,
   onDone,
 }: {
   connectionId: string;
@@ -50,6 +89,10 @@ export default function RollbackPanel({
   runbook?: Runbook | undefined;
   /** The snapshot version "Restore snapshot" restores (default: the change's baseline, else known-good). */
   version?: number | undefined;
+  /** The target's live switches, when the page has read them: an undo is offered for each one off. */
+  live?: LiveSwitches | undefined;
+  /** Open this rollback's confirmation at once (the command palette); nothing is sent unasked. */
+  requested?: RollbackAction | undefined;
   onDone?(): void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -59,10 +102,13 @@ export default function RollbackPanel({
   const scope = useWriteScope(connectionId, siteId);
   const { names } = useWebhookList({ connectionId, siteId });
   const client = useQueryClient();
-  const actions: RollbackAction[] =
-    target.startsWith('webhook:') || target === 'data-layer'
-      ? ['disable', 'restore']
-      : ['disable', 'test_mode', 'restore'];
+  const actions = rollbackActions(target, live, done);
+  // Outside a change (and without a version asked for) Restore puts the known-good back: name it.
+  const restoresKnownGood = !changeId && !version;
+  const drift = useBridgeQuery(
+    'snapshots.drift',
+    restoresKnownGood ? { connectionId, siteId, target } : undefined,
+  ).data;
 
   async function rollBack(asked: RollbackAction) {
     const label = rollbackLabel(asked, target, names);
@@ -71,6 +117,20 @@ export default function RollbackPanel({
       message: (
         <>
           <p>{consequence(asked, target)}</p>
+          {asked === 'restore' && restoresKnownGood && drift?.knownGood && (
+            <>
+              <KnownGoodFacts meta={drift.knownGood} />
+              {drift.diff ? (
+                <DiffView
+                  diff={drift.diff}
+                  beforeLabel={`known-good v${drift.knownGood.version}`}
+                  afterLabel="live"
+                />
+              ) : (
+                <p className="small muted">Live matches it already.</p>
+              )}
+            </>
+          )}
           <p className="muted small">
             Connection {scope.connectionName}. The rollback is recorded in the change journal.
           </p>
@@ -98,6 +158,13 @@ export default function RollbackPanel({
     setDone(last);
     onDone?.();
   }
+
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!requested || asked.current || !actions.includes(requested)) return;
+    asked.current = true;
+    void rollBack(requested);
+  });
 
   return (
     <section className="card rollback-panel" aria-labelledby="rollback-title">

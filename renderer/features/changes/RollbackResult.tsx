@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../../shared/domain/workflow';
+import type { JournalEntry, RollbackAction } from '../../../shared/domain/workflow';
 import { rollbackLabel, type WebhookNames } from '../../../shared/domain/names';
 import { Notice } from '../../ui/Notice';
 import { TestResultView } from '../../ui/TestResultView';
@@ -6,9 +6,11 @@ import { DriftBadge } from '../snapshots/DriftBadge';
 
 type RollbackEntry = Extract<JournalEntry, { type: 'rollback' }>;
 
-const NO_TEST: Record<'disable' | 'test_mode', string> = {
+const NO_TEST: Record<Exclude<RollbackAction, 'restore'>, string> = {
   disable: 'No test: with the target disabled nothing is sent, so there is nothing to test.',
   test_mode: 'No test needed: in test mode events are logged and not sent.',
+  enable: 'No test ran: run the test above to check that deliveries go through again.',
+  test_mode_off: 'No test ran: run the test above to check that deliveries go through again.',
 };
 
 /**

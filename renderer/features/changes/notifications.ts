@@ -1,4 +1,5 @@
 import { on } from '../../bridge';
+import { showWebNotification } from '../../ui/web-notification';
 
 let started = false;
 
@@ -11,17 +12,7 @@ let started = false;
 export function startAnomalyNotifications(): void {
   if (started || typeof window === 'undefined' || window.ops) return;
   started = true;
-  on('changes.anomaly', (e) => {
-    if (!('Notification' in window)) return;
-    const show = () => {
-      const n = new Notification(e.title, { body: e.body, tag: `anomaly-${e.changeId}` });
-      n.onclick = () => {
-        window.focus();
-        location.hash = `#/changes/${e.changeId}`;
-      };
-    };
-    if (Notification.permission === 'granted') show();
-    else if (Notification.permission === 'default')
-      void Notification.requestPermission().then((p) => p === 'granted' && show());
-  });
+  on('changes.anomaly', (e) =>
+    showWebNotification(e.title, e.body, `anomaly-${e.changeId}`, `#/changes/${e.changeId}`),
+  );
 }

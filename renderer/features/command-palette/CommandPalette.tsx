@@ -2,6 +2,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { ROUTES } from '../../app/routes';
 import { useRefresh } from '../../app/refresh-store';
 import { useRouter } from '../../app/router-store';
+import { useSession } from '../../app/session-store';
 import { useThemeChoice } from '../../app/theme';
 import { Dialog } from '../../ui/Dialog';
 import { buildCommands, matchCommands } from './commands';
@@ -17,10 +18,20 @@ export function CommandPalette() {
   const refresh = useRefresh((s) => s.bump);
   const setTheme = useThemeChoice((s) => s.setChoice);
 
+  const sites = useSession((s) => s.sites);
+  const selectSite = useSession((s) => s.selectSite);
   const all = useMemo(
     () =>
-      buildCommands({ routes: ROUTES, navigate, refresh, setTheme, showHelp: () => setHelp(true) }),
-    [navigate, refresh, setTheme, setHelp],
+      buildCommands({
+        routes: ROUTES,
+        navigate,
+        refresh,
+        setTheme,
+        showHelp: () => setHelp(true),
+        sites,
+        selectSite,
+      }),
+    [navigate, refresh, setTheme, setHelp, sites, selectSite],
   );
   const shown = matchCommands(all, query).slice(0, 12);
   const current = Math.min(active, shown.length - 1);

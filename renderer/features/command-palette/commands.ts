@@ -14,7 +14,18 @@ export interface CommandDeps {
   refresh(): void;
   setTheme(choice: 'light' | 'dark' | 'system'): void;
   showHelp(): void;
+  /** The saved sites, to switch to any of them. */
+  sites?: { id: string; label: string }[];
+  selectSite?(id: string): void;
 }
+
+/** Rollbacks the palette opens on a provider's page; the page still asks before anything is sent. */
+const PALETTE_ROLLBACKS = [
+  ['disable', (name: string) => `Disable ${name}…`],
+  ['test_mode', (name: string) => `Enable test mode on ${name}…`],
+  ['restore', (name: string) => `Restore snapshot of ${name}…`],
+  ['enable', (name: string) => `Re-enable ${name}…`],
+] as const;
 
 /** Everything the palette offers: screens, each provider's page and its Start change, and frame actions. */
 export function buildCommands(d: CommandDeps): Command[] {
@@ -39,9 +50,26 @@ export function buildCommands(d: CommandDeps): Command[] {
       run: () => d.navigate(`providers/${p}/edit`),
     },
   ]);
+  // Each lands on the provider page with that rollback's confirmation open (one more click sends it).
+  const rollbacks = PROVIDER_KEYS.flatMap((p) =>
+    PALETTE_ROLLBACKS.map(([action, label]) => ({
+      id: `rollback:${p}:${action}`,
+      label: label(targetName(p)),
+      hint: `rollback ${p}`,
+      run: () => d.navigate(`providers/${p}/rollback/${action}`),
+    })),
+  );
+  const sites = (d.sites ?? []).map((s) => ({
+    id: `site:${s.id}`,
+    label: `Switch to site ${s.label}`,
+    hint: 'site',
+    run: () => d.selectSite?.(s.id),
+  }));
   return [
     ...screens,
     ...providers,
+    ...rollbacks,
+    ...sites,
     { id: 'refresh', label: 'Refresh data', hint: 'r', run: d.refresh },
     { id: 'theme:light', label: 'Theme: light', run: () => d.setTheme('light') },
     { id: 'theme:dark', label: 'Theme: dark', run: () => d.setTheme('dark') },

@@ -52,7 +52,9 @@ export default function DataLayerScreen() {
       )}
       {!live && !error && <Busy busy label="Loading the data layer…" />}
       {live && <DataLayerValues live={live} />}
-      {live && <TargetRollback target={t.target} subject="data-layer" onDone={refresh} />}
+      {live && (
+        <TargetRollback target={t.target} subject="data-layer" live={live} onDone={refresh} />
+      )}
     </section>
   );
 }

@@ -15,6 +15,7 @@ export const STORE_NAMES: Record<DamagedStore, string> = {
   sandbox: 'Sandbox data',
   'damage-log': 'Damage notices',
   workspace: 'Team workspace',
+  alerts: 'Alerts',
   rollouts: 'Rollout journal',
 };
 

@@ -1,6 +1,7 @@
+import type { RollbackAction } from '../../../shared/domain/workflow';
 import type { Target } from '../../app/target';
 import { useBridgeQuery } from '../../data/use-bridge-query';
-import { RollbackPanel } from '../changes/RollbackPanel';
+import { RollbackPanel, type LiveSwitches } from '../changes/RollbackPanel';
 
 /**
  * The runbook's rollback controls, one click plus one confirmation from the provider (or webhook,
@@ -9,10 +10,14 @@ import { RollbackPanel } from '../changes/RollbackPanel';
 export function TargetRollback({
   target,
   subject,
+  live,
+  requested,
   onDone,
 }: {
   target: Target;
   subject: string;
+  live?: LiveSwitches | undefined;
+  requested?: RollbackAction | undefined;
   onDone(): void;
 }) {
   const { connectionId, siteId } = target;
@@ -24,6 +29,8 @@ export function TargetRollback({
       siteId={siteId}
       target={subject}
       runbook={runbook}
+      live={live}
+      requested={requested}
       onDone={onDone}
     />
   );

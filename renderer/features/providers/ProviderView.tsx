@@ -11,7 +11,9 @@ import { StartChangeButton } from '../changes/StartChangeButton';
 import { DriftBadge } from '../snapshots/DriftBadge';
 import { ConfigCard } from './ConfigCard';
 import { MappingTable } from './MappingTable';
+import type { RollbackAction } from '../../../shared/domain/workflow';
 import { TargetRollback } from './ProviderRollback';
+import { ProviderHealthCard } from './ProviderHealthCard';
 import { RulesCard } from './RulesCard';
 import { TestCard } from './TestCard';
 
@@ -25,9 +27,11 @@ const LogPanel = lazy(() => import('../logs/LogPanel'));
 export function ProviderView({
   provider,
   editRequested = false,
+  rollbackRequested,
 }: {
   provider: ProviderKey;
   editRequested?: boolean;
+  rollbackRequested?: RollbackAction | undefined;
 }) {
   const t = useTarget();
   const key = targetKey(t?.target);
@@ -87,11 +91,18 @@ export function ProviderView({
       {!integration && !live.error && <p className="muted">Loading…</p>}
       {integration && (
         <>
+          <ProviderHealthCard target={t.target} provider={provider} />
           <div className="two-col">
             <ConfigCard provider={provider} integration={integration} />
             <TestCard key={`${key}/${provider}`} target={t.target} provider={provider} />
           </div>
-          <TargetRollback target={t.target} subject={provider} onDone={refresh} />
+          <TargetRollback
+            target={t.target}
+            subject={provider}
+            live={integration}
+            requested={rollbackRequested}
+            onDone={refresh}
+          />
           <MappingTable
             mapping={integration.eventMapping}
             defaults={defaults.data?.data}

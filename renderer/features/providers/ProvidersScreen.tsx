@@ -1,5 +1,6 @@
 import { PROVIDER_KEYS, ProviderKey } from '../../../shared/contract';
 import { targetName } from '../../../shared/domain/names';
+import { RollbackAction } from '../../../shared/domain/workflow';
 import { useRouter } from '../../app/router-store';
 import { ProviderView } from './ProviderView';
 
@@ -12,6 +13,8 @@ export default function ProvidersScreen() {
   const parsed = ProviderKey.safeParse(segments[1]);
   const provider = parsed.success ? parsed.data : 'ga4';
   const editing = segments[2] === 'edit';
+  // #/providers/<p>/rollback/<action> (the command palette): that rollback's confirmation opens.
+  const rollback = segments[2] === 'rollback' ? RollbackAction.safeParse(segments[3]) : undefined;
   return (
     <section className="screen" aria-labelledby="providers-title">
       <h1 id="providers-title" className="visually-hidden">
@@ -24,7 +27,12 @@ export default function ProvidersScreen() {
           </a>
         ))}
       </nav>
-      <ProviderView key={provider} provider={provider} editRequested={editing} />
+      <ProviderView
+        key={provider}
+        provider={provider}
+        editRequested={editing}
+        rollbackRequested={rollback?.success ? rollback.data : undefined}
+      />
     </section>
   );
 }

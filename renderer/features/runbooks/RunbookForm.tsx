@@ -1,9 +1,8 @@
 import { rollbackLabel, targetName } from '../../../shared/domain/names';
 import { useState } from 'react';
 import {
-  ROLLBACK_LABELS,
+  RollbackControlKind,
   type EscalationContact,
-  type RollbackAction,
   type Runbook,
   type RunbookFields,
 } from '../../../shared/domain/workflow';
@@ -126,12 +125,12 @@ export function RunbookForm({
                   setF({
                     ...f,
                     rollbackControls: f.rollbackControls.map((x, j) =>
-                      j === i ? { ...x, control: e.target.value as RollbackAction } : x,
+                      j === i ? { ...x, control: e.target.value as RollbackControlKind } : x,
                     ),
                   })
                 }
               >
-                {(Object.keys(ROLLBACK_LABELS) as RollbackAction[]).map((k) => (
+                {RollbackControlKind.options.map((k) => (
                   <option key={k} value={k}>
                     {rollbackLabel(k, runbook.target)}
                   </option>

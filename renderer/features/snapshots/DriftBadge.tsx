@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SnapshotTarget } from '../../../shared/bridge/calls/snapshots-types';
 import { useBridgeQuery } from '../../data/use-bridge-query';
 import { DiffView } from './DiffView';
+import { RestoreKnownGood } from './RestoreKnownGood';
 
 const RECHECK_MS = 60_000;
 
@@ -73,6 +74,13 @@ export function DriftBadge({
             diff={report.diff}
             beforeLabel={`known-good v${kg.version}`}
             afterLabel="live"
+          />
+          <RestoreKnownGood
+            connectionId={connectionId}
+            siteId={siteId}
+            target={target}
+            knownGood={kg}
+            diff={report.diff}
           />
         </div>
       )}

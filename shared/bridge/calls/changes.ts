@@ -3,7 +3,16 @@ import { Anomaly, RateWindow } from '../../domain/anomaly/schema';
 import { WebhookBody } from '../../contract/webhooks';
 import { ConfigDiff } from '../../domain/diff/schema';
 import { ImpactPreview } from '../../domain/impact/schema';
-import { JournalEntry, Outcome, RollbackAction, Step } from '../../domain/workflow/entries';
+import {
+  CloseOutcome,
+  EndedEarly,
+  JournalEntry,
+  Outcome,
+  Reason,
+  RollbackAction,
+  Step,
+  TicketLink,
+} from '../../domain/workflow/entries';
 import { Runbook } from '../../domain/workflow/runbook';
 import { call } from '../define';
 import { ErrorIssue } from '../errors';
@@ -21,6 +30,11 @@ const TeamLockChoice = z
   .optional();
 
 const Site = z.object({ connectionId: LocalId, siteId: SiteId });
+/** Every change may say why it is made and link its incident or ticket, from its start. */
+const WhyFields = {
+  reason: z.string().trim().max(500).optional(),
+  ticket: TicketLink.optional(),
+};
 const ById = z.object({ changeId: ChangeId });
 
 /** A draft body: any JSON object (validated per target when saved, so half-typed drafts survive). */
@@ -78,8 +92,13 @@ export const ChangeSummary = z.object({
   step: Step,
   open: z.boolean(),
   outcome: Outcome.optional(),
+  /** The status in words (shared/domain/workflow/describe.ts), the same on screen and in exports. */
+  status: z.string(),
+  /** Monitoring was ended early by the operator: the business cycle was not watched. */
+  endedEarly: z.boolean(),
   anomalies: z.number().int(),
   rollbacks: z.number().int(),
+  failedRollbacks: z.number().int(),
   /** Its journal could not be read back (see `changes.damaged`); it still holds the lock. */
   damaged: z.boolean().optional(),
 });
@@ -122,6 +141,7 @@ export const changesCalls = {
       title: z.string().trim().max(200).optional(),
       teamLock: TeamLockChoice,
       operation: z.enum(['update', 'delete']).default('update'),
+      ...WhyFields,
     }),
     ChangeView,
   ),
@@ -130,7 +150,11 @@ export const changesCalls = {
    * webhook; Apply creates it, then its mandatory test, health and monitoring of its deliveries.
    */
   'changes.startWebhookCreate': call(
-    Site.extend({ body: WebhookBody, title: z.string().trim().max(200).optional() }),
+    Site.extend({
+      body: WebhookBody,
+      title: z.string().trim().max(200).optional(),
+      ...WhyFields,
+    }),
     ChangeView,
   ),
   /**
@@ -144,6 +168,7 @@ export const changesCalls = {
       version: VersionNo,
       id: VersionId.optional(),
       teamLock: TeamLockChoice,
+      ...WhyFields,
     }),
     ChangeView,
   ),
@@ -164,10 +189,22 @@ export const changesCalls = {
    */
   'changes.close': call(
     ById.extend({
-      outcome: Outcome,
+      outcome: CloseOutcome,
+      /** Required to abandon a change: the reason is journaled. */
       note: z.string().trim().max(4000).optional(),
-      overrideReason: z.string().trim().min(3, 'say why, in a few words').max(500).optional(),
+      overrideReason: Reason.optional(),
     }),
+    ChangeView,
+  ),
+  /**
+   * The emergency path: ends the monitoring window now, before the business cycle, with the
+   * operator's reason (and ticket). The change may then close; the window is recorded as short and
+   * the checklist counts it as "monitored: ended early" (not met).
+   */
+  'changes.endMonitoring': call(ById.extend(EndedEarly.shape), ChangeView),
+  /** Journals that the operator has read these regressions and anomalies, and why they may pass. */
+  'changes.acknowledge': call(
+    ById.extend({ items: z.array(z.string().max(1000)).min(1).max(100), reason: Reason }),
     ChangeView,
   ),
   /** From a change, or from a provider page (recorded in the open change, or in a rollback record). */

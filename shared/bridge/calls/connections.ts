@@ -120,6 +120,15 @@ export const Site = z.object({
 export type Site = z.infer<typeof Site>;
 export const SiteInput = Site.extend({ id: LocalId.optional() });
 
+/** What the API answered when a site was checked before it was saved. */
+export const SiteCheck = z.object({
+  /** The integrations the API lists for the site (provider keys). */
+  integrations: z.array(z.string()),
+  checkedAt: z.string(),
+  durationMs: z.number(),
+});
+export type SiteCheck = z.infer<typeof SiteCheck>;
+
 export const ConnectionTestResult = z.object({
   ok: z.literal(true),
   integrations: z.number().int(),
@@ -135,6 +144,11 @@ export const connectionCalls = {
     ConnectionTestResult,
   ),
   'sites.list': call(z.object({}), z.array(Site)),
-  'sites.save': call(SiteInput, Site),
+  /**
+   * Saves a site. A new site (or a new site id) is checked against the API first, live: an id the
+   * API does not know is refused with its answer, and the answer is returned (`checked`). Labels
+   * are unique per connection.
+   */
+  'sites.save': call(SiteInput, Site.extend({ checked: SiteCheck.optional() })),
   'sites.remove': call(z.object({ id: LocalId }), z.object({ removed: z.boolean() })),
 };

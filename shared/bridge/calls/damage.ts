@@ -15,6 +15,7 @@ export const DamagedStore = z.enum([
   'damage-log',
   /** Team workspace files that belong to no store of their own (lock.json, site.json). */
   'workspace',
+  'alerts',
   'rollouts',
 ]);
 export type DamagedStore = z.infer<typeof DamagedStore>;

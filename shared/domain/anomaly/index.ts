@@ -1,4 +1,11 @@
 export * from './schema';
 export { addEntries, emptyCounts, perMinute, windowFromEntries } from './counts';
-export { anomalyKey, detectAnomalies, THRESHOLDS } from './detect';
+export {
+  anomalyKey,
+  detectAnomalies,
+  detectSilence,
+  SILENCE_FLOOR_MS,
+  THRESHOLDS,
+  uniqueAnomalies,
+} from './detect';
 export { compareHealth } from './health';

@@ -40,6 +40,8 @@ export const AnomalyCode = z.enum([
   'filtered_share_up',
   /** The monitor has not been able to read the logs for GAP_ANOMALY_AFTER_MS. */
   'logs_unreachable',
+  /** Nothing delivered for 3x the baseline's inter-arrival time. */
+  'silence',
 ]);
 export const Anomaly = z.object({
   code: AnomalyCode,

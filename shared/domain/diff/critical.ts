@@ -1,5 +1,7 @@
 import type { EventFilter } from '../../contract/filters';
 import { evaluateFilter } from '../rules/condition';
+import { getPath } from '../rules/path';
+import { filterDirection, filterFields } from './filter-direction';
 import { isActive, type FilterLike } from './filters';
 import type { CriticalFlag, FilterChange, MappingChange } from './schema';
 import type { EventSample, Traffic } from './traffic';
@@ -31,9 +33,10 @@ export function mappingFlags(mappings: readonly MappingChange[], ev: Evidence): 
 }
 
 /**
- * A filter change that newly drops an event. With recent payloads it is proven (passed before,
- * fails now); without, an active filter that appeared or tightened on an event with traffic is
- * flagged as possible, because filters drop silently and the API's health stays green when they do.
+ * A filter change that newly drops an event. With recent payloads that carry the fields it reads it
+ * is proven (passed before, fails now); without, only an edit that provably tightens the filter
+ * (filterDirection) is called "stricter". An edit that can only let more through is not flagged;
+ * one whose direction cannot be told says which fields the logs lack instead of guessing.
  */
 export function filterFlags(
   changes: readonly FilterChange[],
@@ -42,26 +45,21 @@ export function filterFlags(
   ev: Evidence,
 ): CriticalFlag[] {
   const flags: CriticalFlag[] = [];
-  const events = [
-    ...new Set(
-      changes
-        .filter((c) => c.change !== 'filter_removed' && c.change !== 'filter_disabled')
-        .map((c) => c.event),
-    ),
-  ];
+  const events = [...new Set(changes.map((c) => c.event))];
   for (const event of events) {
     const f0 = before?.[event] as EventFilter | undefined;
     const f1 = after?.[event] as EventFilter | undefined;
-    if (!isActive(f1)) continue;
+    const direction = filterDirection(f0, f1);
+    if (direction === 'same' || direction === 'looser' || !isActive(f1)) continue;
     const samples = (ev.samples ?? []).filter((s) => s.event === event);
-    if (samples.length > 0) {
+    const fields = filterFields(f0, f1);
+    const carried = samples.filter((s) => fields.every((f) => getPath(s.payload, f) !== undefined));
+    if (carried.length > 0) {
       let dropped = 0;
-      let passing = 0;
       let reason = '';
-      for (const s of samples) {
+      for (const s of carried) {
         const now = evaluateFilter(f1, s.payload);
-        if (now.pass) passing++;
-        else if (evaluateFilter(f0, s.payload).pass) {
+        if (!now.pass && evaluateFilter(f0, s.payload).pass) {
           dropped++;
           reason ||= now.reason;
         }
@@ -71,11 +69,10 @@ export function filterFlags(
           code: 'filter_drops_event',
           event,
           evidence: 'observed',
-          message: `The filter on "${event}" now drops ${dropped} of ${samples.length} recent "${event}" payloads that passed before (${reason}).`,
+          message: `The filter on "${event}" now drops ${dropped} of ${carried.length} recent "${event}" payloads that passed before (${reason}).`,
         });
-      // Every sample passes: proven harmless. Samples failing both filters prove nothing (e.g. a
-      // redacted summary without the field), so fall through to the traffic rule.
-      if (dropped > 0 || passing === samples.length) continue;
+      // Proven on the payloads that carry every field the filter reads: nothing more to guess.
+      continue;
     }
     const seen = ev.traffic?.[event] ?? 0;
     if (ev.traffic && seen === 0) continue;
@@ -83,10 +80,23 @@ export function filterFlags(
       code: 'filter_drops_event',
       event,
       evidence: 'possible',
-      message: ev.traffic
-        ? `The filter on "${event}" became stricter and ${seen} "${event}" events appear in the recent logs: check that they still pass.`
-        : `The filter on "${event}" became stricter; recent logs were unavailable to check what it drops.`,
+      message: flagWords(event, direction, seen, ev.traffic !== undefined, fields),
     });
   }
   return flags;
+}
+
+function flagWords(
+  event: string,
+  direction: 'stricter' | 'unknown',
+  seen: number,
+  logsRead: boolean,
+  fields: string[],
+): string {
+  const what =
+    direction === 'stricter'
+      ? `The filter on "${event}" became stricter`
+      : `The filter on "${event}" changed in a way that may drop more`;
+  if (!logsRead) return `${what}; recent logs were unavailable to check what it drops.`;
+  return `${what} and ${seen} "${event}" events appear in the recent logs, which do not carry ${fields.join(', ')}: check that they still pass.`;
 }

@@ -8,6 +8,7 @@ export {
   type IntegrationLike,
 } from './integration';
 export { diffResource } from './resource';
-export { trafficFromLogs, type Traffic, type EventSample } from './traffic';
+export { evidenceFromLogs, trafficFromLogs, type Traffic, type EventSample } from './traffic';
+export { filterDirection, filterFields, type FilterDirection } from './filter-direction';
 export type { Evidence } from './critical';
 export * from './schema';

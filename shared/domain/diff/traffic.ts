@@ -20,3 +20,18 @@ export interface EventSample {
   event: string;
   payload: unknown;
 }
+
+/**
+ * What recent logs prove about a site's traffic: which events occur, and the payload summaries of
+ * the entries that reached the mapping (a filtered entry's payload is its failing condition).
+ */
+export function evidenceFromLogs(
+  entries: readonly Pick<LogEntry, 'event' | 'test' | 'status' | 'payload'>[],
+): { traffic: Traffic; samples: EventSample[] } {
+  return {
+    traffic: trafficFromLogs(entries),
+    samples: entries
+      .filter((e) => e.payload && e.status !== 'filtered' && !e.test)
+      .map((e) => ({ event: e.event, payload: e.payload })),
+  };
+}

@@ -1,6 +1,7 @@
 import type { LogEntry } from '../../contract/logs';
 import { canonicalJson } from '../diff/canonical';
-import { classifyEvent, type ClassifiableIntegration } from '../rules';
+import { filterFields } from '../diff/filter-direction';
+import { classifyEvent, getPath, type ClassifiableIntegration } from '../rules';
 import type { ImpactFlag, ImpactPreview, ImpactRow, Outcomes } from './schema';
 
 type Bucket = keyof Outcomes;
@@ -37,6 +38,36 @@ function replay(
   return classifyEvent(probe, { name: e.event, payload: e.payload ?? {} }).status;
 }
 
+/**
+ * Per event whose filter changed: the fields the new filter reads that no logged entry of
+ * the event carries. Logs hold a redacted summary of the payload; a filter on a field the summary
+ * lacks would be evaluated on "missing" and report every event as filtered, which is invented.
+ */
+function missingFields(
+  before: ClassifiableIntegration,
+  after: ClassifiableIntegration,
+  entries: readonly Pick<LogEntry, 'event' | 'payload' | 'test'>[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const events = new Set(entries.filter((e) => !e.test).map((e) => e.event));
+  for (const event of events) {
+    if (filterOf(before, event) === filterOf(after, event)) continue;
+    // "Before" is what the log says happened; only the new filter is evaluated on the summary.
+    const fields = filterFields(after.eventFilters?.[event]);
+    const missing = fields.filter(
+      (f) =>
+        !entries.some((e) => !e.test && e.event === event && getPath(e.payload, f) !== undefined),
+    );
+    if (missing.length) out.set(event, missing);
+  }
+  return out;
+}
+
+function blindWords(fields: string[]): string {
+  const list = fields.join(', ');
+  return `${list} ${fields.length === 1 ? 'is' : 'are'} not in the logged events: the effect of this filter cannot be previewed`;
+}
+
 /** Drop of more than this share of an event's sends is flagged (a removed mapping drops 100%). */
 export const VOLUME_DROP_SHARE = 0.2;
 
@@ -55,6 +86,7 @@ export function previewImpact(
 ): ImpactPreview {
   const rows = new Map<string, ImpactRow>();
   const changed = new Map<string, boolean>();
+  const blind = missingFields(before, after, entries);
   let sampled = 0;
   let from: number | undefined;
   let to: number | undefined;
@@ -71,16 +103,18 @@ export function previewImpact(
       differs = rulesOf(before, e.event) !== rulesOf(after, e.event);
       changed.set(e.event, differs);
     }
+    const missing = blind.get(e.event);
     const row = rows.get(e.event) ?? {
       event: e.event,
       before: zero(),
       after: zero(),
       rulesChanged: differs,
+      ...(missing ? { notPreviewable: { fields: missing, message: blindWords(missing) } } : {}),
     };
     rows.set(e.event, row);
     const was = logged(e.status);
     row.before[was]++;
-    const now = differs ? replay(before, after, e, was) : was;
+    const now = differs && !missing ? replay(before, after, e, was) : was;
     row.after[now]++;
   }
   const list = [...rows.values()].sort(
@@ -96,6 +130,7 @@ export function previewImpact(
       totals.before[k] += r.before[k];
       totals.after[k] += r.after[k];
     }
+    if (r.notPreviewable) continue;
     if (r.before.sent > 0 && r.after.sent === 0)
       flags.push({
         code: 'event_dropped',
@@ -115,7 +150,9 @@ export function previewImpact(
         message: `${r.event}: ${r.after.filtered - r.before.filtered} more would be filtered.`,
       });
   }
-  const notes: string[] = [];
+  const notes: string[] = list.flatMap((r) =>
+    r.notPreviewable ? [`${r.event}: ${r.notPreviewable.message}.`] : [],
+  );
   if (sampled === 0)
     notes.push('No recent logged events to replay: the preview cannot show an impact.');
   if (

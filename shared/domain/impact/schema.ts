@@ -13,6 +13,11 @@ export const ImpactRow = z.object({
   after: Outcomes,
   /** The rules for this event differ between old and new (mapping or filter). */
   rulesChanged: z.boolean(),
+  /**
+   * Set when the changed filter reads fields the logged events do not carry: then `after` is not
+   * computed (it repeats `before`) and the row says so instead of showing invented counts.
+   */
+  notPreviewable: z.object({ fields: z.array(z.string()), message: z.string() }).optional(),
 });
 export type ImpactRow = z.infer<typeof ImpactRow>;
 

@@ -63,3 +63,9 @@ export function logLineTime(iso: string | number, zone: TimeZoneChoice = 'local'
   const d = parse(iso);
   return d ? FORMATS[zone].timeMs.format(d) : String(iso);
 }
+
+/** "1 Dec 2026, 10:37:21": a moment far enough ahead (or behind) that its date always matters. */
+export function displayDateTime(iso: string | number | Date | null | undefined): string {
+  const d = parse(iso);
+  return d ? `${FORMATS.local.dayYear.format(d)}, ${FORMATS.local.time.format(d)}` : '—';
+}

@@ -9,6 +9,8 @@ export const ACTIONS = [
   'run_test',
   'check_health',
   'start_monitoring',
+  'end_monitoring',
+  'acknowledge',
   'mark_known_good',
   'close_rolled_back',
   'rollback',
@@ -29,6 +31,8 @@ export function legalActions(s: ChangeState): Action[] {
   if (!s.open) return ['note'];
   const out: Action[] = ['note', 'abandon'];
   if (s.applied || s.rolledBack) out.push('rollback');
+  // Regressions and anomalies can be read and acknowledged as soon as there are any.
+  if (s.applied && !s.rolledBack && (s.health || s.anomalies.length)) out.push('acknowledge');
   switch (s.step) {
     case 'baseline':
       out.push('baseline');
@@ -44,6 +48,8 @@ export function legalActions(s: ChangeState): Action[] {
       break;
     case 'monitor':
       if (!s.monitor) out.push('start_monitoring');
+      // The emergency path: end the window now, with a reason (the checklist says "ended early").
+      else if (!s.monitor.summary) out.push('end_monitoring');
       break;
     case 'close':
       if (s.rolledBack) out.push('close_rolled_back', 'run_test');

@@ -116,9 +116,11 @@ export function checklistFor(
         : item(
             'monitor',
             false,
-            summary
-              ? `Monitored ${minutes(summary.windowMinutes)}${summary.fullWindow ? '' : ` (${MONITOR_VERDICT_LABELS[monitorVerdict(summary)].toLowerCase()})`}; the business cycle is ${minutes(cycle)}.`
-              : 'The last change was not monitored for a business cycle.',
+            summary?.endedEarly
+              ? `Monitored: ended early after ${minutes(summary.windowMinutes)} (${summary.endedEarly.reason}); the business cycle is ${minutes(cycle)}.`
+              : summary
+                ? `Monitored ${minutes(summary.windowMinutes)}${summary.fullWindow ? '' : ` (${MONITOR_VERDICT_LABELS[monitorVerdict(summary)].toLowerCase()})`}; the business cycle is ${minutes(cycle)}.`
+                : 'The last change was not monitored for a business cycle.',
             openLast,
           ),
   );

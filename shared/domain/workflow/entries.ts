@@ -37,14 +37,51 @@ export type Operation = z.infer<typeof Operation>;
 /** The target of a webhook that a create change has not created yet. */
 export const NEW_WEBHOOK_TARGET = 'webhook:new';
 
-export const Outcome = z.enum(['known_good', 'rolled_back', 'abandoned']);
+/**
+ * How a change ended. `rollback_failed` closes a rollback record (from a provider page) whose
+ * rollback did not happen: it is never written as "rolled back".
+ */
+export const Outcome = z.enum(['known_good', 'rolled_back', 'abandoned', 'rollback_failed']);
 export type Outcome = z.infer<typeof Outcome>;
-export const RollbackAction = z.enum(['disable', 'test_mode', 'restore']);
+/** The outcomes an operator chooses when closing a change (a failed rollback is recorded, not chosen). */
+export const CloseOutcome = z.enum(['known_good', 'rolled_back', 'abandoned']);
+export type CloseOutcome = z.infer<typeof CloseOutcome>;
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  known_good: 'known-good',
+  rolled_back: 'rolled back',
+  abandoned: 'abandoned',
+  rollback_failed: 'rollback failed',
+};
+
+/** A link to the incident or ticket a change belongs to (http(s) only: it is opened by a click). */
+export const TicketLink = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'a ticket link is an http(s) address');
+/** Why an operator did something the runbook would not do by itself; journaled word for word. */
+export const Reason = z.string().trim().min(3, 'say why, in a few words').max(500);
+/** The reason (and optional ticket) given for ending monitoring before the business cycle. */
+export const EndedEarly = z.object({ reason: Reason, ticket: TicketLink.optional() });
+export type EndedEarly = z.infer<typeof EndedEarly>;
+/**
+ * The one-click controls: the three rollbacks, and the two that undo a switch once the incident is
+ * over ("Re-enable" after Disable, "Disable test mode" after Enable test mode), recorded the same way.
+ */
+export const RollbackAction = z.enum([
+  'disable',
+  'test_mode',
+  'restore',
+  'enable',
+  'test_mode_off',
+]);
 export type RollbackAction = z.infer<typeof RollbackAction>;
 export const ROLLBACK_LABELS: Record<RollbackAction, string> = {
   disable: 'Disable provider',
   test_mode: 'Enable test mode',
   restore: 'Restore snapshot',
+  enable: 'Re-enable provider',
+  test_mode_off: 'Disable test mode',
 };
 
 const Body = z.record(z.string(), z.unknown());
@@ -70,6 +107,8 @@ export const MonitorSummary = z.object({
   /** Intervals in which the logs could not be read, and their share of the window (0..1). */
   gaps: z.array(MonitorGap).default([]),
   gapShare: z.number().min(0).max(1).default(0),
+  /** The operator ended the window before the business cycle (the emergency path), and why. */
+  endedEarly: EndedEarly.optional(),
 });
 export type MonitorSummary = z.infer<typeof MonitorSummary>;
 
@@ -110,6 +149,9 @@ export const JournalEntry = z.discriminatedUnion('type', [
     /** Set when the change is one site's step of a rollout (the link both journals share). */
     rollout: RolloutLink.optional(),
     operation: Operation.default('update'),
+    /** Why the change is made, and the incident or ticket it belongs to (both optional). */
+    reason: z.string().trim().max(500).optional(),
+    ticket: TicketLink.optional(),
   }),
   z.object({
     ...base,
@@ -174,13 +216,26 @@ export const JournalEntry = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('anomaly'), anomalies: z.array(Anomaly) }),
   /** The monitor could not read the logs from `from` to `to` (journaled when the gap closes). */
   z.object({ ...base, type: z.literal('monitor_gap'), ...MonitorGap.shape }),
+  /** "End monitoring early": the operator's reason; the `monitor_done` after it is marked short. */
+  z.object({ ...base, type: z.literal('monitor_ended_early'), ...EndedEarly.shape }),
   z.object({ ...base, type: z.literal('monitor_done'), summary: MonitorSummary }),
+  /**
+   * The operator has read these health regressions and anomalies and says why the change may
+   * still be marked known-good; Mark known-good is refused while any is unacknowledged.
+   */
+  z.object({
+    ...base,
+    type: z.literal('acknowledged'),
+    items: z.array(z.string().max(1000)).min(1).max(100),
+    reason: Reason,
+  }),
   z.object({
     ...base,
     type: z.literal('rollback'),
     action: RollbackAction,
     ok: z.boolean(),
     error: z.string().optional(),
+    /** The version a restore put back (or tried to, when it failed). */
     restoredVersion: z.number().int().optional(),
     afterVersion: z.number().int().optional(),
     test: TestRun.optional(),
@@ -194,6 +249,8 @@ export const JournalEntry = z.discriminatedUnion('type', [
     note: z.string().optional(),
     /** Known-good after an incomplete window: the operator's explicit confirmation and reason. */
     override: z.string().optional(),
+    /** Abandoned after something was applied: that configuration is still live on the server. */
+    appliedStaysLive: z.boolean().optional(),
   }),
   z.object({ ...base, type: z.literal('note'), text: z.string().min(1).max(4000) }),
   /** What the team lock said when the change started (or later, on reconnecting). */

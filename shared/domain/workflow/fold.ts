@@ -28,6 +28,8 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
     rollout: first.rollout,
     operation: first.operation,
     startedAt: first.at,
+    reason: first.reason,
+    ticket: first.ticket,
     step: 'baseline',
     open: true,
     outcome: undefined,
@@ -45,6 +47,8 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
     anomalies: [],
     rollbacks: [],
     rolledBack: false,
+    acknowledged: [],
+    endedEarly: undefined,
     afterSnapshotVersion: undefined,
     closedAt: undefined,
     notes: [],
@@ -130,6 +134,12 @@ export function foldChange(entries: readonly JournalEntry[]): ChangeState {
         break;
       case 'anomaly':
         s.anomalies.push(...e.anomalies);
+        break;
+      case 'monitor_ended_early':
+        s.endedEarly = { at: e.at, reason: e.reason, ticket: e.ticket };
+        break;
+      case 'acknowledged':
+        s.acknowledged.push({ at: e.at, items: e.items, reason: e.reason });
         break;
       case 'monitor_done':
         if (s.monitor) s.monitor.summary = e.summary;

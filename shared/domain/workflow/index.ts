@@ -6,3 +6,5 @@ export { applyKey } from './idempotency';
 export * from './runbook';
 export * from './checklist';
 export * from './monitor-gaps';
+export { toAcknowledge } from './acknowledge';
+export * from './describe';

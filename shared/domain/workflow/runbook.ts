@@ -11,9 +11,12 @@ export const EscalationContact = z.object({
 });
 export type EscalationContact = z.infer<typeof EscalationContact>;
 
+/** The rollbacks a runbook documents (re-enabling is their undo, not a control of its own). */
+export const RollbackControlKind = z.enum(['disable', 'test_mode', 'restore']);
+export type RollbackControlKind = z.infer<typeof RollbackControlKind>;
 /** Which knob, when: the documented rollback controls of one target. */
 export const RollbackControl = z.object({
-  control: z.enum(['disable', 'test_mode', 'restore']),
+  control: RollbackControlKind,
   when: Text(500).min(1, 'say when to use it'),
 });
 export type RollbackControl = z.infer<typeof RollbackControl>;

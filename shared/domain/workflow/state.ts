@@ -1,6 +1,7 @@
 import type { ProviderHealth } from '../../contract/health';
 import type { Anomaly } from '../anomaly/schema';
 import type {
+  EndedEarly,
   JournalEntry,
   MonitorSummary,
   Operation,
@@ -30,6 +31,9 @@ export interface ChangeState {
   /** Set when this change is one site's step of a rollout. */
   rollout: RolloutLink | undefined;
   startedAt: string;
+  /** Why the change is made and its incident or ticket link, as given at its start. */
+  reason: string | undefined;
+  ticket: string | undefined;
   step: Step;
   open: boolean;
   outcome: Outcome | undefined;
@@ -85,6 +89,10 @@ export interface ChangeState {
     test: TestRun | undefined;
   }[];
   rolledBack: boolean;
+  /** Regressions and anomalies the operator has acknowledged, with the reason given each time. */
+  acknowledged: { at: string; items: string[]; reason: string }[];
+  /** Set when the operator ended monitoring early (the emergency path). */
+  endedEarly: (EndedEarly & { at: string }) | undefined;
   afterSnapshotVersion: number | undefined;
   closedAt: string | undefined;
   notes: { at: string; text: string }[];

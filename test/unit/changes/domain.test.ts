@@ -146,9 +146,9 @@ describe('impact preview', () => {
   const logs = [
     log('purchase', 'sent', 1, { value: 10 }),
     log('purchase', 'sent', 2),
-    log('page_view', 'sent', 3),
+    log('page_view', 'sent', 3, { page: { type: 'home' } }),
     log('custom_event', 'skipped', 4),
-    log('page_view', 'sent', 5),
+    log('page_view', 'sent', 5, { page: { type: 'cart' } }),
   ];
 
   it('flags a removed mapping: every purchase would be skipped', () => {
@@ -186,7 +186,7 @@ describe('impact preview', () => {
     expect(p.flags).toEqual([]);
   });
 
-  it('flags an over-eager filter', () => {
+  it('flags an over-eager filter on a field the logged summaries carry', () => {
     const p = previewImpact(
       before,
       {

@@ -94,7 +94,11 @@ describe('Restore snapshot through the change workflow', () => {
       const again = await h.call('changes.startRestore', { ...meta(), version: 1 });
       expect(foldChange(again.entries).id).toBe(first.id);
       expect(again.draft?.body).toEqual(edited);
-      await h.call('changes.close', { changeId: first.id, outcome: 'abandoned' });
+      await h.call('changes.close', {
+        changeId: first.id,
+        outcome: 'abandoned',
+        note: 'superseded by another change',
+      });
 
       await expect(
         h.call('changes.startRestore', { ...meta(), version: 99 }),

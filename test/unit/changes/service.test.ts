@@ -96,7 +96,7 @@ describe('change workflow on the sandbox', () => {
         'Test (auto): passed',
         'Health',
         'Monitor',
-        'known good',
+        'known-good',
         'Owner: Ada',
         'product_impression',
       ])
@@ -128,7 +128,11 @@ describe('change workflow on the sandbox', () => {
         current: { changeId: first.id },
       });
       expect((err as OpsFailure).message).toContain(first.id);
-      await h.call('changes.close', { changeId: first.id, outcome: 'abandoned' });
+      await h.call('changes.close', {
+        changeId: first.id,
+        outcome: 'abandoned',
+        note: 'superseded by another change',
+      });
       expect(
         foldChange((await h.call('changes.start', { ...h.site, target: 'meta' })).entries).step,
       ).toBe('config');

@@ -1,5 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import { foldRollout, RolloutEntry } from '../../../shared/domain/rollout';
+import { toAcknowledge } from '../../../shared/domain/workflow/acknowledge';
+import { JournalEntry } from '../../../shared/domain/workflow/entries';
+import { foldChange } from '../../../shared/domain/workflow/fold';
 import { eventually } from '../../fakes/poll';
 import { fleetHarness, type FleetHarness } from './harness';
 import {
@@ -199,5 +202,57 @@ it(
     } finally {
       delete process.env.OPS_CHANGES_PAUSE_BEFORE_TEST_MS;
     }
+  },
+);
+
+it(
+  "an anomaly in a wave's window halts the rollout with its reason; the site's change stays open for the operator, never marked known-good",
+  { timeout: 300_000 },
+  async () => {
+    const { source, targets } = await fleetWithSourceChange(1);
+    const target = targets[0]!;
+    const id = foldRollout(
+      RolloutEntry.array().parse(
+        (
+          await h.core.handlers['rollouts.start'](
+            { changeId: source, keys: [target.key], waves: [1], monitorMinutes: 2 },
+            h.ctx,
+          )
+        ).entries,
+      ),
+    ).id;
+    await eventually(async () => (await rollout(h, id)).monitoring[0] !== undefined, {
+      timeoutMs: 120_000,
+      what: 'the wave to be monitored',
+    });
+    // GA4 deliveries of the applied site start failing while its wave is monitored.
+    await api(h, 'POST', '/__sandbox/scenarios/provider_outage', { siteId: target.siteId });
+    const stopped = await eventually(
+      async () => {
+        const r = await rollout(h, id);
+        return r.status !== 'running' && r;
+      },
+      { timeoutMs: 150_000, what: 'the rollout to stop' },
+    );
+    expect(stopped.status).toBe('halted');
+    expect(stopped.halt?.key).toBe(target.key);
+    expect(stopped.halt?.reason).toMatch(/^Anomaly on .* while the wave was monitored: /);
+    const c = await change(h, stopped.changeOf[target.key]!);
+    expect(c.open).toBe(true);
+    expect(c.outcome).toBeUndefined();
+    const items = toAcknowledge(c);
+    expect(items.some((i) => i.startsWith('Anomaly: '))).toBe(true);
+    // The operator reads it on the site's change: acknowledging is journaled there.
+    const acked = foldChange(
+      JournalEntry.array().parse(
+        (
+          await h.core.handlers['changes.acknowledge'](
+            { changeId: c.id, items, reason: 'provider outage, not the mapping' },
+            h.ctx,
+          )
+        ).entries,
+      ),
+    );
+    expect(toAcknowledge(acked)).toEqual([]);
   },
 );

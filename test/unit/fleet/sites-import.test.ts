@@ -20,7 +20,7 @@ it(
   { timeout: 60_000 },
   async () => {
     h = await fleetHarness({ fleetSites: 6 });
-    const [a, b, c] = h.sb.sites.slice(2).map((s) => s.id);
+    const [a, b, c, d] = h.sb.sites.slice(2).map((s) => s.id);
     const handlers = h.core.handlers;
     await handlers['sites.save'](
       { connectionId: h.connectionId, siteId: c!, label: 'Kept' },
@@ -37,6 +37,8 @@ it(
           { line: 4, siteId: 'not-a-site', label: 'Typo' },
           { line: 5, siteId: a!, label: 'Again' },
           { line: 6, siteId: c!, label: 'Already' },
+          // The single add's rule: a label names one site per connection.
+          { line: 7, siteId: d!, label: 'kept' },
         ],
       },
       h.ctx,
@@ -48,12 +50,14 @@ it(
       [4, 'invalid'],
       [5, 'duplicate'],
       [6, 'duplicate'],
+      [7, 'duplicate'],
     ]);
     expect(results[0]!.message).toMatch(/^Found, with ga4/);
     expect(results[1]!.label).toBe(`Site ${b!.slice(0, 8)}`);
     expect(results[2]!.message).toMatch(/does not know this site/);
     expect(results[4]!.message).toBe('Listed twice: already on line 1.');
-    expect(results[5]!.message).toBe('Already saved as "Kept".');
+    expect(results[5]!.message).toBe('This site is already saved as "Kept" on that connection.');
+    expect(results[6]!.message).toMatch(/^The label "kept" already names site /);
     // Only the three rows that could be sites went to the API.
     expect((await ledger()).total - before).toBe(3);
     const sites = await handlers['sites.list']({}, h.ctx);
@@ -64,7 +68,7 @@ it(
     ]);
     expect(sites.find((s) => s.label === 'Alpen Coffee')?.id).toBe(results[0]!.key);
     const progress = h.events.filter((e) => e.name === 'sites.importProgress').at(-1);
-    expect(progress?.payload).toMatchObject({ done: 6, total: 6 });
+    expect(progress?.payload).toMatchObject({ done: 7, total: 7 });
   },
 );
 

@@ -18,6 +18,8 @@ export class OpenCore {
   core!: Core;
   readonly events: { name: string; payload: any }[] = [];
   readonly hub = new EventHub();
+  /** The embedded sandbox's address and token, for a second connection to the same API. */
+  sandboxApi = { url: '', token: '' };
 
   constructor(readonly dir: string) {
     this.hub.attach((name, payload) => this.events.push({ name, payload }));
@@ -32,7 +34,11 @@ export class OpenCore {
       secrets: new FileSecretStore(this.dir, damage.sink),
       emit: this.hub.emit,
       damage,
-      startSandbox: (o) => startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 300 }),
+      startSandbox: async (o) => {
+        const sandbox = await startSandbox({ ...o, eventsPerSecond: 40, historyEvents: 300 });
+        this.sandboxApi = { url: sandbox.url, token: o.token };
+        return sandbox;
+      },
     });
     return this;
   }
@@ -93,6 +99,14 @@ export async function buildWorld(): Promise<World> {
   const a = { connectionId: 'sandbox', siteId: siteA };
   const b = { connectionId: 'sandbox', siteId: siteB };
   await c.value('settings.update', { operatorName: 'Ada Ops', monitorMinimumMinutes: 30 });
+  // A new site is checked against its API, so Prod points at the sandbox while its site is added.
+  await c.value('connections.save', {
+    id: 'prod',
+    name: 'Prod',
+    baseUrl: c.sandboxApi.url,
+    token: c.sandboxApi.token,
+  });
+  await c.value('sites.save', { connectionId: 'prod', label: 'Shop', siteId: siteA });
   await c.value('connections.save', {
     id: 'prod',
     name: 'Prod',
@@ -100,7 +114,6 @@ export async function buildWorld(): Promise<World> {
     baseUrl: 'http://127.0.0.1:1/api/v1',
     token: 'tok_prod_0123456789',
   });
-  await c.value('sites.save', { connectionId: 'prod', label: 'Shop', siteId: siteA });
   await c.value('integrations.list', a);
   await c.value('snapshots.take', { ...a, target: 'ga4', source: 'manual' });
   await c.value('snapshots.take', { ...a, target: 'meta', source: 'manual' });

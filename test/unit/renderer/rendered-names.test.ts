@@ -11,8 +11,8 @@ const RAW = [/\bga4\b/, /\bgads\b/, /\bdata-layer\b/, /webhook:[\w-]+/, /Disable
 
 const at = '2026-12-01T10:00:00.000Z';
 const entries = [
-  { seq: 1, at, type: 'started', operator: 'Ada', kind: 'change' },
-  { seq: 2, at, type: 'health', comparison: { regressions: [{ message: 'x' }] } },
+  { seq: 1, at, type: 'started', operator: 'Ada', kind: 'change', target: 'webhook:wh_1' },
+  { seq: 2, at, type: 'health', comparison: { regressions: ['Meta failing'] } },
   { seq: 3, at, type: 'rollback', action: 'disable', ok: true },
   { seq: 4, at, type: 'rollback', action: 'restore', ok: true, test: { ok: true } },
 ] as unknown as JournalEntry[];
@@ -28,8 +28,8 @@ describe("screens' rendered text names targets by their display names", () => {
     );
     const shown = text(html);
     for (const raw of RAW) expect(shown).not.toMatch(raw);
-    expect(shown).toContain('Deactivate webhook done');
-    expect(shown).toContain('Health checked: 1 regression');
+    expect(shown).toContain('Deactivate webhook: done');
+    expect(shown).toContain('1 regression: Meta failing');
     // Times in the one format, UTC on hover.
     expect(html).toContain('title="2026-12-01 10:00:00 UTC"');
   });
@@ -38,9 +38,9 @@ describe("screens' rendered text names targets by their display names", () => {
     const dl = text(
       renderToStaticMarkup(createElement(Timeline, { entries, target: 'data-layer' })),
     );
-    expect(dl).toContain('Disable data layer done');
+    expect(dl).toContain('Disable data layer: done');
     const meta = text(renderToStaticMarkup(createElement(Timeline, { entries, target: 'meta' })));
-    expect(meta).toContain('Disable Meta done');
+    expect(meta).toContain('Disable Meta: done');
     for (const raw of RAW) expect(dl + meta).not.toMatch(raw);
   });
 

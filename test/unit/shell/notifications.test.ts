@@ -38,4 +38,40 @@ describe('anomaly notifications under Electron', () => {
     Notification.prototype.show = original;
     detach();
   });
+
+  it('shows a native notification for a raised alert, and a click opens it on the Alerts screen', () => {
+    const hub = new EventHub();
+    const win = new BrowserWindow({});
+    Notification.shown.length = 0;
+    const created: Notification[] = [];
+    const original = Notification.prototype.show;
+    Notification.prototype.show = function (this: Notification) {
+      created.push(this);
+      original.call(this);
+    };
+    const detach = attachAnomalyNotifications(
+      hub,
+      () => [win as never],
+      () => win as never,
+    );
+    hub.emit('alerts.raised', {
+      id: 'alr-abc123-1f2e3d',
+      connectionId: 'sandbox',
+      siteId: '0b9f6a52-6c1d-4e8a-9a1e-5d2c7b3f4e10',
+      siteLabel: 'Demo store',
+      target: 'meta',
+      kind: 'health',
+      title: 'Meta failing on Demo store',
+      detail: 'credentials: OAuth 190',
+      raisedAt: '2026-12-01T10:00:00.000Z',
+      state: 'open',
+    });
+    expect(Notification.shown).toEqual([
+      { title: 'Meta failing on Demo store', body: 'credentials: OAuth 190' },
+    ]);
+    created[0]!.emit('click');
+    expect(win.loadedUrl).toBe('app://ops/index.html#/alerts/alr-abc123-1f2e3d');
+    Notification.prototype.show = original;
+    detach();
+  });
 });

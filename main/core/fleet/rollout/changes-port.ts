@@ -44,6 +44,7 @@ export function changesPort(
     startMonitoring: (id, minutes) => w.service.startMonitoring(id, minutes),
     close: (id, outcome, note) => w.service.close(id, outcome, note),
     note: (id, text) => w.service.note(id, text),
+    acknowledge: (id, items, reason) => w.service.acknowledge(id, items, reason),
     restoreBaseline: (id) =>
       w.service.rollback(keyOf(w.service.state(id)), 'restore', id, undefined),
     businessCycleMinutes,

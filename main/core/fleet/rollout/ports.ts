@@ -1,5 +1,5 @@
 import type { SnapshotKey } from '../../../../shared/bridge/calls/snapshots-types';
-import type { Outcome, RolloutLink } from '../../../../shared/domain/workflow/entries';
+import type { CloseOutcome, RolloutLink } from '../../../../shared/domain/workflow/entries';
 import type { ChangeState } from '../../../../shared/domain/workflow/state';
 
 /**
@@ -22,7 +22,9 @@ export interface RolloutChanges {
   tested(id: string): Promise<ChangeState>;
   health(id: string): Promise<ChangeState>;
   startMonitoring(id: string, minutes: number): Promise<ChangeState>;
-  close(id: string, outcome: Outcome, note: string): Promise<ChangeState>;
+  close(id: string, outcome: CloseOutcome, note: string): Promise<ChangeState>;
+  /** Journals that these regressions/anomalies were read, with the reason (before known-good). */
+  acknowledge(id: string, items: string[], reason: string): Promise<ChangeState>;
   note(id: string, text: string): Promise<ChangeState>;
   /** Restores the change's baseline snapshot, then its test runs again. */
   restoreBaseline(id: string): Promise<ChangeState>;

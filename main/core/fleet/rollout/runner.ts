@@ -62,7 +62,8 @@ export class RolloutRunner {
       }
       if (this.d.stopping() || !(await this.monitor(id))) return;
       const now = this.state(id);
-      await closeWave(this.d.changes, now);
+      const refused = await closeWave(this.d.changes, now);
+      if (refused?.kind === 'halt') return this.halt(now, refused.reason, refused.key);
       await this.append(id, { type: 'wave_passed', wave: now.wave });
     }
   }

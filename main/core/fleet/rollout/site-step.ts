@@ -29,7 +29,7 @@ const NO_EVIDENCE =
  * "Unknown" after the apply is no evidence either way (the API's health window is empty, e.g. it
  * restarted): the monitoring window compares real deliveries. A check that now fails is evidence.
  */
-function noEvidence(cmp: HealthComparison | undefined): boolean {
+export function noEvidence(cmp: HealthComparison | undefined): boolean {
   return cmp?.after?.status === 'unknown' && !cmp.regressions.some((r) => r.startsWith('Check '));
 }
 

@@ -1,5 +1,7 @@
 import { sitesOfWave, type RolloutState } from '../../../../shared/domain/rollout';
+import { toAcknowledge } from '../../../../shared/domain/workflow/acknowledge';
 import type { RolloutChanges } from './ports';
+import { noEvidence } from './site-step';
 
 export type WaveWatch = { kind: 'done' } | { kind: 'halt'; key: string; reason: string };
 
@@ -61,13 +63,46 @@ export function watchWave(changes: RolloutChanges, r: RolloutState): WaveWatch |
   return done ? { kind: 'done' } : undefined;
 }
 
-/** Closes each change of a monitored wave known-good (its after snapshot becomes the known-good). */
-export async function closeWave(changes: RolloutChanges, r: RolloutState): Promise<void> {
+/**
+ * Closes each change of a monitored wave known-good (its after snapshot becomes the known-good).
+ * Known-good needs every regression and anomaly of a change acknowledged. A health "unknown" right
+ * after the apply was no evidence and the window that just passed decided, so the rollout
+ * acknowledges that with its reason; anything else is for the operator to read, so the rollout
+ * halts at that site (whose change stays open at Close) instead of marking it known-good.
+ */
+export async function closeWave(
+  changes: RolloutChanges,
+  r: RolloutState,
+): Promise<WaveWatch | undefined> {
   for (const s of liveSites(r)) {
     const c = changes.state(s.changeId);
-    if (c.open && c.step === 'close' && !c.rolledBack)
+    if (!c.open || c.step !== 'close' || c.rolledBack) continue;
+    const items = toAcknowledge(c);
+    const unknownOnly =
+      noEvidence(c.health?.comparison) && items.every((i) => i.startsWith('Health regression: '));
+    if (items.length && !unknownOnly)
+      return {
+        kind: 'halt',
+        key: s.key,
+        reason: `${s.label} cannot be marked known-good: acknowledge on its change first. ${items.join(' ')}`,
+      };
+    try {
+      if (items.length)
+        await changes.acknowledge(
+          s.changeId,
+          items,
+          `Rollout ${r.id}: health was unknown right after the apply (no deliveries yet); wave ${r.wave + 1} was monitored without an anomaly.`,
+        );
       await changes.close(s.changeId, 'known_good', `Rollout ${r.id}, wave ${r.wave + 1} passed.`);
+    } catch (error) {
+      return {
+        kind: 'halt',
+        key: s.key,
+        reason: `The change on ${s.label} could not be marked known-good: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
   }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { targetKind } from '../../../../shared/bridge/calls/snapshots-types';
 import { useState } from 'react';
-import type { ChangeState } from '../../../../shared/domain/workflow';
+import { statusWords, type ChangeState } from '../../../../shared/domain/workflow';
 import { useChange } from '../change-store';
+import { AcknowledgeCard } from '../emergency/AcknowledgeCard';
 import { OverrideDialog } from './OverrideDialog';
 
 export function CloseStep({ s }: { s: ChangeState }) {
@@ -12,7 +13,7 @@ export function CloseStep({ s }: { s: ChangeState }) {
   const [confirming, setConfirming] = useState(false);
   const summary = s.monitor?.summary;
   // After an incomplete window, known-good is a second, explicit decision with a reason.
-  const incomplete = summary !== undefined && !summary.fullWindow;
+  const incomplete = summary !== undefined && !summary.fullWindow && !summary.endedEarly;
   const close = async (overrideReason?: string) => {
     const done = await run('Closing', 'changes.close', {
       changeId: s.id,
@@ -25,7 +26,7 @@ export function CloseStep({ s }: { s: ChangeState }) {
     <div className="step-body">
       {!s.open && (
         <p data-testid="outcome">
-          Closed: <strong>{s.outcome?.replace('_', ' ')}</strong>
+          Closed: <strong>{statusWords({ ...s, endedEarly: !!s.endedEarly })}</strong>
           {s.afterSnapshotVersion ? (
             <>
               {' '}
@@ -36,6 +37,7 @@ export function CloseStep({ s }: { s: ChangeState }) {
           .
         </p>
       )}
+      {s.open && <AcknowledgeCard s={s} />}
       {s.outcome === 'known_good' && s.kind === 'change' && targetKind(s.target) === 'provider' && (
         <p>
           <a className="button" href={`#/fleet/rollout/${s.id}`}>

@@ -1,3 +1,4 @@
+import { CycleNote } from '../emergency/CycleNote';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorIssue } from '../../../../shared/bridge';
 import type { PreviewResult } from '../../../../shared/bridge/calls/changes';
@@ -276,6 +277,7 @@ function ProviderDraft({ s, provider }: { s: ChangeState; provider: ProviderKey 
           PUT with If-Match of the baseline; the provider test runs right after.
         </span>
       </div>
+      <CycleNote runbook={view?.runbook} />
     </div>
   );
 }

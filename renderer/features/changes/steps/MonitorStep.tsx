@@ -3,9 +3,13 @@ import {
   GAP_ANOMALY_AFTER_MS,
   MAX_GAP_SHARE,
   MONITOR_VERDICT_LABELS,
+  minutesWords,
   monitorVerdict,
   type ChangeState,
 } from '../../../../shared/domain/workflow';
+import { displayDateTime } from '../../../../shared/domain/names';
+import { AcknowledgeCard } from '../emergency/AcknowledgeCard';
+import { EndMonitoringEarly } from '../emergency/EndMonitoringEarly';
 import { ProviderKey } from '../../../../shared/contract';
 import { clock } from '../../../ui/format';
 import { useNow } from '../../../ui/use-now';
@@ -15,12 +19,7 @@ import { RunbookCard } from '../RunbookCard';
 
 const LogPanel = lazy(() => import('../../logs/LogPanel'));
 
-const mins = (m: number) =>
-  m >= 120
-    ? `${(m / 60).toFixed(1)} h`
-    : m >= 1
-      ? `${m.toFixed(1)} min`
-      : `${Math.round(m * 60)} s`;
+const mins = minutesWords;
 
 /**
  * Monitor: main polls the logs for the whole window (it goes on if this screen closes); here the
@@ -55,8 +54,32 @@ export function MonitorStep({ s }: { s: ChangeState }) {
       {m && (
         <p role="status" data-testid="monitor-status">
           {m.summary
-            ? `${MONITOR_VERDICT_LABELS[monitorVerdict(m.summary)]} at ${clock(m.summary.endedAt)}: ${m.summary.observed.counts.total} events watched over ${mins(m.summary.windowMinutes)}${m.summary.gaps.length ? `; the logs could not be read for ${Math.round(m.summary.gapShare * 100)}% of it` : ''}.`
-            : `Monitoring until ${clock(m.endsAt)} (${mins(Math.max(0, (Date.parse(m.endsAt) - now) / 60_000))} left); it keeps running while you work elsewhere.`}
+            ? `${m.summary.endedEarly ? 'Monitoring ended early' : MONITOR_VERDICT_LABELS[monitorVerdict(m.summary)]} at ${clock(m.summary.endedAt)}: ${m.summary.observed.counts.total} events watched over ${mins(m.summary.windowMinutes)}${m.summary.gaps.length ? `; the logs could not be read for ${Math.round(m.summary.gapShare * 100)}% of it` : ''}.`
+            : `Monitoring until ${displayDateTime(m.endsAt)} (${mins(Math.max(0, (Date.parse(m.endsAt) - now) / 60_000))} left); it keeps running while you work elsewhere.`}
+        </p>
+      )}
+      {legal.includes('end_monitoring') && (
+        <div className="row">
+          <EndMonitoringEarly s={s} />
+          <span className="small muted">
+            Incident? End the window now with a reason; the change is recorded as ended early.
+          </span>
+        </div>
+      )}
+      {s.endedEarly && (
+        <p className="step-fail" data-testid="ended-early">
+          Monitoring ended early at {clock(s.endedEarly.at)}: {s.endedEarly.reason}
+          {s.endedEarly.ticket ? (
+            <>
+              {' '}
+              (ticket{' '}
+              <a href={s.endedEarly.ticket} target="_blank" rel="noreferrer">
+                {s.endedEarly.ticket}
+              </a>
+              )
+            </>
+          ) : null}
+          .
         </p>
       )}
       {m && !m.summary && progress?.unreachableSince && (
@@ -75,6 +98,7 @@ export function MonitorStep({ s }: { s: ChangeState }) {
           ))}
         </ul>
       )}
+      <AcknowledgeCard s={s} />
       {m?.summary ? (
         <RatesTable baseline={m.summary.baseline} observed={m.summary.observed} />
       ) : (
