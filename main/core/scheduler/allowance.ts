@@ -8,12 +8,20 @@ export interface AllowanceConfig {
   windowMs: number;
   /** How much of the rate may be spent at once (the bucket's depth, as time). */
   burstMs: number;
+  /**
+   * How much an operator's own calls may spend at once. A trace pages back through 40-50 log pages
+   * in one go; at the 1 s depth it crawled at the API's average pace (4-5 s at 600/min) although
+   * the API's window had room for all of them. Quiet requests stay paced by their own bucket, and
+   * the server's remaining count still guards the window.
+   */
+  interactiveBurstMs: number;
 }
 
 export const DEFAULT_ALLOWANCE: AllowanceConfig = {
   fallbackLimit: 300,
   windowMs: 60_000,
   burstMs: 1_000,
+  interactiveBurstMs: 20_000,
 };
 
 /**
@@ -42,7 +50,7 @@ export class Allowance {
     this.fallback = config.fallbackLimit;
     this.refilledAt = now;
     // A new connection starts with its burst; the server's own count guards the window.
-    this.tokens = this.capacity();
+    this.tokens = this.interactiveCapacity();
   }
 
   /** Requests per millisecond. */
@@ -59,10 +67,15 @@ export class Allowance {
     return Math.max(2, this.rate() * this.config.burstMs);
   }
 
+  /** The bucket's real depth: interactive calls may use all of it, quiet ones only `capacity()`. */
+  interactiveCapacity(): number {
+    return Math.max(this.capacity(), this.rate() * this.config.interactiveBurstMs);
+  }
+
   refill(now: number, reserve: number): void {
     const dt = Math.max(0, now - this.refilledAt);
     this.refilledAt = now;
-    this.tokens = Math.min(this.capacity(), this.tokens + dt * this.rate());
+    this.tokens = Math.min(this.interactiveCapacity(), this.tokens + dt * this.rate());
     this.paced = Math.min(1, this.paced + dt * this.rate() * (1 - reserve));
     if (this.serverRemaining !== undefined && now >= this.resetAt) this.serverRemaining = undefined;
   }
@@ -92,7 +105,12 @@ export class Allowance {
   /** Learns from an answer's rate headers and honours a 429. */
   observe(signal: RateSignal, status: number, now: number): void {
     this.learned = true;
-    if (signal.limit !== undefined) this.limit = signal.limit;
+    if (signal.limit !== undefined && signal.limit !== this.limit) {
+      const before = this.interactiveCapacity();
+      this.limit = signal.limit;
+      // The bucket stays as full as it was: a limit above the assumed one is room we really have.
+      if (this.tokens > 0) this.tokens = (this.tokens / before) * this.interactiveCapacity();
+    }
     if (signal.resetInMs !== undefined && signal.resetInMs > this.windowMs)
       this.windowMs = Math.ceil(signal.resetInMs / 1000) * 1000;
     if (signal.remaining !== undefined && signal.resetAt !== undefined) {

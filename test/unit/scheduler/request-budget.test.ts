@@ -214,4 +214,51 @@ describe('the per-connection request scheduler', () => {
     expect(budget.view().perMinute).toBe(210);
     expect(budget.view().blockedForMs).toBe(1_000);
   });
+
+  it("lets an operator's burst of 45 calls (a trace paging back) go at once while the fleet keeps polling, and still meets no 429", async () => {
+    const clock = new ManualClock();
+    const budget = new RequestBudget(clock);
+    const api = simulatedApi(clock, budget, 600);
+    const start = clock.now();
+    let polling = true;
+    const poll = async () => {
+      while (polling) await api.request('background');
+    };
+    const pollers = [poll(), poll(), poll()];
+    // The fleet has been polling for a while: its pace must leave the operator's burst in the bucket.
+    await clock.advance(20_000);
+    const askedAt = clock.now();
+    const burst = Array.from({ length: 45 }, () => api.request('interactive'));
+    await clock.advance(6_000);
+    const statuses = await Promise.all(burst);
+    polling = false;
+    await clock.advance(2_000);
+    await Promise.all(pollers);
+
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const waits = api.log.filter((r) => r.priority === 'interactive').map((r) => r.waitedMs);
+    // At the old 1 s depth the 45th call waited ~3.5 s (the API's average pace of 10/s).
+    expect(Math.max(...waits)).toBeLessThanOrEqual(200);
+    expect(clock.now() - askedAt).toBeLessThan(10_000);
+    expect(api.log.filter((r) => r.status === 429)).toEqual([]);
+    // The quiet share stays paced at (1 - reserve) of the rate whatever the operator does.
+    const background = api.log.filter((r) => r.priority === 'background').length;
+    expect(background).toBeLessThanOrEqual(9 * ((clock.now() - start) / 1000) + 12);
+  });
+
+  it('a limit announced above the assumed one is room at once: the bucket stays as full as it was', async () => {
+    const clock = new ManualClock();
+    const budget = new RequestBudget(clock); // assumes 300/min until told
+    const api = simulatedApi(clock, budget, 600);
+    const first = api.request('interactive');
+    await clock.advance(100);
+    await first;
+    const burst = Array.from({ length: 150 }, () => api.request('interactive'));
+    await clock.advance(20_000);
+    await Promise.all(burst);
+    const waits = api.log.filter((r) => r.priority === 'interactive').map((r) => r.waitedMs);
+    // A bucket left at the assumed 300/min depth (100) made the last 50 wait ~5 s.
+    expect(Math.max(...waits)).toBeLessThanOrEqual(200);
+    expect(api.log.filter((r) => r.status === 429)).toEqual([]);
+  });
 });
