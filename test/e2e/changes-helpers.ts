@@ -86,3 +86,17 @@ export async function mapProductImpression(page: Page): Promise<void> {
   await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
   await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
 }
+
+/**
+ * At Close: anything the health check or the monitor raised is acknowledged with `reason` first
+ * (Mark known-good is refused until then); nothing to do when nothing was raised.
+ */
+export async function acknowledgeIfAsked(page: Page, reason: string): Promise<void> {
+  const ack = page.getByTestId('to-acknowledge').first();
+  if (!(await ack.isVisible())) return;
+  await ack.getByRole('button', { name: 'Acknowledge…' }).click();
+  const a = page.getByRole('dialog', { name: /Acknowledge these/ });
+  await a.getByLabel('Reason (kept in the change journal)').fill(reason);
+  await a.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(a).toBeHidden();
+}

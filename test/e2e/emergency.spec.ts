@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expectAccessible, screenshotBothThemes } from './a11y';
 import {
+  acknowledgeIfAsked,
   applyChange,
   bridge,
   mapProductImpression,
@@ -45,14 +46,7 @@ test('a fix ended early with a reason closes, and the journal, the export and th
   await expect(page.getByTestId('ended-early')).toContainText('fix confirmed, INC open');
 
   // Anything raised must be acknowledged first; then the change closes.
-  const ack = page.getByTestId('to-acknowledge').first();
-  if (await ack.isVisible()) {
-    await ack.getByRole('button', { name: 'Acknowledge…' }).click();
-    const a = page.getByRole('dialog', { name: /Acknowledge these/ });
-    await a.getByLabel('Reason (kept in the change journal)').fill('expected after the fix');
-    await a.getByRole('button', { name: 'Acknowledge' }).click();
-    await expect(a).toBeHidden();
-  }
+  await acknowledgeIfAsked(page, 'expected after the fix');
   await page.getByRole('button', { name: 'Mark known-good' }).click();
   await expect(page.getByTestId('outcome')).toContainText('monitoring ended early');
   await expect(page.getByTestId('timeline')).toContainText(

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { addMapping, applyChange, bridge, shortCycle, startChange, step } from './changes-helpers';
+import {
+  acknowledgeIfAsked,
+  addMapping,
+  applyChange,
+  bridge,
+  shortCycle,
+  startChange,
+  step,
+} from './changes-helpers';
 import { expect, type OpsApp } from './fixtures';
 
 export interface FleetSite {
@@ -51,6 +59,8 @@ export async function knownGoodSourceChange(page: Page): Promise<string> {
   await expect(page.getByRole('button', { name: 'Mark known-good' })).toBeVisible({
     timeout: 90_000,
   });
+  // A busy machine's sandbox can dip in volume: the operator acknowledges what was raised.
+  await acknowledgeIfAsked(page, 'source change of the rollout test');
   await page.getByRole('button', { name: 'Mark known-good' }).click();
   await expect(page.getByTestId('outcome')).toContainText('known-good');
   return id;
