@@ -111,11 +111,11 @@ test("A marks Meta v3 known-good; B sees it with A's name, restores it during ma
   await listed.click();
   await expect(a.page).toHaveURL(new RegExp(changeId));
   await expect(a.page.getByTestId('timeline')).toContainText('Bob Oncall');
-  await expect(a.page.getByTestId('timeline')).toContainText('Test (auto) passed');
+  await expect(a.page.getByTestId('timeline')).toContainText('Test (auto): passed');
   await expect(a.page.getByText('Opened by Bob Oncall on another laptop')).toBeVisible();
   // One writer per journal: no step, rollback or abandon of B's change is offered to A.
   await expect(a.page.getByRole('button', { name: 'Check health' })).toHaveCount(0);
-  await expect(a.page.getByRole('button', { name: 'Abandon change' })).toHaveCount(0);
+  await expect(a.page.getByRole('button', { name: /Abandon change/ })).toHaveCount(0);
   await expect(a.page.getByRole('region', { name: 'Rollback' })).toHaveCount(0);
   // Each journal line links to the commit that recorded it, authored by B.
   const commit = (await a.page
@@ -146,7 +146,12 @@ test('A starts a change; B is refused naming A; after A closes, B starts', async
   await expectAccessible(b.page, 'team lock refusal');
   await screenshotBothThemes(b.page, 'team-lock-refused');
 
-  await a.page.getByRole('button', { name: 'Abandon change' }).click();
+  // Abandon asks for its reason (journaled) before it releases the team lock.
+  await a.page.getByRole('button', { name: 'Abandon change…' }).click();
+  const ask = a.page.getByRole('dialog', { name: 'Abandon this change?' });
+  await ask.getByLabel('Reason (kept in the change journal)').fill('B needs the site');
+  await ask.getByRole('button', { name: 'Abandon change' }).click();
+  await expect(ask).toBeHidden();
   await expect(a.page.getByText(/abandoned/i).first()).toBeVisible();
   await expect
     .poll(() => serverFiles('sites').then((f) => f.some((p) => p.endsWith('/lock.json'))), {
