@@ -1,5 +1,6 @@
 import {
   bridge,
+  mapProductImpression,
   mapping,
   puts,
   shortCycle,
@@ -31,13 +32,7 @@ test('one provider at a time; a reload between PUT and test applies nothing twic
   ).toBeVisible();
   await page.getByRole('link', { name: `Open change ${id}` }).click();
 
-  await mapping(page).getByRole('button', { name: 'Add row' }).click();
-  await mapping(page)
-    .getByLabel(/^Canonical event \d+$/)
-    .last()
-    .fill('product_impression');
-  await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
-  await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
+  await mapProductImpression(page);
   await applyChange(page);
   await expect(step(page, 'Test')).toContainText('The mandatory provider test is running');
   await page.reload(); // between the PUT and the test
@@ -66,13 +61,7 @@ test('resume after a restart of the app in the middle of Monitor', async ({
   test.setTimeout(120_000);
   await shortCycle(page, 'ga4', 0.4);
   const id = await startChange(page, 'ga4');
-  await mapping(page).getByRole('button', { name: 'Add row' }).click();
-  await mapping(page)
-    .getByLabel(/^Canonical event \d+$/)
-    .last()
-    .fill('product_impression');
-  await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
-  await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
+  await mapProductImpression(page);
   await applyChange(page);
   await expect(step(page, 'Test').getByTestId('test-result')).toContainText('Test passed', {
     timeout: 20_000,
@@ -96,13 +85,7 @@ test('offline during Config keeps the draft: reload with the API unreachable, ke
   await shortCycle(page, 'ga4', 0.2);
   const t = await site(page);
   await startChange(page, 'ga4');
-  await mapping(page).getByRole('button', { name: 'Add row' }).click();
-  await mapping(page)
-    .getByLabel(/^Canonical event \d+$/)
-    .last()
-    .fill('product_impression');
-  await mapping(page).getByLabel('Provider event for product_impression').fill('view_item_list');
-  await expect(page.getByTestId('draft-status')).toContainText('Draft saved locally');
+  await mapProductImpression(page);
   // Point the connection at a dead port: the API is now unreachable.
   await bridge(page, 'connections.save', {
     id: t.connectionId,

@@ -3,22 +3,32 @@ import { attachAnomalyNotifications } from '../../../main/electron/notifications
 import { EventHub } from '../../../main/host/event-hub';
 import { BrowserWindow, Notification } from '../../fakes/electron';
 
+/** One window with the notifications attached; `created` collects every notification shown. */
+function attached() {
+  const hub = new EventHub();
+  const win = new BrowserWindow({});
+  Notification.shown.length = 0;
+  const created: Notification[] = [];
+  const original = Notification.prototype.show;
+  Notification.prototype.show = function (this: Notification) {
+    created.push(this);
+    original.call(this);
+  };
+  const stop = attachAnomalyNotifications(
+    hub,
+    () => [win as never],
+    () => win as never,
+  );
+  const detach = () => {
+    Notification.prototype.show = original;
+    stop();
+  };
+  return { hub, win, created, detach };
+}
+
 describe('anomaly notifications under Electron', () => {
   it('shows a native notification for changes.anomaly only, and a click opens that change', () => {
-    const hub = new EventHub();
-    const win = new BrowserWindow({});
-    Notification.shown.length = 0;
-    const created: Notification[] = [];
-    const original = Notification.prototype.show;
-    Notification.prototype.show = function (this: Notification) {
-      created.push(this);
-      original.call(this);
-    };
-    const detach = attachAnomalyNotifications(
-      hub,
-      () => [win as never],
-      () => win as never,
-    );
+    const { hub, win, created, detach } = attached();
     hub.emit('app.notice', { level: 'info', message: 'not an anomaly' });
     expect(Notification.shown).toHaveLength(0);
     hub.emit('changes.anomaly', {
@@ -35,25 +45,11 @@ describe('anomaly notifications under Electron', () => {
     ]);
     created[0]!.emit('click');
     expect(win.loadedUrl).toBe('app://ops/index.html#/changes/chg-1a2b3c');
-    Notification.prototype.show = original;
     detach();
   });
 
   it('shows a native notification for a raised alert, and a click opens it on the Alerts screen', () => {
-    const hub = new EventHub();
-    const win = new BrowserWindow({});
-    Notification.shown.length = 0;
-    const created: Notification[] = [];
-    const original = Notification.prototype.show;
-    Notification.prototype.show = function (this: Notification) {
-      created.push(this);
-      original.call(this);
-    };
-    const detach = attachAnomalyNotifications(
-      hub,
-      () => [win as never],
-      () => win as never,
-    );
+    const { hub, win, created, detach } = attached();
     hub.emit('alerts.raised', {
       id: 'alr-abc123-1f2e3d',
       connectionId: 'sandbox',
@@ -71,7 +67,6 @@ describe('anomaly notifications under Electron', () => {
     ]);
     created[0]!.emit('click');
     expect(win.loadedUrl).toBe('app://ops/index.html#/alerts/alr-abc123-1f2e3d');
-    Notification.prototype.show = original;
     detach();
   });
 });
