@@ -65,8 +65,8 @@ export async function importSites(
 ): Promise<SiteImportOutcome[]> {
   await deps.connections.resolve(connectionId);
   const results = precheck(deps.connections, connectionId, rows);
-  const todo = results.flatMap((r, i) => ('outcome' in r ? [] : [i]));
-  let done = rows.length - todo.length;
+  const unchecked = results.flatMap((r, i) => ('outcome' in r ? [] : [i]));
+  let done = rows.length - unchecked.length;
   const progress = () =>
     deps.emit('sites.importProgress', { connectionId, done, total: rows.length });
   progress();
@@ -95,7 +95,7 @@ export async function importSites(
     done++;
     if (done % 10 === 0 || done === rows.length) progress();
   };
-  const queue = [...todo];
+  const queue = [...unchecked];
   await Promise.all(
     Array.from({ length: Math.min(deps.parallel ?? 4, queue.length) }, async () => {
       for (let i = queue.shift(); i !== undefined; i = queue.shift()) await check(i);
