@@ -149,7 +149,13 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...baseSyntax],
     },
   },
-  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  // CommonJS files (a node -r preload) use require and the CommonJS globals.
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Layer rules (docs/architecture.md, "Layers"), enforced rather than remembered.
   { files: ['main/**/*.ts'], ignores: electronOnly, rules: noImport([electronBan, rendererBan]) },
   {

@@ -71,6 +71,9 @@ log(`electronegativity -i out -e ${electronVersion}`);
 const scan = spawnSync(
   process.execPath,
   [
+    // Orders its two report writes (header, then rows): see the preload for the race it removes.
+    '-r',
+    join(root, 'scripts/lib/electronegativity-ordered-writes.cjs'),
     join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
     '-i',
     join(root, 'out'),

@@ -64,8 +64,20 @@ export function parseReport(csvText, root = '') {
       );
   }
   const prefix = root ? `${root.replace(/[\\/]+$/, '')}/` : '';
-  return rows.map((cells) => {
+  return rows.map((cells, i) => {
     const get = (name) => (cells[cols.indexOf(name)] ?? '').trim();
+    // A damaged row (a cut-off write, a field shifted by a stray quote) must not be judged as a
+    // finding: its "check" would be a sentence fragment and its "severity" a URL.
+    const damage = [];
+    if (cells.length !== cols.length)
+      damage.push(`${cells.length} fields, expected ${cols.length}`);
+    if (!/^[A-Z0-9_]+$/.test(get('issue'))) damage.push(`check id "${get('issue')}"`);
+    if (!SEVERITY_ORDER.includes(get('severity').toUpperCase()))
+      damage.push(`severity "${get('severity')}"`);
+    if (damage.length)
+      throw new Error(
+        `electronegativity report is damaged at data row ${i + 1} (${damage.join('; ')}): ${cells.join(',').slice(0, 120)}`,
+      );
     let file = get('filename').replaceAll('\\', '/');
     if (prefix && file.startsWith(prefix)) file = file.slice(prefix.length);
     return {

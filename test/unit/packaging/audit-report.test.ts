@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -85,6 +87,38 @@ describe('electronegativity CSV parsing', () => {
   it('refuses a report without the expected columns or without a header', () => {
     expect(() => lib.parseReport('')).toThrow(/empty/);
     expect(() => lib.parseReport('issue,severity\nX,HIGH\n')).toThrow(/no "confidence" column/);
+  });
+
+  it('refuses a damaged report instead of judging a sentence fragment as a finding', () => {
+    // What CI once read: electronegativity's header write (truncating) landed after its row
+    // append and overwrote the first 73 characters of the CSP row.
+    const header = 'issue, severity, confidence, filename, location, sample, description, url\n';
+    const row =
+      'CSP_GLOBAL_CHECK,"MEDIUM","CERTAIN","N/A","0:0",N/A,"No CSP has been detected in the target application",https://github.com/doyensec/electronegativity/wiki/CSP_GLOBAL_CHECK\n';
+    const damaged = header + row.slice(header.length);
+    expect(() => lib.parseReport(damaged)).toThrow(
+      /damaged at data row 1 \(.*check id "ted in the target application\\?"?/,
+    );
+    expect(() => lib.parseReport(`${header}X_CHECK,"MEDIUM"\n`)).toThrow(/2 fields, expected 8/);
+    expect(lib.parseReport(header + row)).toHaveLength(1);
+  });
+
+  it('the preload makes the scanner write its report in call order', () => {
+    // Two async writes started back to back, as electronegativity does; with the preload the
+    // truncating header write can never land after the append.
+    const dir = mkdtempSync(join(tmpdir(), 'audit-order-'));
+    const file = join(dir, 'report.csv');
+    const script = `const fs=require('fs');fs.writeFile(${JSON.stringify(file)},'HEADER\\n',()=>{});fs.writeFile(${JSON.stringify(file)},'row-1\\nrow-2\\n',{flag:'a'},()=>{});`;
+    for (let i = 0; i < 20; i++) {
+      const r = spawnSync(
+        process.execPath,
+        ['-r', resolve(root, 'scripts/lib/electronegativity-ordered-writes.cjs'), '-e', script],
+        { encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe('HEADER\nrow-1\nrow-2\n');
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('blocks above LOW and treats an unknown severity as blocking', () => {
