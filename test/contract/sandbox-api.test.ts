@@ -293,7 +293,8 @@ describe('webhooks', () => {
     expect(test1.ok).toBe(true);
     expect(test1.steps.map((s) => s.name)).toEqual(['validate_config', 'deliver']);
     const logs = LogsPage.parse((await h.api('GET', `${path}/logs?limit=10`)).body);
-    expect(logs.entries[0]).toMatchObject({
+    // The simulated pipeline delivers real purchases to the hook too: the newest entry may be one.
+    expect(logs.entries.find((e) => e.test)).toMatchObject({
       webhookId: hook.id,
       status: 'sent',
       httpStatus: 200,

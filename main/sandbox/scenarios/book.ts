@@ -51,7 +51,9 @@ export class ScenarioBook {
   conditions(siteId: string, _provider: ProviderKey): Conditions {
     const c = { ...BASELINE };
     if (this.isActive('rate_limit_storm', siteId)) c.throttle = 0.7;
-    if (this.isActive('provider_outage', siteId)) c.serverError = 0.97;
+    // Total, as the drill says ("every provider endpoint answers 5xx"): with 3% of attempts let
+    // through, one mandatory test in eleven passed its 3 attempts and a drilled site went green.
+    if (this.isActive('provider_outage', siteId)) c.serverError = 1;
     if (this.isActive('credentials_revoked', siteId)) c.credentialsRevoked = true;
     return c;
   }
