@@ -151,6 +151,18 @@ test('command palette and shortcuts navigate by keyboard', async ({ opsPage: pag
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+
+  // On the sandbox the palette starts and clears drills, and the frame's drill banner follows.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('start drill outage');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await expect(palette.getByRole('option')).toContainText('Start drill: Provider outage');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('drill-indicator')).toContainText('provider_outage');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('clear all drills');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('drill-indicator')).toBeHidden();
 });
 
 test.describe('with a busier sandbox', () => {

@@ -95,6 +95,15 @@ test('a change started with a reason and ticket; Abandon asks for a reason and s
   await expect(ask.getByTestId('abandon-stays-live')).toContainText('stays live in production');
   await expectAccessible(page, 'abandon dialog');
   await screenshotBothThemes(page, 'abandon-applied');
+  // It offers the rollback first: the Rollback panel's restore confirmation opens with its
+  // consequence (cancelled here: this test leaves the change live on purpose).
+  await ask.getByRole('button', { name: 'Restore snapshot first…' }).click();
+  await expect(ask).toBeHidden();
+  const restore = page.getByRole('dialog', { name: /^Restore snapshot on / });
+  await expect(restore).toContainText("the change's baseline");
+  await restore.getByRole('button', { name: 'Cancel' }).click();
+  await expect(restore).toBeHidden();
+  await page.getByRole('button', { name: 'Abandon change…' }).click();
   await ask.getByLabel('Reason (kept in the change journal)').fill('superseded by INC-7 fix');
   await ask.getByRole('button', { name: 'Abandon, leave it live' }).click();
   await expect(ask).toBeHidden();

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   STEP_TITLES,
   STEPS,
@@ -48,6 +48,9 @@ export function ChangeDetail({ id }: { id: string }) {
   const { state: s, view, error, busy, legal, open, reload } = useChange();
   const { names } = useWebhookList(s && { connectionId: s.connectionId, siteId: s.siteId });
   useEffect(() => open(id), [id, open]);
+  // "Restore snapshot first" in the Abandon dialog: each ask remounts the Rollback panel with
+  // its restore confirmation open (the panel asks once per mount).
+  const [restoreAsked, setRestoreAsked] = useState(0);
   if (!s || s.id !== id)
     return isDamagedRefusal(error) ? (
       <DamagedChangeCard id={id} />
@@ -78,7 +81,14 @@ export function ChangeDetail({ id }: { id: string }) {
         </div>
         <div className="row">
           <ExportButtons scope={{ changeId: s.id }} label="Export this change" />
-          {s.open && legal.includes('abandon') && <AbandonChange s={s} />}
+          {s.open && legal.includes('abandon') && (
+            <AbandonChange
+              s={s}
+              {...(legal.includes('rollback')
+                ? { onRestoreFirst: () => setRestoreAsked((n) => n + 1) }
+                : {})}
+            />
+          )}
           <a className="button" href="#/changes">
             Journal
           </a>
@@ -135,6 +145,8 @@ export function ChangeDetail({ id }: { id: string }) {
       </ol>
       {s.open && legal.includes('rollback') && (
         <RollbackPanel
+          key={restoreAsked}
+          requested={restoreAsked ? 'restore' : undefined}
           connectionId={s.connectionId}
           siteId={s.siteId}
           target={s.target}

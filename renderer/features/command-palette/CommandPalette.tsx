@@ -1,15 +1,21 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { ScenarioName } from '../../../shared/contract';
 import { ROUTES } from '../../app/routes';
 import { useRefresh } from '../../app/refresh-store';
 import { useRouter } from '../../app/router-store';
 import { useSession } from '../../app/session-store';
+import { useTarget } from '../../app/target';
 import { useThemeChoice } from '../../app/theme';
+import { useDrills } from '../drills/use-drills';
+import { useNotices } from '../notices/notices-store';
 import { Dialog } from '../../ui/Dialog';
 import { buildCommands, matchCommands } from './commands';
 import { usePalette } from './palette-store';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
-/** Ctrl/Cmd+K: a combobox over every screen, provider and action. */
+const NOT_RUN = 'A command from the palette did not run';
+
+/** Ctrl/Cmd+K: a combobox over every screen, provider, site, drill and action. */
 export function CommandPalette() {
   const { open, setOpen, help, setHelp } = usePalette();
   const [query, setQuery] = useState('');
@@ -20,19 +26,42 @@ export function CommandPalette() {
 
   const sites = useSession((s) => s.sites);
   const selectSite = useSession((s) => s.selectSite);
-  const all = useMemo(
-    () =>
-      buildCommands({
-        routes: ROUTES,
-        navigate,
-        refresh,
-        setTheme,
-        showHelp: () => setHelp(true),
-        sites,
-        selectSite,
-      }),
-    [navigate, refresh, setTheme, setHelp, sites, selectSite],
-  );
+  const say = useNotices((s) => s.say);
+  const t = useTarget();
+  const sandbox = t?.kind === 'sandbox';
+  // The same query as the frame's drill banner (shared cache): no request of its own. Not gated on
+  // the palette being open: the command runs after the palette has closed.
+  const { scenarios, run: runDrill } = useDrills(sandbox ? t.target : undefined);
+  const all = useMemo(() => {
+    // A drill run from the palette has no screen to show its error on: the frame says it.
+    const drillOp = (op: { start?: ScenarioName; clear?: ScenarioName | 'all' }, what: string) =>
+      void runDrill(op).then(
+        (r) => !r.ok && say('error', `${what} failed: ${r.error.message}`, NOT_RUN),
+        (e: unknown) => say('error', `${what} failed: ${String(e)}`, NOT_RUN),
+      );
+    return buildCommands({
+      routes: ROUTES.filter((r) => sandbox || !r.sandboxOnly),
+      navigate,
+      refresh,
+      setTheme,
+      showHelp: () => setHelp(true),
+      sites,
+      selectSite,
+      ...(sandbox
+        ? {
+            drills: {
+              scenarios,
+              start: (name) => drillOp({ start: name }, `Starting the drill ${name}`),
+              clear: (name) =>
+                drillOp(
+                  { clear: name },
+                  name === 'all' ? 'Clearing the drills' : `Clearing the drill ${name}`,
+                ),
+            },
+          }
+        : {}),
+    });
+  }, [navigate, refresh, setTheme, setHelp, sites, selectSite, sandbox, scenarios, runDrill, say]);
   const shown = matchCommands(all, query).slice(0, 12);
   const current = Math.min(active, shown.length - 1);
 

@@ -1,4 +1,5 @@
 import { PROVIDER_KEYS } from '../../../shared/contract';
+import type { ScenarioName } from '../../../shared/contract';
 import { targetName } from '../../../shared/domain/names';
 
 export interface Command {
@@ -17,6 +18,12 @@ export interface CommandDeps {
   /** The saved sites, to switch to any of them. */
   sites?: { id: string; label: string }[];
   selectSite?(id: string): void;
+  /** The sandbox's drills, when the selected site is on the sandbox (nothing to rehearse elsewhere). */
+  drills?: {
+    scenarios: { name: ScenarioName; title: string; active: boolean }[];
+    start(name: ScenarioName): void;
+    clear(name: ScenarioName | 'all'): void;
+  };
 }
 
 /** Rollbacks the palette opens on a provider's page; the page still asks before anything is sent. */
@@ -27,7 +34,10 @@ const PALETTE_ROLLBACKS = [
   ['enable', (name: string) => `Re-enable ${name}…`],
 ] as const;
 
-/** Everything the palette offers: screens, each provider's page and its Start change, and frame actions. */
+/**
+ * Everything the palette offers: screens, each provider's page and its Start change, rollbacks,
+ * drills (on the sandbox), site switching and frame actions.
+ */
 export function buildCommands(d: CommandDeps): Command[] {
   const screens = d.routes.map((r) => ({
     id: `go:${r.path}`,
@@ -59,6 +69,30 @@ export function buildCommands(d: CommandDeps): Command[] {
       run: () => d.navigate(`providers/${p}/rollback/${action}`),
     })),
   );
+  // Drills change only the sandbox, so they run at once, as the Drills screen's buttons do.
+  const drillList = d.drills?.scenarios ?? [];
+  const drills = drillList.map((s) =>
+    s.active
+      ? {
+          id: `drill:clear:${s.name}`,
+          label: `Clear drill: ${s.title}`,
+          hint: `drill ${s.name}`,
+          run: () => d.drills?.clear(s.name),
+        }
+      : {
+          id: `drill:start:${s.name}`,
+          label: `Start drill: ${s.title}`,
+          hint: `drill ${s.name}`,
+          run: () => d.drills?.start(s.name),
+        },
+  );
+  if (drillList.some((s) => s.active))
+    drills.push({
+      id: 'drill:clear:all',
+      label: 'Clear all drills',
+      hint: 'drill',
+      run: () => d.drills?.clear('all'),
+    });
   const sites = (d.sites ?? []).map((s) => ({
     id: `site:${s.id}`,
     label: `Switch to site ${s.label}`,
@@ -69,6 +103,7 @@ export function buildCommands(d: CommandDeps): Command[] {
     ...screens,
     ...providers,
     ...rollbacks,
+    ...drills,
     ...sites,
     { id: 'refresh', label: 'Refresh data', hint: 'r', run: d.refresh },
     { id: 'theme:light', label: 'Theme: light', run: () => d.setTheme('light') },

@@ -41,5 +41,7 @@ export function useDrills(target: Target | undefined, options: { refetchInterval
     refetch: list.refetch,
     start: (scenario: ScenarioName) => change.mutate({ start: scenario }),
     clear: (scenario?: ScenarioName) => change.mutate({ clear: scenario ?? 'all' }),
+    /** The same, answering the bridge's result (the palette says a failure in the frame). */
+    run: change.mutateAsync,
   };
 }

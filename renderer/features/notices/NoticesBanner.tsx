@@ -24,7 +24,9 @@ export function NoticesBanner() {
         <Notice
           key={n.key}
           tone={n.level === 'info' ? 'info' : n.level}
-          title={n.level === 'error' ? 'The app recovered from an internal error' : 'Notice'}
+          title={
+            n.title ?? (n.level === 'error' ? 'The app recovered from an internal error' : 'Notice')
+          }
           action={
             <button type="button" onClick={() => dropLive(n.key)}>
               Dismiss<span className="sr-only"> this notice</span>

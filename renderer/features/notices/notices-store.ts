@@ -6,6 +6,8 @@ export interface LiveNotice {
   key: number;
   level: 'info' | 'warning' | 'error';
   message: string;
+  /** The notice's heading; main's notices go without one (their own heading by level). */
+  title?: string;
 }
 
 /** Damaged files main reported (until dismissed) and notices main sent while the app runs. */
@@ -16,6 +18,8 @@ interface NoticesState {
   load(): Promise<void>;
   dismiss(id: string): Promise<void>;
   dropLive(key: number): void;
+  /** A notice raised in this window (an action run from the command palette that failed). */
+  say(level: LiveNotice['level'], message: string, title?: string): void;
 }
 
 let nextKey = 1;
@@ -36,7 +40,14 @@ export const useNotices = create<NoticesState>((set, get) => ({
   dropLive(key) {
     set({ live: get().live.filter((n) => n.key !== key) });
   },
+  say(level, message, title) {
+    const notice = { key: nextKey++, level, message, ...(title ? { title } : {}) };
+    set({ live: keepNewest([...get().live, notice]) });
+  },
 }));
+
+// Bounded: the newest few; older ones are in the app log.
+const keepNewest = (live: LiveNotice[]) => live.slice(-5);
 
 // Every window hears of damage the moment a store finds it, and of a dismissal in another window.
 on('damage.reported', (report) => {
@@ -46,9 +57,4 @@ on('damage.reported', (report) => {
 on('damage.dismissed', ({ id }) =>
   useNotices.setState({ damage: useNotices.getState().damage.filter((d) => d.id !== id) }),
 );
-on('app.notice', ({ level, message }) =>
-  useNotices.setState({
-    // Bounded: the newest few; older ones are in the app log.
-    live: [...useNotices.getState().live, { key: nextKey++, level, message }].slice(-5),
-  }),
-);
+on('app.notice', ({ level, message }) => useNotices.getState().say(level, message));

@@ -121,6 +121,10 @@ describe('the watch raises alerts outside any change', () => {
     { timeout: 90_000 },
     async () => {
       await watching();
+      // Meta's config as it is now is its known-good: the drill's outside change is drift.
+      const meta = { ...h.site, target: 'meta' as const };
+      await h.call('snapshots.take', { ...meta, source: 'manual', label: 'before the drill' });
+      await h.call('snapshots.markKnownGood', { ...meta, version: 1, knownGood: true });
       const site = h.siteId;
       const before = rounds().length;
       await h.call('drills.start', { ...h.site, scenario: 'filter_suppression' });
@@ -136,6 +140,9 @@ describe('the watch raises alerts outside any change', () => {
       const md = await lastHour();
       expect(md).toMatch(/Meta[^:|]*: configuration changed outside this app/);
       expect(md).toMatch(/Alert raised: Meta[^:|]*: \d+% of purchase filtered/);
+      expect(md).toMatch(/Meta[^:|]*: drift from known-good v1 first seen \(/);
+      // First seen once: later rounds that still see the drift add no line.
+      expect(md.match(/drift from known-good v1 first seen/g)).toHaveLength(1);
     },
   );
 

@@ -5,10 +5,17 @@ import { ReasonDialog } from './ReasonDialog';
 
 /**
  * "Abandon change" asks first and needs a reason. When something was applied (and not rolled
- * back) it says so: the applied configuration stays live, and the rollback controls are the way
- * to undo it before abandoning.
+ * back) it says so: the applied configuration stays live, and it offers the rollback first
+ * (Restore the baseline opens the Rollback panel's confirmation, with its diff).
  */
-export function AbandonChange({ s }: { s: ChangeState }) {
+export function AbandonChange({
+  s,
+  onRestoreFirst,
+}: {
+  s: ChangeState;
+  /** Opens the restore-to-baseline confirmation; absent when no rollback is allowed here. */
+  onRestoreFirst?: () => void;
+}) {
   const run = useChange((x) => x.run);
   const busy = useChange((x) => x.busy);
   const error = useChange((x) => x.error);
@@ -40,11 +47,33 @@ export function AbandonChange({ s }: { s: ChangeState }) {
               <strong>The applied configuration stays live in production.</strong> Abandoning only
               stops the runbook here; the journal records that it stays live.
             </p>
-            <p>
-              To undo it, cancel and use the <strong>Rollback</strong> panel on this page first
-              (Restore snapshot puts the baseline back).
-            </p>
+            {onRestoreFirst ? (
+              <p className="row">
+                <span>
+                  To undo it first, put the change&apos;s baseline back (its test runs again):
+                </span>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setOpen(false);
+                    onRestoreFirst();
+                  }}
+                  disabled={busy !== undefined}
+                >
+                  Restore snapshot first…
+                </button>
+              </p>
+            ) : (
+              <p>
+                To undo it, cancel and use the <strong>Rollback</strong> panel on this page first.
+              </p>
+            )}
           </>
+        ) : s.rolledBack ? (
+          <p data-testid="abandon-rolled-back">
+            What was applied has been rolled back: abandoning records that and releases the site for
+            another change.
+          </p>
         ) : (
           <p>Nothing was applied: abandoning releases the site for another change.</p>
         )}
