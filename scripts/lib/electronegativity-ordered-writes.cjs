@@ -7,8 +7,11 @@
 'use strict';
 const fs = require('node:fs');
 
+const original = fs.writeFile;
 fs.writeFile = function orderedWriteFile(file, data, options, callback) {
   const done = typeof options === 'function' ? options : callback;
+  // Anything but the callback form keeps Node's own behaviour (and its argument errors).
+  if (typeof done !== 'function') return original.apply(this, arguments);
   const opts = typeof options === 'function' ? undefined : options;
   let error = null;
   try {
@@ -16,5 +19,5 @@ fs.writeFile = function orderedWriteFile(file, data, options, callback) {
   } catch (e) {
     error = e;
   }
-  if (typeof done === 'function') process.nextTick(done, error);
+  process.nextTick(done, error);
 };

@@ -1,4 +1,5 @@
 import { fail } from '../../../shared/bridge/errors';
+import { appliedIsLive } from '../../../shared/domain/workflow/applied-live';
 import { toAcknowledge } from '../../../shared/domain/workflow/acknowledge';
 import type { CloseOutcome } from '../../../shared/domain/workflow/entries';
 import {
@@ -64,7 +65,8 @@ export async function closeChange(
     ...(snapshotError ? { snapshotError } : {}),
     ...(note ? { note } : {}),
     ...(incomplete && overrideReason ? { override: overrideText(overrideReason) } : {}),
-    // Abandoning does not undo anything: what was applied is still what the server runs.
-    ...(outcome === 'abandoned' && s.applied && !s.rolledBack ? { appliedStaysLive: true } : {}),
+    // Abandoning does not undo anything: what was applied is still what the server runs, unless
+    // a rollback took it out of production (and no later one put it back).
+    ...(outcome === 'abandoned' && appliedIsLive(s) ? { appliedStaysLive: true } : {}),
   });
 }

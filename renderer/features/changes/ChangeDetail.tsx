@@ -48,9 +48,9 @@ export function ChangeDetail({ id }: { id: string }) {
   const { state: s, view, error, busy, legal, open, reload } = useChange();
   const { names } = useWebhookList(s && { connectionId: s.connectionId, siteId: s.siteId });
   useEffect(() => open(id), [id, open]);
-  // "Restore snapshot first" in the Abandon dialog: each ask remounts the Rollback panel with
-  // its restore confirmation open (the panel asks once per mount).
-  const [restoreAsked, setRestoreAsked] = useState(0);
+  // "Restore snapshot first" in the Abandon dialog: a count of asks, tied to the change it was
+  // asked on, that the Rollback panel answers by opening its restore confirmation.
+  const [restoreAsk, setRestoreAsk] = useState<{ changeId: string; n: number }>();
   if (!s || s.id !== id)
     return isDamagedRefusal(error) ? (
       <DamagedChangeCard id={id} />
@@ -84,8 +84,15 @@ export function ChangeDetail({ id }: { id: string }) {
           {s.open && legal.includes('abandon') && (
             <AbandonChange
               s={s}
+              webhookNames={names}
               {...(legal.includes('rollback')
-                ? { onRestoreFirst: () => setRestoreAsked((n) => n + 1) }
+                ? {
+                    onRestoreFirst: () =>
+                      setRestoreAsk((a) => ({
+                        changeId: s.id,
+                        n: a?.changeId === s.id ? a.n + 1 : 1,
+                      })),
+                  }
                 : {})}
             />
           )}
@@ -145,8 +152,7 @@ export function ChangeDetail({ id }: { id: string }) {
       </ol>
       {s.open && legal.includes('rollback') && (
         <RollbackPanel
-          key={restoreAsked}
-          requested={restoreAsked ? 'restore' : undefined}
+          restoreAsks={restoreAsk?.changeId === s.id ? restoreAsk.n : 0}
           connectionId={s.connectionId}
           siteId={s.siteId}
           target={s.target}

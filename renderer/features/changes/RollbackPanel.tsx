@@ -80,6 +80,7 @@ export default function RollbackPanel({
   version,
   live,
   requested,
+  restoreAsks = 0,
   onDone,
 }: {
   connectionId: string;
@@ -93,6 +94,11 @@ export default function RollbackPanel({
   live?: LiveSwitches | undefined;
   /** Open this rollback's confirmation at once (the command palette); nothing is sent unasked. */
   requested?: RollbackAction | undefined;
+  /**
+   * How many times "Restore snapshot first…" was asked for (the Abandon dialog): each new ask
+   * after mount opens the restore confirmation; the count at mount is history, never re-asked.
+   */
+  restoreAsks?: number | undefined;
   onDone?(): void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -164,6 +170,13 @@ export default function RollbackPanel({
     if (!requested || asked.current || !actions.includes(requested)) return;
     asked.current = true;
     void rollBack(requested);
+  });
+  const answeredAsks = useRef(restoreAsks);
+  useEffect(() => {
+    if (restoreAsks <= answeredAsks.current) return;
+    answeredAsks.current = restoreAsks;
+    // One rollback at a time: while one is sent, its "Working…" is the answer.
+    if (!busy) void rollBack('restore');
   });
 
   return (

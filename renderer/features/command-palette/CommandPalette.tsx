@@ -32,6 +32,21 @@ export function CommandPalette() {
   // The same query as the frame's drill banner (shared cache): no request of its own. Not gated on
   // the palette being open: the command runs after the palette has closed.
   const { scenarios, run: runDrill } = useDrills(sandbox ? t.target : undefined);
+  const drillList = useMemo(
+    () =>
+      scenarios.map((x) => {
+        const on = x.active
+          ? sites.find((s) => s.connectionId === t?.target.connectionId && s.siteId === x.siteId)
+          : undefined;
+        return {
+          name: x.name,
+          title: x.title,
+          active: x.active,
+          ...(on ? { site: on.label } : {}),
+        };
+      }),
+    [scenarios, sites, t?.target.connectionId],
+  );
   const all = useMemo(() => {
     // A drill run from the palette has no screen to show its error on: the frame says it.
     const drillOp = (op: { start?: ScenarioName; clear?: ScenarioName | 'all' }, what: string) =>
@@ -50,7 +65,7 @@ export function CommandPalette() {
       ...(sandbox
         ? {
             drills: {
-              scenarios,
+              scenarios: drillList,
               start: (name) => drillOp({ start: name }, `Starting the drill ${name}`),
               clear: (name) =>
                 drillOp(
@@ -61,7 +76,7 @@ export function CommandPalette() {
           }
         : {}),
     });
-  }, [navigate, refresh, setTheme, setHelp, sites, selectSite, sandbox, scenarios, runDrill, say]);
+  }, [navigate, refresh, setTheme, setHelp, sites, selectSite, sandbox, drillList, runDrill, say]);
   const shown = matchCommands(all, query).slice(0, 12);
   const current = Math.min(active, shown.length - 1);
 

@@ -20,7 +20,8 @@ export interface CommandDeps {
   selectSite?(id: string): void;
   /** The sandbox's drills, when the selected site is on the sandbox (nothing to rehearse elsewhere). */
   drills?: {
-    scenarios: { name: ScenarioName; title: string; active: boolean }[];
+    /** `site`: the label of the site a running drill is on (a drill runs on one site). */
+    scenarios: { name: ScenarioName; title: string; active: boolean; site?: string }[];
     start(name: ScenarioName): void;
     clear(name: ScenarioName | 'all'): void;
   };
@@ -75,7 +76,7 @@ export function buildCommands(d: CommandDeps): Command[] {
     s.active
       ? {
           id: `drill:clear:${s.name}`,
-          label: `Clear drill: ${s.title}`,
+          label: `Clear drill: ${s.title}${s.site ? ` (on ${s.site})` : ''}`,
           hint: `drill ${s.name}`,
           run: () => d.drills?.clear(s.name),
         }

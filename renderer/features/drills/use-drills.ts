@@ -6,6 +6,9 @@ import { invalidateSite } from '../../data/invalidation';
 import { queryKeyOf } from '../../data/keys';
 import { useBridgeQuery } from '../../data/use-bridge-query';
 
+/** One empty list, so a caller's memo does not recompute on every render before the first answer. */
+const NO_SCENARIOS: ScenarioList['scenarios'] = [];
+
 /**
  * The sandbox's drills (one list for the whole sandbox, each active drill naming its site),
  * shared by the Drills screen and the frame's drill banner. Starting or clearing one answers the
@@ -35,7 +38,7 @@ export function useDrills(target: Target | undefined, options: { refetchInterval
   });
   const failed = change.data && !change.data.ok ? change.data.error : undefined;
   return {
-    scenarios: list.data?.scenarios ?? [],
+    scenarios: list.data?.scenarios ?? NO_SCENARIOS,
     error: failed ?? list.error,
     busy: change.isPending ? (change.variables?.start ?? change.variables?.clear) : undefined,
     refetch: list.refetch,

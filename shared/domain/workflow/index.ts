@@ -7,4 +7,5 @@ export * from './runbook';
 export * from './checklist';
 export * from './monitor-gaps';
 export { toAcknowledge } from './acknowledge';
+export { appliedIsLive } from './applied-live';
 export * from './describe';

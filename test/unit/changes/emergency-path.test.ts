@@ -114,6 +114,43 @@ describe('the emergency path', () => {
   );
 
   it(
+    'abandon after Disable records nothing live; after Disable then Re-enable the applied config is live again and says so',
+    { timeout: 90_000 },
+    async () => {
+      h = await new Harness().open();
+      const abandonAfter = async (actions: ('disable' | 'enable')[]) => {
+        const s = foldChange((await h.call('changes.start', { ...h.site, target: 'ga4' })).entries);
+        // Each change adds its own mapping (the previous one stays live after its abandon).
+        const b = s.baseline!.body;
+        const event = `ops_check_${actions.length}`;
+        const body = {
+          ...b,
+          eventMapping: { ...(b.eventMapping as object), [event]: 'view_item' },
+        };
+        await h.call('changes.saveDraft', { changeId: s.id, body });
+        await h.call('changes.apply', { changeId: s.id });
+        for (const action of actions)
+          await h.call('changes.rollback', { ...h.site, target: 'ga4', action, changeId: s.id });
+        const closed = foldChange(
+          (
+            await h.call('changes.close', {
+              changeId: s.id,
+              outcome: 'abandoned',
+              note: `after ${actions.join(', ')}`,
+            })
+          ).entries,
+        );
+        return closed.entries.at(-1) as { appliedStaysLive?: boolean };
+      };
+      expect((await abandonAfter(['disable'])).appliedStaysLive).toBeUndefined();
+      expect((await abandonAfter(['disable', 'enable'])).appliedStaysLive).toBe(true);
+      const live = await h.call('integrations.get', { ...h.site, provider: 'ga4' });
+      expect(live.data).toMatchObject({ enabled: true });
+      expect(live.data.eventMapping.ops_check_2).toBe('view_item');
+    },
+  );
+
+  it(
     'abandon needs a reason and, after an apply, records that the applied config stays live',
     { timeout: 60_000 },
     async () => {

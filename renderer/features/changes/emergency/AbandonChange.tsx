@@ -1,26 +1,34 @@
 import { useState } from 'react';
-import type { ChangeState } from '../../../../shared/domain/workflow';
+import { rollbackLabel, type WebhookNames } from '../../../../shared/domain/names';
+import { appliedIsLive, type ChangeState } from '../../../../shared/domain/workflow';
 import { useChange } from '../change-store';
 import { ReasonDialog } from './ReasonDialog';
 
 /**
- * "Abandon change" asks first and needs a reason. When something was applied (and not rolled
- * back) it says so: the applied configuration stays live, and it offers the rollback first
- * (Restore the baseline opens the Rollback panel's confirmation, with its diff).
+ * "Abandon change" asks first and needs a reason. When what was applied is live (applied, and no
+ * rollback took it out of production) it says so and offers the rollback first: "Restore snapshot
+ * first…" opens the Rollback panel's own restore confirmation (the change's baseline).
  */
 export function AbandonChange({
   s,
   onRestoreFirst,
+  webhookNames,
 }: {
   s: ChangeState;
   /** Opens the restore-to-baseline confirmation; absent when no rollback is allowed here. */
   onRestoreFirst?: () => void;
+  /** Display names of the site's webhooks (a webhook target's rollback is named by it). */
+  webhookNames?: WebhookNames;
 }) {
   const run = useChange((x) => x.run);
   const busy = useChange((x) => x.busy);
   const error = useChange((x) => x.error);
   const [open, setOpen] = useState(false);
-  const live = s.applied && !s.rolledBack;
+  const live = appliedIsLive(s);
+  // What took it out of production: a restore, else the last switch (Disable, test mode).
+  const lastRollback =
+    s.rollbacks.findLast((r) => r.ok && r.action === 'restore') ??
+    s.rollbacks.findLast((r) => r.ok);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} disabled={busy !== undefined}>
@@ -69,10 +77,14 @@ export function AbandonChange({
               </p>
             )}
           </>
-        ) : s.rolledBack ? (
+        ) : s.applied && lastRollback ? (
           <p data-testid="abandon-rolled-back">
-            What was applied has been rolled back: abandoning records that and releases the site for
-            another change.
+            Rolled back by{' '}
+            <strong>{rollbackLabel(lastRollback.action, s.target, webhookNames)}</strong>
+            {lastRollback.action === 'restore'
+              ? ': the baseline is what production runs.'
+              : ': the applied configuration is still on the target, out of production until it is switched back on.'}{' '}
+            Abandoning records that and releases the site for another change.
           </p>
         ) : (
           <p>Nothing was applied: abandoning releases the site for another change.</p>
