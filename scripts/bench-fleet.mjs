@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { DROPPED_FRAME_MS, ON_TIME_P95_MS } from './lib/frames.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -164,10 +165,10 @@ if (run('renderer')) {
     rowUpdatesPerS: r1(pushedRows / SECONDS),
     heapMB: r1(m.JSHeapUsedSize / 1048576),
     domNodes: m.Nodes,
-    // A frame is dropped when it took more than one and a half vsync periods; rAF deltas jitter by a
-    // few tenths of a millisecond around 16.7 ms, so "p95 <= 16.7" is read with that jitter.
-    droppedFramesPct: r1((100 * f.filter((x) => x > 25).length) / Math.max(1, f.length)),
-    p95Ok: pct(f, 95) <= 16.7 + 0.5,
+    droppedFramesPct: r1(
+      (100 * f.filter((x) => x > DROPPED_FRAME_MS).length) / Math.max(1, f.length),
+    ),
+    p95Ok: pct(f, 95) <= ON_TIME_P95_MS,
   };
   console.log(
     [
