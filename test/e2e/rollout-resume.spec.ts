@@ -12,7 +12,7 @@ test.use({ opsArgs: ['--no-sandbox', '--insecure-file-secrets'] });
 
 let api: StandaloneSandbox;
 test.beforeAll(async () => {
-  api = await startStandaloneSandbox(12);
+  api = await startStandaloneSandbox({ fleetSites: 12 });
 });
 test.afterAll(() => api?.stop());
 

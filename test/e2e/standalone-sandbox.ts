@@ -7,8 +7,10 @@ import { RequestLedger } from '../../shared/contract/sandbox';
 export interface StandaloneSandbox {
   url: string;
   token: string;
-  /** Every site as printed (`id,name`), the two demo shops first. */
+  /** Every site as printed (`id,name`) by a fleet, the two demo shops first; empty without one. */
   sites: { id: string; name: string }[];
+  /** Every site id, the two demo shops first (printed on one line when there is no fleet). */
+  siteIds: string[];
   /** What the API served, counted by the sandbox itself (it outlives app restarts). */
   ledger(): Promise<RequestLedger>;
   stop(): Promise<void>;
@@ -17,10 +19,12 @@ export interface StandaloneSandbox {
 const ENTRY = resolve(import.meta.dirname, '../../out/main/sandbox.js');
 
 /**
- * `npm run sandbox -- --sites N` in its own process: an API that keeps running (and keeps its
- * health windows and request counts) while the app restarts, as a real API does.
+ * `npm run sandbox` in its own process: an API that keeps running (and keeps its health windows
+ * and request counts) while the app restarts, or that two laptops share, as a real API does.
  */
-export async function startStandaloneSandbox(fleetSites: number): Promise<StandaloneSandbox> {
+export async function startStandaloneSandbox(
+  o: { fleetSites?: number; history?: number; rate?: number } = {},
+): Promise<StandaloneSandbox> {
   const dir = mkdtempSync(join(tmpdir(), 'ops-e2e-api-'));
   const token = `e2e-standalone-${Date.now()}-token`;
   const child = spawn(
@@ -33,10 +37,10 @@ export async function startStandaloneSandbox(fleetSites: number): Promise<Standa
       token,
       '--data',
       dir,
-      '--sites',
-      String(fleetSites),
       '--history',
-      '50',
+      String(o.history ?? 50),
+      ...(o.fleetSites ? ['--sites', String(o.fleetSites)] : []),
+      ...(o.rate ? ['--rate', String(o.rate)] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -57,10 +61,12 @@ export async function startStandaloneSandbox(fleetSites: number): Promise<Standa
     id: m[1]!,
     name: m[2]!,
   }));
+  const oneLine = /^Sites: (.+)$/m.exec(out)?.[1]?.split(', ') ?? [];
   return {
     url,
     token,
     sites,
+    siteIds: sites.length > 0 ? sites.map((x) => x.id) : oneLine.map((x) => x.trim()),
     async ledger() {
       const res = await fetch(`${new URL(url).origin}/__sandbox/requests`, {
         headers: { authorization: `Bearer ${token}` },
@@ -69,10 +75,12 @@ export async function startStandaloneSandbox(fleetSites: number): Promise<Standa
     },
     stop: () =>
       new Promise<void>((done) => {
-        child.once('exit', () => {
+        const gone = () => {
           rmSync(dir, { recursive: true, force: true });
           done();
-        });
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return gone();
+        child.once('exit', gone);
         child.kill('SIGTERM');
       }),
   };

@@ -1,15 +1,14 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startGitServer, type GitServer } from '../fakes/git-server';
 export { authUrl } from '../fakes/git-server';
 import { bridge } from './bridge-helpers';
 import { expect, launch } from './fixtures';
-
-const SANDBOX = resolve(import.meta.dirname, '../../out/main/sandbox.js');
+import { startStandaloneSandbox } from './standalone-sandbox';
 
 export interface Laptop {
   name: string;
@@ -26,57 +25,6 @@ export interface Team {
   a: Laptop;
   b: Laptop;
   close(): Promise<void>;
-}
-
-/** The shared production API of the test: one standalone sandbox both laptops connect to. */
-async function startSandboxProcess(dataDir: string) {
-  const token = 'team-sandbox-token-0123456789';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      SANDBOX,
-      '--port',
-      '0',
-      '--token',
-      token,
-      '--data',
-      dataDir,
-      '--rate',
-      '20',
-      '--history',
-      '200',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`sandbox did not start:\n${out}`)), 20_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Sandbox Integrations API: (\S+)/.exec(out);
-      const sites = /Sites: (.+)/.exec(out);
-      if (m && sites) {
-        clearTimeout(timer);
-        ok(m[1]!);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`sandbox exited ${code}:\n${out}`)));
-  });
-  const siteIds = /Sites: (.+)/
-    .exec(out)![1]!
-    .split(', ')
-    .map((s) => s.trim());
-  return {
-    url,
-    token,
-    siteIds,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 async function laptop(
@@ -133,8 +81,8 @@ async function laptop(
 /** Two laptops (two browser-mode instances, two data folders), one git server, one API. */
 export async function startTeam(browser: Browser): Promise<Team> {
   const server = await startGitServer();
-  const sbDir = mkdtempSync(join(tmpdir(), 'ops-team-api-'));
-  const sb = await startSandboxProcess(sbDir);
+  // The shared production API of the test: one standalone sandbox both laptops connect to.
+  const sb = await startStandaloneSandbox({ history: 200, rate: 20 });
   const api = { url: sb.url, token: sb.token, siteId: sb.siteIds[0]! };
   const a = await laptop(browser, 'Ada Ops', 'ada@example.com', server, api);
   const b = await laptop(browser, 'Bob Oncall', 'bob@example.com', server, api);
@@ -147,7 +95,6 @@ export async function startTeam(browser: Browser): Promise<Team> {
       await Promise.allSettled([a.stop(), b.stop()]);
       await sb.stop();
       await server.close();
-      rmSync(sbDir, { recursive: true, force: true });
     },
   };
 }
